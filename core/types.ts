@@ -1,0 +1,200 @@
+/**
+ * Shared types of the engine: cells as hosts return them, raw and output tabs,
+ * diagnostics, the normalised dataset every computation reads, and the result
+ * object whose JSON form is the CLI's `--json` contract (SPEC §7).
+ */
+
+export type Lang = 'zh' | 'en';
+
+/**
+ * A cell as any host returns it. A `Date` is read by its UTC calendar fields:
+ * adapters build dates with `Date.UTC(y, m, d)` (or pass `YYYY-MM-DD` text),
+ * so a calendar day is never shifted by a time zone.
+ */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** One tab as read from a host: its name as written and its rows (row 0 = header). */
+export interface RawTab {
+  name: string;
+  rows: Cell[][];
+}
+
+export type ColumnFormat = 'text' | 'money' | 'percent' | 'number' | 'integer' | 'date' | 'stars';
+
+/** One output tab, replaced whole on every run. */
+export interface OutputTab {
+  /** Name with the period, e.g. `Ranking 2026-Q3` / `排名 2026-Q3`. */
+  name: string;
+  /** What kind of output this is (stable, language-free). */
+  kind: 'ranking' | 'bonus' | 'departments' | 'points' | 'datacheck' | 'runs' | 'changes' | 'scheme' | 'template';
+  /** Header row first. Strings beginning with = + - @ must be written as text by adapters. */
+  rows: Cell[][];
+  /** One format per column (same length as the header), for adapters that format. */
+  formats: ColumnFormat[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A located problem in the user's data (SPEC §6). Domain problems are data, never exceptions. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable machine code, e.g. `not_a_number`, `unknown_staff`, `missing_tab`. */
+  code: string;
+  /** Tab name as the user wrote it ('' when not tied to a tab). */
+  tab: string;
+  /** Row number as the user sees it (header = row 1); null when not tied to a row. */
+  row: number | null;
+  /** Column header as the user wrote it ('' when not tied to a column). */
+  column: string;
+  /** The offending value rendered as text ('' when none). */
+  value: string;
+  /** Human message in both languages. */
+  message: { zh: string; en: string };
+}
+
+/** A calendar day, `YYYY-MM-DD`. Compares correctly as a string. */
+export type Day = string;
+
+export type Level = 'staff' | 'team_lead' | 'supervisor' | 'manager';
+export type Rating = 'exceeded' | 'met' | 'below';
+export type ReviewSource = 'self' | 'supervisor' | 'customer' | 'peer' | 'committee' | 'vote';
+
+/** Where a normalised row came from, for diagnostics and explanations. */
+export interface RowRef {
+  /** Tab name as written. */
+  tab: string;
+  /** Row number as the user sees it (header = 1). */
+  row: number;
+}
+
+export interface StaffRecord extends RowRef {
+  /** Id as written in Staff (shown in outputs). */
+  id: string;
+  /** Lookup key: trimmed, full-width folded, lower case (see core/ids). */
+  key: string;
+  name: string;
+  department: string;
+  /** Staff.group, or the department when blank. */
+  group: string;
+  position: string;
+  level: Level;
+  hireDate: Day;
+  /** regular_date, or hire_date + probation months. */
+  regularDate: Day;
+  leaveDate: Day | null;
+  /** Lookup key of the direct superior, or null. */
+  managerKey: string | null;
+}
+
+export interface FeedbackRecord extends RowRef {
+  date: Day;
+  staffKey: string;
+  score: number | null;
+  rating: Rating | null;
+  likes: number | null;
+  customer: string;
+  channel: string;
+  comment: string;
+}
+
+export interface IncidentRecord extends RowRef {
+  date: Day;
+  staffKey: string;
+  /** Canonical type (complaint, violation, …) or the text as written when unknown. */
+  type: string;
+  points: number | null;
+  /** Amount in fen, or null. */
+  amount: number | null;
+  note: string;
+}
+
+export interface AttendanceRecord extends RowRef {
+  /** `YYYY-MM`. */
+  month: string;
+  staffKey: string;
+  scheduledDays: number | null;
+  absentDays: number;
+  late: number;
+  earlyLeave: number;
+  sickLeaveDays: number;
+  personalLeaveDays: number;
+}
+
+export interface ReviewRecord extends RowRef {
+  /** Period id as written (normalised): YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY. */
+  period: string;
+  staffKey: string;
+  source: ReviewSource | string;
+  dimension: string;
+  /** Normalised to 0–100 (score ÷ max × 100). */
+  score: number;
+}
+
+export interface CaseRecord extends RowRef {
+  date: Day;
+  staffKey: string;
+  title: string;
+  /** Full text, '' when only a length was given. */
+  text: string;
+  /** Character count (CJK characters, white space left out). */
+  length: number;
+  quality: number | null;
+  regionalExcellent: boolean;
+}
+
+export interface QuotaRecord extends RowRef {
+  award: string;
+  scope: string;
+  count: number;
+}
+
+export interface RedemptionRecord extends RowRef {
+  date: Day;
+  staffKey: string;
+  points: number;
+}
+
+/** Every input tab, validated and normalised. Bad rows are left out and reported. */
+export interface Dataset {
+  staff: StaffRecord[];
+  feedback: FeedbackRecord[];
+  incidents: IncidentRecord[];
+  attendance: AttendanceRecord[];
+  reviews: ReviewRecord[];
+  cases: CaseRecord[];
+  quotas: QuotaRecord[];
+  redemptions: RedemptionRecord[];
+  /** Canonical tab id → tab name as written, for the tabs that were present. */
+  tabNames: Partial<Record<TabId, string>>;
+}
+
+export type TabId =
+  | 'staff' | 'feedback' | 'incidents' | 'attendance' | 'reviews' | 'cases'
+  | 'quotas' | 'redemptions' | 'scheme' | 'runs';
+
+// ---- Result (SPEC §7 --json). Money here is in yuan with 2 decimals; fen inside the engine. ----
+
+export interface AwardLine { award: string; staff_id: string; scope: string; rank: number; amount: number; tie: boolean }
+export interface StarLine { staff_id: string; score: number; stars: number; bonus: number }
+export interface PenaltyLine { staff_id: string; action: string; window: string; amount: number }
+export interface DepartmentLine { department: string; score: number; rank: number; actions: string[] }
+export interface PointsLine { staff_id: string; earned: number; balance: number }
+export interface FlagLine { staff_id: string; flag: string; window: string }
+export interface IneligibleLine { staff_id: string; award: string; reasons: string[] }
+export interface DiagnosticLine {
+  severity: Severity; tab: string; row: number | null; column: string; code: string; value: string; message: string;
+}
+
+export interface ResultJson {
+  period: string;
+  scheme: string;
+  awards: AwardLine[];
+  stars: StarLine[];
+  penalties: PenaltyLine[];
+  departments: DepartmentLine[];
+  points: PointsLine[];
+  flags: FlagLine[];
+  ineligible: IneligibleLine[];
+  diagnostics: DiagnosticLine[];
+  totals: { paid: number; by_award: Record<string, number> };
+}

@@ -1,0 +1,16 @@
+// Bundles the command line into dist/cli/main.js (Node 20, CommonJS; npm packages stay external).
+import { build } from 'esbuild';
+
+export default async function buildCli() {
+  await build({
+    entryPoints: ['cli/main.ts'],
+    outfile: 'dist/cli/main.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
