@@ -1,0 +1,199 @@
+/**
+ * The result summary the sidebar / task pane shows after Compute, built from the
+ * orchestrator's ComputeOutcome. Pure and plain JSON (no Date, no undefined) so
+ * it crosses `google.script.run` unchanged and both hosts show the same thing.
+ */
+import type { ComputeOutcome } from './orchestrator';
+import type { Lang, OutputTab, RawTab } from './types';
+import type { Bilingual, DiagnosticBrief, SeverityCounts } from './inspect';
+import { briefDiagnostic } from './inspect';
+import { recognizeTab } from './tabs';
+import { staffKey } from './ids';
+
+/** `busy` is added by hosts when another Compute holds the lock. */
+export type ComputeStatusJson = 'computed' | 'fatal' | 'refused' | 'busy';
+
+export interface WinnerSummary {
+  award: string;
+  awardName: Bilingual;
+  /** Staff id as written in Staff. */
+  staffId: string;
+  /** Name from Staff ('' when unknown). Rendered as text, never as HTML. */
+  name: string;
+  scope: string;
+  rank: number;
+  /** Yuan, two decimals. */
+  amount: number;
+  tie: boolean;
+}
+
+export interface AwardSummary {
+  award: string;
+  name: Bilingual;
+  winners: number;
+  /** Yuan paid for this award. */
+  paid: number;
+  /** Yuan budget (a pool), or null when the prize is a fixed amount per winner. */
+  budget: number | null;
+}
+
+export interface OutputTabRef {
+  name: string;
+  kind: OutputTab['kind'];
+}
+
+export interface ComputeSummary {
+  status: ComputeStatusJson;
+  /** The one clear message when the run did not compute (fatal, refused, busy), else null. */
+  message: Bilingual | null;
+  lang: Lang;
+  period: string;
+  scheme: string;
+  winners: WinnerSummary[];
+  awards: AwardSummary[];
+  /** Yuan paid in total. */
+  totalPaid: number;
+  diagnostics: SeverityCounts;
+  /** The first few errors and warnings. */
+  warnings: DiagnosticBrief[];
+  /** Output tabs written, in the order written. */
+  outputs: OutputTabRef[];
+}
+
+/** What the outcome alone does not carry: people's names, award names and budgets. */
+export interface SummaryContext {
+  /** staff id as written → name (see staffNamesFromTabs). */
+  staffNames?: Record<string, string>;
+  awardNames?: Record<string, Bilingual>;
+  /** award id → pool budget in yuan (null/absent for fixed prizes). */
+  budgets?: Record<string, number | null>;
+}
+
+/** How many diagnostics a summary lists one by one. */
+export const BRIEF_LIMIT = 5;
+
+export function countSeverities(list: { severity: 'error' | 'warning' | 'info' }[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const d of list) counts[d.severity] += 1;
+  return counts;
+}
+
+/** Two-decimal yuan without floating noise (0.1 + 0.2 → 0.3). */
+function yuan(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Hosts use this for the lock message so both say exactly the same. */
+export const ALREADY_RUNNING: Bilingual = {
+  zh: '服务之星正在计算中，请等当前计算完成后再试。',
+  en: 'Service Star is already running. Please wait for the current computation to finish.',
+};
+
+/** A summary for a compute that did not run because another one holds the lock. */
+export function busySummary(lang: Lang, period: string): ComputeSummary {
+  return {
+    status: 'busy', message: ALREADY_RUNNING, lang, period, scheme: '',
+    winners: [], awards: [], totalPaid: 0, diagnostics: { error: 0, warning: 0, info: 0 }, warnings: [], outputs: [],
+  };
+}
+
+/** A summary for a host failure caught at the boundary (an unexpected exception). */
+export function failureSummary(lang: Lang, period: string, detail: string): ComputeSummary {
+  return {
+    status: 'fatal',
+    message: {
+      zh: `计算未完成，工作表未被修改：${detail}`,
+      en: `The computation did not finish and nothing was changed: ${detail}`,
+    },
+    lang, period, scheme: '',
+    winners: [], awards: [], totalPaid: 0, diagnostics: { error: 0, warning: 0, info: 0 }, warnings: [], outputs: [],
+  };
+}
+
+/** Build the sidebar's result summary from a compute outcome. */
+export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContext = {}): ComputeSummary {
+  const names = context.staffNames ?? {};
+  const awardNames = context.awardNames ?? {};
+  const budgets = context.budgets ?? {};
+  const result = outcome.result;
+  const nameOf = (id: string): string => names[id] ?? names[staffKey(id)] ?? '';
+  const awardName = (id: string): Bilingual => awardNames[id] ?? { zh: id, en: id };
+
+  const winners: WinnerSummary[] = (result?.awards ?? []).map((a) => ({
+    award: a.award, awardName: awardName(a.award), staffId: a.staff_id, name: nameOf(a.staff_id),
+    scope: a.scope, rank: a.rank, amount: yuan(a.amount), tie: a.tie,
+  }));
+
+  // One line per award that has winners or a budget, in first-appearance order.
+  const order: string[] = [];
+  const count = new Map<string, number>();
+  for (const w of winners) {
+    if (!count.has(w.award)) order.push(w.award);
+    count.set(w.award, (count.get(w.award) ?? 0) + 1);
+  }
+  for (const id of Object.keys(result?.totals.by_award ?? {}).sort()) if (!count.has(id)) order.push(id);
+  for (const id of Object.keys(budgets).sort()) if (!order.includes(id) && budgets[id] !== null && budgets[id] !== undefined) order.push(id);
+  const awards: AwardSummary[] = order.map((id) => {
+    const budget = budgets[id];
+    return {
+      award: id, name: awardName(id), winners: count.get(id) ?? 0,
+      paid: yuan(result?.totals.by_award[id] ?? 0),
+      budget: budget === undefined || budget === null ? null : yuan(budget),
+    };
+  });
+
+  const serious = outcome.diagnostics.filter((d) => d.severity !== 'info').slice(0, BRIEF_LIMIT);
+  return {
+    status: outcome.status,
+    message: outcome.message ? { zh: outcome.message.zh, en: outcome.message.en } : null,
+    lang: outcome.lang,
+    period: result?.period ?? '',
+    scheme: result?.scheme ?? '',
+    winners,
+    awards,
+    totalPaid: yuan(result?.totals.paid ?? 0),
+    diagnostics: countSeverities(outcome.diagnostics),
+    warnings: serious.map(briefDiagnostic),
+    outputs: outcome.outputs.map((t) => ({ name: t.name, kind: t.kind })),
+  };
+}
+
+const ID_HEADERS = ['staff_id', 'staff id', 'id', '工号', '员工编号', '编号'];
+const NAME_HEADERS = ['name', '姓名'];
+
+function norm(cell: unknown): string {
+  return String(cell ?? '').trim().toLowerCase();
+}
+
+/**
+ * staff id (as written, and its lookup key) → name, from the Staff tab. Used only
+ * to put names on winners in the summary; the engine reads Staff through core/tabs.
+ */
+export function staffNamesFromTabs(tabs: RawTab[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const staff = tabs.find((t) => safeRecognize(t.name) === 'staff');
+  if (!staff || staff.rows.length === 0) return out;
+  const header = staff.rows[0].map(norm);
+  const idCol = header.findIndex((h) => ID_HEADERS.includes(h));
+  const nameCol = header.findIndex((h) => NAME_HEADERS.includes(h));
+  if (idCol < 0 || nameCol < 0) return out;
+  for (let r = 1; r < staff.rows.length; r++) {
+    const row = staff.rows[r];
+    const id = String(row[idCol] ?? '').trim();
+    if (!id) continue;
+    const name = String(row[nameCol] ?? '');
+    if (!(id in out)) out[id] = name;
+    const key = staffKey(id);
+    if (!(key in out)) out[key] = name;
+  }
+  return out;
+}
+
+function safeRecognize(name: string): ReturnType<typeof recognizeTab> {
+  try {
+    return recognizeTab(name);
+  } catch {
+    // core/tabs not ready: fall back to the canonical names.
+    return /^(staff|员工|员工名单|人员)$/i.test(name.trim()) ? 'staff' : null;
+  }
+}
