@@ -1,0 +1,392 @@
+/**
+ * The scheme model (SPEC §3): ONE zod schema, JSON-compatible, that every preset
+ * and every user scheme goes through. The engine reads only this model; it has no
+ * code path for any particular preset. Exported types are STABLE (other helpers
+ * build the Scheme tab editor and department criteria on them): add optional
+ * fields, never rename or remove.
+ *
+ * Overview (money is written in yuan with at most 2 decimals; the engine turns it
+ * into integer fen):
+ *
+ * - `measures`: named figures per person (or per department) per *window*.
+ *     - `rows`: aggregate rows of an input tab (count / sum / mean / min / max /
+ *       distinct of `field`), with `where` filters, an optional value `map`
+ *       (rating exceeded → 2), `scale`, `offset` (−1 = the previous window of the
+ *       same kind, for "improvement"), `of` staff | department.
+ *       A row belongs to a window when its date (Attendance: month; Reviews:
+ *       period) lies inside it. count/sum/distinct of no rows = 0; mean/min/max = no data.
+ *     - `combine`: sum / difference / min / max / mean / ratio of other measures.
+ *     - `score`: the scheme's total score; `stars`: the star band of the score;
+ *       `component`: one score component (0–100).
+ *     - `over`: another measure evaluated in each sub-window (`each`) and combined.
+ *     - `wins`: how many sub-windows (`each`) the person won an award in.
+ *     - `scope_mean`: mean of a measure among the people of the person's
+ *       department / group / company who have data.
+ * - `score`: weighted components normalised to 0–100 (`normalize` maps [min,max]
+ *   linearly to [0,100]), optional `parts` (a blend), `fallback` when a measure has
+ *   no data; weights not summing to 100 are rescaled with a warning; components
+ *   without data are left out and the rest rescaled (`missing: rescale`), with a
+ *   warning; `deductions` subtract points per unit of a measure; `floor`/`cap`.
+ *   Scores are rounded to 2 decimals and everything downstream uses the rounded figure.
+ * - `gates`: named eligibility rules; the gate id is the reason code shown when it
+ *   fails. Awards list the gate ids they apply. Implicit for every candidate:
+ *   `left` (left before the window's last day) and `not_hired` (hired after it).
+ * - `stars`: bands on a measure (default the score) → stars and a bonus.
+ * - `awards`: cadence, scope, candidates, rankBy, tieBreak, quota, requirements,
+ *   gates, prize (fixed or pool), extras, payments up the manager chain.
+ * - `penalties`: a condition on a measure in each window of a kind → action,
+ *   money and/or points; once per person per window.
+ * - `points`: ledger rules (points per unit of a row measure, dated by the row),
+ *   less Redemptions in date order.
+ * - `flags`: a condition in each window of a kind, optionally over consecutive windows.
+ * - `ranking`: what the Ranking tab ranks by and shows.
+ * - `departments`: department-level criteria (issue 4 extends this; optional).
+ */
+import { z } from 'zod';
+
+/** A text in both languages. */
+export const TextSchema = z.object({ zh: z.string(), en: z.string() });
+export type Text = z.infer<typeof TextSchema>;
+
+export const PeriodKindSchema = z.enum(['month', 'quarter', 'half', 'year']);
+export const LevelSchema = z.enum(['staff', 'team_lead', 'supervisor', 'manager']);
+export const InputTabSchema = z.enum(['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions']);
+export type InputTab = z.infer<typeof InputTabSchema>;
+
+/** Identifiers used as references and reason codes: lower snake case. */
+export const IdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower case letters, digits and _ (e.g. smile_cards)');
+
+/** An amount in yuan, ≥ 0, at most 2 decimals. */
+export const YuanSchema = z.number().min(0).refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'at most 2 decimals');
+
+/** A figure that may be negative (points). */
+const FiniteSchema = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const CompareOpSchema = z.enum(['>=', '>', '<=', '<', '=', '!=']);
+export type CompareOp = z.infer<typeof CompareOpSchema>;
+
+export const FilterSchema = z.object({
+  /** Field of the normalised record: type, rating, source, dimension, score, channel, customer, likes, points, amount, quality, regional_excellent, length, … */
+  field: z.string().min(1),
+  op: z.enum(['=', '!=', 'in', 'not_in', '>=', '>', '<=', '<']),
+  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+});
+export type Filter = z.infer<typeof FilterSchema>;
+
+const MeasureBase = {
+  id: IdSchema,
+  label: TextSchema,
+};
+
+export const RowsMeasureSchema = z.object({
+  ...MeasureBase,
+  kind: z.literal('rows'),
+  tab: InputTabSchema.exclude(['staff', 'quotas']),
+  agg: z.enum(['count', 'sum', 'mean', 'min', 'max', 'distinct']),
+  /** The field aggregated (sum/mean/min/max/distinct) or mapped; not needed for a plain count. */
+  field: z.string().optional(),
+  /** Value map on `field`: each row's value is map[field value]; rows whose value is not in the map are left out. */
+  map: z.record(z.string(), FiniteSchema).optional(),
+  where: z.array(FilterSchema).default([]),
+  /** Multiply the result (e.g. ×20 to bring a 1–5 score to 0–100). */
+  scale: FiniteSchema.default(1),
+  /** 0 = the window itself, −1 = the previous window of the same kind. */
+  offset: z.number().int().max(0).default(0),
+  /** Aggregate per person or per department (rows go to the writer's department). */
+  of: z.enum(['staff', 'department']).default('staff'),
+});
+
+export const CombineMeasureSchema = z.object({
+  ...MeasureBase,
+  kind: z.literal('combine'),
+  /** sum/mean/min/max ignore missing values (all missing → no data); difference/ratio need both. */
+  op: z.enum(['sum', 'difference', 'min', 'max', 'mean', 'ratio']),
+  of: z.array(IdSchema).min(1),
+});
+
+export const ScoreMeasureSchema = z.object({ ...MeasureBase, kind: z.literal('score') });
+export const StarsMeasureSchema = z.object({ ...MeasureBase, kind: z.literal('stars') });
+export const ComponentMeasureSchema = z.object({ ...MeasureBase, kind: z.literal('component'), component: IdSchema });
+
+export const OverMeasureSchema = z.object({
+  ...MeasureBase,
+  kind: z.literal('over'),
+  measure: IdSchema,
+  each: PeriodKindSchema,
+  /** count = number of sub-windows where the measure has data. */
+  agg: z.enum(['sum', 'mean', 'min', 'max', 'count']),
+});
+
+export const WinsMeasureSchema = z.object({
+  ...MeasureBase,
+  kind: z.literal('wins'),
+  award: IdSchema,
+  each: PeriodKindSchema,
+});
+
+export const ScopeMeanMeasureSchema = z.object({
+  ...MeasureBase,
+  kind: z.literal('scope_mean'),
+  measure: IdSchema,
+  scope: z.enum(['company', 'department', 'group']),
+});
+
+export const MeasureSchema = z.discriminatedUnion('kind', [
+  RowsMeasureSchema, CombineMeasureSchema, ScoreMeasureSchema, StarsMeasureSchema, ComponentMeasureSchema,
+  OverMeasureSchema, WinsMeasureSchema, ScopeMeanMeasureSchema,
+]);
+export type Measure = z.infer<typeof MeasureSchema>;
+export type RowsMeasure = z.infer<typeof RowsMeasureSchema>;
+
+/** Linear map of [min, max] to [0, 100], clamped. Absent = the value is already 0–100 (clamped). */
+export const NormalizeSchema = z.object({ min: FiniteSchema, max: FiniteSchema })
+  .refine((n) => n.max !== n.min, 'max must differ from min');
+
+export const FallbackSchema = z.object({ measure: IdSchema, normalize: NormalizeSchema.optional() });
+
+export const LeafComponentSchema = z.object({
+  id: IdSchema,
+  label: TextSchema,
+  weight: z.number().min(0),
+  measure: IdSchema,
+  normalize: NormalizeSchema.optional(),
+  /** Used when `measure` has no data for the person (e.g. customer score from Feedback). */
+  fallback: FallbackSchema.optional(),
+});
+
+export const ComponentSchema = z.object({
+  id: IdSchema,
+  label: TextSchema,
+  weight: z.number().min(0),
+  measure: IdSchema.optional(),
+  normalize: NormalizeSchema.optional(),
+  fallback: FallbackSchema.optional(),
+  /** A weighted blend of parts (each 0–100) instead of a single measure. */
+  parts: z.array(LeafComponentSchema).optional(),
+}).refine((c) => (c.measure === undefined) !== (c.parts === undefined), 'a component has either a measure or parts');
+export type Component = z.infer<typeof ComponentSchema>;
+export type LeafComponent = z.infer<typeof LeafComponentSchema>;
+
+export const DeductionSchema = z.object({
+  measure: IdSchema,
+  /** Points subtracted per unit of the measure. */
+  points: z.number().min(0),
+  label: TextSchema.optional(),
+});
+
+export const ScoreSchema = z.object({
+  components: z.array(ComponentSchema).min(1),
+  deductions: z.array(DeductionSchema).default([]),
+  floor: FiniteSchema.optional(),
+  cap: FiniteSchema.optional(),
+  /** rescale: a component without data is left out and the others rescaled (warning); zero: it counts as 0. */
+  missing: z.enum(['rescale', 'zero']).default('rescale'),
+});
+export type Score = z.infer<typeof ScoreSchema>;
+
+/** A reference to another measure as the right-hand side of a condition. */
+export const MeasureRefSchema = z.object({ measure: IdSchema });
+
+export const ConditionSchema = z.object({
+  measure: IdSchema,
+  op: CompareOpSchema,
+  value: z.union([FiniteSchema, MeasureRefSchema]),
+  /** Must hold in every sub-window of this kind inside the window. */
+  each: PeriodKindSchema.optional(),
+  /** Must hold in this window and the N−1 windows of the same kind before it. */
+  consecutive: z.number().int().min(1).optional(),
+  /** Reason code when it fails (requirements); default `<measure>`. */
+  reason: IdSchema.optional(),
+  label: TextSchema.optional(),
+});
+export type Condition = z.infer<typeof ConditionSchema>;
+
+const GateBase = {
+  /** Also the reason code shown when the gate fails, e.g. `not_regular`. */
+  id: IdSchema,
+  label: TextSchema,
+  enabled: z.boolean().default(true),
+};
+
+export const GateSchema = z.discriminatedUnion('kind', [
+  z.object({ ...GateBase, kind: z.literal('tenure'), minMonths: z.number().int().min(0) }),
+  z.object({ ...GateBase, kind: z.literal('regular') }),
+  z.object({ ...GateBase, kind: z.literal('active') }),
+  z.object({ ...GateBase, kind: z.literal('level'), in: z.array(LevelSchema).optional(), notIn: z.array(LevelSchema).optional() }),
+  z.object({ ...GateBase, kind: z.literal('no_incident'), types: z.array(z.string().min(1)).min(1) }),
+  z.object({ ...GateBase, kind: z.literal('full_attendance') }),
+  z.object({ ...GateBase, kind: z.literal('measure'), measure: IdSchema, op: CompareOpSchema, value: z.union([FiniteSchema, MeasureRefSchema]) }),
+]);
+export type Gate = z.infer<typeof GateSchema>;
+
+export const StarBandSchema = z.object({
+  min: FiniteSchema,
+  stars: z.number().int().min(1).max(5),
+  bonus: YuanSchema.default(0),
+});
+
+export const StarsSchema = z.object({
+  /** The measure banded (default: the total score). */
+  measure: IdSchema.optional(),
+  /** Highest band first; a value below every band gets no stars. */
+  bands: z.array(StarBandSchema).min(1),
+});
+export type Stars = z.infer<typeof StarsSchema>;
+
+export const KeySchema = z.object({
+  measure: IdSchema,
+  order: z.enum(['desc', 'asc']).default('desc'),
+});
+export type Key = z.infer<typeof KeySchema>;
+
+export const QuotaSchema = z.object({
+  /** Winners per scope; absent with no percent = every qualifying candidate wins. */
+  count: z.number().int().min(0).optional(),
+  /** Percent of the qualifying candidates in the scope, rounded up. */
+  percent: z.number().min(0).max(100).optional(),
+  /** Quotas tab rows for this award override the count per department / group. */
+  fromTab: z.boolean().default(true),
+});
+
+export const PrizeSchema = z.discriminatedUnion('kind', [
+  /** Each winner (co-winners included) gets the amount in full. */
+  z.object({ kind: z.literal('fixed'), amount: YuanSchema }),
+  /** Budget per scope; each place is budget ÷ quota; unspent places stay unspent. */
+  z.object({ kind: z.literal('pool'), budget: YuanSchema }),
+]);
+
+export const ExtrasSchema = z.object({
+  certificate: z.boolean().optional(),
+  trophy: z.boolean().optional(),
+  honourLeaveDays: z.number().min(0).optional(),
+  title: TextSchema.optional(),
+});
+
+export const PayUpSchema = z.object({
+  /** Award id of these payments in the outputs (e.g. `<award>_manager`). */
+  award: IdSchema,
+  name: TextSchema,
+  /** amounts[0] to the winner's manager, amounts[1] to that person's manager, … (yuan). */
+  amounts: z.array(YuanSchema).min(1),
+});
+
+export const AwardSchema = z.object({
+  id: IdSchema,
+  name: TextSchema,
+  /** The award runs only when the period asked is of this kind. */
+  cadence: PeriodKindSchema,
+  /** group falls back to department when Staff.group is blank. */
+  scope: z.enum(['company', 'department', 'group']),
+  /** Candidates drawn from another award's winners in the sub-windows (e.g. annual from quarterly). */
+  candidates: z.object({ winnersOf: z.array(IdSchema).min(1), each: PeriodKindSchema }).optional(),
+  rankBy: KeySchema,
+  tieBreak: z.array(KeySchema).default([]),
+  quota: QuotaSchema,
+  /** Conditions on measures (minimums, zero anger cards, …); each failing one is a reason. */
+  requirements: z.array(ConditionSchema).default([]),
+  /** Gate ids (from `gates`) applied to candidates. */
+  gates: z.array(IdSchema).default([]),
+  prize: PrizeSchema,
+  extras: ExtrasSchema.default({}),
+  payUp: PayUpSchema.optional(),
+});
+export type Award = z.infer<typeof AwardSchema>;
+
+export const PenaltySchema = z.object({
+  id: IdSchema,
+  label: TextSchema,
+  /** Evaluated in each window of this kind inside the period (once per person per window). */
+  window: PeriodKindSchema,
+  when: ConditionSchema,
+  /** fine, point_deduction, warning, training, standby_training, retraining, … */
+  action: IdSchema,
+  /** Money per trigger (yuan). */
+  amount: YuanSchema.default(0),
+  /** Points per trigger (negative = deduction). */
+  points: FiniteSchema.default(0),
+  /** Money and/or points per unit of a measure in the window. */
+  perUnit: z.object({ measure: IdSchema, amount: YuanSchema.default(0), points: FiniteSchema.default(0) }).optional(),
+  /** Where fines go (e.g. the staff fund). */
+  fund: TextSchema.optional(),
+});
+export type Penalty = z.infer<typeof PenaltySchema>;
+
+export const PointsRuleSchema = z.object({
+  id: IdSchema,
+  label: TextSchema,
+  /** A `rows` measure with agg count or sum: each row earns points × its value on its date. */
+  measure: IdSchema,
+  points: FiniteSchema,
+});
+
+export const PointsSchema = z.object({
+  name: TextSchema,
+  rules: z.array(PointsRuleSchema).default([]),
+  /** Spend points with the Redemptions tab. */
+  redemptions: z.boolean().default(true),
+});
+export type Points = z.infer<typeof PointsSchema>;
+
+export const FlagSchema = z.object({
+  id: IdSchema,
+  label: TextSchema,
+  window: PeriodKindSchema,
+  when: ConditionSchema,
+});
+export type Flag = z.infer<typeof FlagSchema>;
+
+export const RankingSchema = z.object({
+  /** What the Ranking tab ranks by (default: the score). */
+  by: KeySchema.optional(),
+  scope: z.enum(['company', 'department', 'group']).default('company'),
+  /** Extra measures shown as columns (score components are always shown). */
+  columns: z.array(IdSchema).default([]),
+});
+
+/** Department-level criteria (issue 4 owns the details; optional). */
+export const DepartmentCriterionSchema = z.object({
+  id: IdSchema,
+  label: TextSchema,
+  /** Maximum points of this criterion. */
+  max: z.number().min(0),
+  /** A department measure (`of: department`) or any measure averaged over the department. */
+  measure: IdSchema,
+  normalize: NormalizeSchema.optional(),
+});
+
+export const DepartmentsSchema = z.object({
+  criteria: z.array(DepartmentCriterionSchema).default([]),
+  first: z.object({ actions: z.array(IdSchema) }).optional(),
+  last: z.object({ below: z.number().optional(), actions: z.array(IdSchema), headPoints: FiniteSchema.default(0) }).optional(),
+}).passthrough();
+
+export const SchemeSchema = z.object({
+  id: z.string().min(1),
+  version: z.literal(1).default(1),
+  name: TextSchema,
+  description: TextSchema.optional(),
+  /** The period kind offered by default. */
+  cadence: PeriodKindSchema,
+  currency: z.string().default('CNY'),
+  /** Probation months when Staff.regular_date is blank. */
+  probationMonths: z.number().int().min(0).max(24).default(3),
+  /** The scale of Feedback.score. */
+  feedbackScale: z.object({ min: z.number(), max: z.number() }).default({ min: 1, max: 5 }),
+  /** Tabs that must exist for the run to start. */
+  requiredTabs: z.array(InputTabSchema).default(['staff']),
+  measures: z.array(MeasureSchema).default([]),
+  score: ScoreSchema.optional(),
+  gates: z.array(GateSchema).default([]),
+  stars: StarsSchema.optional(),
+  awards: z.array(AwardSchema).default([]),
+  penalties: z.array(PenaltySchema).default([]),
+  points: PointsSchema.optional(),
+  flags: z.array(FlagSchema).default([]),
+  ranking: RankingSchema.default({ scope: 'company', columns: [] }),
+  departments: DepartmentsSchema.optional(),
+});
+
+/** A validated scheme, defaults filled in: what the engine reads. */
+export type Scheme = z.output<typeof SchemeSchema>;
+/** A scheme as written (presets, Scheme tab): defaults may be left out. */
+export type SchemeInput = z.input<typeof SchemeSchema>;

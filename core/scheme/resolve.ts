@@ -1,0 +1,100 @@
+/**
+ * Which scheme is in force (SPEC §1 "Scheme"): the workbook's Scheme tab when it
+ * has one, else the preset chosen in the sidebar or on the command line.
+ *
+ * HOOK for issue 7: `readSchemeTab` below is where the Scheme tab parser plugs in.
+ * It must return the scheme as written (a SchemeInput-shaped object) plus located
+ * diagnostics; everything after that (zod validation, references, weight
+ * warnings) is shared with presets through validateScheme.
+ */
+import type { Diagnostic, RawTab } from '../types';
+import { diag } from '../diagnostics';
+import { getPresetInput } from '../presets/index';
+import type { Scheme } from './model';
+import { validateScheme } from './validate';
+
+/** What a Scheme tab reader returns. */
+export interface SchemeTabReading {
+  /** The scheme as written in the tab (validated afterwards), or null when unreadable. */
+  input: unknown;
+  /** Located problems of the tab itself (cell-level). */
+  diagnostics: Diagnostic[];
+}
+
+export type SchemeTabReader = (tab: RawTab) => SchemeTabReading;
+
+/** Recognises the Scheme tab by name (English or Chinese, any case, spaces trimmed). */
+export function isSchemeTabName(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return n === 'scheme' || n === '方案';
+}
+
+let tabReader: SchemeTabReader | null = null;
+
+/** Install the Scheme tab reader (issue 7). Until one is installed, a Scheme tab is reported and the preset used. */
+export function setSchemeTabReader(reader: SchemeTabReader | null): void {
+  tabReader = reader;
+}
+
+export interface ResolvedScheme {
+  /** The scheme in force, validated; null when none could be resolved. */
+  scheme: Scheme | null;
+  source: 'tab' | 'preset' | null;
+  /** Scheme tab name as written, or null. */
+  tabName: string | null;
+  /** Scheme diagnostics (errors, rescaling warnings). */
+  diagnostics: Diagnostic[];
+  /** Why no scheme is in force (one clear message), else null. */
+  fatal: Diagnostic | null;
+}
+
+/**
+ * Resolve the scheme: the Scheme tab when present and a reader is installed,
+ * otherwise the preset `presetId`.
+ */
+export function resolveScheme(tabs: RawTab[], presetId: string | null | undefined): ResolvedScheme {
+  const tab = tabs.find((t) => isSchemeTabName(t.name)) ?? null;
+  const diagnostics: Diagnostic[] = [];
+  if (tab && tabReader) {
+    const reading = tabReader(tab);
+    diagnostics.push(...reading.diagnostics.map((d) => ({ ...d, tab: d.tab || tab.name })));
+    const v = reading.input === null ? { scheme: null, diagnostics: [] } : validateScheme(reading.input);
+    diagnostics.push(...v.diagnostics.map((d) => ({ ...d, tab: tab.name })));
+    if (!v.scheme) {
+      const first = diagnostics.find((d) => d.severity === 'error');
+      return { scheme: null, source: 'tab', tabName: tab.name, diagnostics, fatal: schemeFatal(tab.name, first) };
+    }
+    return { scheme: v.scheme, source: 'tab', tabName: tab.name, diagnostics, fatal: null };
+  }
+  if (tab && !tabReader) {
+    diagnostics.push(diag({
+      severity: 'info', code: 'scheme_tab_not_read', tab: tab.name,
+      zh: '暂不读取“方案”表，使用所选预设方案', en: 'The Scheme tab is not read yet; the chosen preset is used',
+    }));
+  }
+  if (!presetId) {
+    return {
+      scheme: null, source: null, tabName: null, diagnostics,
+      fatal: diag({ severity: 'error', code: 'no_scheme', zh: '没有“方案”表，也没有选择预设方案', en: 'There is no Scheme tab and no preset was chosen' }),
+    };
+  }
+  const input = getPresetInput(presetId);
+  if (!input) {
+    return {
+      scheme: null, source: null, tabName: null, diagnostics,
+      fatal: diag({ severity: 'error', code: 'unknown_preset', value: presetId, zh: `没有名为“${presetId}”的预设方案`, en: `There is no preset "${presetId}"` }),
+    };
+  }
+  const v = validateScheme(input);
+  diagnostics.push(...v.diagnostics);
+  if (!v.scheme) {
+    return { scheme: null, source: 'preset', tabName: null, diagnostics, fatal: schemeFatal(presetId, diagnostics.find((d) => d.severity === 'error')) };
+  }
+  return { scheme: v.scheme, source: 'preset', tabName: null, diagnostics, fatal: null };
+}
+
+function schemeFatal(where: string, first: Diagnostic | undefined): Diagnostic {
+  const zh = first ? `方案有错误（${first.column || where}）：${first.message.zh}` : '方案有错误';
+  const en = first ? `The scheme has errors (${first.column || where}): ${first.message.en}` : 'The scheme has errors';
+  return diag({ severity: 'error', code: 'scheme_invalid', tab: first?.tab ?? '', column: first?.column ?? '', value: first?.value ?? '', zh, en });
+}
