@@ -1,0 +1,8 @@
+/**
+ * The server bundle's entry: everything exported here becomes `ServiceStar.<name>`
+ * and gets a top-level function stub in Code.js (see scripts/build-apps-script.mjs).
+ */
+export {
+  onOpen, onInstall, showSidebar, menuInsertTemplate, menuComputeLastQuarter,
+  getState, compute, activateTab,
+} from './main';

@@ -1,0 +1,130 @@
+/**
+ * Apps Script entry points: the add-on menu, the sidebar, and the server
+ * functions the sidebar calls through google.script.run. The build exposes every
+ * export as a top-level function (scripts/build-apps-script.mjs) because Apps
+ * Script only sees global function declarations.
+ *
+ * Only `SpreadsheetApp.getActiveSpreadsheet()` is used (the add-on's scope is
+ * spreadsheets.currentonly). Every value returned to the sidebar goes through
+ * `plain()`: no Date, no undefined.
+ */
+import type { ComputeArgs } from '../ui/bridge';
+import type { Lang } from '../core/types';
+import type { ComputeSummary } from '../core/summary';
+import type { WorkbookState } from '../core/inspect';
+import { detectLang, planInputTabs, runComputeSync } from '../core/orchestrator';
+import { inspectWorkbook } from '../core/inspect';
+import { busySummary, failureSummary, staffNamesFromTabs, summarizeOutcome } from '../core/summary';
+import { lastCompletedPeriod } from '../core/periods';
+import { SheetsHost } from './adapter';
+import { plain } from './plain';
+import { MENU, SIDEBAR_TITLE, NO_LOCK, computeAlertText } from './texts';
+
+/** How long a second Compute waits for the lock before saying "already running". */
+export const LOCK_WAIT_MS = 500;
+
+/** zh for a Chinese locale (`zh_CN`, `zh-TW`, …), en for any other, null when unknown. */
+export function langFromLocale(locale: string | null | undefined): Lang | null {
+  if (!locale) return null;
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+/** The menu's language: the user's locale (readable even before authorisation). */
+function menuLang(): Lang {
+  try {
+    return langFromLocale(Session.getActiveUserLocale()) ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** UI language: a Chinese spreadsheet locale, else the language of the tab names. */
+function workbookLang(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, names: string[]): Lang {
+  const fromLocale = langFromLocale(ss.getSpreadsheetLocale());
+  return fromLocale === 'zh' ? 'zh' : detectLang(names);
+}
+
+function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---- menu ----
+
+export function onOpen(_e?: unknown): void {
+  const t = MENU[menuLang()];
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(t.open, 'showSidebar')
+    .addItem(t.insertTemplate, 'menuInsertTemplate')
+    .addItem(t.computeLastQuarter, 'menuComputeLastQuarter')
+    .addToUi();
+}
+
+export function onInstall(e?: unknown): void {
+  onOpen(e);
+}
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(SIDEBAR_TITLE[menuLang()]);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** *Insert template…*: the sidebar hosts the template picker. */
+export function menuInsertTemplate(): void {
+  showSidebar();
+}
+
+/** *Compute last quarter*: compute the last completed quarter and report in a dialog. */
+export function menuComputeLastQuarter(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const period = lastCompletedPeriod('quarter', today(ss)).id;
+  const summary = compute({ period });
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(SIDEBAR_TITLE[summary.lang], computeAlertText(summary), ui.ButtonSet.OK);
+}
+
+// ---- server functions called by the sidebar ----
+
+export function getState(): WorkbookState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const host = new SheetsHost(ss);
+  const names = host.listTabs();
+  const tabs = host.readTabs(planInputTabs(names));
+  const state = inspectWorkbook(tabs, { today: today(ss), lang: workbookLang(ss, names), preset: null }, names);
+  return plain(state) as unknown as WorkbookState;
+}
+
+export function compute(args: ComputeArgs): ComputeSummary {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const period = String(args?.period ?? '');
+  const names = ss.getSheets().map((s) => s.getName());
+  const lang = workbookLang(ss, names);
+  const lock = LockService.getDocumentLock();
+  if (!lock) return plain(failureSummary(lang, period, NO_LOCK[lang])) as unknown as ComputeSummary;
+  if (!lock.tryLock(LOCK_WAIT_MS)) return plain(busySummary(lang, period)) as unknown as ComputeSummary;
+  try {
+    const host = new SheetsHost(ss);
+    const outcome = runComputeSync(host, {
+      period,
+      preset: args?.preset ? String(args.preset) : undefined,
+      force: args?.force === true,
+      now: new Date().toISOString(),
+    });
+    const summary = summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(host.lastRead) });
+    return plain(summary) as unknown as ComputeSummary;
+  } catch (error) {
+    return plain(failureSummary(lang, period, errorText(error))) as unknown as ComputeSummary;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function activateTab(name: string): null {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(String(name));
+  if (sheet) sheet.activate();
+  return null;
+}

@@ -1,0 +1,162 @@
+/**
+ * The BUILT dist/apps-script/Code.js in a Node vm context, against an in-memory
+ * fake of SpreadsheetApp / HtmlService / LockService / Utilities / Session that
+ * records every call (test/apps-script/fake-gas.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CODE_PATH, loadCode, makeEnv, type FakeEnv } from './fake-gas';
+import { buildWorkbook, bulkFeedback, HYPERLINK_NAME } from './fixture';
+
+const root = join(__dirname, '..', '..');
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script'], { cwd: root, stdio: 'pipe' });
+}, 120000);
+
+function setup(options: Parameters<typeof makeEnv>[0] = {}): { env: FakeEnv; gs: Record<string, (...args: unknown[]) => unknown> } {
+  const env = makeEnv(options);
+  const gs = loadCode(env);
+  return { env, gs };
+}
+
+/** Deep walk: no Date and no undefined anywhere (google.script.run cannot carry them). */
+function assertPlain(value: unknown, path = '$'): void {
+  expect(value).not.toBeUndefined();
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+    return;
+  }
+  expect(Object.prototype.toString.call(value)).not.toBe('[object Date]');
+  for (const [k, v] of Object.entries(value as object)) {
+    if (v === undefined) throw new Error(`undefined at ${path}.${k}`);
+    assertPlain(v, `${path}.${k}`);
+  }
+}
+
+describe('built bundle', () => {
+  test('Code.js declares every entry point as a top-level function', () => {
+    const code = readFileSync(CODE_PATH, 'utf8');
+    for (const name of ['onOpen', 'onInstall', 'showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter', 'getState', 'compute', 'activateTab']) {
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    }
+    expect(code).not.toMatch(/openById|UrlFetchApp|XMLHttpRequest|\bfetch\(/);
+  });
+
+  test('manifest: V8, the two scopes only, a time zone', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'dist', 'apps-script', 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect([...manifest.oauthScopes].sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    expect(typeof manifest.timeZone).toBe('string');
+  });
+
+  test('.claspignore pushes only the three files', () => {
+    const ignore = readFileSync(join(root, 'dist', 'apps-script', '.claspignore'), 'utf8').trim().split('\n');
+    expect(ignore).toEqual(['**/**', '!Code.js', '!Sidebar.html', '!appsscript.json']);
+    expect(existsSync(join(root, 'dist', 'apps-script', 'Sidebar.html'))).toBe(true);
+  });
+});
+
+describe('menu and sidebar', () => {
+  test('onOpen builds the add-on menu with the three items (Chinese user)', () => {
+    const { env, gs } = setup({ userLocale: 'zh_CN' });
+    gs.onOpen({ authMode: 'NONE' });
+    expect(env.ui.menus).toEqual([[
+      { caption: '打开服务之星', fn: 'showSidebar' },
+      { caption: '插入模板…', fn: 'menuInsertTemplate' },
+      { caption: '计算上一季度', fn: 'menuComputeLastQuarter' },
+    ]]);
+    // Nothing but the menu: onOpen may run in AuthMode.NONE.
+    expect(env.log.calls.map((c) => c.method)).not.toContain('SpreadsheetApp.getActiveSpreadsheet');
+  });
+
+  test('onInstall builds the same menu in English for an English user', () => {
+    const { env, gs } = setup({ userLocale: 'en_US' });
+    gs.onInstall({ authMode: 'FULL' });
+    expect(env.ui.menus[0].map((i) => i.caption)).toEqual(['Open Service Star', 'Insert template…', 'Compute last quarter']);
+    expect(env.ui.menus[0].map((i) => i.fn)).toEqual(['showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter']);
+  });
+
+  test('showSidebar opens Sidebar.html with a title', () => {
+    const { env, gs } = setup({ userLocale: 'en' });
+    gs.showSidebar();
+    expect(env.ui.sidebars).toEqual([{ file: 'Sidebar', title: 'Service Star' }]);
+  });
+
+  test('activateTab brings the named tab to the front and returns null', () => {
+    const { env, gs } = setup();
+    buildWorkbook(env.ss);
+    expect(gs.activateTab('Feedback')).toBeNull();
+    expect(env.ss.active?.name).toBe('Feedback');
+    expect(gs.activateTab('No such tab')).toBeNull();
+  });
+});
+
+describe('getState', () => {
+  test('missing Staff tab: the one clear message, plain JSON', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    env.ss.add('Feedback', [['date', 'staff_id', 'rating'], ['2026-07-01', 'S01', 'met']]);
+    const state = gs.getState() as { blocking: { en: string; zh: string } | null; tabs: { name: string; rows: number }[]; lang: string };
+    assertPlain(state);
+    expect(state.lang).toBe('en');
+    expect(state.blocking).not.toBeNull();
+    expect(state.blocking!.en).toMatch(/Staff/);
+    expect(state.tabs).toEqual([{ name: 'Feedback', kind: 'feedback', rows: 1 }]);
+  });
+
+  test('one getValues per input tab; row counts and today in the spreadsheet time zone', () => {
+    const { env, gs } = setup({ locale: 'zh_CN' });
+    buildWorkbook(env.ss);
+    env.ss.add('Notes', [['anything']]);
+    const state = gs.getState() as { lang: string; today: string; tabs: { name: string; kind: string; rows: number }[] };
+    assertPlain(state);
+    expect(state.lang).toBe('zh');
+    expect(state.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(state.tabs).toEqual([
+      { name: 'Staff', kind: 'staff', rows: 7 },
+      { name: 'Feedback', kind: 'feedback', rows: 9 },
+      { name: 'Incidents', kind: 'incidents', rows: 1 },
+    ]);
+    expect(env.log.count('Range.getValues')).toBe(3);
+  });
+});
+
+describe('lock', () => {
+  test('a held document lock gives "already running" and writes nothing', () => {
+    const { env, gs } = setup({ lockHeld: true, locale: 'en_US' });
+    buildWorkbook(env.ss);
+    const before = env.ss.sheets.map((s) => s.name);
+    const summary = gs.compute({ period: '2026-Q3', preset: 'smile-cards' }) as { status: string; message: { en: string; zh: string } };
+    assertPlain(summary);
+    expect(summary.status).toBe('busy');
+    expect(summary.message.en).toMatch(/already running/);
+    expect(summary.message.zh).toMatch(/正在计算/);
+    expect(env.ss.sheets.map((s) => s.name)).toEqual(before);
+    expect(env.log.count('Range.setValues')).toBe(0);
+  });
+
+  test('no document lock (not bound to a spreadsheet): a clear message, no write', () => {
+    const { env, gs } = setup({ noDocumentLock: true, locale: 'en_US' });
+    buildWorkbook(env.ss);
+    const summary = gs.compute({ period: '2026-Q3' }) as { status: string; message: { en: string } };
+    expect(summary.status).toBe('fatal');
+    expect(summary.message.en).toMatch(/cannot be locked/);
+    expect(env.log.count('Range.setValues')).toBe(0);
+  });
+
+  test('the lock is released after a compute, even one that fails', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    env.log.failOn('Range.setValues', 1);
+    gs.compute({ period: '2026-Q3', preset: 'smile-cards' });
+    expect(env.lock.acquired).toBe(1);
+    expect(env.lock.released).toBe(1);
+    expect(env.lock.held).toBe(false);
+  });
+});
+
+export { HYPERLINK_NAME, bulkFeedback };

@@ -1,0 +1,366 @@
+/**
+ * The sidebar / task-pane UI shared by Google Sheets and Excel. It knows its host
+ * only through a HostBridge (ui/bridge.ts). Plain DOM, no framework: every piece
+ * of user data (tab names, staff names, messages) is inserted as a text node or
+ * through textContent, never as HTML.
+ */
+import type { Lang } from '../core/types';
+import type { PeriodKind } from '../core/periods';
+import { lastCompletedPeriod, parsePeriod, periodOf, shiftPeriod } from '../core/periods';
+import type { BridgeProgress, ComputeSummary, DiagnosticBrief, HostBridge, WorkbookState } from './bridge';
+import { CSS } from './styles';
+import { TEXT, money, type Texts } from './i18n';
+
+export interface MountOptions {
+  /** Force a language instead of the workbook's. */
+  lang?: Lang;
+}
+
+export interface MountedApp {
+  /** Re-read the workbook state (e.g. after the user edited tabs). */
+  refresh(): Promise<void>;
+  /** Switch the UI language. */
+  setLang(lang: Lang): void;
+}
+
+type Child = Node | string | null | undefined | false;
+type Props = Record<string, unknown>;
+
+/** Create an element; strings become text nodes (never parsed as HTML). */
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = String(value);
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
+    else if (key === 'disabled' || key === 'value' || key === 'selected') (el as unknown as Record<string, unknown>)[key] = value;
+    else el.setAttribute(key, String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return el;
+}
+
+function injectCss(doc: Document): void {
+  if (doc.getElementById('service-star-css')) return;
+  const style = doc.createElement('style');
+  style.id = 'service-star-css';
+  style.textContent = CSS;
+  doc.head.append(style);
+}
+
+/** Recent periods of a cadence for the picker: the current one and the eight before it. */
+export function periodChoices(kind: PeriodKind, today: string): string[] {
+  const current = periodOf(kind, today);
+  const out: string[] = [];
+  for (let i = 0; i <= 8; i++) out.push(shiftPeriod(current, -i).id);
+  return out;
+}
+
+interface Model {
+  lang: Lang;
+  langForced: boolean;
+  loading: boolean;
+  loadError: string | null;
+  state: WorkbookState | null;
+  preset: string | null;
+  period: string;
+  periodTouched: boolean;
+  running: boolean;
+  step: string | null;
+  summary: ComputeSummary | null;
+  failure: string | null;
+  notice: { kind: 'ok' | 'warning' | 'error'; text: string } | null;
+}
+
+/** Mount the UI into `root` and load the workbook state. */
+export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOptions = {}): MountedApp {
+  const doc = root.ownerDocument;
+  injectCss(doc);
+  const m: Model = {
+    lang: options.lang ?? 'en', langForced: options.lang !== undefined, loading: true, loadError: null, state: null,
+    preset: null, period: '', periodTouched: false, running: false, step: null, summary: null, failure: null, notice: null,
+  };
+  let computeButton: HTMLButtonElement | null = null;
+
+  const t = (): Texts => TEXT[m.lang] as Texts;
+
+  function cadence(): PeriodKind {
+    const s = m.state;
+    if (!s) return 'quarter';
+    if (s.scheme && s.scheme.source === 'tab') return s.scheme.cadence;
+    const preset = s.presets.find((p) => p.id === m.preset);
+    return preset ? preset.cadence : s.scheme ? s.scheme.cadence : 'quarter';
+  }
+
+  function schemeBlocks(): boolean {
+    const s = m.state?.scheme;
+    return !!s && !s.valid;
+  }
+
+  function canCompute(): boolean {
+    return !m.running && !!m.state && !m.state.blocking && !schemeBlocks() && parsePeriod(m.period) !== null;
+  }
+
+  function activate(name: string): void {
+    bridge.activateTab(name).catch((e: unknown) => {
+      m.failure = errorText(e);
+      render();
+    });
+  }
+
+  async function refresh(): Promise<void> {
+    m.loading = true;
+    m.loadError = null;
+    render();
+    try {
+      const state = await bridge.getState();
+      m.state = state;
+      if (!m.langForced) m.lang = state.lang === 'zh' ? 'zh' : 'en';
+      if (m.preset === null || !state.presets.some((p) => p.id === m.preset)) {
+        m.preset = state.scheme && state.scheme.source === 'preset' ? state.scheme.id : state.presets[0]?.id ?? null;
+      }
+      if (!m.periodTouched) m.period = state.defaultPeriod;
+    } catch (e) {
+      m.loadError = errorText(e);
+    } finally {
+      m.loading = false;
+      render();
+    }
+  }
+
+  async function runCompute(force: boolean): Promise<void> {
+    if (!canCompute()) return;
+    m.running = true;
+    m.step = null;
+    m.summary = null;
+    m.failure = null;
+    m.notice = null;
+    render();
+    const onProgress: BridgeProgress = (step) => {
+      m.step = step;
+      const el = root.querySelector('.ss-step');
+      if (el) el.textContent = t().steps[step] ?? t().computing;
+    };
+    try {
+      const usesTab = m.state?.scheme?.source === 'tab';
+      m.summary = await bridge.compute({ period: m.period.trim(), preset: usesTab ? null : m.preset, force }, onProgress);
+      const dataCheck = m.summary.outputs.find((o) => o.kind === 'datacheck');
+      if (m.state && dataCheck) m.state = { ...m.state, dataCheckTab: dataCheck.name };
+    } catch (e) {
+      m.failure = errorText(e);
+    } finally {
+      m.running = false;
+      m.step = null;
+      render();
+    }
+  }
+
+  async function runOptional(action: () => Promise<{ status: string; message: { zh: string; en: string } }>, refreshAfter: boolean): Promise<void> {
+    m.notice = null;
+    m.failure = null;
+    try {
+      const r = await action();
+      m.notice = { kind: r.status === 'fatal' ? 'error' : r.status === 'refused' || r.status === 'exists' ? 'warning' : 'ok', text: r.message[m.lang] };
+    } catch (e) {
+      m.failure = errorText(e);
+    }
+    if (refreshAfter) await refresh();
+    else render();
+  }
+
+  // ---- rendering ----
+
+  function header(): HTMLElement {
+    return h('div', { class: 'ss-head' },
+      h('h1', {}, t().title),
+      h('button', {
+        class: 'ss-lang', type: 'button', title: t().otherLangTitle, 'data-testid': 'lang',
+        onclick: () => { m.lang = m.lang === 'zh' ? 'en' : 'zh'; m.langForced = true; render(); },
+      }, t().otherLang));
+  }
+
+  function schemeSection(s: WorkbookState): HTMLElement {
+    const sec = h('section', { class: 'ss-sec', 'data-testid': 'scheme' }, h('h2', {}, t().scheme));
+    const scheme = s.scheme;
+    if (scheme && scheme.source === 'tab') {
+      sec.append(h('div', {}, `${t().schemeTab}: `, h('button', { class: 'ss-link', type: 'button', onclick: () => activate(scheme.tab ?? '') }, scheme.tab ?? ''), ` — ${scheme.name[m.lang]}`));
+    } else if (s.presets.length > 0) {
+      const select = h('select', {
+        'aria-label': t().preset, 'data-testid': 'preset',
+        onchange: (ev: Event) => {
+          m.preset = (ev.target as HTMLSelectElement).value;
+          if (!m.periodTouched && m.state) m.period = lastCompletedPeriod(cadence(), m.state.today).id;
+          render();
+        },
+      }, ...s.presets.map((p) => h('option', { value: p.id, selected: p.id === m.preset }, `${p.name[m.lang]} (${t().cadence[p.cadence]})`)));
+      sec.append(select);
+    } else {
+      sec.append(h('div', { class: 'ss-hint' }, t().noPreset));
+    }
+    if (scheme) {
+      const applies = scheme.source === 'tab' || scheme.id === m.preset;
+      if (applies) {
+        sec.append(h('div', { class: scheme.valid ? 'ss-ok ss-hint' : 'ss-bad ss-hint', 'data-testid': 'scheme-state' },
+          scheme.valid ? `✓ ${t().valid} · ${t().cadence[scheme.cadence]}` : `✗ ${t().invalid}`));
+        for (const p of scheme.problems) sec.append(diagLine(p));
+      }
+    }
+    return sec;
+  }
+
+  function periodSection(s: WorkbookState): HTMLElement {
+    const listId = 'ss-periods';
+    const invalid = parsePeriod(m.period) === null;
+    const hint = h('div', { class: invalid ? 'ss-hint ss-bad' : 'ss-hint', 'data-testid': 'period-hint' }, invalid ? t().periodInvalid : t().periodHint);
+    const input = h('input', {
+      type: 'text', value: m.period, list: listId, 'aria-label': t().period, 'data-testid': 'period',
+      'aria-invalid': invalid ? 'true' : 'false', spellcheck: 'false', autocomplete: 'off',
+      oninput: (ev: Event) => {
+        m.period = (ev.target as HTMLInputElement).value;
+        m.periodTouched = true;
+        const bad = parsePeriod(m.period) === null;
+        input.setAttribute('aria-invalid', bad ? 'true' : 'false');
+        hint.className = bad ? 'ss-hint ss-bad' : 'ss-hint';
+        hint.textContent = bad ? t().periodInvalid : t().periodHint;
+        if (computeButton) computeButton.disabled = !canCompute();
+      },
+    });
+    return h('section', { class: 'ss-sec' }, h('h2', {}, t().period), input,
+      h('datalist', { id: listId }, ...periodChoices(cadence(), s.today).map((p) => h('option', { value: p }))), hint);
+  }
+
+  function counts(d: { error: number; warning: number; info: number }): HTMLElement {
+    return h('div', { 'data-testid': 'counts' },
+      h('span', { class: `ss-badge${d.error ? ' error' : ''}` }, t().errors(d.error)),
+      h('span', { class: `ss-badge${d.warning ? ' warning' : ''}` }, t().warnings(d.warning)),
+      h('span', { class: 'ss-badge' }, t().infos(d.info)));
+  }
+
+  function diagLine(d: DiagnosticBrief): HTMLElement {
+    return h('div', { class: `ss-diag ${d.severity === 'error' ? 'ss-bad' : ''}` }, d.text[m.lang]);
+  }
+
+  function dataSection(s: WorkbookState): HTMLElement {
+    const sec = h('section', { class: 'ss-sec', 'data-testid': 'data' }, h('h2', {}, t().data));
+    if (s.blocking) sec.append(h('div', { class: 'ss-msg error', role: 'alert', 'data-testid': 'blocking' }, s.blocking[m.lang]));
+    if (s.tabs.length === 0) sec.append(h('div', { class: 'ss-hint' }, t().noInputTabs));
+    else sec.append(h('ul', { class: 'ss-tabs' }, ...s.tabs.map((tab) =>
+      h('li', {}, h('button', { class: 'ss-link', type: 'button', onclick: () => activate(tab.name) }, tab.name), h('span', { class: 'n' }, t().rows(tab.rows))))));
+    sec.append(counts(s.diagnostics));
+    if (s.topDiagnostics.length) {
+      sec.append(h('details', { class: 'ss-details' }, h('summary', {}, t().details), ...s.topDiagnostics.map(diagLine)));
+    }
+    if (s.dataCheckTab) {
+      const name = s.dataCheckTab;
+      sec.append(h('button', { class: 'ss-link', type: 'button', 'data-testid': 'open-datacheck', onclick: () => activate(name) }, `${t().openDataCheck} (${name})`));
+    }
+    return sec;
+  }
+
+  function computeSection(): HTMLElement {
+    computeButton = h('button', {
+      class: 'ss-btn', type: 'button', 'data-testid': 'compute', disabled: !canCompute(),
+      onclick: () => { void runCompute(false); },
+    }, m.running ? t().computing : t().compute);
+    const sec = h('section', { class: 'ss-sec' }, computeButton);
+    if (m.running) {
+      sec.append(h('div', { class: 'ss-progress', role: 'progressbar', 'aria-label': t().computing }, h('div', {})),
+        h('div', { class: 'ss-step' }, (m.step && t().steps[m.step]) || t().computing));
+    }
+    if (bridge.insertTemplate && m.preset && !m.running) {
+      const preset = m.preset;
+      sec.append(h('button', { class: 'ss-btn secondary', type: 'button', 'data-testid': 'insert-template', onclick: () => { void runOptional(() => bridge.insertTemplate!(preset), true); } }, t().insertTemplate));
+    }
+    if (bridge.finalize && m.summary?.status === 'computed' && !m.running) {
+      const period = m.summary.period;
+      sec.append(h('button', { class: 'ss-btn secondary', type: 'button', 'data-testid': 'finalize', onclick: () => { void runOptional(() => bridge.finalize!(period), false); } }, `${t().finalize} ${period}`));
+    }
+    if (m.notice) sec.append(h('div', { class: `ss-msg ${m.notice.kind}`, 'data-testid': 'notice' }, m.notice.text));
+    if (m.failure) sec.append(h('div', { class: 'ss-msg error', role: 'alert', 'data-testid': 'failure' }, t().failed + m.failure));
+    return sec;
+  }
+
+  function resultSection(s: ComputeSummary): HTMLElement {
+    const sec = h('section', { class: 'ss-sec', 'data-testid': 'result' });
+    if (s.status !== 'computed') {
+      const kind = s.status === 'fatal' ? 'error' : 'warning';
+      sec.append(h('div', { class: `ss-msg ${kind}`, role: 'alert', 'data-testid': 'result-message' }, s.message ? s.message[m.lang] : s.status));
+      if (s.status === 'refused') {
+        sec.append(h('button', { class: 'ss-btn secondary', type: 'button', 'data-testid': 'force', onclick: () => { void runCompute(true); } }, t().force));
+      }
+      return sec;
+    }
+    sec.append(h('div', { class: 'ss-msg ok', 'data-testid': 'result-message' }, t().computed(s.period)));
+
+    sec.append(h('h2', {}, t().winners));
+    if (s.winners.length === 0) sec.append(h('div', { class: 'ss-hint' }, t().noWinners));
+    else {
+      sec.append(h('ul', { class: 'ss-list', 'data-testid': 'winners' }, ...s.winners.map((w) =>
+        h('li', {},
+          h('span', { class: 'amt' }, money(w.amount)),
+          h('div', { class: 'who' }, w.name || w.staffId, w.tie ? h('span', { class: 'ss-badge tie' }, t().tie) : null),
+          h('div', { class: 'meta' }, [w.awardName[m.lang], w.scope, `#${w.rank}`, w.staffId].filter(Boolean).join(' · '))))));
+    }
+
+    if (s.awards.length) {
+      sec.append(h('h2', { style: 'margin-top:10px' }, t().paidVsBudget));
+      const list = h('ul', { class: 'ss-list', 'data-testid': 'budgets' });
+      for (const a of s.awards) {
+        const li = h('li', {}, h('span', { class: 'amt' }, a.budget === null ? money(a.paid) : `${money(a.paid)} / ${money(a.budget)}`), h('div', {}, a.name[m.lang]));
+        if (a.budget !== null && a.budget > 0) {
+          const pct = Math.max(0, Math.min(100, (a.paid / a.budget) * 100));
+          li.append(h('div', { class: 'ss-bar' }, h('div', { style: `width:${pct.toFixed(1)}%` })));
+          if (a.budget > a.paid) li.append(h('div', { class: 'meta' }, t().unspent(money(a.budget - a.paid))));
+        }
+        list.append(li);
+      }
+      list.append(h('li', {}, h('span', { class: 'amt' }, money(s.totalPaid)), h('div', { class: 'who' }, t().total)));
+      sec.append(list);
+    }
+
+    if (s.diagnostics.error + s.diagnostics.warning > 0) {
+      sec.append(h('h2', { style: 'margin-top:10px' }, t().warningsTitle), counts(s.diagnostics), ...s.warnings.map(diagLine));
+    }
+
+    if (s.outputs.length) {
+      sec.append(h('h2', { style: 'margin-top:10px' }, t().outputs));
+      sec.append(h('ul', { class: 'ss-tabs', 'data-testid': 'outputs' }, ...s.outputs.map((o) =>
+        h('li', {}, h('button', { class: 'ss-link', type: 'button', onclick: () => activate(o.name) }, o.name)))));
+    }
+    return sec;
+  }
+
+  function render(): void {
+    const app = h('div', { class: 'ss-app', lang: m.lang === 'zh' ? 'zh-CN' : 'en' }, header());
+    computeButton = null;
+    if (m.loading && !m.state) {
+      app.append(h('div', { class: 'ss-hint', 'data-testid': 'loading' }, t().loading));
+    } else if (m.loadError && !m.state) {
+      app.append(h('div', { class: 'ss-msg error', role: 'alert', 'data-testid': 'load-error' }, t().loadFailed + m.loadError),
+        h('button', { class: 'ss-btn secondary', type: 'button', onclick: () => { void refresh(); } }, t().retry));
+    } else if (m.state) {
+      app.append(schemeSection(m.state), periodSection(m.state), dataSection(m.state), computeSection());
+      if (m.summary) app.append(resultSection(m.summary));
+    }
+    root.replaceChildren(app);
+  }
+
+  void refresh();
+  return {
+    refresh,
+    setLang(lang: Lang) {
+      m.lang = lang;
+      m.langForced = true;
+      render();
+    },
+  };
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
