@@ -1,0 +1,343 @@
+/**
+ * The Excel adapter: implements core's WorkbookHost with Office.js batches.
+ *
+ * Reads: one sizing sync for all input tabs (so an oversized workbook is refused
+ * before its values are pulled), then one `load('values')` + `sync` per tab.
+ * Writes: every output tab goes to a temporary sheet in row chunks, one sync per
+ * chunk, each chunk's request kept under ~4 MB (Excel on the web rejects 5 MB);
+ * the last chunk's batch also deletes the old tab and renames the temporary one,
+ * so a failure at any point leaves the previous results in place.
+ *
+ * Text: every string cell is written with number format `@`. That keeps text
+ * that begins with = + - @ from becoming a formula, and keeps ids such as `007`
+ * and labels such as `2026-07` from being turned into numbers or dates.
+ */
+import type { WorkbookHost } from '../core/host';
+import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
+
+/** Input cells the add-in reads at once; larger workbooks are refused politely. */
+export const MAX_INPUT_CELLS = 5_000_000;
+/** Budget for one `context.sync()` request (values + number formats as JSON, UTF-8). */
+export const MAX_PAYLOAD_BYTES = 4_000_000;
+/** Rows autofitted for column widths (autofit over 200,000 rows is slow and adds nothing). */
+const AUTOFIT_ROWS = 500;
+/** Prefix of the temporary sheet an output tab is written to before it replaces the old one. */
+export const TEMP_PREFIX = '~tmp ';
+
+/** A refusal or failure with a message in both languages, for the task pane to show as is. */
+export class ExcelHostError extends Error {
+  constructor(readonly code: string, readonly text: { zh: string; en: string }) {
+    super(text.en);
+    this.name = 'ExcelHostError';
+  }
+}
+
+/** `Excel.run` or a stand-in with the same shape (tests). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  /** Defaults to the global `Excel.run`. */
+  run?: ExcelRun;
+  maxInputCells?: number;
+  maxPayloadBytes?: number;
+}
+
+/** Excel number format codes for the engine's column formats. */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: '@',
+  money: '#,##0.00',
+  percent: '0.0%',
+  number: 'General',
+  integer: '0',
+  date: 'yyyy-mm-dd',
+  stars: 'General',
+};
+
+/** A chunk of output rows [start, end) and the estimated request size of writing it. */
+export interface ChunkPlan {
+  start: number;
+  end: number;
+  bytes: number;
+}
+
+/** UTF-8 byte length without allocating (the request body is UTF-8 JSON). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** A Date (read by its UTC calendar fields, see core/types Cell) as an Excel serial day. */
+export function dateToSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
+}
+
+/** One output row as Excel values and number formats, padded to `width`. */
+export function encodeRow(row: Cell[], formats: ColumnFormat[], width: number): { values: (string | number | boolean)[]; formats: string[] } {
+  const values: (string | number | boolean)[] = new Array(width);
+  const fmts: string[] = new Array(width);
+  for (let c = 0; c < width; c++) {
+    const cell = c < row.length ? row[c] : null;
+    const columnFormat = NUMBER_FORMATS[formats[c] ?? 'text'];
+    if (typeof cell === 'string') {
+      values[c] = cell;
+      fmts[c] = '@';
+    } else if (typeof cell === 'number') {
+      // NaN / Infinity cannot cross the JSON request; the engine never emits them, but be safe.
+      values[c] = Number.isFinite(cell) ? cell : '';
+      fmts[c] = Number.isFinite(cell) ? columnFormat : '@';
+    } else if (typeof cell === 'boolean') {
+      values[c] = cell;
+      fmts[c] = 'General';
+    } else if (cell instanceof Date) {
+      values[c] = dateToSerial(cell);
+      fmts[c] = NUMBER_FORMATS.date;
+    } else {
+      values[c] = '';
+      fmts[c] = columnFormat;
+    }
+  }
+  return { values, formats: fmts };
+}
+
+/** Estimated request bytes of one encoded row: its values and formats as JSON, plus separators. */
+function rowBytes(values: unknown[], formats: string[]): number {
+  return utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(formats)) + 2;
+}
+
+/**
+ * Split a tab's rows into chunks whose values + formats stay under `budget` bytes.
+ * A single row larger than the budget gets a chunk of its own (Excel's cell limit
+ * of 32,767 characters keeps such a row far below 5 MB in practice).
+ */
+export function planChunks(tab: OutputTab, width: number, budget: number): ChunkPlan[] {
+  const chunks: ChunkPlan[] = [];
+  let start = 0;
+  let bytes = 4; // the two enclosing [] of values and formats
+  for (let r = 0; r < tab.rows.length; r++) {
+    const enc = encodeRow(tab.rows[r], tab.formats, width);
+    const b = rowBytes(enc.values, enc.formats);
+    if (r > start && bytes + b > budget) {
+      chunks.push({ start, end: r, bytes });
+      start = r;
+      bytes = 4;
+    }
+    bytes += b;
+  }
+  if (tab.rows.length > start) chunks.push({ start, end: tab.rows.length, bytes });
+  return chunks;
+}
+
+function tabWidth(tab: OutputTab): number {
+  let w = tab.formats.length;
+  for (const row of tab.rows) if (row.length > w) w = row.length;
+  return Math.max(w, 1);
+}
+
+const FORBIDDEN_NAME = /[:\\/?*[\]]/;
+
+/** Why Excel would refuse this sheet name, or null when it is valid. */
+export function badSheetName(name: string): string | null {
+  if (name.trim() === '') return 'empty';
+  if (name.length > 31) return 'longer than 31 characters';
+  if (FORBIDDEN_NAME.test(name)) return 'contains one of : \\ / ? * [ ]';
+  if (name.startsWith("'") || name.endsWith("'")) return 'begins or ends with an apostrophe';
+  return null;
+}
+
+/** The temporary sheet name for an output tab (Excel sheet names are at most 31 characters). */
+export function tempName(name: string): string {
+  return (TEMP_PREFIX + name).slice(0, 31);
+}
+
+function defaultRun(): ExcelRun {
+  const excel = (globalThis as { Excel?: { run: ExcelRun } }).Excel;
+  if (!excel) {
+    throw new ExcelHostError('no_excel', {
+      zh: '未检测到 Excel：请在 Excel 中通过“开始”选项卡上的“服务之星”按钮打开本任务窗格。',
+      en: 'Excel was not found: open this task pane from the Service Star button on the Home tab in Excel.',
+    });
+  }
+  return excel.run.bind(excel) as ExcelRun;
+}
+
+function cellsMessage(total: number, max: number): { zh: string; en: string } {
+  const n = total.toLocaleString('en-US');
+  const m = max.toLocaleString('en-US');
+  return {
+    zh: `输入工作表共有 ${n} 个单元格，超过 Excel 加载项一次可读取的 ${m} 个。请删除多余的行或列（或把历史数据移到另一个工作簿）后再计算，也可以使用命令行版本。`,
+    en: `The input tabs hold ${n} cells, more than the ${m} the Excel add-in reads at once. Remove unused rows or columns (or move old data to another workbook) and compute again, or use the command line.`,
+  };
+}
+
+/** Build the Excel WorkbookHost. */
+export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
+  const maxCells = options.maxInputCells ?? MAX_INPUT_CELLS;
+  const budget = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+  const run = (): ExcelRun => options.run ?? defaultRun();
+
+  return {
+    /** @throws ExcelHostError when Excel is not available */
+    async listTabs(): Promise<string[]> {
+      return run()(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        return sheets.items.map((s) => s.name);
+      });
+    },
+
+    /**
+     * Each tab from A1 to its last used cell, so row numbers match what the user
+     * sees (header = row 1) exactly as on Google Sheets. Excel serial dates stay
+     * numbers: core coerces serials in date columns to calendar days.
+     * @throws ExcelHostError `too_many_cells` above the cell limit (nothing read)
+     */
+    async readTabs(names: string[]): Promise<RawTab[]> {
+      if (names.length === 0) return [];
+      return run()(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const used = names.map((name) => {
+          const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
+          range.load('rowIndex,columnIndex,rowCount,columnCount');
+          return range;
+        });
+        await context.sync();
+        const extents = used.map((r) => (r.isNullObject ? null : { rows: r.rowIndex + r.rowCount, cols: r.columnIndex + r.columnCount }));
+        const total = extents.reduce((sum, e) => sum + (e ? e.rows * e.cols : 0), 0);
+        if (total > maxCells) throw new ExcelHostError('too_many_cells', cellsMessage(total, maxCells));
+
+        const tabs: RawTab[] = [];
+        for (let i = 0; i < names.length; i++) {
+          const extent = extents[i];
+          if (!extent) {
+            tabs.push({ name: names[i], rows: [] });
+            continue;
+          }
+          const range = sheets.getItem(names[i]).getRangeByIndexes(0, 0, extent.rows, extent.cols);
+          range.load('values');
+          await context.sync();
+          tabs.push({ name: names[i], rows: range.values as Cell[][] });
+        }
+        return tabs;
+      });
+    },
+
+    /**
+     * Replace each output tab: write to a temporary sheet in chunks, then delete
+     * the old tab and rename, in the batch of the last chunk.
+     * @throws the Office.js error of a failed batch, after removing the temporary sheet
+     */
+    async writeTabs(tabs: OutputTab[]): Promise<void> {
+      if (tabs.length === 0) return;
+      // Checked before anything is written: a rename that fails after the old tab was deleted would lose it.
+      for (const tab of tabs) {
+        const why = badSheetName(tab.name);
+        if (why) {
+          throw new ExcelHostError('bad_tab_name', {
+            zh: `输出工作表名“${tab.name}”在 Excel 中无效（${why}），未写入任何内容。`,
+            en: `The output tab name "${tab.name}" is not valid in Excel (${why}); nothing was written.`,
+          });
+        }
+      }
+      await run()(async (context) => {
+        const sheets = context.workbook.worksheets;
+        // One sync finds every old tab (to replace, keeping its position) and any
+        // temporary sheet left behind by an interrupted run.
+        const probes = tabs.map((tab) => {
+          const old = sheets.getItemOrNullObject(tab.name);
+          old.load('position');
+          const stale = sheets.getItemOrNullObject(tempName(tab.name));
+          stale.load('name');
+          return { old, stale };
+        });
+        await context.sync();
+        for (let t = 0; t < tabs.length; t++) {
+          await writeOne(context, tabs[t], probes[t].old, probes[t].stale, budget);
+        }
+      });
+    },
+  };
+}
+
+async function writeOne(
+  context: Excel.RequestContext,
+  tab: OutputTab,
+  old: Excel.Worksheet,
+  stale: Excel.Worksheet,
+  budget: number,
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const width = tabWidth(tab);
+  const chunks = planChunks(tab, width, budget);
+  if (chunks.length === 0) chunks.push({ start: 0, end: 0, bytes: 0 });
+  const tmp = tempName(tab.name);
+  let sheet: Excel.Worksheet | null = null;
+  try {
+    for (let k = 0; k < chunks.length; k++) {
+      const { start, end } = chunks[k];
+      if (k === 0) {
+        if (!stale.isNullObject) stale.delete();
+        sheet = sheets.add(tmp);
+      }
+      const ws = sheet as Excel.Worksheet;
+      if (end > start) {
+        const values: (string | number | boolean)[][] = [];
+        const formats: string[][] = [];
+        for (let r = start; r < end; r++) {
+          const enc = encodeRow(tab.rows[r], tab.formats, width);
+          values.push(enc.values);
+          formats.push(enc.formats);
+        }
+        const range = ws.getRangeByIndexes(start, 0, end - start, width);
+        // Formats before values: a string lands in a cell already formatted as text.
+        range.numberFormat = formats;
+        range.values = values;
+      }
+      if (k === chunks.length - 1) {
+        if (tab.rows.length > 0) {
+          ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+          ws.freezePanes.freezeRows(1);
+          ws.getRangeByIndexes(0, 0, Math.min(tab.rows.length, AUTOFIT_ROWS), width).format.autofitColumns();
+        }
+        if (!old.isNullObject) {
+          const position = old.position;
+          old.delete();
+          ws.name = tab.name;
+          ws.position = position;
+        } else {
+          ws.name = tab.name;
+        }
+      }
+      context.application.suspendApiCalculationUntilNextSync();
+      await context.sync();
+    }
+  } catch (error) {
+    await removeTemp(context, tmp);
+    throw error;
+  }
+}
+
+/** Best effort: drop a half-written temporary sheet; the old tab was never touched. */
+async function removeTemp(context: Excel.RequestContext, tmp: string): Promise<void> {
+  try {
+    const leftover = context.workbook.worksheets.getItemOrNullObject(tmp);
+    leftover.load('name');
+    await context.sync();
+    if (!leftover.isNullObject) {
+      leftover.delete();
+      await context.sync();
+    }
+  } catch {
+    // The original error is what the user needs to see; a leftover "~tmp" sheet is harmless.
+  }
+}

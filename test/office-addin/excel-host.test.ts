@@ -1,0 +1,242 @@
+/**
+ * The Excel adapter against office-addin-mock (reads: load-before-read discipline,
+ * one load + sync per tab) and against the recording fake in fake-excel.ts (writes:
+ * what each sync carries, batch order, failures mid-write). Expected figures are
+ * worked out by hand in the comments.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import type { OutputTab } from '../../core/types';
+import { createExcelHost, ExcelHostError, planChunks, utf8Length, type ExcelRun } from '../../office-addin/excel-host';
+import { FakeWorkbook } from './fake-excel';
+
+function mockContext(tabs: Record<string, { used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null; values: unknown[][] }>) {
+  const requested: [string, number, number, number, number][] = [];
+  const sheets: Record<string, unknown> = {};
+  for (const [name, t] of Object.entries(tabs)) {
+    sheets[name] = { used: t.used ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }, all: { values: t.values } };
+  }
+  const ctx = new OfficeMockObject({
+    workbook: {
+      worksheets: {
+        getItem: (name: string) => ({
+          getUsedRangeOrNullObject: (valuesOnly: boolean) => {
+            expect(valuesOnly).toBe(true);
+            const used = (ctx as any).sheets[name].used;
+            // isNullObject needs only a sync (no load) in Office.js; model it as a plain property.
+            Object.defineProperty(used, 'isNullObject', { value: tabs[name].used === null, configurable: true });
+            return used;
+          },
+          getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => {
+            requested.push([name, r, c, rows, cols]);
+            return (ctx as any).sheets[name].all;
+          },
+        }),
+      },
+    },
+    sheets,
+  });
+  let syncs = 0;
+  const realSync = ctx.sync.bind(ctx);
+  (ctx as any).sync = async () => { syncs += 1; await realSync(); };
+  const run: ExcelRun = async (batch) => batch(ctx as unknown as Excel.RequestContext);
+  return { run, requested, syncs: () => syncs };
+}
+
+describe('reads (office-addin-mock)', () => {
+  test('each tab is read whole from A1 with one load + sync per tab after one sizing sync', async () => {
+    const m = mockContext({
+      Staff: { used: { rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 2 }, values: [['工号', '姓名'], ['S01', '张三'], ['S02', '=HYPERLINK("x")']] },
+      // Data starting at B2: the read still starts at A1 so row numbers are what the user sees.
+      客户反馈: { used: { rowIndex: 1, columnIndex: 1, rowCount: 2, columnCount: 2 }, values: [['', '', ''], ['', '日期', '工号'], ['', 46204, 'S01']] },
+    });
+    const host = createExcelHost({ run: m.run });
+    const tabs = await host.readTabs(['Staff', '客户反馈']);
+    expect(tabs).toEqual([
+      { name: 'Staff', rows: [['工号', '姓名'], ['S01', '张三'], ['S02', '=HYPERLINK("x")']] },
+      // 46204 is the Excel serial of 2026-07-01: it stays a number, core coerces it in date columns.
+      { name: '客户反馈', rows: [['', '', ''], ['', '日期', '工号'], ['', 46204, 'S01']] },
+    ]);
+    expect(m.requested).toEqual([['Staff', 0, 0, 3, 2], ['客户反馈', 0, 0, 3, 3]]);
+    expect(m.syncs()).toBe(3); // 1 sizing + 2 tabs
+  });
+
+  test('an empty tab reads as no rows without loading values', async () => {
+    const m = mockContext({ Staff: { used: null, values: [] } });
+    const tabs = await createExcelHost({ run: m.run }).readTabs(['Staff']);
+    expect(tabs).toEqual([{ name: 'Staff', rows: [] }]);
+    expect(m.requested).toEqual([]);
+    expect(m.syncs()).toBe(1);
+  });
+
+  test('more than 5,000,000 cells is refused before any value is loaded', async () => {
+    // 1,048,576 rows × 5 columns = 5,242,880 cells.
+    const m = mockContext({
+      Feedback: { used: { rowIndex: 0, columnIndex: 0, rowCount: 1_048_576, columnCount: 5 }, values: [] },
+    });
+    const error = await createExcelHost({ run: m.run }).readTabs(['Feedback']).catch((e) => e);
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect(error.code).toBe('too_many_cells');
+    expect(error.text.en).toContain('5,242,880 cells, more than the 5,000,000');
+    expect(error.text.zh).toContain('5,242,880');
+    expect(m.requested).toEqual([]);
+    expect(m.syncs()).toBe(1);
+  });
+
+  test('the limit counts all input tabs together', async () => {
+    const used = { rowIndex: 0, columnIndex: 0, rowCount: 3, columnCount: 2 };
+    const m = mockContext({ A: { used, values: [] }, B: { used, values: [] } });
+    // 6 + 6 = 12 cells > 10.
+    const error = await createExcelHost({ run: m.run, maxInputCells: 10 }).readTabs(['A', 'B']).catch((e) => e);
+    expect(error.code).toBe('too_many_cells');
+  });
+});
+
+describe('listTabs (fake)', () => {
+  test('names in workbook order, one sync', async () => {
+    const wb = new FakeWorkbook({ 员工: [['工号']], Feedback: [['date']], Notes: [] });
+    expect(await createExcelHost({ run: wb.run }).listTabs()).toEqual(['员工', 'Feedback', 'Notes']);
+    expect(wb.syncs).toHaveLength(1);
+  });
+});
+
+function tab(name: string, rows: OutputTab['rows'], formats: OutputTab['formats']): OutputTab {
+  return { name, kind: 'ranking', rows, formats };
+}
+
+describe('writes (recording fake)', () => {
+  test('values and number formats are written per tab, formats in the range shape', async () => {
+    const wb = new FakeWorkbook({ Staff: [['staff_id']] });
+    await createExcelHost({ run: wb.run }).writeTabs([
+      tab('Bonus 2026-Q3', [['Staff', 'Amount', 'Tie'], ['S01', 800, false], ['S02', null, true]], ['text', 'money', 'text']),
+      tab('Data check 2026-Q3', [['Severity', 'Row'], ['error', 12]], ['text', 'integer']),
+    ]);
+    expect(wb.names()).toEqual(['Staff', 'Bonus 2026-Q3', 'Data check 2026-Q3']);
+    expect(wb.tab('Bonus 2026-Q3')).toEqual([['Staff', 'Amount', 'Tie'], ['S01', 800, false], ['S02', '', true]]);
+    expect(wb.find('Bonus 2026-Q3')!.formats).toEqual([['@', '@', '@'], ['@', '#,##0.00', 'General'], ['@', '#,##0.00', 'General']]);
+    expect(wb.tab('Data check 2026-Q3')).toEqual([['Severity', 'Row'], ['error', 12]]);
+    expect(wb.find('Data check 2026-Q3')!.formats).toEqual([['@', '@'], ['@', '0']]);
+    expect(wb.find('Bonus 2026-Q3')!.frozenRows).toBe(1);
+    // 1 probe sync + one chunk per tab.
+    expect(wb.syncs).toHaveLength(3);
+    expect(wb.tab('Staff')).toEqual([['staff_id']]);
+  });
+
+  test('200,000 rows: 3 chunks of at most 4,000,000 bytes, one sync each', async () => {
+    // Each data row: values ["S000001","客服部",1234.5,7] = 32 bytes UTF-8 (客服部 is 9 bytes),
+    // formats ["@","@","#,##0.00","0"] = 24 bytes; estimate per row 32 + 24 + 2 separators = 58.
+    // Header ["staff_id","department","amount","count"] = 42 + ["@","@","@","@"] = 17, + 2 = 61.
+    // Chunk 1: 4 + 61 + 68,964 × 58 = 3,999,977 ≤ 4,000,000 (one more row would be 4,000,035).
+    // Chunk 2: 4 + 68,965 × 58 = 3,999,974. Chunk 3: the remaining 62,071 rows.
+    const rows: OutputTab['rows'] = [['staff_id', 'department', 'amount', 'count']];
+    for (let i = 1; i <= 200_000; i++) rows.push([`S${String(i).padStart(6, '0')}`, '客服部', 1234.5, 7]);
+    const out = tab('Ranking 2026-Q3', rows, ['text', 'text', 'money', 'integer']);
+    expect(planChunks(out, 4, 4_000_000)).toEqual([
+      { start: 0, end: 68_965, bytes: 3_999_977 },
+      { start: 68_965, end: 137_930, bytes: 3_999_974 },
+      { start: 137_930, end: 200_001, bytes: 4 + 62_071 * 58 },
+    ]);
+
+    const wb = new FakeWorkbook({ Staff: [['staff_id']] });
+    await createExcelHost({ run: wb.run }).writeTabs([out]);
+    // 1 probe + 3 chunks.
+    expect(wb.syncs).toHaveLength(4);
+    // What the fake actually received (JSON of values + numberFormat): the estimate less the
+    // two separators that the last row of each array does not have.
+    expect(wb.syncs.map((s) => s.bytes)).toEqual([0, 3_999_975, 3_999_972, 4 + 62_071 * 58 - 2]);
+    expect(Math.max(...wb.syncs.map((s) => s.bytes))).toBeLessThan(4_000_000);
+    for (const s of wb.syncs.slice(1)) expect(s.commands.filter((c) => c === 'suspendCalc')).toHaveLength(1);
+    const written = wb.tab('Ranking 2026-Q3')!;
+    expect(written).toHaveLength(200_001);
+    expect(written[200_000]).toEqual(['S200000', '客服部', 1234.5, 7]);
+    expect(written[68_965]).toEqual(['S068965', '客服部', 1234.5, 7]);
+  });
+
+  test('an existing tab is replaced through a temporary sheet and keeps its position', async () => {
+    const wb = new FakeWorkbook({ Staff: [['staff_id']], 'Ranking 2026-Q3': [['old'], ['result']], Notes: [['mine']] });
+    await createExcelHost({ run: wb.run }).writeTabs([tab('Ranking 2026-Q3', [['Rank', 'Staff'], [1, 'S01']], ['integer', 'text'])]);
+    expect(wb.names()).toEqual(['Staff', 'Ranking 2026-Q3', 'Notes']);
+    expect(wb.tab('Ranking 2026-Q3')).toEqual([['Rank', 'Staff'], [1, 'S01']]);
+    const write = wb.syncs[1].commands.filter((c) => c !== 'resolve');
+    expect(write).toEqual([
+      'add:~tmp Ranking 2026-Q3',
+      'numberFormat:~tmp Ranking 2026-Q3',
+      'values:~tmp Ranking 2026-Q3',
+      'bold:~tmp Ranking 2026-Q3',
+      'freeze:~tmp Ranking 2026-Q3',
+      'autofit:~tmp Ranking 2026-Q3',
+      'delete:Ranking 2026-Q3',
+      'rename:~tmp Ranking 2026-Q3->Ranking 2026-Q3',
+      'position:~tmp Ranking 2026-Q3',
+      'suspendCalc',
+    ]);
+    expect(wb.tab('Notes')).toEqual([['mine']]);
+  });
+
+  test('text beginning with = + - @ is written as text, so is 007 and 2026-07', async () => {
+    const wb = new FakeWorkbook({ Staff: [['staff_id']] });
+    const hostile = ['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '007', '2026-07'];
+    await createExcelHost({ run: wb.run }).writeTabs([tab('Ranking 2026-Q3', [['Name'], ...hostile.map((h) => [h])], ['text'])]);
+    const sheet = wb.find('Ranking 2026-Q3')!;
+    expect(sheet.values.slice(1).map((r) => r[0])).toEqual(hostile);
+    expect(sheet.formats.slice(1).map((r) => r[0])).toEqual(['@', '@', '@', '@', '@', '@']);
+    expect([...sheet.formulas]).toEqual([]);
+  });
+
+  test('the fake would catch a formula written without the text format (control)', async () => {
+    const wb = new FakeWorkbook({ Staff: [['x']] });
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Staff').getRangeByIndexes(1, 0, 1, 1).values = [['=1+1']];
+      await ctx.sync();
+    });
+    expect([...wb.find('Staff')!.formulas]).toEqual(['1,0']);
+  });
+
+  test('a failure in the middle of the write keeps the old tab and removes the temporary sheet', async () => {
+    const old = [['Rank', 'Staff'], [1, 'S09']];
+    const wb = new FakeWorkbook({ Staff: [['staff_id']], 'Ranking 2026-Q3': old, Notes: [['mine']] });
+    const rows: OutputTab['rows'] = [['staff_id', 'department', 'amount', 'count']];
+    for (let i = 1; i <= 200_000; i++) rows.push([`S${String(i).padStart(6, '0')}`, '客服部', 1234.5, 7]);
+    // Sync 0 probes, syncs 1..3 write chunks: fail the values of the second chunk.
+    wb.failWhen = (command, index) => index === 2 && command.startsWith('values:');
+    const error = await createExcelHost({ run: wb.run }).writeTabs([tab('Ranking 2026-Q3', rows, ['text', 'text', 'money', 'integer'])]).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toContain('injected failure');
+    expect(wb.names()).toEqual(['Staff', 'Ranking 2026-Q3', 'Notes']);
+    expect(wb.tab('Ranking 2026-Q3')).toEqual(old);
+  });
+
+  test('a failure deleting the old tab (e.g. protected) keeps it and leaves no temporary sheet', async () => {
+    const old = [['Rank'], [1]];
+    const wb = new FakeWorkbook({ Staff: [['staff_id']], 'Bonus 2026-Q3': old });
+    wb.failWhen = (command) => command === 'delete:Bonus 2026-Q3';
+    await expect(createExcelHost({ run: wb.run }).writeTabs([tab('Bonus 2026-Q3', [['Paid'], [800]], ['money'])])).rejects.toThrow('injected failure');
+    expect(wb.names()).toEqual(['Staff', 'Bonus 2026-Q3']);
+    expect(wb.tab('Bonus 2026-Q3')).toEqual(old);
+  });
+
+  test('a temporary sheet left by an interrupted run is cleared first', async () => {
+    const wb = new FakeWorkbook({ Staff: [['staff_id']], '~tmp Bonus 2026-Q3': [['half'], ['written']] });
+    await createExcelHost({ run: wb.run }).writeTabs([tab('Bonus 2026-Q3', [['Paid'], [800]], ['money'])]);
+    expect(wb.names()).toEqual(['Staff', 'Bonus 2026-Q3']);
+    expect(wb.tab('Bonus 2026-Q3')).toEqual([['Paid'], [800]]);
+  });
+
+  test('an invalid sheet name is refused before anything is written', async () => {
+    const wb = new FakeWorkbook({ Staff: [['staff_id']] });
+    const error = await createExcelHost({ run: wb.run }).writeTabs([
+      tab('Ranking 2026-Q3', [['a']], ['text']),
+      tab('Bad/name', [['a']], ['text']),
+    ]).catch((e) => e);
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect(error.code).toBe('bad_tab_name');
+    expect(wb.names()).toEqual(['Staff']);
+    expect(wb.syncs).toHaveLength(0);
+  });
+
+  test('utf8Length counts bytes as the request body does', () => {
+    expect(utf8Length('abc')).toBe(3);
+    expect(utf8Length('é')).toBe(2);
+    expect(utf8Length('客服部')).toBe(9);
+    expect(utf8Length('😀')).toBe(4);
+  });
+});

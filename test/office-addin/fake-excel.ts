@@ -1,0 +1,398 @@
+/**
+ * A recording fake of the part of the Excel JavaScript API the adapter uses.
+ * office-addin-mock models load/sync of property trees but not a request queue,
+ * so it cannot count what one `context.sync()` carries, apply a batch in order
+ * and stop at a failing command, or tell a formula from text. This fake does:
+ * every proxy call is queued as a command, `sync()` runs the queue in order
+ * (a failing command stops the batch; earlier commands stay applied, as in
+ * Excel), records the commands and the JSON payload of each sync, and a string
+ * beginning with "=" written to a cell not formatted as text becomes a formula.
+ */
+
+export type Value = string | number | boolean;
+
+export interface SheetModel {
+  name: string;
+  values: Value[][];
+  formats: string[][];
+  /** Cells holding a formula (r,c), i.e. text written without a text format. */
+  formulas: Set<string>;
+  frozenRows: number;
+  boldRows: Set<number>;
+}
+
+export interface SyncRecord {
+  /** Command kinds in order, e.g. `add:~tmp X`, `values:~tmp X`, `delete:X`. */
+  commands: string[];
+  /** UTF-8 bytes of the values and number formats this sync sent. */
+  bytes: number;
+}
+
+interface Command {
+  kind: string;
+  bytes: number;
+  run: () => void;
+}
+
+export class FakeExcelError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+function utf8(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+const FORBIDDEN = /[:\\/?*[\]]/;
+
+export class FakeWorkbook {
+  sheets: SheetModel[] = [];
+  syncs: SyncRecord[] = [];
+  activeSheet = '';
+  calcSuspensions = 0;
+  /** Return true to make this command fail (the batch stops there). */
+  failWhen: ((command: string, syncIndex: number) => boolean) | null = null;
+
+  constructor(tabs: Record<string, Value[][]> = {}) {
+    for (const [name, rows] of Object.entries(tabs)) this.sheets.push(newSheet(name, rows));
+    this.activeSheet = this.sheets[0]?.name ?? '';
+  }
+
+  find(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Values of a sheet as a plain 2D array (what a user would see). */
+  tab(name: string): Value[][] | undefined {
+    return this.find(name)?.values.map((r) => r.slice());
+  }
+
+  names(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** Stand-in for `Excel.run`. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    return batch(context as unknown as Excel.RequestContext);
+  };
+}
+
+function newSheet(name: string, rows: Value[][] = []): SheetModel {
+  return {
+    name,
+    values: rows.map((r) => r.slice()),
+    formats: rows.map((r) => r.map(() => 'General')),
+    formulas: new Set(),
+    frozenRows: 0,
+    boldRows: new Set(),
+  };
+}
+
+class FakeContext {
+  queue: Command[] = [];
+  readonly workbook: { worksheets: SheetCollection };
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+
+  constructor(readonly wb: FakeWorkbook) {
+    this.workbook = { worksheets: new SheetCollection(this) };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => this.enqueue('suspendCalc', 0, () => { wb.calcSuspensions += 1; }),
+    };
+  }
+
+  enqueue(kind: string, bytes: number, run: () => void): void {
+    this.queue.push({ kind, bytes, run });
+  }
+
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    const index = this.wb.syncs.length;
+    this.wb.syncs.push({ commands: batch.map((c) => c.kind), bytes: batch.reduce((n, c) => n + c.bytes, 0) });
+    for (const command of batch) {
+      if (this.wb.failWhen?.(command.kind, index)) throw new FakeExcelError('GeneralException', `injected failure at ${command.kind}`);
+      command.run();
+    }
+  }
+}
+
+function notLoaded(what: string): never {
+  throw new FakeExcelError('PropertyNotLoaded', `${what} was read before load() and sync()`);
+}
+
+class SheetCollection {
+  private loadedItems: { name: string }[] | null = null;
+  constructor(private readonly ctx: FakeContext) {}
+
+  load(props: string): this {
+    if (props !== 'items/name') throw new Error(`fake: unsupported load "${props}"`);
+    this.ctx.enqueue('load:sheets', 0, () => { this.loadedItems = this.ctx.wb.sheets.map((s) => ({ name: s.name })); });
+    return this;
+  }
+
+  get items(): { name: string }[] {
+    return this.loadedItems ?? notLoaded('worksheets.items');
+  }
+
+  getItem(name: string): SheetProxy {
+    return new SheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? (() => { throw new FakeExcelError('ItemNotFound', `no sheet ${name}`); })(), false, name);
+  }
+
+  getItemOrNullObject(name: string): SheetProxy {
+    return new SheetProxy(this.ctx, () => this.ctx.wb.find(name) ?? null, true, name);
+  }
+
+  add(name: string): SheetProxy {
+    let created: SheetModel | null = null;
+    this.ctx.enqueue(`add:${name}`, 0, () => {
+      if (this.ctx.wb.find(name)) throw new FakeExcelError('ItemAlreadyExists', `sheet ${name} exists`);
+      if (name.length > 31 || FORBIDDEN.test(name)) throw new FakeExcelError('InvalidArgument', `bad sheet name ${name}`);
+      created = newSheet(name);
+      this.ctx.wb.sheets.push(created);
+    });
+    return new SheetProxy(this.ctx, () => created, false, name);
+  }
+}
+
+class SheetProxy {
+  private target: SheetModel | null | undefined = undefined;
+  private synced = false;
+  private loadedPosition: number | null = null;
+  private loadedName: string | null = null;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+
+  constructor(private readonly ctx: FakeContext, private readonly resolver: () => SheetModel | null, private readonly nullable: boolean, readonly label: string) {
+    // Resolution happens in the first batch that carries this object, as in Office.js.
+    ctx.enqueue('resolve', 0, () => { this.resolve(); this.synced = true; });
+    this.freezePanes = {
+      freezeRows: (n: number) => this.command('freeze', () => { this.sheet().frozenRows = n; }),
+    };
+  }
+
+  private resolve(): SheetModel | null {
+    if (this.target === undefined) {
+      const t = this.resolver();
+      this.target = t;
+    }
+    return this.target ?? null;
+  }
+
+  /** The model, or an error for a null object (Excel refuses commands on null objects). */
+  sheet(): SheetModel {
+    const t = this.resolve();
+    if (!t) throw new FakeExcelError('InvalidOperation', 'command on a null object');
+    if (!this.ctx.wb.sheets.includes(t)) throw new FakeExcelError('ItemNotFound', `sheet ${t.name} was deleted`);
+    return t;
+  }
+
+  private command(what: string, run: () => void, bytes = 0): void {
+    this.ctx.enqueue(`${what}:${this.describe()}`, bytes, run);
+  }
+
+  private describe(): string {
+    return this.label;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.synced) notLoaded('isNullObject');
+    if (!this.nullable && this.target === null) throw new FakeExcelError('ItemNotFound', 'not found');
+    return this.target === null;
+  }
+
+  load(props: string): this {
+    const list = props.split(',').map((p) => p.trim());
+    this.ctx.enqueue('load:sheet', 0, () => {
+      const t = this.resolve();
+      if (!t) return; // loads on a null object load nothing
+      if (list.includes('position')) this.loadedPosition = this.ctx.wb.sheets.indexOf(t);
+      if (list.includes('name')) this.loadedName = t.name;
+    });
+    return this;
+  }
+
+  get position(): number {
+    return this.loadedPosition ?? notLoaded('position');
+  }
+
+  set position(p: number) {
+    this.command('position', () => {
+      const t = this.sheet();
+      const sheets = this.ctx.wb.sheets;
+      sheets.splice(sheets.indexOf(t), 1);
+      sheets.splice(Math.min(p, sheets.length), 0, t);
+    });
+  }
+
+  get name(): string {
+    return this.loadedName ?? notLoaded('name');
+  }
+
+  set name(n: string) {
+    this.ctx.enqueue(`rename:${this.label}->${n}`, 0, () => {
+      const t = this.sheet();
+      const clash = this.ctx.wb.find(n);
+      if (clash && clash !== t) throw new FakeExcelError('ItemAlreadyExists', `sheet ${n} exists`);
+      if (n.length > 31 || FORBIDDEN.test(n)) throw new FakeExcelError('InvalidArgument', `bad sheet name ${n}`);
+      t.name = n;
+    });
+  }
+
+  delete(): void {
+    this.command('delete', () => {
+      const t = this.sheet();
+      const sheets = this.ctx.wb.sheets;
+      if (sheets.length === 1) throw new FakeExcelError('InvalidOperation', 'cannot delete the only sheet');
+      sheets.splice(sheets.indexOf(t), 1);
+    });
+  }
+
+  activate(): void {
+    this.command('activate', () => { this.ctx.wb.activeSheet = this.sheet().name; });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, this, () => usedExtent(this.sheet(), valuesOnly === true), true);
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, this, () => ({ row, col, rows, cols }), false);
+  }
+}
+
+interface Extent { row: number; col: number; rows: number; cols: number }
+
+function usedExtent(s: SheetModel, _valuesOnly: boolean): Extent | null {
+  let minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
+  s.values.forEach((row, r) => row.forEach((v, c) => {
+    if (v === '' || v === undefined || v === null) return;
+    minR = Math.min(minR, r); maxR = Math.max(maxR, r);
+    minC = Math.min(minC, c); maxC = Math.max(maxC, c);
+  }));
+  if (maxR < 0) return null;
+  return { row: minR, col: minC, rows: maxR - minR + 1, cols: maxC - minC + 1 };
+}
+
+function checkShape(what: string, grid: unknown[][], e: Extent): void {
+  if (!Array.isArray(grid) || grid.length !== e.rows || grid.some((r) => !Array.isArray(r) || r.length !== e.cols)) {
+    throw new FakeExcelError('InvalidArgument', `${what} is not ${e.rows}×${e.cols}`);
+  }
+}
+
+function checkValue(v: unknown): asserts v is Value {
+  const ok = typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  if (!ok) throw new FakeExcelError('InvalidArgument', `value ${String(v)} cannot cross the request`);
+}
+
+class RangeProxy {
+  private extent: Extent | null | undefined = undefined;
+  private synced = false;
+  private loaded = new Map<string, unknown>();
+  readonly format: { font: { bold: boolean }; autofitColumns: () => void };
+
+  constructor(private readonly ctx: FakeContext, private readonly sheet: SheetProxy, private readonly resolver: () => Extent | null, private readonly nullable: boolean) {
+    ctx.enqueue('resolve', 0, () => { this.resolve(); this.synced = true; });
+    const self = this;
+    this.format = {
+      font: {
+        get bold(): boolean { return notLoaded('bold'); },
+        set bold(b: boolean) {
+          self.ctx.enqueue(`bold:${self.where()}`, 0, () => {
+            const e = self.resolve()!;
+            for (let r = e.row; r < e.row + e.rows; r++) if (b) self.sheet.sheet().boldRows.add(r);
+          });
+        },
+      },
+      autofitColumns: () => self.ctx.enqueue(`autofit:${self.where()}`, 0, () => { self.sheet.sheet(); }),
+    };
+  }
+
+  private resolve(): Extent | null {
+    if (this.extent === undefined) this.extent = this.resolver();
+    if (this.extent === null && !this.nullable) throw new FakeExcelError('ItemNotFound', 'range');
+    return this.extent;
+  }
+
+  private where(): string {
+    return this.sheet.label;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.synced) notLoaded('isNullObject');
+    return this.extent === null;
+  }
+
+  load(props: string): this {
+    const list = props.split(',').map((p) => p.trim());
+    this.ctx.enqueue(`load:range`, 0, () => {
+      const e = this.resolve();
+      if (!e) return;
+      const s = this.sheet.sheet();
+      for (const p of list) {
+        if (p === 'rowIndex') this.loaded.set(p, e.row);
+        else if (p === 'columnIndex') this.loaded.set(p, e.col);
+        else if (p === 'rowCount') this.loaded.set(p, e.rows);
+        else if (p === 'columnCount') this.loaded.set(p, e.cols);
+        else if (p === 'values') {
+          const grid: Value[][] = [];
+          for (let r = e.row; r < e.row + e.rows; r++) {
+            const row: Value[] = [];
+            for (let c = e.col; c < e.col + e.cols; c++) row.push(s.values[r]?.[c] ?? '');
+            grid.push(row);
+          }
+          this.loaded.set(p, grid);
+        } else throw new Error(`fake: unsupported range load "${p}"`);
+      }
+    });
+    return this;
+  }
+
+  private get(p: string): unknown {
+    return this.loaded.has(p) ? this.loaded.get(p) : notLoaded(p);
+  }
+
+  get rowIndex(): number { return this.get('rowIndex') as number; }
+  get columnIndex(): number { return this.get('columnIndex') as number; }
+  get rowCount(): number { return this.get('rowCount') as number; }
+  get columnCount(): number { return this.get('columnCount') as number; }
+  get values(): Value[][] { return this.get('values') as Value[][]; }
+
+  set values(grid: Value[][]) {
+    const bytes = utf8(JSON.stringify(grid));
+    this.ctx.enqueue(`values:${this.where()}`, bytes, () => {
+      const e = this.resolve()!;
+      checkShape('values', grid, e);
+      const s = this.sheet.sheet();
+      for (let i = 0; i < e.rows; i++) {
+        const r = e.row + i;
+        s.values[r] ??= [];
+        s.formats[r] ??= [];
+        for (let j = 0; j < e.cols; j++) {
+          const c = e.col + j;
+          const v = grid[i][j];
+          checkValue(v);
+          for (let k = s.values[r].length; k < c; k++) s.values[r][k] = '';
+          s.values[r][c] = v;
+          const key = `${r},${c}`;
+          if (typeof v === 'string' && v.startsWith('=') && (s.formats[r][c] ?? 'General') !== '@') s.formulas.add(key);
+          else s.formulas.delete(key);
+        }
+      }
+    });
+  }
+
+  set numberFormat(grid: string[][]) {
+    const bytes = utf8(JSON.stringify(grid));
+    this.ctx.enqueue(`numberFormat:${this.where()}`, bytes, () => {
+      const e = this.resolve()!;
+      checkShape('numberFormat', grid, e);
+      const s = this.sheet.sheet();
+      for (let i = 0; i < e.rows; i++) {
+        s.formats[e.row + i] ??= [];
+        for (let j = 0; j < e.cols; j++) s.formats[e.row + i][e.col + j] = grid[i][j];
+      }
+    });
+  }
+}
