@@ -1,13 +1,46 @@
 #!/usr/bin/env node
-// Entry of `npx service-star`: runs the bundled CLI, building it first on a fresh checkout.
+// Entry of `npx service-star`: runs the bundled CLI, building it first on a fresh
+// checkout or when the TypeScript sources are newer than the bundle.
 'use strict';
-const { existsSync } = require('node:fs');
+const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { execFileSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
 const main = join(root, 'dist', 'cli', 'main.js');
-if (!existsSync(main)) {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'cli'], { cwd: root, stdio: 'inherit' });
+
+/** Newest modification time of the .ts files under the given folders (0 when none). */
+function newestSource(dirs) {
+  let newest = 0;
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  dirs.forEach((d) => walk(join(root, d)));
+  return newest;
 }
-require(main);
+
+const stale = !existsSync(main) || newestSource(['cli', 'core']) > statSync(main).mtimeMs;
+if (stale && existsSync(join(root, 'scripts', 'build.mjs')) && existsSync(join(root, 'node_modules', 'esbuild'))) {
+  // Build quietly: stdout must stay clean for `--json`; show the build's errors only when nothing can run.
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'cli'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const detail = String((err && err.stderr) || err).split('\n').find((l) => /error/i.test(l)) || 'build failed';
+    if (!existsSync(main)) {
+      process.stderr.write(`service-star: cannot build the command line: ${detail.trim()}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`service-star: rebuild failed (${detail.trim()}); using the previous build\n`);
+  }
+}
+require(main).cliMain();

@@ -1,0 +1,93 @@
+/**
+ * `service-star compute <workbook.xlsx | folder> --period P …`: open the file host,
+ * run the shared orchestrator, save `--out`, print JSON or a readable summary.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { planInputTabs, runCompute } from '../../core/orchestrator';
+import { parsePeriod } from '../../core/periods';
+import { staffNamesFromTabs, summarizeOutcome } from '../../core/summary';
+import type { Lang } from '../../core/types';
+import { CliError } from '../errors';
+import { openHost, saveOutputs } from '../hosts';
+import { PRESET_IDS } from '../presets';
+import { count, Progress, type ProgressSink } from '../progress';
+import { renderSummary } from '../summary-text';
+
+export interface ComputeArgs {
+  source: string;
+  period: string;
+  preset?: string;
+  /** Output language; from the tab names when absent. */
+  lang?: Lang;
+  /** Language of messages before the workbook is read. */
+  messageLang: Lang;
+  out?: string;
+  json: boolean;
+  force: boolean;
+  /** The run's time (ISO 8601). */
+  now: string;
+  /** Also write the JSON result to this file (the demo). */
+  jsonFile?: string;
+}
+
+export interface Io {
+  stdout(text: string): void;
+  stderr: ProgressSink;
+}
+
+/** @throws CliError when the run cannot start: bad period or preset, unreadable input, unwritable --out. */
+export function checkComputeArgs(args: ComputeArgs): void {
+  if (!parsePeriod(args.period)) {
+    throw new CliError(`期间“${args.period}”无效：应为 2026-07、2026-Q3、2026-H2 或 2026`,
+      `Period "${args.period}" is not valid: use 2026-07, 2026-Q3, 2026-H2 or 2026`);
+  }
+  if (args.preset !== undefined && !PRESET_IDS.includes(args.preset)) {
+    throw new CliError(`未知方案“${args.preset}”：可用 ${PRESET_IDS.join('、')}`,
+      `Unknown preset "${args.preset}": use one of ${PRESET_IDS.join(', ')}`);
+  }
+}
+
+/**
+ * Run one computation; returns the exit status (0 computed, 2 could not start or refused).
+ * @throws CliError for a refusal found by the CLI itself (arguments, files).
+ */
+export async function computeCommand(args: ComputeArgs, io: Io): Promise<number> {
+  checkComputeArgs(args);
+  const progress = new Progress(io.stderr, args.lang ?? args.messageLang);
+  const host = await openHost(args.source, (rows) => progress.step('read', `${count(rows)} rows`));
+  const outcome = await runCompute(host, {
+    period: args.period, preset: args.preset, lang: args.lang, now: args.now, force: args.force,
+    onProgress: (step) => progress.step(step),
+  });
+  progress.lang = outcome.lang;
+  if (outcome.status !== 'computed' || !outcome.result) {
+    progress.finish();
+    const message = outcome.message ?? { zh: '无法计算', en: 'The run could not start' };
+    throw new CliError(message.zh, message.en, 2, outcome.lang);
+  }
+  const saved: string[] = [];
+  if (args.out) {
+    progress.step('save', args.out);
+    saved.push(...await saveOutputs(args.out, () => host.allTabs(), host.outputs(), {
+      now: new Date(args.now),
+      onRows: (rows) => progress.step('save', `${count(rows)} rows`),
+    }));
+  }
+  const json = `${JSON.stringify(outcome.result, null, 2)}\n`;
+  if (args.jsonFile) {
+    await mkdir(dirname(args.jsonFile), { recursive: true });
+    await writeFile(args.jsonFile, json, 'utf8');
+    saved.push(args.jsonFile);
+  }
+  progress.step('done');
+  progress.finish();
+  if (args.json) {
+    io.stdout(json);
+  } else {
+    const inputs = await host.readTabs(planInputTabs(await host.listTabs()));
+    const summary = summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(inputs) });
+    io.stdout(renderSummary(summary, outcome.result, outcome.lang, saved));
+  }
+  return 0;
+}

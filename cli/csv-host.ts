@@ -1,0 +1,186 @@
+/**
+ * A WorkbookHost over a folder of `<Tab>.csv` files: the tab name is the file name
+ * without `.csv` (`员工.csv` → `员工`). Text is UTF-8 with or without BOM; UTF-16
+ * with a BOM and GB18030 (what Excel on Chinese Windows saves as plain "CSV") are
+ * decoded too, so a Chinese office's files read as they look. Binary content is
+ * refused with one line, never parsed into garbage rows.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Cell, OutputTab, RawTab } from '../core/types';
+import { rectangular } from './cells';
+import { CliError } from './errors';
+import { OutputBuffer, type FileHost, type RowsReadFn } from './file-host';
+import { notFound } from './xlsx-host';
+
+export interface CsvHostOptions {
+  onRows?: RowsReadFn;
+}
+
+export class CsvFolderHost implements FileHost {
+  readonly source: string;
+  private readonly options: CsvHostOptions;
+  private files: Promise<Map<string, string>> | null = null;
+  private readonly cache = new Map<string, Promise<RawTab>>();
+  private readonly out = new OutputBuffer();
+  private rowsRead = 0;
+
+  constructor(folder: string, options: CsvHostOptions = {}) {
+    this.source = folder;
+    this.options = options;
+  }
+
+  /** Tab name → file path, tabs sorted by name (a folder has no tab order). @throws CliError */
+  private fileMap(): Promise<Map<string, string>> {
+    this.files ??= listCsvFiles(this.source);
+    return this.files;
+  }
+
+  /** @throws CliError when the folder cannot be listed or holds no .csv file. */
+  async listTabs(): Promise<string[]> {
+    return [...(await this.fileMap()).keys()];
+  }
+
+  /** @throws CliError when a file is unreadable, binary, or not valid CSV. */
+  async readTabs(names: string[]): Promise<RawTab[]> {
+    const files = await this.fileMap();
+    const tabs: RawTab[] = [];
+    for (const name of names) {
+      const file = files.get(name);
+      if (file === undefined) continue;
+      let pending = this.cache.get(name);
+      if (!pending) {
+        pending = readCsvTab(file, name).then((tab) => {
+          this.rowsRead += tab.rows.length;
+          this.options.onRows?.(this.rowsRead);
+          return tab;
+        });
+        this.cache.set(name, pending);
+      }
+      tabs.push(await pending);
+    }
+    return tabs;
+  }
+
+  /** @throws CliError (see readTabs). */
+  async allTabs(): Promise<RawTab[]> {
+    return this.readTabs(await this.listTabs());
+  }
+
+  async writeTabs(tabs: OutputTab[]): Promise<void> {
+    this.out.add(tabs);
+  }
+
+  outputs(): OutputTab[] {
+    return this.out.list();
+  }
+}
+
+/** @throws CliError when the folder cannot be read or has no .csv file. */
+async function listCsvFiles(folder: string): Promise<Map<string, string>> {
+  let entries: string[];
+  try {
+    entries = await readdir(folder);
+  } catch (err) {
+    throw notFound(folder, err);
+  }
+  const found: [string, string][] = [];
+  for (const entry of entries) {
+    // Skip editor lock files (~$x.csv) and macOS resource forks (._x.csv).
+    if (!/\.csv$/i.test(entry) || entry.startsWith('.') || entry.startsWith('~$')) continue;
+    const path = join(folder, entry);
+    const st = await stat(path).catch(() => null);
+    if (!st?.isFile()) continue;
+    found.push([entry.slice(0, -4).normalize('NFC'), path]);
+  }
+  if (found.length === 0) {
+    throw new CliError(`文件夹“${folder}”中没有 .csv 文件`, `Folder ${folder} contains no .csv file`);
+  }
+  found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return new Map(found);
+}
+
+/**
+ * Read one CSV file as a tab (header row first, row i = spreadsheet row i + 1).
+ * @throws CliError when the file is unreadable, binary, or has an unclosed quote.
+ */
+export async function readCsvTab(path: string, name: string): Promise<RawTab> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (err) {
+    throw notFound(path, err);
+  }
+  const file = basename(path);
+  const text = decodeCsvText(buf, file);
+  return { name, rows: parseCsvText(text, file) };
+}
+
+/** @throws CliError for binary content (zip/xlsx, NUL bytes, undecodable bytes). */
+export function decodeCsvText(buf: Buffer, file: string): string {
+  const binary = () => new CliError(
+    `“${file}”不是可读的 CSV 文本文件（内容是二进制数据）`,
+    `${file} is not a readable CSV text file (binary content)`);
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
+    throw new CliError(`“${file}”是 .xlsx/zip 文件，不是 CSV：请直接传入 .xlsx 文件`,
+      `${file} is an .xlsx/zip file, not CSV: pass the .xlsx file itself`);
+  }
+  let text: string | null = null;
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) text = tryDecode('utf-16le', buf.subarray(2));
+  else if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) text = tryDecode('utf-16be', buf.subarray(2));
+  else if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) text = tryDecode('utf-8', buf.subarray(3));
+  else text = tryDecode('utf-8', buf) ?? tryDecode('gb18030', buf);
+  if (text === null || looksBinary(text)) throw binary();
+  return text;
+}
+
+function tryDecode(encoding: string, bytes: Buffer): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** NUL or other control characters (tab, CR, LF, FF aside) do not occur in a text table. */
+function looksBinary(text: string): boolean {
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return control > 0 && control * 100 > text.length;
+}
+
+/**
+ * Parse CSV text: quoted fields, embedded newlines, CRLF/LF/CR (even mixed), stray
+ * quotes inside unquoted fields (as Excel accepts them). Tab-separated text is
+ * accepted when the header has tabs and no commas (Excel's "Unicode text").
+ * @throws CliError on an unclosed quote or other malformed CSV, with its line.
+ */
+export function parseCsvText(text: string, file: string): Cell[][] {
+  if (text.startsWith('\ufeff')) text = text.slice(1);
+  const nl = text.search(/\r|\n/);
+  const firstLine = nl < 0 ? text : text.slice(0, nl);
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
+  } catch (err) {
+    const line = typeof err === 'object' && err !== null && 'lines' in err ? Number((err as { lines: unknown }).lines) : NaN;
+    const at = Number.isFinite(line) ? line : '?';
+    const unclosed = typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'CSV_QUOTE_NOT_CLOSED';
+    throw new CliError(
+      unclosed ? `“${file}”第 ${at} 行有未闭合的引号，无法读取` : `“${file}”第 ${at} 行不是有效的 CSV，无法读取`,
+      unclosed ? `${file}: unclosed quote at line ${at}, cannot read the file` : `${file}: invalid CSV at line ${at}, cannot read the file`);
+  }
+  return rectangular(records);
+}

@@ -1,0 +1,64 @@
+/**
+ * Progress on stderr (never stdout, so `--json` output stays one object): shown
+ * live on a terminal, and in a pipe only once a run has taken more than about a
+ * second, so quick runs and test logs stay quiet.
+ */
+import type { Lang } from '../core/types';
+
+export interface ProgressSink {
+  isTTY: boolean;
+  write(text: string): void;
+}
+
+const STEP_NAMES: Record<string, { zh: string; en: string }> = {
+  read: { zh: '读取', en: 'read' },
+  validate: { zh: '校验', en: 'validate' },
+  compute: { zh: '计算', en: 'compute' },
+  output: { zh: '生成结果', en: 'build output' },
+  write: { zh: '写入', en: 'write' },
+  save: { zh: '保存', en: 'save' },
+  done: { zh: '完成', en: 'done' },
+};
+
+export class Progress {
+  private readonly sink: ProgressSink;
+  private readonly started: number;
+  private readonly quietMs: number;
+  private readonly clock: () => number;
+  lang: Lang;
+  private live = false;
+
+  constructor(sink: ProgressSink, lang: Lang, options: { quietMs?: number; clock?: () => number } = {}) {
+    this.sink = sink;
+    this.lang = lang;
+    this.clock = options.clock ?? Date.now;
+    this.started = this.clock();
+    this.quietMs = options.quietMs ?? 1000;
+  }
+
+  /** Report a step with an optional count detail, e.g. step('read', '12,034 rows'). */
+  step(step: string, detail = ''): void {
+    const elapsed = this.clock() - this.started;
+    if (!this.sink.isTTY && elapsed < this.quietMs) return;
+    const name = STEP_NAMES[step]?.[this.lang] ?? step;
+    const secs = (elapsed / 1000).toFixed(1);
+    const line = `service-star: ${name}${detail ? ` ${detail}` : ''} (${secs} s)`;
+    if (this.sink.isTTY) {
+      this.sink.write(`\r\x1b[K${line}`);
+      this.live = true;
+    } else {
+      this.sink.write(`${line}\n`);
+    }
+  }
+
+  /** End a live line so the next output starts on a clean line. */
+  finish(): void {
+    if (this.live) this.sink.write('\r\x1b[K');
+    this.live = false;
+  }
+}
+
+/** `12345` → `12,345`. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}

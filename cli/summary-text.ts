@@ -1,0 +1,66 @@
+/**
+ * The readable summary printed without `--json`: winners per award, paid against
+ * budget, penalties, diagnostic counts and the output tabs, in the chosen language.
+ * Built from core/summary's ComputeSummary so the CLI and the sidebar say the same.
+ */
+import type { ComputeSummary } from '../core/summary';
+import type { Lang, ResultJson } from '../core/types';
+
+function money(n: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+const LIST_LIMIT = 30;
+
+export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang: Lang, saved: string[]): string {
+  const zh = lang === 'zh';
+  const out: string[] = [];
+  out.push(zh ? `服务之星 ${s.period} · 方案 ${s.scheme || '—'}` : `Service Star ${s.period} · scheme ${s.scheme || '—'}`);
+  out.push('');
+
+  out.push(zh ? '获奖' : 'Awards');
+  if (s.winners.length === 0) out.push(zh ? '  （本期无人获奖）' : '  (no winners this period)');
+  for (const w of s.winners.slice(0, LIST_LIMIT)) {
+    const who = w.name ? `${w.staffId} ${w.name}` : w.staffId;
+    const scope = w.scope ? ` · ${w.scope}` : '';
+    const tie = w.tie ? (zh ? '（并列）' : ' (tie)') : '';
+    const amount = w.amount ? `  ${money(w.amount)}` : '';
+    out.push(`  ${w.awardName[lang]}${scope}  ${who}${tie}${amount}`);
+  }
+  if (s.winners.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${s.winners.length - LIST_LIMIT} 条` : `  … ${s.winners.length - LIST_LIMIT} more`);
+  out.push('');
+
+  out.push(zh ? `奖金：合计发放 ${money(s.totalPaid)}` : `Bonus: ${money(s.totalPaid)} paid in total`);
+  for (const a of s.awards) {
+    const people = zh ? `${a.winners} 人` : `${a.winners} ${a.winners === 1 ? 'winner' : 'winners'}`;
+    const budget = a.budget === null ? '' : zh
+      ? ` / 预算 ${money(a.budget)}（未用 ${money(Math.max(0, a.budget - a.paid))}）`
+      : ` / budget ${money(a.budget)} (unspent ${money(Math.max(0, a.budget - a.paid))})`;
+    out.push(`  ${a.name[lang]}: ${people}, ${money(a.paid)}${budget}`);
+  }
+
+  const penalties = result?.penalties ?? [];
+  if (penalties.length) {
+    out.push('');
+    out.push(zh ? `处罚 ${penalties.length} 项` : `Penalties: ${penalties.length}`);
+    for (const p of penalties.slice(0, LIST_LIMIT)) {
+      const amount = p.amount ? `  ${money(p.amount)}` : '';
+      out.push(`  ${p.staff_id}  ${p.action}  ${p.window}${amount}`);
+    }
+    if (penalties.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${penalties.length - LIST_LIMIT} 项` : `  … ${penalties.length - LIST_LIMIT} more`);
+  }
+
+  out.push('');
+  const d = s.diagnostics;
+  out.push(zh
+    ? `数据检查：错误 ${d.error} · 警告 ${d.warning} · 提示 ${d.info}`
+    : `Data check: ${d.error} errors · ${d.warning} warnings · ${d.info} info`);
+  for (const w of s.warnings) out.push(`  ${w.text[lang]}`);
+
+  if (s.outputs.length) {
+    out.push('');
+    out.push((zh ? '结果工作表：' : 'Output tabs: ') + s.outputs.map((o) => o.name).join(zh ? '、' : ', '));
+  }
+  for (const path of saved) out.push((zh ? '已保存：' : 'Saved: ') + path);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,166 @@
+/**
+ * Writing `--out result.xlsx`: the input tabs with their values as read, in the
+ * same order, then the output tabs (an output replaces an input tab of the same
+ * name in place, as a re-run replaces the period's tabs). Uses the streaming
+ * writer so big workbooks do not hold exceljs cell objects in memory, and writes
+ * to a temporary file renamed at the end, so a failure leaves the old file intact.
+ * Strings are always written as strings (shared strings), never as formulas:
+ * a name like `=HYPERLINK("x")` stays text.
+ */
+import { rename, unlink } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import { toExcelValue } from './cells';
+import { CliError, fsCode } from './errors';
+
+const NUM_FMT: Record<ColumnFormat, string | undefined> = {
+  text: '@',
+  money: '#,##0.00',
+  percent: '0.0%',
+  number: '0.##########',
+  integer: '0',
+  date: 'yyyy-mm-dd',
+  stars: '0',
+};
+
+export interface XlsxWriteOptions {
+  /** Creation time stamped in the file's properties (passed in for reproducible files). */
+  now?: Date;
+  /** Called after each tab with the rows written so far. */
+  onRows?: (rows: number) => void;
+}
+
+type Sheet = { kind: 'input'; tab: RawTab } | { kind: 'output'; tab: OutputTab };
+
+/**
+ * Write inputs (values as read) and outputs to one .xlsx file.
+ * @throws CliError when the file cannot be written (folder missing, no permission, file open elsewhere).
+ */
+export async function writeXlsx(path: string, inputs: RawTab[], outputs: OutputTab[], options: XlsxWriteOptions = {}): Promise<void> {
+  const sheets = arrange(inputs, outputs);
+  const names = safeSheetNames(sheets.map((s) => s.tab.name));
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
+    const when = options.now ?? new Date(0);
+    wb.created = when;
+    wb.modified = when;
+    wb.creator = 'Service Star';
+    let total = 0;
+    for (let i = 0; i < sheets.length; i++) {
+      const sheet = sheets[i];
+      if (sheet.kind === 'input') writeInput(wb, names[i], sheet.tab);
+      else writeOutput(wb, names[i], sheet.tab);
+      total += sheet.tab.rows.length;
+      options.onRows?.(total);
+    }
+    await wb.commit();
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    const code = fsCode(err);
+    const why = code || (err instanceof Error ? err.message.split('\n')[0] : String(err));
+    throw new CliError(`无法写入“${path}”（${why}）`, `Cannot write ${path} (${why})`);
+  }
+}
+
+/** Input tabs in order; an output with the name of an input tab takes its place; other outputs follow. */
+function arrange(inputs: RawTab[], outputs: OutputTab[]): Sheet[] {
+  const byName = new Map(outputs.map((o) => [o.name.toLowerCase(), o] as const));
+  const used = new Set<string>();
+  const sheets: Sheet[] = [];
+  for (const tab of inputs) {
+    const key = tab.name.toLowerCase();
+    const replacement = byName.get(key);
+    if (replacement && !used.has(key)) {
+      used.add(key);
+      sheets.push({ kind: 'output', tab: replacement });
+    } else {
+      sheets.push({ kind: 'input', tab });
+    }
+  }
+  for (const o of outputs) if (!used.has(o.name.toLowerCase())) sheets.push({ kind: 'output', tab: o });
+  return sheets;
+}
+
+function writeInput(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, tab: RawTab): void {
+  const ws = wb.addWorksheet(name);
+  for (const cells of tab.rows) {
+    const row = ws.addRow(cells.map(toExcelValue));
+    cells.forEach((c, i) => {
+      if (c instanceof Date) row.getCell(i + 1).numFmt = hasTime(c) ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
+      // Text format keeps Excel from turning the cell into a formula when someone edits it.
+      else if (typeof c === 'string' && FORMULA_LIKE.test(c)) row.getCell(i + 1).numFmt = '@';
+    });
+    row.commit();
+  }
+  ws.commit();
+}
+
+function writeOutput(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, tab: OutputTab): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  ws.columns = Array.from({ length: width }, (_, i) => ({ width: columnWidth(tab.rows, i) }));
+  tab.rows.forEach((cells, r) => {
+    const row = ws.addRow(cells.map(toExcelValue));
+    if (r === 0) {
+      row.font = { bold: true };
+    } else {
+      cells.forEach((c, i) => {
+        const fmt = cellFormat(c, tab.formats[i] ?? 'text');
+        if (fmt) row.getCell(i + 1).numFmt = fmt;
+      });
+    }
+    row.commit();
+  });
+  ws.commit();
+}
+
+/** Strings a spreadsheet would read as a formula if typed in. */
+export const FORMULA_LIKE = /^[=+\-@]/;
+
+function cellFormat(c: Cell, format: ColumnFormat): string | undefined {
+  if (c === null || c === undefined || typeof c === 'boolean') return undefined;
+  if (c instanceof Date) return 'yyyy-mm-dd';
+  if (typeof c === 'string') return '@';
+  return format === 'text' ? undefined : NUM_FMT[format];
+}
+
+function hasTime(d: Date): boolean {
+  return d.getUTCHours() !== 0 || d.getUTCMinutes() !== 0 || d.getUTCSeconds() !== 0;
+}
+
+/** A readable width from the first rows: CJK characters count double. */
+function columnWidth(rows: Cell[][], col: number): number {
+  let w = 8;
+  const n = Math.min(rows.length, 200);
+  for (let r = 0; r < n; r++) {
+    const v = rows[r][col];
+    if (v === null || v === undefined) continue;
+    const s = v instanceof Date ? '2026-01-01' : String(v);
+    let len = 0;
+    for (const ch of s) len += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+    w = Math.max(w, len + 2);
+  }
+  return Math.min(w, 60);
+}
+
+/**
+ * Excel's sheet-name rules: ≤ 31 characters, none of \ / ? * [ ] :, not blank,
+ * unique ignoring case. Names from CSV file names may break them.
+ */
+export function safeSheetNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw) => {
+    let base = raw.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '').trim();
+    if (!base) base = 'Sheet';
+    base = [...base].slice(0, 31).join('');
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) {
+      const suffix = ` (${k})`;
+      name = [...base].slice(0, 31 - suffix.length).join('') + suffix;
+    }
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
