@@ -1,0 +1,91 @@
+/**
+ * Runs and closing a period (SPEC §5, issue 9): the Runs log, input fingerprints,
+ * finalizing a period, the finality check before a Compute, and the Changes view.
+ * The two helpers at the bottom are what the orchestrator and the `finalize`
+ * command call, so each front end needs only a couple of lines.
+ */
+import type { Dataset, Diagnostic, Lang, OutputTab, RawTab, ResultJson } from './types';
+import { type InputFingerprint, fingerprintInputs } from './runs/fingerprint';
+import {
+  type FinalCheck, type RunStatus, type RunsLog, checkFinal, finalizeRun, lastRun, makeRun, parseRunsTab,
+  buildRunsTab, withRun,
+} from './runs/log';
+import { diffResults } from './runs/changes';
+
+export * from './runs/hash';
+export * from './runs/fingerprint';
+export * from './runs/snapshot';
+export * from './runs/log';
+export * from './runs/changes';
+
+/** What the orchestrator learns before computing: may it go ahead, and what to record. */
+export interface RunsGate extends FinalCheck {
+  log: RunsLog;
+  fingerprint: InputFingerprint;
+  periodId: string;
+  forced: boolean;
+  /** Problems found in the Runs tab (for the Data check tab). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Before computing: read the Runs tab, fingerprint the inputs, and check whether
+ * the period is final. `scheme` is the scheme object in force (part of the fingerprint).
+ */
+export function gateCompute(
+  runsTab: RawTab | undefined, dataset: Dataset, scheme: unknown, periodId: string, force: boolean | undefined,
+): RunsGate {
+  const log = parseRunsTab(runsTab);
+  const fingerprint = fingerprintInputs(dataset, scheme);
+  const check = checkFinal(log, periodId, fingerprint, force);
+  return { ...check, log, fingerprint, periodId, forced: !!force && check.finalRun !== null, diagnostics: log.diagnostics };
+}
+
+export interface RecordOptions {
+  /** ISO time of the run (passed in: core has no clock). */
+  now: string;
+  scheme: string;
+  schemeVersion: string;
+  lang: Lang;
+  /** Staff lookup key → name, for the Changes view. */
+  names?: ReadonlyMap<string, string>;
+}
+
+/**
+ * After computing: the Runs tab with the new row and the Changes tab for the period.
+ * A forced recompute of a final period stays final (the period remains closed, now
+ * with the confirmed results) and says so in its note.
+ */
+export function recordCompute(gate: RunsGate, result: ResultJson, options: RecordOptions): { runs: OutputTab; changes: OutputTab } {
+  const previous = lastRun(gate.log, gate.periodId);
+  const status: RunStatus = gate.forced ? 'final' : 'draft';
+  const note = gate.forced
+    ? (options.lang === 'zh'
+      ? `确认后重新计算已定稿期间${gate.changedTabs.length ? `；改动的工作表：${gate.changedTabs.join('、')}` : ''}`
+      : `final period recomputed as confirmed${gate.changedTabs.length ? `; changed tabs: ${gate.changedTabs.join(', ')}` : ''}`)
+    : '';
+  const run = makeRun({
+    now: options.now, period: gate.periodId, scheme: options.scheme, schemeVersion: options.schemeVersion,
+    fingerprint: gate.fingerprint, result, status, finalizedAt: gate.forced ? options.now : '', note,
+  });
+  const log = withRun(gate.log, run, options.lang);
+  const changes = diffResults(previous ? previous.snapshot : undefined, result, {
+    periodId: run.period, lang: options.lang, previousTime: previous?.time, names: options.names,
+  });
+  return { runs: buildRunsTab(log, options.lang), changes };
+}
+
+/**
+ * Finalize a period from the workbook's Runs tab: the tab to write back (null when
+ * refused or when nothing changed), with a message for the user.
+ */
+export function finalizePeriod(
+  runsTab: RawTab | undefined, periodId: string, now: string, lang: Lang,
+): { ok: boolean; message: { zh: string; en: string }; tab: OutputTab | null; diagnostics: Diagnostic[] } {
+  const log = parseRunsTab(runsTab);
+  const out = finalizeRun(log, periodId, now, lang);
+  return {
+    ok: out.ok, message: out.message, diagnostics: log.diagnostics,
+    tab: out.changed ? buildRunsTab(out.log, lang) : null,
+  };
+}

@@ -1,0 +1,466 @@
+/** Runs log, input fingerprints, finalizing a period, the finality check and the Changes view. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Dataset, RawTab, ResultJson } from '../../core/types';
+import {
+  appendRun, buildRunsTab, canonicalJson, changedTabIds, checkFinal, compareSnapshots, decodeSnapshot,
+  diffResults, encodeSnapshot, finalizePeriod, finalizeRun, fingerprintInputs, fnv1a64, formatTabFingerprints,
+  gateCompute, isFinal, lastRun, makeRun, parseRunsTab, parseTabFingerprints, recordCompute, runsOf, snapshotOf,
+  type FullSnapshot,
+} from '../../core/runs';
+
+const fixture = (name: string): RawTab =>
+  JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'runs', name), 'utf8')) as RawTab;
+
+/** Reference FNV-1a 64 with BigInt over Node's own UTF-8 encoder: an independent oracle. */
+function fnvRef(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(text, 'utf8')) {
+    h ^= BigInt(b);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+function dataset(): Dataset {
+  return {
+    staff: [
+      { tab: 'Staff', row: 2, id: 'S01', key: 's01', name: '李娜', department: '客服部', group: 'A组', position: '', level: 'staff', hireDate: '2024-01-01', regularDate: '2024-04-01', leaveDate: null, managerKey: 'm1' },
+      { tab: 'Staff', row: 3, id: 'S02', key: 's02', name: '王强', department: '客服部', group: 'A组', position: '', level: 'staff', hireDate: '2024-02-01', regularDate: '2024-05-01', leaveDate: null, managerKey: 'm1' },
+    ],
+    feedback: [
+      { tab: 'Feedback', row: 2, date: '2026-07-03', staffKey: 's01', score: null, rating: 'exceeded', likes: null, customer: '', channel: '', comment: '' },
+      { tab: 'Feedback', row: 3, date: '2026-07-04', staffKey: 's02', score: null, rating: 'met', likes: null, customer: '', channel: '', comment: '' },
+      { tab: 'Feedback', row: 4, date: '2026-08-09', staffKey: 's01', score: null, rating: 'met', likes: null, customer: '张', channel: '电话', comment: '' },
+    ],
+    incidents: [],
+    attendance: [],
+    reviews: [],
+    cases: [],
+    quotas: [],
+    redemptions: [],
+    tabNames: { staff: 'Staff', feedback: 'Feedback', incidents: 'Incidents' },
+  };
+}
+
+function result(over: Partial<ResultJson> = {}): ResultJson {
+  return {
+    period: '2026-Q3', scheme: 'smile-cards', awards: [], stars: [], penalties: [], departments: [], points: [],
+    flags: [], ineligible: [], diagnostics: [], totals: { paid: 0, by_award: {} }, ...over,
+  };
+}
+
+const award = (award: string, staff_id: string, amount: number, scope = 'A组') =>
+  ({ award, staff_id, scope, rank: 1, amount, tie: false });
+
+describe('hash', () => {
+  test('FNV-1a 64 published test vectors', () => {
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+    expect(fnv1a64('foobar')).toBe('85944171f73967e8');
+  });
+  test('UTF-8 of Chinese, emoji and a lone surrogate matches a BigInt reference', () => {
+    for (const s of ['服务之星', '李娜😀', 'x\ud800y', 'Ａ１　', 'é']) expect(fnv1a64(s)).toBe(fnvRef(s));
+  });
+  test('canonical JSON sorts keys at every depth and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: [1, { d: 2, c: 3 }], z: undefined })).toBe('{"a":[1,{"c":3,"d":2}],"b":1}');
+    expect(canonicalJson({ n: NaN, s: 'é', d: new Date(Date.UTC(2026, 6, 1)) }))
+      .toBe('{"d":"2026-07-01T00:00:00.000Z","n":null,"s":"é"}');
+  });
+});
+
+describe('fingerprint', () => {
+  test('covers the present tabs plus the scheme, keyed by tab id with names as written', () => {
+    const fp = fingerprintInputs(dataset(), { id: 'smile-cards' });
+    expect(Object.keys(fp.tabs).sort()).toEqual(['feedback', 'incidents', 'scheme', 'staff']);
+    expect(fp.names).toEqual({ staff: 'Staff', feedback: 'Feedback', incidents: 'Incidents' });
+    expect(fp.overall).toMatch(/^[0-9a-f]{16}$/);
+  });
+  test('stable under row shuffles and row renumbering', () => {
+    const a = dataset();
+    const b = dataset();
+    b.feedback = [b.feedback[2], b.feedback[0], b.feedback[1]].map((r, i) => ({ ...r, row: 10 + i }));
+    b.staff = [b.staff[1], b.staff[0]];
+    expect(fingerprintInputs(b, null)).toEqual(fingerprintInputs(a, null));
+  });
+  test('a renamed tab keeps its hash (the name is not content)', () => {
+    const b = dataset();
+    b.tabNames.feedback = '客户反馈';
+    b.feedback = b.feedback.map((r) => ({ ...r, tab: '客户反馈' }));
+    expect(fingerprintInputs(b).tabs).toEqual(fingerprintInputs(dataset()).tabs);
+  });
+  test('a one-cell edit changes that tab and the overall hash only', () => {
+    const a = fingerprintInputs(dataset());
+    const b = dataset();
+    b.feedback[1] = { ...b.feedback[1], rating: 'exceeded' };
+    const fb = fingerprintInputs(b);
+    expect(fb.overall).not.toBe(a.overall);
+    expect(changedTabIds(a.tabs, fb.tabs)).toEqual(['feedback']);
+  });
+  test('a duplicated row is a change (rows are a multiset, not a set)', () => {
+    const b = dataset();
+    b.feedback.push({ ...b.feedback[0], row: 5 });
+    expect(changedTabIds(fingerprintInputs(dataset()).tabs, fingerprintInputs(b).tabs)).toEqual(['feedback']);
+  });
+  test('an edited scheme is a change; a tab that appears is a change', () => {
+    const a = fingerprintInputs(dataset(), { stars: 5 });
+    const b = fingerprintInputs(dataset(), { stars: 4 });
+    expect(changedTabIds(a.tabs, b.tabs)).toEqual(['scheme']);
+    const d = dataset();
+    d.tabNames.reviews = 'Reviews';
+    expect(changedTabIds(a.tabs, fingerprintInputs(d, { stars: 5 }).tabs)).toEqual(['reviews']);
+  });
+  test('tab fingerprints round-trip through their cell text; bad text is null', () => {
+    const tabs = { staff: '00000000000000bb', feedback: '00000000000000aa' };
+    expect(formatTabFingerprints(tabs)).toBe('feedback=00000000000000aa;staff=00000000000000bb');
+    expect(parseTabFingerprints(' feedback = 00000000000000AA ; staff=00000000000000bb;')).toEqual(tabs);
+    expect(parseTabFingerprints('')).toEqual({});
+    expect(parseTabFingerprints('bogus')).toBeNull();
+    expect(parseTabFingerprints('nosuchtab=00000000000000aa')).toBeNull();
+    expect(parseTabFingerprints('staff=123')).toBeNull();
+  });
+});
+
+describe('snapshot', () => {
+  const r = result({
+    awards: [award('service_star', 'S02', 800), award('service_star', 'S01', 800)],
+    stars: [{ staff_id: 'S01', score: 91.5, stars: 5, bonus: 1000 }],
+    penalties: [{ staff_id: 'S07', action: 'standby_training', window: '2026-08', amount: 0 }],
+  });
+  test('encodes sorted tuples in fen', () => {
+    expect(encodeSnapshot(snapshotOf(r))).toBe(
+      '{"a":[["service_star","S01",80000],["service_star","S02",80000]],"p":[["S07","standby_training","2026-08",0]],"s":[["S01",5,100000]],"v":1}');
+  });
+  test('round-trips', () => {
+    expect(decodeSnapshot(encodeSnapshot(snapshotOf(r)))).toEqual(snapshotOf(r));
+  });
+  test('too large for a cell: a digest with counts', () => {
+    const text = encodeSnapshot(snapshotOf(r), 50);
+    const d = decodeSnapshot(text);
+    expect(d).toEqual({ kind: 'digest', digest: expect.stringMatching(/^[0-9a-f]{16}$/), counts: { awards: 2, stars: 1, penalties: 1 } });
+    expect(text.length).toBeLessThan(80);
+  });
+  test('damaged text is null, never a throw', () => {
+    for (const t of ['not json', '[]', '{"v":2}', '{"v":1,"a":[["x","y","800"]],"s":[],"p":[]}', '{"v":1,"d":"zz","n":[1,2,3]}']) {
+      expect(decodeSnapshot(t)).toBeNull();
+    }
+  });
+});
+
+describe('parseRunsTab', () => {
+  const log = parseRunsTab(fixture('runs-tab-zh.json'));
+  test('no tab: an empty log', () => {
+    expect(parseRunsTab(undefined)).toEqual({ name: null, lang: null, extraHeaders: [], rows: [], diagnostics: [] });
+  });
+  test('reads good rows, keeps damaged ones, drops blank ones', () => {
+    expect(log.name).toBe('运行记录');
+    expect(log.lang).toBe('zh');
+    expect(log.extraHeaders).toEqual(['审核人']);
+    expect(log.rows.map((r) => [r.row, r.run === null])).toEqual([[2, false], [3, true], [5, false], [6, true], [7, false]]);
+    const first = log.rows[0].run!;
+    expect(first).toMatchObject({
+      time: '2026-10-08T09:00:00Z', period: '2026-Q3', status: 'draft', scheme: 'smile-cards', schemeVersion: '1',
+      paidFen: 240000, awards: 3, errors: 0, warnings: 1, infos: 0,
+      tabs: { feedback: '00000000000000aa', staff: '00000000000000bb' },
+      snapshot: { kind: 'full', awards: [{ award: 'service_star', staffId: 'S01', amountFen: 80000 }], stars: [], penalties: [] },
+    });
+    expect(first.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(log.rows[2].run).toMatchObject({ status: 'final', finalizedAt: '2026-10-11T08:00:00Z', paidFen: 160000, snapshot: null });
+    expect(log.rows[4].run).toMatchObject({ period: '2026-08', status: 'draft', tabs: null, fingerprint: '' });
+  });
+  test('every damaged cell is one located warning', () => {
+    expect(log.diagnostics.map((d) => [d.severity, d.code, d.tab, d.row, d.column, d.value])).toEqual([
+      ['warning', 'runs_row_damaged', '运行记录', 3, '期间', '2026-Q5'],
+      ['warning', 'runs_snapshot_damaged', '运行记录', 5, '结果快照', 'not json'],
+      ['warning', 'runs_row_damaged', '运行记录', 6, '状态', '已审批'],
+      ['warning', 'runs_fingerprint_damaged', '运行记录', 7, '各表指纹', 'bogus'],
+    ]);
+  });
+  test('rewriting keeps every row as written, extra column included', () => {
+    const tab = buildRunsTab(log, 'en');
+    expect(tab.name).toBe('运行记录');
+    expect(tab.kind).toBe('runs');
+    expect(tab.rows[0]).toEqual(fixture('runs-tab-zh.json').rows[0]);
+    expect(tab.rows.slice(1)).toEqual(fixture('runs-tab-zh.json').rows.filter((_r, i) => i >= 1 && i !== 3));
+    expect(tab.formats).toHaveLength(16);
+  });
+  test('columns in another order and English headers are recognised', () => {
+    const l = parseRunsTab({ name: 'Runs', rows: [['Status', 'period', 'TIME'], ['Final', '2026-q3', 't1']] });
+    expect(runsOf(l)).toHaveLength(1);
+    expect(runsOf(l)[0]).toMatchObject({ status: 'final', period: '2026-Q3', time: 't1', tabs: null });
+    expect(l.lang).toBe('en');
+  });
+  test('an unrecognised header: one warning, rows kept as extra columns', () => {
+    const raw: RawTab = { name: 'Runs', rows: [['foo', 'bar'], ['1', '2']] };
+    const l = parseRunsTab(raw);
+    expect(l.diagnostics.map((d) => [d.code, d.row])).toEqual([['runs_header_unrecognised', 1]]);
+    expect(runsOf(l)).toEqual([]);
+    const tab = buildRunsTab(l, 'en');
+    expect(tab.rows[0].slice(-2)).toEqual(['foo', 'bar']);
+    expect(tab.rows[1].slice(-2)).toEqual(['1', '2']);
+  });
+  test('hostile cells never throw', () => {
+    const raw = { name: 'Runs', rows: [['Period', 'Status'], [new Date(NaN), 42], [null], 'x' as never, [true, {}]] } as unknown as RawTab;
+    expect(() => parseRunsTab(raw)).not.toThrow();
+    expect(() => parseRunsTab({ name: 'Runs', rows: undefined as never })).not.toThrow();
+  });
+  test('isFinal and lastRun by period', () => {
+    expect(isFinal(log, '2026-Q3')).toBe(true);
+    expect(isFinal(log, '2026-q3')).toBe(true);
+    expect(isFinal(log, '2026-08')).toBe(false);
+    expect(isFinal(log, '2026-07')).toBe(false); // its only row is damaged
+    expect(lastRun(log, '2026-Q3')!.time).toBe('2026-10-10T09:00:00Z');
+  });
+});
+
+describe('appendRun and finalizeRun', () => {
+  const fp = fingerprintInputs(dataset(), { id: 'smile-cards' });
+  const res = result({ awards: [award('service_star', 'S01', 800), award('service_star_manager', 'M1', 400)],
+    totals: { paid: 1200, by_award: { service_star: 800, service_star_manager: 400 } },
+    diagnostics: [
+      { severity: 'warning', tab: 'Feedback', row: 3, column: 'rating', code: 'x', value: '', message: '' },
+      { severity: 'info', tab: 'Incidents', row: 4, column: 'type', code: 'y', value: '', message: '' },
+      { severity: 'info', tab: 'Incidents', row: 5, column: 'type', code: 'y', value: '', message: '' },
+    ] });
+  const run = makeRun({ now: '2026-10-08T09:00:00.000Z', period: '2026-q3', scheme: 'smile-cards', schemeVersion: '3', fingerprint: fp, result: res });
+
+  test('a first run creates the Runs tab with one draft row', () => {
+    const tab = appendRun(parseRunsTab(undefined), run, 'en');
+    expect(tab.name).toBe('Runs');
+    expect(tab.rows[0]).toEqual(['Time', 'Period', 'Status', 'Scheme', 'Scheme version', 'Paid', 'Awards', 'Errors',
+      'Warnings', 'Info', 'Input fingerprint', 'Tab fingerprints', 'Finalized at', 'Note', 'Result snapshot']);
+    expect(tab.rows[1].slice(0, 10)).toEqual(['2026-10-08T09:00:00.000Z', '2026-Q3', 'draft', 'smile-cards', '3', 1200, 2, 0, 1, 2]);
+    expect(tab.rows[1][10]).toBe(fp.overall);
+    expect(tab.rows[1][11]).toBe(formatTabFingerprints(fp.tabs));
+    expect(tab.rows[1][14]).toBe('{"a":[["service_star","S01",80000],["service_star_manager","M1",40000]],"p":[],"s":[],"v":1}');
+  });
+  test('Chinese workbook: Chinese name, headers and status', () => {
+    const tab = appendRun(parseRunsTab(undefined), run, 'zh');
+    expect(tab.name).toBe('运行记录');
+    expect(tab.rows[0][2]).toBe('状态');
+    expect(tab.rows[1][2]).toBe('草稿');
+  });
+  test('what is written reads back as the same run', () => {
+    const back = parseRunsTab({ name: 'Runs', rows: appendRun(parseRunsTab(undefined), run, 'en').rows });
+    expect(back.diagnostics).toEqual([]);
+    expect(runsOf(back)).toEqual([run]);
+  });
+  test('finalize refuses a period never computed, and a bad period', () => {
+    const log = parseRunsTab({ name: 'Runs', rows: appendRun(parseRunsTab(undefined), run, 'en').rows });
+    const out = finalizeRun(log, '2026-Q4', 'T');
+    expect(out.ok).toBe(false);
+    expect(out.changed).toBe(false);
+    expect(out.message.en).toBe('Period 2026-Q4 has never been computed, so it cannot be finalized: compute it first');
+    expect(out.message.zh).toBe('期间 2026-Q4 尚未计算过，无法定稿：请先计算');
+    expect(finalizeRun(log, '2026-Q9', 'T').ok).toBe(false);
+  });
+  test('finalize marks only the latest run of the period', () => {
+    let log = parseRunsTab(undefined);
+    const later = { ...run, time: '2026-10-09T09:00:00.000Z' };
+    const other = { ...run, period: '2026-Q2', time: '2026-10-10T00:00:00.000Z' };
+    for (const r of [run, later, other]) log = parseRunsTab({ name: 'Runs', rows: appendRun(log, r, 'en').rows });
+    const out = finalizeRun(log, '2026-Q3', '2026-10-12T10:00:00.000Z');
+    expect(out.ok && out.changed).toBe(true);
+    const tab = buildRunsTab(out.log, 'en');
+    expect(tab.rows.map((r) => [r[0], r[2], r[12]])).toEqual([
+      ['Time', 'Status', 'Finalized at'],
+      ['2026-10-08T09:00:00.000Z', 'draft', ''],
+      ['2026-10-09T09:00:00.000Z', 'final', '2026-10-12T10:00:00.000Z'],
+      ['2026-10-10T00:00:00.000Z', 'draft', ''],
+    ]);
+    const again = finalizeRun(parseRunsTab({ name: 'Runs', rows: tab.rows }), '2026-Q3', 'later');
+    expect(again).toMatchObject({ ok: true, changed: false });
+    expect(again.message.en).toBe('Period 2026-Q3 is already final (finalized 2026-10-12T10:00:00.000Z)');
+  });
+  test('finalizePeriod writes back nothing when refused', () => {
+    expect(finalizePeriod(undefined, '2026-Q3', 'T', 'en')).toMatchObject({ ok: false, tab: null });
+  });
+});
+
+describe('checkFinal', () => {
+  const d0 = dataset();
+  const fp0 = fingerprintInputs(d0, { id: 'smile-cards' });
+  const run = makeRun({ now: 't0', period: '2026-Q3', scheme: 'smile-cards', schemeVersion: '1', fingerprint: fp0, result: result() });
+  const draftLog = parseRunsTab({ name: 'Runs', rows: appendRun(parseRunsTab(undefined), run, 'en').rows });
+  const finalLog = finalizeRun(draftLog, '2026-Q3', '2026-10-12T10:00:00Z').log;
+  const d1 = dataset();
+  d1.tabNames.feedback = '客户反馈';
+  d1.feedback[0] = { ...d1.feedback[0], rating: 'below' };
+  const fp1 = fingerprintInputs(d1, { id: 'smile-cards' });
+
+  test('a draft period may be computed', () => {
+    expect(checkFinal(draftLog, '2026-Q3', fp1, false)).toMatchObject({ allowed: true, changedTabs: [], message: null });
+  });
+  test('a final period is refused and the changed tab is named as written', () => {
+    const c = checkFinal(finalLog, '2026-Q3', fp1, false);
+    expect(c.allowed).toBe(false);
+    expect(c.changedTabs).toEqual(['客户反馈']);
+    expect(c.message!.en).toBe('Period 2026-Q3 is final (finalized 2026-10-12T10:00:00Z); inputs changed since: 客户反馈. Nothing was written; to replace the final results, confirm and compute again (--force on the command line)');
+    expect(c.message!.zh).toBe('期间 2026-Q3 已定稿（2026-10-12T10:00:00Z），定稿后以下工作表有改动：客户反馈。未写入任何内容；如需覆盖定稿结果，请确认后重新计算（命令行加 --force）');
+  });
+  test('refused even when nothing changed', () => {
+    const c = checkFinal(finalLog, '2026-Q3', fp0, false);
+    expect(c).toMatchObject({ allowed: false, changedTabs: [] });
+    expect(c.message!.en).toContain('its inputs have not changed');
+  });
+  test('force allows it and still names the changes', () => {
+    const c = checkFinal(finalLog, '2026-Q3', fp1, true);
+    expect(c.allowed).toBe(true);
+    expect(c.changedTabs).toEqual(['客户反馈']);
+    expect(c.message!.en).toBe('Recomputing final period 2026-Q3 as confirmed; inputs changed since: 客户反馈');
+  });
+  test('another period is not affected', () => {
+    expect(checkFinal(finalLog, '2026-Q4', fp1, false).allowed).toBe(true);
+  });
+  test('a final run with damaged fingerprints: still refused, says changes cannot be told', () => {
+    const l = parseRunsTab({ name: 'Runs', rows: [['Period', 'Status', 'Tab fingerprints'], ['2026-Q3', 'final', 'x']] });
+    const c = checkFinal(l, '2026-Q3', fp1, false);
+    expect(c).toMatchObject({ allowed: false, changedTabs: [], changesKnown: false });
+    expect(c.message!.en).toContain('cannot be told');
+  });
+  test('a tab that disappeared is named by its default name', () => {
+    const d2 = dataset();
+    delete d2.tabNames.incidents;
+    const c = checkFinal(finalLog, '2026-Q3', fingerprintInputs(d2, { id: 'smile-cards' }), false);
+    expect(c.changedTabs).toEqual(['Incidents']);
+    expect(c.message!.zh).toContain('奖惩记录');
+  });
+});
+
+describe('Changes view', () => {
+  const before: FullSnapshot = {
+    kind: 'full',
+    awards: [
+      { award: 'service_star', staffId: 'S01', amountFen: 80000 },
+      { award: 'service_star_manager', staffId: 'M1', amountFen: 40000 },
+    ],
+    stars: [{ staffId: 'S01', stars: 4, bonusFen: 60000 }, { staffId: 'S02', stars: 3, bonusFen: 30000 }],
+    penalties: [{ staffId: 'S07', action: 'standby_training', window: '2026-08', amountFen: 0 }],
+  };
+  test('nothing changed: headed tab with one "no changes" row', () => {
+    const tab = diffResults(before, before, { periodId: '2026-Q3', lang: 'en', previousTime: 't0' });
+    expect(tab.name).toBe('Changes 2026-Q3');
+    expect(tab.kind).toBe('changes');
+    expect(tab.rows).toEqual([
+      ['Change', 'Staff ID', 'Name', 'Item', 'Amount before', 'Amount after', 'Difference', 'Stars before', 'Stars after', 'Compared with run'],
+      ['no changes', null, null, null, null, null, null, null, null, 't0'],
+    ]);
+    expect(tab.formats).toHaveLength(10);
+  });
+  test('first run of a period', () => {
+    const tab = diffResults(undefined, before, { periodId: '2026-Q3', lang: 'zh' });
+    expect(tab.name).toBe('变更 2026-Q3');
+    expect(tab.rows[1][0]).toBe('本期间首次计算');
+  });
+  test('award moved from S01 to S02, a manager paid twice, stars and a penalty changed', () => {
+    const after: FullSnapshot = {
+      kind: 'full',
+      awards: [
+        { award: 'service_star', staffId: 'S02', amountFen: 80000 },
+        { award: 'service_star_manager', staffId: 'm1', amountFen: 40000 },
+        { award: 'service_star_manager', staffId: 'm1', amountFen: 40000 },
+      ],
+      stars: [{ staffId: 'S01', stars: 5, bonusFen: 100000 }, { staffId: 'S02', stars: 3, bonusFen: 30000 }],
+      penalties: [],
+    };
+    const names = new Map([['s01', '李娜'], ['s02', '王强']]);
+    const tab = diffResults(before, after, { periodId: '2026-Q3', lang: 'en', previousTime: 't0', names });
+    expect(tab.rows.slice(1)).toEqual([
+      ['award lost', 'S01', '李娜', 'service_star', 800, null, -800, null, null, 't0'],
+      ['award gained', 'S02', '王强', 'service_star', null, 800, 800, null, null, 't0'],
+      ['amount changed', 'm1', '', 'service_star_manager (×1 → ×2)', 400, 800, 400, null, null, 't0'],
+      ['stars changed', 'S01', '李娜', 'star bonus', 600, 1000, 400, 4, 5, 't0'],
+      ['penalty removed', 'S07', '', 'standby_training 2026-08', 0, null, 0, null, null, 't0'],
+    ]);
+  });
+  test('amounts keep fen exactly (1,333.34 → 1,333.33)', () => {
+    const a: FullSnapshot = { kind: 'full', awards: [{ award: 'referral', staffId: 'S03', amountFen: 133334 }], stars: [], penalties: [] };
+    const b: FullSnapshot = { kind: 'full', awards: [{ award: 'referral', staffId: 'S03', amountFen: 133333 }], stars: [], penalties: [] };
+    expect(diffResults(a, b, { periodId: '2026-Q3', lang: 'zh' }).rows[1].slice(0, 7))
+      .toEqual(['金额变动', 'S03', '', 'referral', 1333.34, 1333.33, -0.01]);
+    expect(compareSnapshots(a, b)).toHaveLength(1);
+  });
+  test('previous result only as a digest: equal says no changes, different gives counts', () => {
+    const digest = decodeSnapshot(encodeSnapshot(before, 10))!;
+    expect(diffResults(digest, before, { periodId: '2026-Q3', lang: 'en' }).rows[1][0]).toBe('no changes');
+    const fewer = { ...before, awards: before.awards.slice(0, 1) };
+    const row = diffResults(digest, fewer, { periodId: '2026-Q3', lang: 'en' }).rows[1];
+    expect(row[0]).toBe('changed, not itemised (previous result too large to keep)');
+    expect(row[3]).toBe('awards 2 → 1; stars 2 → 2; penalties 1 → 1');
+  });
+  test('previous snapshot damaged', () => {
+    expect(diffResults(null, before, { periodId: '2026-Q3', lang: 'en' }).rows[1][0])
+      .toBe('previous result not recorded: changes cannot be listed');
+  });
+});
+
+describe('gateCompute and recordCompute (the orchestrator path)', () => {
+  const scheme = { id: 'smile-cards' };
+  const r1 = result({ awards: [award('service_star', 'S01', 800)], totals: { paid: 800, by_award: { service_star: 800 } } });
+  const r2 = result({ awards: [award('service_star', 'S02', 800)], totals: { paid: 800, by_award: { service_star: 800 } } });
+  const opts = { scheme: 'smile-cards', schemeVersion: '1', lang: 'en' as const };
+
+  test('compute → finalize → edit → refused → force → Changes shows the moved award', () => {
+    const g1 = gateCompute(undefined, dataset(), scheme, '2026-Q3', false);
+    expect(g1.allowed).toBe(true);
+    const w1 = recordCompute(g1, r1, { ...opts, now: 't1' });
+    expect(w1.changes.rows[1][0]).toBe('first run of this period');
+    expect(w1.runs.rows).toHaveLength(2);
+
+    const fin = finalizePeriod({ name: 'Runs', rows: w1.runs.rows }, '2026-Q3', 't2', 'en');
+    expect(fin.ok).toBe(true);
+    const runsTab: RawTab = { name: 'Runs', rows: fin.tab!.rows };
+
+    const edited = dataset();
+    edited.feedback[0] = { ...edited.feedback[0], rating: 'below' };
+    const g2 = gateCompute(runsTab, edited, scheme, '2026-Q3', false);
+    expect(g2.allowed).toBe(false);
+    expect(g2.changedTabs).toEqual(['Feedback']);
+
+    const g3 = gateCompute(runsTab, edited, scheme, '2026-Q3', true);
+    expect(g3.allowed).toBe(true);
+    const w3 = recordCompute(g3, r2, { ...opts, now: 't3' });
+    expect(w3.changes.rows.slice(1).map((r) => [r[0], r[1], r[4], r[5], r[9]])).toEqual([
+      ['award lost', 'S01', 800, null, 't1'],
+      ['award gained', 'S02', null, 800, 't1'],
+    ]);
+    expect(w3.runs.rows.map((r) => [r[0], r[2], r[12], r[13]])).toEqual([
+      ['Time', 'Status', 'Finalized at', 'Note'],
+      ['t1', 'final', 't2', ''],
+      ['t3', 'final', 't3', 'final period recomputed as confirmed; changed tabs: Feedback'],
+    ]);
+    // The period stays closed: the next plain compute is refused again, now against the forced run.
+    const g4 = gateCompute({ name: 'Runs', rows: w3.runs.rows }, edited, scheme, '2026-Q3', false);
+    expect(g4).toMatchObject({ allowed: false, changedTabs: [] });
+  });
+  test('a draft period recomputed: draft row appended, Changes against the previous run', () => {
+    const g1 = gateCompute(undefined, dataset(), scheme, '2026-Q3', false);
+    const w1 = recordCompute(g1, r1, { ...opts, now: 't1' });
+    const g2 = gateCompute({ name: 'Runs', rows: w1.runs.rows }, dataset(), scheme, '2026-Q3', undefined);
+    expect(g2).toMatchObject({ allowed: true, forced: false, diagnostics: [] });
+    const w2 = recordCompute(g2, r1, { ...opts, now: 't2' });
+    expect(w2.runs.rows.map((r) => r[2])).toEqual(['Status', 'draft', 'draft']);
+    expect(w2.changes.rows[1]).toEqual(['no changes', null, null, null, null, null, null, null, null, 't1']);
+  });
+  test('force on a period that is not final records a plain draft', () => {
+    const g = gateCompute(undefined, dataset(), scheme, '2026-Q3', true);
+    expect(g).toMatchObject({ allowed: true, forced: false, message: null });
+    expect(recordCompute(g, r1, { ...opts, now: 't1' }).runs.rows[1][2]).toBe('draft');
+  });
+});
+
+describe('properties', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  test('FNV-1a agrees with the BigInt reference on any string', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => fnv1a64(s) === fnvRef(s)), { numRuns: 300 });
+  });
+  test('any permutation of any tab\'s rows leaves the fingerprint unchanged', () => {
+    const base = dataset();
+    fc.assert(fc.property(fc.shuffledSubarray(base.feedback, { minLength: 3, maxLength: 3 }),
+      fc.shuffledSubarray(base.staff, { minLength: 2, maxLength: 2 }), (fb, st) => {
+        const d = { ...dataset(), feedback: fb, staff: st };
+        return fingerprintInputs(d).overall === fingerprintInputs(base).overall;
+      }), { numRuns: 50 });
+  });
+});
