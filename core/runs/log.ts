@@ -87,6 +87,9 @@ const FORMATS: Record<RunsColumn, ColumnFormat> = {
   tab_fingerprints: 'text', finalized_at: 'text', note: 'text', snapshot: 'text',
 };
 
+/** Most diagnostics of one code listed for the Runs tab; the rest are counted in one `too_many`. */
+export const RUNS_DIAGNOSTIC_LIMIT = 1000;
+
 export const RUNS_TAB_NAME: Record<Lang, string> = { en: 'Runs', zh: '运行记录' };
 
 const STATUS_TEXT: Record<Lang, Record<RunStatus, string>> = {
@@ -190,6 +193,13 @@ export function parseRunsTab(raw: RawTab | undefined): RunsLog {
     }));
   }
 
+  // A hostile tab must not flood the Data check tab: list at most RUNS_DIAGNOSTIC_LIMIT per code.
+  const counts = new Map<string, number>();
+  const report = (d: Diagnostic): void => {
+    const n = (counts.get(d.code) ?? 0) + 1;
+    counts.set(d.code, n);
+    if (n <= RUNS_DIAGNOSTIC_LIMIT) log.diagnostics.push(d);
+  };
   const headerText = (c: RunsColumn): string => header[ours.get(c) ?? -1] ?? RUNS_HEADERS[log.lang ?? 'en'][c];
   for (let k = 1; k < rows.length; k++) {
     const r = Array.isArray(rows[k]) ? rows[k] : [];
@@ -203,7 +213,7 @@ export function parseRunsTab(raw: RawTab | undefined): RunsLog {
 
     const get = (c: RunsColumn): Cell => cells[COL[c]];
     const damaged = (c: RunsColumn, zh: string, en: string): void => {
-      log.diagnostics.push(diag({
+      report(diag({
         severity: 'warning', code: 'runs_row_damaged', tab: raw.name, row: rowNo, column: headerText(c), value: get(c),
         zh: `运行记录已损坏（${zh}）：该行已忽略，并原样保留`,
         en: `Damaged Runs row (${en}): ignored, kept as written`,
@@ -222,7 +232,7 @@ export function parseRunsTab(raw: RawTab | undefined): RunsLog {
     const tabsText = textOf(get('tab_fingerprints'));
     const tabs = tabsText === '' ? null : parseTabFingerprints(tabsText);
     if (tabs === null) {
-      log.diagnostics.push(diag({
+      report(diag({
         severity: 'warning', code: 'runs_fingerprint_damaged', tab: raw.name, row: rowNo,
         column: headerText('tab_fingerprints'), value: get('tab_fingerprints'),
         zh: '各表指纹缺失或已损坏：无法判断此次运行之后哪些工作表有改动',
@@ -233,7 +243,7 @@ export function parseRunsTab(raw: RawTab | undefined): RunsLog {
     const snapText = textOf(get('snapshot'));
     const snapshot = snapText === '' ? null : decodeSnapshot(snapText);
     if (snapText !== '' && snapshot === null) {
-      log.diagnostics.push(diag({
+      report(diag({
         severity: 'warning', code: 'runs_snapshot_damaged', tab: raw.name, row: rowNo,
         column: headerText('snapshot'), value: snapText,
         zh: '结果快照已损坏：下次计算无法逐项列出与此次运行相比的变更',
@@ -249,6 +259,15 @@ export function parseRunsTab(raw: RawTab | undefined): RunsLog {
       awards: intOf(get('awards')), errors: intOf(get('errors')), warnings: intOf(get('warnings')),
       infos: intOf(get('infos')), finalizedAt: textOf(get('finalized_at')), note: textOf(get('note')), snapshot,
     };
+  }
+  for (const [code, n] of counts) {
+    if (n <= RUNS_DIAGNOSTIC_LIMIT) continue;
+    const extra = n - RUNS_DIAGNOSTIC_LIMIT;
+    log.diagnostics.push(diag({
+      severity: 'warning', code: 'too_many', tab: raw.name, value: String(extra),
+      zh: `另有 ${extra} 条同类问题（${code}）未逐条列出`,
+      en: `${extra} more problems of the same kind (${code}) not listed`,
+    }));
   }
   return log;
 }

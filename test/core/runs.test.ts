@@ -204,6 +204,13 @@ describe('parseRunsTab', () => {
     expect(() => parseRunsTab(raw)).not.toThrow();
     expect(() => parseRunsTab({ name: 'Runs', rows: undefined as never })).not.toThrow();
   });
+  test('a flood of damaged rows is capped at 1000 listed plus one count', () => {
+    const rows = [['Period', 'Status'], ...Array.from({ length: 1500 }, () => ['nope', 'draft'])];
+    const l = parseRunsTab({ name: 'Runs', rows });
+    expect(l.diagnostics).toHaveLength(1001);
+    expect(l.diagnostics[1000]).toMatchObject({ code: 'too_many', tab: 'Runs', value: '500' });
+    expect(buildRunsTab(l, 'en').rows).toHaveLength(1501);
+  });
   test('isFinal and lastRun by period', () => {
     expect(isFinal(log, '2026-Q3')).toBe(true);
     expect(isFinal(log, '2026-q3')).toBe(true);
