@@ -11,6 +11,9 @@ import { lastCompletedPeriod } from './periods';
 import { formatDiagnostic, sortDiagnostics } from './diagnostics';
 import { readDataset, recognizeTab } from './tabs';
 import { detectLang } from './orchestrator';
+import { resolveScheme, type ResolvedScheme } from './scheme/resolve';
+import { listPresets } from './presets/index';
+import { parseRunsTab, runsOf } from './runs/log';
 
 export interface Bilingual { zh: string; en: string }
 
@@ -130,30 +133,70 @@ export function pickDataCheckTab(names: string[], preferredPeriod: string): stri
   return best;
 }
 
+/** The scheme in force as the sidebar shows it. */
+export function schemeState(resolved: ResolvedScheme, presetId: string | null): SchemeState | null {
+  const problems = sortDiagnostics([...(resolved.fatal ? [resolved.fatal] : []), ...resolved.diagnostics])
+    .filter((d) => d.severity !== 'info')
+    .filter((d, i, all) => all.findIndex((o) => o.code === d.code && o.column === d.column && o.message.en === d.message.en) === i)
+    .slice(0, BRIEF_LIMIT)
+    .map(briefDiagnostic);
+  const scheme = resolved.scheme;
+  if (scheme) {
+    return {
+      source: resolved.source ?? 'preset', tab: resolved.tabName, id: scheme.id,
+      name: { zh: scheme.name.zh, en: scheme.name.en }, cadence: scheme.cadence, valid: true, problems,
+    };
+  }
+  if (resolved.source === null && presetId === null) return null;
+  const label = resolved.tabName ?? presetId ?? '';
+  return {
+    source: resolved.source ?? 'preset', tab: resolved.tabName, id: label,
+    name: { zh: label, en: label }, cadence: 'quarter', valid: false, problems,
+  };
+}
+
 /**
  * Build the sidebar's state from the workbook's tabs.
- * @param tabs the recognised input tabs, read whole (header row first)
+ * @param tabs the recognised input tabs (Scheme and Runs included), read whole, header row first
  * @param names every tab name in workbook order (defaults to the names of `tabs`)
  */
 export function inspectWorkbook(tabs: RawTab[], options: InspectOptions, names: string[] = tabs.map((t) => t.name)): WorkbookState {
   const lang: Lang = options.lang ?? detectLang(names);
-  const inputs = tabs.filter((t) => recognizeTab(t.name) !== null);
+  const presets: PresetSummary[] = listPresets().map((p) => ({ id: p.id, name: { zh: p.name.zh, en: p.name.en }, cadence: p.cadence }));
+  const presetId = options.preset && presets.some((p) => p.id === options.preset) ? options.preset : presets[0]?.id ?? null;
+  const resolved = resolveScheme(tabs, presetId);
+  const scheme = schemeState(resolved, presetId);
+
+  const inputs = tabs.filter((t) => {
+    const kind = recognizeTab(t.name);
+    return kind !== null && kind !== 'scheme' && kind !== 'runs';
+  });
   const summaries: TabSummary[] = inputs.map((t) => ({ name: t.name, kind: recognizeTab(t.name), rows: dataRowCount(t) }));
-  const read = readDataset(inputs, {});
+  const read = readDataset(inputs, resolved.scheme
+    ? { probationMonths: resolved.scheme.probationMonths, feedbackScale: resolved.scheme.feedbackScale }
+    : {});
   const diagnostics = sortDiagnostics(read.fatal ? [read.fatal, ...read.diagnostics] : read.diagnostics);
-  const cadence: PeriodKind = 'quarter';
+  const cadence: PeriodKind = scheme?.cadence ?? 'quarter';
   const defaultPeriod = lastCompletedPeriod(cadence, options.today).id;
   return {
     lang,
     today: options.today,
     tabs: summaries,
     blocking: read.fatal ? { zh: read.fatal.message.zh, en: read.fatal.message.en } : null,
-    scheme: null,
-    presets: [],
+    scheme,
+    presets,
     defaultPeriod,
     diagnostics: counts(diagnostics),
     topDiagnostics: diagnostics.filter((d) => d.severity !== 'info').slice(0, BRIEF_LIMIT).map(briefDiagnostic),
     dataCheckTab: pickDataCheckTab(names, defaultPeriod),
-    finalPeriods: [],
+    finalPeriods: finalPeriods(tabs),
   };
+}
+
+/** Periods with a run marked final in the Runs tab, ascending. */
+export function finalPeriods(tabs: RawTab[]): string[] {
+  const runs = tabs.find((t) => recognizeTab(t.name) === 'runs');
+  if (!runs) return [];
+  const set = new Set(runsOf(parseRunsTab(runs)).filter((r) => r.status === 'final').map((r) => r.period));
+  return [...set].sort();
 }

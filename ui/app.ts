@@ -301,7 +301,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       sec.append(h('ul', { class: 'ss-list', 'data-testid': 'winners' }, ...s.winners.map((w) =>
         h('li', {},
           h('span', { class: 'amt' }, money(w.amount)),
-          h('div', { class: 'who' }, w.name || w.staffId, w.tie ? h('span', { class: 'ss-badge tie' }, t().tie) : null),
+          h('div', { class: 'who' }, h('span', { class: 'name' }, w.name || w.staffId), w.tie ? h('span', { class: 'ss-badge tie' }, t().tie) : null),
           h('div', { class: 'meta' }, [w.awardName[m.lang], w.scope, `#${w.rank}`, w.staffId].filter(Boolean).join(' · '))))));
     }
 

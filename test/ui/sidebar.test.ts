@@ -1,0 +1,304 @@
+/**
+ * The built Sidebar.html in real Chromium (playwright-core, Debian's /usr/bin/chromium),
+ * served from a loopback http server, with a stubbed `google.script.run`.
+ * Screenshots go to out/ (and to docs/ with SS_SCREENSHOTS=docs, to refresh the README's).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ComputeSummary, WorkbookState } from '../../ui/bridge';
+
+const root = join(__dirname, '..', '..');
+const SIDEBAR = join(root, 'dist', 'apps-script', 'Sidebar.html');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+
+function state(overrides: Partial<WorkbookState> = {}): WorkbookState {
+  return {
+    lang: 'en',
+    today: '2026-11-22',
+    tabs: [
+      { name: 'Staff', kind: 'staff', rows: 42 },
+      { name: 'Feedback', kind: 'feedback', rows: 1280 },
+      { name: 'Incidents', kind: 'incidents', rows: 37 },
+    ],
+    blocking: null,
+    scheme: { source: 'preset', tab: null, id: 'smile-cards', name: { zh: '微笑之星', en: 'Smile Star' }, cadence: 'quarter', valid: true, problems: [] },
+    presets: [
+      { id: 'smile-cards', name: { zh: '微笑之星', en: 'Smile Star' }, cadence: 'quarter' },
+      { id: 'star-rating', name: { zh: '星级服务', en: 'Star rating' }, cadence: 'month' },
+    ],
+    defaultPeriod: '2026-Q3',
+    diagnostics: { error: 1, warning: 2, info: 0 },
+    topDiagnostics: [{ severity: 'error', code: 'not_a_date', tab: 'Feedback', row: 12, column: 'date', text: { zh: '「Feedback」 第 12 行 「date」列：“2026-13-01”不是日期', en: 'Feedback, row 12, column date: "2026-13-01" is not a date' } }],
+    dataCheckTab: null,
+    finalPeriods: [],
+    ...overrides,
+  };
+}
+
+function computed(overrides: Partial<ComputeSummary> = {}): ComputeSummary {
+  return {
+    status: 'computed', message: null, lang: 'en', period: '2026-Q3', scheme: 'smile-cards',
+    winners: [
+      { award: 'service_star', awardName: { zh: '服务之星', en: 'Service star' }, staffId: 'S01', name: 'Alice', scope: 'A', rank: 1, amount: 800, tie: false },
+      { award: 'service_star', awardName: { zh: '服务之星', en: 'Service star' }, staffId: 'S04', name: 'Li Ming', scope: 'B', rank: 1, amount: 800, tie: true },
+    ],
+    awards: [
+      { award: 'service_star', name: { zh: '服务之星', en: 'Service star' }, winners: 2, paid: 1600, budget: null },
+      { award: 'referral', name: { zh: '推荐奖', en: 'Referral' }, winners: 1, paid: 2000, budget: 10000 },
+    ],
+    totalPaid: 3600,
+    diagnostics: { error: 1, warning: 2, info: 0 },
+    warnings: [{ severity: 'warning', code: 'weights_rescaled', tab: 'Scheme', row: null, column: 'score', text: { zh: '权重合计 110，已按比例换算为 100', en: 'Weights sum to 110; rescaled to 100' } }],
+    outputs: [
+      { name: 'Ranking 2026-Q3', kind: 'ranking' },
+      { name: 'Bonus 2026-Q3', kind: 'bonus' },
+      { name: 'Data check 2026-Q3', kind: 'datacheck' },
+    ],
+    ...overrides,
+  };
+}
+
+interface Scenario {
+  state?: WorkbookState;
+  compute?: ComputeSummary;
+  /** compute resolves only when the test calls window.__release(). */
+  holdCompute?: boolean;
+  failGetState?: string;
+}
+
+/** A google.script.run stand-in: each runner call goes to __impl[name], handlers called asynchronously. */
+function stubScript(s: Scenario): string {
+  return `
+    window.__calls = [];
+    window.__dialogs = 0;
+    const scenario = ${JSON.stringify(s)};
+    let release = null;
+    window.__release = () => { if (release) release(); };
+    const impl = {
+      getState: () => scenario.failGetState ? Promise.reject(new Error(scenario.failGetState)) : Promise.resolve(scenario.state),
+      compute: (args) => scenario.holdCompute
+        ? new Promise((ok) => { release = () => ok(scenario.compute); })
+        : Promise.resolve(scenario.compute),
+      activateTab: () => Promise.resolve(null),
+    };
+    function runner(success, failure) {
+      const r = {
+        withSuccessHandler: (f) => runner(f, failure),
+        withFailureHandler: (f) => runner(success, f),
+      };
+      for (const name of Object.keys(impl)) {
+        r[name] = (...args) => {
+          window.__calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+          setTimeout(() => impl[name](...args).then((v) => success && success(v), (e) => failure && failure(e)), 10);
+        };
+      }
+      return r;
+    }
+    window.google = { script: { run: runner(null, null) } };
+  `;
+}
+
+let server: Server;
+let base: string;
+let browser: Browser;
+/** Every URL any page asked for. */
+const requests: string[] = [];
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script'], { cwd: root, stdio: 'pipe' });
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const html = readFileSync(SIDEBAR);
+  server = createServer((req, res) => {
+    if (req.url === '/' || req.url === '/Sidebar.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 120000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+});
+
+async function open(s: Scenario, lang: 'en' | 'zh' = 'en'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', async (d) => {
+    await page.evaluate(() => { (window as unknown as { __dialogs: number }).__dialogs += 1; }).catch(() => undefined);
+    await d.dismiss();
+  });
+  await page.addInitScript({ content: stubScript(s) });
+  await page.goto(base);
+  return page;
+}
+
+async function calls(page: Page): Promise<{ name: string; args: unknown[] }[]> {
+  return page.evaluate(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls);
+}
+
+function screenshotPath(name: string): string {
+  const dir = process.env.SS_SCREENSHOTS === 'docs' ? join(root, 'docs') : join(root, 'out');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
+
+describe('sidebar in Chromium', () => {
+  test('full Compute flow: defaults, disabled while running, results with links', async () => {
+    const page = await open({ state: state(), compute: computed(), holdCompute: true });
+    const period = page.getByTestId('period');
+    await expect(period.inputValue()).resolves.toBe('2026-Q3');
+    await expect(page.getByTestId('preset').inputValue()).resolves.toBe('smile-cards');
+    await expect(page.getByTestId('scheme-state').textContent()).resolves.toContain('Scheme is valid');
+    await expect(page.getByTestId('data').textContent()).resolves.toMatch(/Staff.*42 rows.*Feedback.*1280 rows.*Incidents.*37 rows/);
+    await expect(page.getByTestId('counts').first().textContent()).resolves.toBe('1 error2 warnings0 info');
+
+    const button = page.getByTestId('compute');
+    await button.click();
+    await page.waitForSelector('[role=progressbar]');
+    expect(await button.isDisabled()).toBe(true);
+    expect(await button.textContent()).toBe('Computing…');
+    // A second click while running sends nothing.
+    await button.click({ force: true });
+    expect((await calls(page)).filter((c) => c.name === 'compute')).toEqual([
+      { name: 'compute', args: [{ period: '2026-Q3', preset: 'smile-cards', force: false }] },
+    ]);
+
+    await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    await page.waitForSelector('[data-testid=result]');
+    expect(await page.getByTestId('result-message').textContent()).toBe('Computed 2026-Q3');
+    const winners = await page.getByTestId('winners').locator('li').allTextContents();
+    expect(winners).toHaveLength(2);
+    expect(winners[0]).toBe('800.00AliceService star · A · #1 · S01');
+    expect(winners[1]).toContain('tie');
+    const budgets = await page.getByTestId('budgets').locator('li').allTextContents();
+    expect(budgets).toEqual(['1,600.00Service star', '2,000.00 / 10,000.00Referral8,000.00 unspent', '3,600.00Total']);
+    expect(await button.isDisabled()).toBe(false);
+
+    await page.getByTestId('outputs').getByText('Bonus 2026-Q3').click();
+    await page.getByTestId('open-datacheck').click();
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.filter((c) => c.name === 'activateTab').length === 2);
+    expect((await calls(page)).filter((c) => c.name === 'activateTab').map((c) => c.args)).toEqual([['Bonus 2026-Q3'], ['Data check 2026-Q3']]);
+    await page.screenshot({ path: screenshotPath('sidebar-en.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('a staff name written as HTML is shown as text and never runs', async () => {
+    const winner = { award: 'service_star', awardName: { zh: '服务之星', en: 'Service star' }, staffId: 'S04', name: XSS_NAME, scope: 'B', rank: 1, amount: 800, tie: false };
+    const page = await open({ state: state({ tabs: [{ name: XSS_NAME, kind: 'staff', rows: 1 }] }), compute: computed({ winners: [winner] }) });
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=winners]');
+    // Tab names are user data too.
+    await expect(page.getByTestId('data').getByText(XSS_NAME, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('winners').getByText(XSS_NAME, { exact: true }).isVisible()).resolves.toBe(true);
+    expect(await page.locator('img').count()).toBe(0);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { __dialogs: number }).__dialogs)).toBe(0);
+    await page.close();
+  });
+
+  test('missing Staff tab: the clear message is shown and Compute is not offered', async () => {
+    const blocking = { zh: '缺少“员工”工作表（员工 / 员工名单 / 人员）', en: 'The Staff tab is missing (Staff / 员工 / 员工名单 / 人员)' };
+    const page = await open({ state: state({ blocking, tabs: [{ name: 'Feedback', kind: 'feedback', rows: 3 }] }) });
+    await expect(page.getByTestId('blocking').textContent()).resolves.toBe(blocking.en);
+    expect(await page.getByTestId('compute').isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  test('a run that cannot start shows the one message from compute', async () => {
+    const message = { zh: '缺少“员工”工作表', en: 'The Staff tab is missing' };
+    const page = await open({ state: state(), compute: computed({ status: 'fatal', message, winners: [], awards: [], outputs: [] }) });
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=result-message]');
+    expect(await page.getByTestId('result-message').textContent()).toBe(message.en);
+    expect(await page.getByTestId('result-message').getAttribute('class')).toContain('error');
+    await page.close();
+  });
+
+  test('"already running" from the host lock', async () => {
+    const message = { zh: '服务之星正在计算中，请等当前计算完成后再试。', en: 'Service Star is already running. Please wait for the current computation to finish.' };
+    const page = await open({ state: state(), compute: computed({ status: 'busy', message, winners: [], awards: [], outputs: [] }) });
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=result-message]');
+    expect(await page.getByTestId('result-message').textContent()).toBe(message.en);
+    await page.close();
+  });
+
+  test('an invalid period disables Compute with a hint; a valid one enables it', async () => {
+    const page = await open({ state: state() });
+    await page.getByTestId('period').fill('2026-Q5');
+    expect(await page.getByTestId('compute').isDisabled()).toBe(true);
+    expect(await page.getByTestId('period-hint').textContent()).toMatch(/Not a period/);
+    await page.getByTestId('period').fill('2026-07');
+    expect(await page.getByTestId('compute').isDisabled()).toBe(false);
+    await page.close();
+  });
+
+  test('changing to a monthly preset moves the default period to the last month', async () => {
+    const page = await open({ state: state() });
+    await page.getByTestId('preset').selectOption('star-rating');
+    await expect(page.getByTestId('period').inputValue()).resolves.toBe('2026-10');
+    await page.close();
+  });
+
+  test('getState failure: the reason and a retry button', async () => {
+    const page = await open({ failGetState: 'Authorisation is required' });
+    await page.waitForSelector('[data-testid=load-error]');
+    expect(await page.getByTestId('load-error').textContent()).toBe('Could not read the spreadsheet: Authorisation is required');
+    await page.close();
+  });
+
+  test('zh-CN: Chinese workbook state renders in Chinese (screenshot)', async () => {
+    const zhState = state({
+      lang: 'zh',
+      tabs: [
+        { name: '员工', kind: 'staff', rows: 42 },
+        { name: '客户反馈', kind: 'feedback', rows: 1280 },
+        { name: '奖惩记录', kind: 'incidents', rows: 37 },
+      ],
+      topDiagnostics: [],
+      dataCheckTab: '数据检查 2026-Q2',
+    });
+    const zhSummary = computed({
+      lang: 'zh',
+      winners: [
+        { award: 'service_star', awardName: { zh: '服务之星', en: 'Service star' }, staffId: 'S01', name: '王小红', scope: '售后A组', rank: 1, amount: 800, tie: false },
+        { award: 'service_star', awardName: { zh: '服务之星', en: 'Service star' }, staffId: 'S04', name: '李明', scope: '售后B组', rank: 1, amount: 800, tie: false },
+      ],
+      awards: [{ award: 'service_star', name: { zh: '服务之星', en: 'Service star' }, winners: 2, paid: 1600, budget: null },
+        { award: 'service_star_manager', name: { zh: '服务之星主管奖', en: 'Service star manager award' }, winners: 2, paid: 1600, budget: null }],
+      totalPaid: 3200,
+      outputs: [{ name: '排名 2026-Q3', kind: 'ranking' }, { name: '奖金 2026-Q3', kind: 'bonus' }, { name: '数据检查 2026-Q3', kind: 'datacheck' }],
+    });
+    const page = await open({ state: zhState, compute: zhSummary }, 'zh');
+    await expect(page.getByTestId('compute').textContent()).resolves.toBe('计算');
+    await expect(page.getByTestId('data').textContent()).resolves.toContain('员工42 行');
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=winners]');
+    expect(await page.getByTestId('result-message').textContent()).toBe('已计算 2026-Q3');
+    await page.screenshot({ path: screenshotPath('sidebar-zh.png'), fullPage: true });
+    // The language toggle switches to English in place.
+    await page.getByTestId('lang').click();
+    expect(await page.getByTestId('compute').textContent()).toBe('Compute');
+    await page.close();
+  });
+
+  test('no request left the machine (only the loopback page itself)', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const outbound = requests.filter((u) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|about:)/.test(u));
+    expect(outbound).toEqual([]);
+  });
+});
