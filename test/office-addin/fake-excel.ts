@@ -42,7 +42,7 @@ export class FakeExcelError extends Error {
 }
 
 function utf8(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
+  return new TextEncoder().encode(s).length;
 }
 
 const FORBIDDEN = /[:\\/?*[\]]/;

@@ -1,0 +1,137 @@
+/**
+ * The task pane's HostBridge for Excel: what the shared UI (ui/app.ts) calls.
+ * getState reads the input tabs and builds the state with core/inspect; compute
+ * runs the orchestrator through a ComputeEngine (a Web Worker in the task pane)
+ * against the Excel adapter and returns core/summary's summary. Single-flight:
+ * a second Compute while one runs is answered "already running" without
+ * touching the workbook. Host failures become a `fatal` summary with the reason.
+ */
+import type { WorkbookHost } from '../core/host';
+import type { Lang, RawTab } from '../core/types';
+import type { ComputeArgs, ComputeSummary, HostBridge, WorkbookState } from '../ui/bridge';
+import { detectLang, planInputTabs } from '../core/orchestrator';
+import { inspectWorkbook } from '../core/inspect';
+import { busySummary, failureSummary, staffNamesFromTabs, summarizeOutcome } from '../core/summary';
+import { createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
+import { inThreadEngine, type ComputeEngine } from './worker-protocol';
+
+export interface ExcelBridgeOptions {
+  /** Defaults to the global `Excel.run`. */
+  run?: ExcelRun;
+  /** Defaults to the Excel adapter over `run`. */
+  host?: WorkbookHost;
+  /** Defaults to computing on this thread (the task pane passes a worker engine). */
+  engine?: ComputeEngine;
+  /** Office display language, e.g. `zh-CN` (Office.context.displayLanguage). */
+  displayLanguage?: () => string | null;
+  /** Today as `YYYY-MM-DD` (defaults to the computer's local calendar day). */
+  today?: () => string;
+  /** The run's time, ISO 8601 (defaults to the clock). */
+  now?: () => string;
+}
+
+/** zh for a Chinese display language, en for any other, null when unknown. */
+export function langFromDisplayLanguage(locale: string | null | undefined): Lang | null {
+  if (!locale) return null;
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+/** The local calendar day: Excel has no workbook time zone, so the user's computer decides. */
+export function localToday(date = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+}
+
+function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof ExcelHostError) return error.text[lang];
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Keeps what readTabs returned, for staff names in the summary. */
+function recording(host: WorkbookHost): { host: WorkbookHost; lastRead: () => RawTab[] } {
+  let last: RawTab[] = [];
+  return {
+    host: {
+      listTabs: () => host.listTabs(),
+      readTabs: async (names) => { last = await host.readTabs(names); return last; },
+      writeTabs: (tabs) => host.writeTabs(tabs),
+    },
+    lastRead: () => last,
+  };
+}
+
+export interface ExcelBridge extends HostBridge {
+  /** True while a Compute is running (for tests and the pane). */
+  isRunning(): boolean;
+}
+
+export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge {
+  const host = options.host ?? createExcelHost({ run: options.run });
+  const engine = options.engine ?? inThreadEngine;
+  const today = options.today ?? (() => localToday());
+  const now = options.now ?? (() => new Date().toISOString());
+  const display = options.displayLanguage ?? (() => null);
+  let running = false;
+  let lastNames: string[] = [];
+
+  /** UI language: a Chinese Office display language, else the language of the tab names. */
+  const langFor = (names: string[]): Lang => (langFromDisplayLanguage(display()) === 'zh' ? 'zh' : detectLang(names));
+
+  const runExcel = (): ExcelRun => {
+    if (options.run) return options.run;
+    const excel = (globalThis as { Excel?: { run: ExcelRun } }).Excel;
+    if (!excel) throw new Error('Excel is not available');
+    return excel.run.bind(excel) as ExcelRun;
+  };
+
+  return {
+    isRunning: () => running,
+
+    /** @throws (rejects) with a message in the UI language when the workbook cannot be read */
+    async getState(): Promise<WorkbookState> {
+      let names: string[] = lastNames;
+      try {
+        names = await host.listTabs();
+        lastNames = names;
+        const tabs = await host.readTabs(planInputTabs(names));
+        return inspectWorkbook(tabs, { today: today(), lang: langFor(names), preset: null }, names);
+      } catch (error) {
+        throw new Error(errorText(error, langFor(names)));
+      }
+    },
+
+    async compute(args: ComputeArgs, onProgress?: (step: string, fraction: number) => void): Promise<ComputeSummary> {
+      const period = String(args?.period ?? '');
+      const lang = langFor(lastNames);
+      if (running) return busySummary(lang, period);
+      running = true;
+      try {
+        const rec = recording(host);
+        const outcome = await engine.run(rec.host, {
+          period,
+          preset: args?.preset ? String(args.preset) : undefined,
+          force: args?.force === true,
+          now: now(),
+          onProgress,
+        });
+        return summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(rec.lastRead()) });
+      } catch (error) {
+        return failureSummary(lang, period, errorText(error, lang));
+      } finally {
+        running = false;
+      }
+    },
+
+    async activateTab(name: string): Promise<void> {
+      await runExcel()(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(String(name));
+        sheet.load('name');
+        await context.sync();
+        if (sheet.isNullObject) return;
+        sheet.activate();
+        await context.sync();
+      });
+    },
+  };
+}
