@@ -159,4 +159,114 @@ describe('lock', () => {
   });
 });
 
-export { HYPERLINK_NAME, bulkFeedback };
+type Summary = { status: string; message: { en: string; zh: string } | null; outputs: { name: string; kind: string }[]; winners: { staffId: string; name: string; amount: number }[] };
+
+function computeQ3(gs: Record<string, (...args: unknown[]) => unknown>, extra: Record<string, unknown> = {}): Summary {
+  const s = gs.compute({ period: '2026-Q3', preset: 'smile-cards', ...extra }) as Summary;
+  assertPlain(s);
+  return s;
+}
+
+/** Every sheet's name and used area, for before/after comparisons. */
+function snapshot(env: FakeEnv): Record<string, unknown[][]> {
+  const out: Record<string, unknown[][]> = {};
+  for (const s of env.ss.sheets) out[s.name] = s.dump().map((r) => r.map((c) => (c instanceof Date ? `D:${c.toISOString()}` : c)));
+  return out;
+}
+
+describe('compute in place', () => {
+  test('writes the period\'s output tabs; input tabs unchanged; no temporary sheet left', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    const inputsBefore = snapshot(env);
+    const summary = computeQ3(gs);
+    expect(summary.status).toBe('computed');
+    const names = env.ss.sheets.map((s) => s.name);
+    expect(names.slice(0, 3)).toEqual(['Staff', 'Feedback', 'Incidents']);
+    expect(names).toContain('Data check 2026-Q3');
+    expect(summary.outputs.map((o) => o.name).sort()).toEqual(names.slice(3).filter((n) => n !== 'Runs').concat(names.includes('Runs') ? ['Runs'] : []).sort());
+    expect(names.some((n) => n.startsWith('~ServiceStar'))).toBe(false);
+    const after = snapshot(env);
+    for (const tab of ['Staff', 'Feedback', 'Incidents']) expect(after[tab]).toEqual(inputsBefore[tab]);
+    // Formatting: frozen header, bold header, widths set.
+    const dc = env.ss.byName('Data check 2026-Q3')!;
+    expect(dc.frozenRows).toBe(1);
+    expect(dc.dump()[0]).toEqual(['Severity', 'Tab', 'Row', 'Column', 'Value', 'Code', 'Message']);
+  });
+
+  test('a second Compute gives identical output tabs', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    computeQ3(gs);
+    const first = snapshot(env);
+    const order1 = env.ss.sheets.map((s) => s.name);
+    computeQ3(gs);
+    const second = snapshot(env);
+    expect(env.ss.sheets.map((s) => s.name)).toEqual(order1);
+    for (const name of Object.keys(first)) {
+      if (name === 'Runs') continue; // one row per run, by design
+      expect(second[name]).toEqual(first[name]);
+    }
+  });
+
+  test('host calls do not grow with the data: 100 and 100,000 feedback rows cost the same', () => {
+    const run = (n: number): Record<string, number> => {
+      const { env, gs } = setup({ locale: 'en_US' });
+      buildWorkbook(env.ss, bulkFeedback(n));
+      env.log.reset();
+      const s = computeQ3(gs);
+      expect(s.status).toBe('computed');
+      return env.log.histogram();
+    };
+    const small = run(100);
+    const large = run(100000);
+    expect(large).toEqual(small);
+    // One getValues per input tab (Staff, Feedback, Incidents), one setValues per output tab.
+    expect(small['Range.getValues']).toBe(3);
+    expect(small['Range.setNumberFormats']).toBe(small['Range.setValues']);
+  }, 120000);
+
+  test('a write that fails halfway leaves the previous output intact', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    computeQ3(gs);
+    const before = snapshot(env);
+    const order = env.ss.sheets.map((s) => s.name);
+    // Change the data so a successful run would change the outputs, then fail the last tab's write.
+    env.ss.byName('Feedback')!.load([[], [], [], ['2026-07-09', 'S02', 'nonsense']]);
+    const inputsChanged = snapshot(env);
+    const writes = env.log.count('Range.setValues');
+    env.log.reset();
+    env.log.failOn('Range.setValues', writes);
+    const summary = computeQ3(gs);
+    expect(summary.status).toBe('fatal');
+    expect(summary.message!.en).toMatch(/nothing was changed/);
+    expect(env.ss.sheets.map((s) => s.name)).toEqual(order);
+    const after = snapshot(env);
+    for (const name of order) {
+      expect(after[name]).toEqual(name === 'Feedback' ? inputsChanged[name] : before[name]);
+    }
+  });
+
+  test('text that looks like a formula lands as text', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    env.ss.byName('Feedback')!.load([[], [], ['2026-07-21', 'S01', HYPERLINK_NAME]]);
+    computeQ3(gs);
+    for (const sheet of env.ss.sheets) expect([...sheet.formulas.values()]).toEqual([]);
+    const dc = env.ss.byName('Data check 2026-Q3')!;
+    const rows = dc.dump();
+    const r = rows.findIndex((row) => row.includes(HYPERLINK_NAME));
+    expect(r).toBeGreaterThan(0);
+    expect(dc.formats.get(`${r + 1},${rows[r].indexOf(HYPERLINK_NAME) + 1}`)).toBe('@');
+  });
+
+  test('menu Compute last quarter reports in a dialog', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    gs.menuComputeLastQuarter();
+    expect(env.ui.alerts).toHaveLength(1);
+    expect(env.ui.alerts[0].title).toBe('Service Star');
+    expect(env.ui.alerts[0].text).toMatch(/^Computed \d{4}-Q\d: /);
+  });
+});
