@@ -8,6 +8,7 @@ import type { Lang, OutputTab, RawTab } from './types';
 import type { Bilingual, DiagnosticBrief, SeverityCounts } from './inspect';
 import { briefDiagnostic } from './inspect';
 import { recognizeTab } from './tabs';
+import { columnOf } from './aliases';
 import { staffKey } from './ids';
 
 /** `busy` is added by hosts when another Compute holds the lock. */
@@ -158,24 +159,17 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
   };
 }
 
-const ID_HEADERS = ['staff_id', 'staff id', 'id', '工号', '员工编号', '编号'];
-const NAME_HEADERS = ['name', '姓名'];
-
-function norm(cell: unknown): string {
-  return String(cell ?? '').trim().toLowerCase();
-}
-
 /**
  * staff id (as written, and its lookup key) → name, from the Staff tab. Used only
  * to put names on winners in the summary; the engine reads Staff through core/tabs.
  */
 export function staffNamesFromTabs(tabs: RawTab[]): Record<string, string> {
   const out: Record<string, string> = {};
-  const staff = tabs.find((t) => safeRecognize(t.name) === 'staff');
+  const staff = tabs.find((t) => recognizeTab(t.name) === 'staff');
   if (!staff || staff.rows.length === 0) return out;
-  const header = staff.rows[0].map(norm);
-  const idCol = header.findIndex((h) => ID_HEADERS.includes(h));
-  const nameCol = header.findIndex((h) => NAME_HEADERS.includes(h));
+  const ids = staff.rows[0].map((h) => columnOf('staff', String(h ?? ''))?.id ?? null);
+  const idCol = ids.indexOf('staff_id');
+  const nameCol = ids.indexOf('name');
   if (idCol < 0 || nameCol < 0) return out;
   for (let r = 1; r < staff.rows.length; r++) {
     const row = staff.rows[r];
@@ -187,13 +181,4 @@ export function staffNamesFromTabs(tabs: RawTab[]): Record<string, string> {
     if (!(key in out)) out[key] = name;
   }
   return out;
-}
-
-function safeRecognize(name: string): ReturnType<typeof recognizeTab> {
-  try {
-    return recognizeTab(name);
-  } catch {
-    // core/tabs not ready: fall back to the canonical names.
-    return /^(staff|员工|员工名单|人员)$/i.test(name.trim()) ? 'staff' : null;
-  }
 }
