@@ -175,12 +175,16 @@ export function parseCsvText(text: string, file: string): Cell[][] {
       skip_empty_lines: false,
     });
   } catch (err) {
-    const line = typeof err === 'object' && err !== null && 'lines' in err ? Number((err as { lines: unknown }).lines) : NaN;
-    const at = Number.isFinite(line) ? line : '?';
-    const unclosed = typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'CSV_QUOTE_NOT_CLOSED';
-    throw new CliError(
-      unclosed ? `“${file}”第 ${at} 行有未闭合的引号，无法读取` : `“${file}”第 ${at} 行不是有效的 CSV，无法读取`,
-      unclosed ? `${file}: unclosed quote at line ${at}, cannot read the file` : `${file}: invalid CSV at line ${at}, cannot read the file`);
+    const info = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; lines?: unknown; records?: unknown };
+    if (info.code === 'CSV_QUOTE_NOT_CLOSED' && Number.isFinite(Number(info.records))) {
+      // Records parsed before the failing one = spreadsheet rows above it (blank lines are rows too).
+      const row = Number(info.records) + 1;
+      throw new CliError(`“${file}”第 ${row} 行的引号没有闭合，无法读取`,
+        `${file}: the quote opened on row ${row} is never closed; cannot read the file`);
+    }
+    const line = Number.isFinite(Number(info.lines)) ? Number(info.lines) : '?';
+    throw new CliError(`“${file}”第 ${line} 行附近不是有效的 CSV，无法读取`,
+      `${file}: invalid CSV near line ${line}; cannot read the file`);
   }
   return rectangular(records);
 }

@@ -32,6 +32,18 @@ function envLang(env: NodeJS.ProcessEnv): Lang {
   return /^zh/i.test(locale) ? 'zh' : 'en';
 }
 
+/** `--lang zh` / `--lang=zh` seen before parsing, so even an argument error speaks the asked language. */
+function langInArgv(argv: string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--lang(?:=(.*))?$/.exec(argv[i]);
+    if (!m) continue;
+    const v = (m[1] ?? argv[i + 1] ?? '').trim().toLowerCase();
+    if (v === 'zh' || v === 'zh-cn' || v === 'cn') return 'zh';
+    if (v === 'en') return 'en';
+  }
+  return undefined;
+}
+
 /** @throws CliError for a --lang other than zh or en. */
 function langOption(value: string | undefined): Lang | undefined {
   if (value === undefined) return undefined;
@@ -53,7 +65,7 @@ function nowIso(env: NodeJS.ProcessEnv): string {
  * internal error becomes one line on stderr.
  */
 export async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
-  const state = { lang: envLang(env) };
+  const state = { lang: langInArgv(argv) ?? envLang(env) };
   try {
     return await dispatch(argv, io, env, state);
   } catch (err) {
@@ -105,6 +117,8 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
     return command === undefined && !values.help ? 2 : 0;
   }
   const now = nowIso(env);
+  // SERVICE_STAR_PROGRESS=1 shows progress lines from the start even in a pipe.
+  const progressAfterMs = env.SERVICE_STAR_PROGRESS === '1' ? 0 : undefined;
   const extra = (n: number) => {
     if (rest.length > n) {
       throw new CliError(`多余的参数：${rest.slice(n).join(' ')}`, `Unexpected argument: ${rest.slice(n).join(' ')}`);
@@ -117,7 +131,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
       if (!values.period) throw new CliError('请用 --period 指定期间，例如 --period 2026-Q3', 'Give the period with --period, e.g. --period 2026-Q3');
       return computeCommand({
         source: rest[0], period: values.period, preset: values.preset, lang, messageLang,
-        out: values.out, json: Boolean(values.json), force: Boolean(values.force), now,
+        out: values.out, json: Boolean(values.json), force: Boolean(values.force), now, progressAfterMs,
       }, io);
     }
     case 'template': {
@@ -128,7 +142,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
     }
     case 'demo': {
       extra(0);
-      return demoCommand({ lang, messageLang, json: Boolean(values.json), now, outDir: values.out ?? 'out' }, io);
+      return demoCommand({ lang, messageLang, json: Boolean(values.json), now, outDir: values.out ?? 'out', progressAfterMs }, io);
     }
     default:
       throw new CliError(`未知命令“${command}”：可用 compute、template、demo`, `Unknown command "${command}": use compute, template or demo`);

@@ -10,7 +10,7 @@ import { staffNamesFromTabs, summarizeOutcome } from '../../core/summary';
 import type { Lang } from '../../core/types';
 import { CliError } from '../errors';
 import { openHost, saveOutputs } from '../hosts';
-import { PRESET_IDS } from '../presets';
+import { awardNames, checkPreset } from '../presets';
 import { count, Progress, type ProgressSink } from '../progress';
 import { renderSummary } from '../summary-text';
 
@@ -29,6 +29,8 @@ export interface ComputeArgs {
   now: string;
   /** Also write the JSON result to this file (the demo). */
   jsonFile?: string;
+  /** Show progress lines after this many ms even when stderr is not a terminal (default 1000). */
+  progressAfterMs?: number;
 }
 
 export interface Io {
@@ -42,10 +44,7 @@ export function checkComputeArgs(args: ComputeArgs): void {
     throw new CliError(`期间“${args.period}”无效：应为 2026-07、2026-Q3、2026-H2 或 2026`,
       `Period "${args.period}" is not valid: use 2026-07, 2026-Q3, 2026-H2 or 2026`);
   }
-  if (args.preset !== undefined && !PRESET_IDS.includes(args.preset)) {
-    throw new CliError(`未知方案“${args.preset}”：可用 ${PRESET_IDS.join('、')}`,
-      `Unknown preset "${args.preset}": use one of ${PRESET_IDS.join(', ')}`);
-  }
+  if (args.preset !== undefined) checkPreset(args.preset);
 }
 
 /**
@@ -54,7 +53,7 @@ export function checkComputeArgs(args: ComputeArgs): void {
  */
 export async function computeCommand(args: ComputeArgs, io: Io): Promise<number> {
   checkComputeArgs(args);
-  const progress = new Progress(io.stderr, args.lang ?? args.messageLang);
+  const progress = new Progress(io.stderr, args.lang ?? args.messageLang, { quietMs: args.progressAfterMs });
   const host = await openHost(args.source, (rows) => progress.step('read', `${count(rows)} rows`));
   const outcome = await runCompute(host, {
     period: args.period, preset: args.preset, lang: args.lang, now: args.now, force: args.force,
@@ -86,7 +85,7 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
     io.stdout(json);
   } else {
     const inputs = await host.readTabs(planInputTabs(await host.listTabs()));
-    const summary = summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(inputs) });
+    const summary = summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(inputs), awardNames: awardNames(inputs, args.preset) });
     io.stdout(renderSummary(summary, outcome.result, outcome.lang, saved));
   }
   return 0;

@@ -23,6 +23,7 @@ export interface DemoArgs {
   now: string;
   /** Folder for the results (default `out`). */
   outDir: string;
+  progressAfterMs?: number;
 }
 
 /** @throws CliError when the example workbook is missing or out/ cannot be written. */
@@ -38,5 +39,6 @@ export function demoCommand(args: DemoArgs, io: Io): Promise<number> {
     json: args.json,
     force: false,
     now: args.now,
+    progressAfterMs: args.progressAfterMs,
   }, io);
 }

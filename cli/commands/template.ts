@@ -9,7 +9,7 @@ import { TAB_ORDER, TAB_SPECS } from '../../core/aliases';
 import type { ColumnFormat, Lang, OutputTab } from '../../core/types';
 import { CliError } from '../errors';
 import { isXlsxPath } from '../hosts';
-import { PRESET_IDS } from '../presets';
+import { checkPreset } from '../presets';
 import { writeXlsx } from '../xlsx-writer';
 
 export interface TemplateArgs {
@@ -42,10 +42,7 @@ export function templateTabs(lang: Lang): OutputTab[] {
  * @throws CliError for an unknown preset, a non-.xlsx --out, an existing file without --force, or a write failure.
  */
 export async function templateCommand(args: TemplateArgs, stdout: (text: string) => void): Promise<number> {
-  if (!PRESET_IDS.includes(args.preset)) {
-    throw new CliError(`未知方案“${args.preset}”：可用 ${PRESET_IDS.join('、')}`,
-      `Unknown preset "${args.preset}": use one of ${PRESET_IDS.join(', ')}`);
-  }
+  checkPreset(args.preset);
   if (!isXlsxPath(args.out)) {
     throw new CliError(`--out 应为 .xlsx 文件：${args.out}`, `--out must be an .xlsx file: ${args.out}`);
   }
