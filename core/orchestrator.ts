@@ -9,6 +9,12 @@ import { parsePeriod } from './periods';
 import { diag, sortDiagnostics } from './diagnostics';
 import { readDataset, recognizeTab } from './tabs';
 import { buildDataCheckTab } from './output/datacheck';
+import { resolveScheme } from './scheme/resolve';
+import { computeScheme } from './engine/compute';
+import { buildRankingTab } from './output/ranking';
+import { buildBonusTab } from './output/bonus';
+import { buildPointsTab } from './output/points';
+import { buildResultJson } from './output/result-json';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -68,19 +74,42 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     }));
   }
   progress('validate', 0);
-  const read = readDataset(tabs, {});
-  if (read.fatal) return fatal(lang, read.fatal, [read.fatal, ...read.diagnostics]);
+  const resolved = resolveScheme(tabs, request.preset);
+  if (!resolved.scheme) {
+    const f = resolved.fatal ?? diag({ severity: 'error', code: 'no_scheme', zh: '没有可用的方案', en: 'No scheme is available' });
+    return fatal(lang, f, [f, ...resolved.diagnostics.filter((d) => d !== f)]);
+  }
+  const scheme = resolved.scheme;
+  const read = readDataset(tabs, { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale });
+  if (read.fatal) return fatal(lang, read.fatal, [read.fatal, ...read.diagnostics, ...resolved.diagnostics]);
+  const missing = scheme.requiredTabs.filter((t) => read.dataset.tabNames[t] === undefined);
+  if (missing.length) {
+    const names = missing.map((t) => REQUIRED_TAB_NAMES[t] ?? { zh: t, en: t });
+    const f = diag({
+      severity: 'error', code: 'missing_tab', tab: names[0].en, value: missing.join(', '),
+      zh: `方案“${scheme.name.zh}”需要“${names.map((n) => n.zh).join('”“')}”表，工作簿中没有`,
+      en: `The scheme "${scheme.name.en}" needs the ${names.map((n) => n.en).join(', ')} tab${names.length > 1 ? 's' : ''}, which the workbook does not have`,
+    });
+    return fatal(lang, f, [f, ...read.diagnostics, ...resolved.diagnostics]);
+  }
   progress('compute', 0);
-  const diagnostics = sortDiagnostics(read.diagnostics);
-  const result: ResultJson = {
-    period: period.id, scheme: request.preset ?? '',
-    awards: [], stars: [], penalties: [], departments: [], points: [], flags: [], ineligible: [],
-    diagnostics: diagnostics.map((d) => ({ severity: d.severity, tab: d.tab, row: d.row, column: d.column, code: d.code, value: d.value, message: d.message[lang] })),
-    totals: { paid: 0, by_award: {} },
-  };
+  const engine = computeScheme(scheme, read.dataset, period);
   progress('output', 0);
-  return { status: 'computed', message: null, lang, diagnostics, result, outputs: [buildDataCheckTab(diagnostics, period.id, lang)] };
+  const diagnostics = sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...engine.diagnostics]);
+  const result = buildResultJson(engine, scheme.id, diagnostics, lang);
+  const outputs: OutputTab[] = [buildRankingTab(engine, lang), buildBonusTab(engine, lang)];
+  const points = buildPointsTab(engine, lang);
+  if (points) outputs.push(points);
+  outputs.push(buildDataCheckTab(diagnostics, period.id, lang));
+  return { status: 'computed', message: null, lang, diagnostics, result, outputs };
 }
+
+/** Names of the input tabs a scheme may require, for the one-line message. */
+const REQUIRED_TAB_NAMES: Record<string, { zh: string; en: string }> = {
+  staff: { zh: '员工', en: 'Staff' }, feedback: { zh: '客户反馈', en: 'Feedback' }, incidents: { zh: '奖惩记录', en: 'Incidents' },
+  attendance: { zh: '考勤', en: 'Attendance' }, reviews: { zh: '考评', en: 'Reviews' }, cases: { zh: '服务案例', en: 'Cases' },
+  quotas: { zh: '名额', en: 'Quotas' }, redemptions: { zh: '积分兑换', en: 'Redemptions' },
+};
 
 /** Read → validate → compute → write on an asynchronous host. */
 export async function runCompute(host: WorkbookHost, request: ComputeRequest): Promise<ComputeOutcome> {

@@ -1,0 +1,139 @@
+/**
+ * Conditions and gates (SPEC §3): each failing rule gives a reason code and the
+ * value that failed, so the Ranking tab can say why in plain words.
+ */
+import type { Condition, CompareOp, Gate } from '../scheme/model';
+import { isRegularAt, monthOf, shiftPeriod, subPeriods, tenureMonths, type Period } from '../periods';
+import type { Ctx } from './context';
+import { evalMeasure } from './measures';
+
+/** Why a person is not eligible: the code, the value that failed and what was expected. */
+export interface Reason {
+  code: string;
+  /** The failing value as text (a number, a date, `violation 2026-08-03`, …). */
+  value: string;
+  /** Which rule: gate / requirement / built-in. */
+  kind: 'gate' | 'requirement' | 'presence' | 'rank';
+  /** Gate or requirement index in the scheme (for labels), −1 for built-ins. */
+  ref: string;
+  /** For conditions: the operator and the threshold (number or measure id). */
+  op?: CompareOp;
+  threshold?: string;
+  /** The window where it failed (for each/consecutive conditions). */
+  window?: string;
+  /** The input row that failed it (`Incidents:5`), when one did. */
+  at?: string;
+}
+
+export function compare(a: number, op: CompareOp, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  switch (op) {
+    case '>=': return a >= b - 1e-9;
+    case '>': return a > b + 1e-9;
+    case '<=': return a <= b + 1e-9;
+    case '<': return a < b - 1e-9;
+    case '=': return Math.abs(a - b) <= 1e-9;
+    case '!=': return Math.abs(a - b) > 1e-9;
+  }
+}
+
+export function numText(v: number): string {
+  if (Number.isNaN(v)) return '';
+  return String(Math.round(v * 100) / 100);
+}
+
+export interface CondCheck {
+  ok: boolean;
+  /** The measure's value in the window that decided (the failing one, else the last). */
+  value: number;
+  rhs: number;
+  window: string;
+}
+
+/** The windows a condition looks at, inside/around `w`. */
+function condWindows(c: Condition, w: Period): Period[] {
+  const base: Period[] = [];
+  const n = c.consecutive ?? 1;
+  for (let k = n - 1; k >= 0; k--) base.push(k === 0 ? w : shiftPeriod(w, -k));
+  return c.each ? base.flatMap((b) => subPeriods(b, c.each!)) : base;
+}
+
+/** Check a condition for person `i` in window `w`. */
+export function checkCondition(ctx: Ctx, c: Condition, w: Period, i: number): CondCheck {
+  const wins = condWindows(c, w);
+  let last: CondCheck = { ok: false, value: NaN, rhs: NaN, window: w.id };
+  for (const win of wins) {
+    const v = evalMeasure(ctx, c.measure, win)[i];
+    const rhs = typeof c.value === 'number' ? c.value : evalMeasure(ctx, c.value.measure, win)[i];
+    const ok = compare(v, c.op, rhs);
+    last = { ok, value: v, rhs, window: win.id };
+    if (!ok) return last;
+  }
+  return last;
+}
+
+export function conditionReason(c: Condition, chk: CondCheck, ref: string): Reason {
+  return {
+    code: c.reason ?? c.measure,
+    value: Number.isNaN(chk.value) ? '' : numText(chk.value),
+    kind: 'requirement',
+    ref,
+    op: c.op,
+    threshold: typeof c.value === 'number' ? numText(c.value) : Number.isNaN(chk.rhs) ? c.value.measure : numText(chk.rhs),
+    window: chk.window,
+  };
+}
+
+/** Check one gate for person `i` in window `w`; null when it passes (or is turned off). */
+export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | null {
+  if (!g.enabled) return null;
+  const s = ctx.staff[i];
+  const fail = (value: string, extra: Partial<Reason> = {}): Reason => ({ code: g.id, value, kind: 'gate', ref: g.id, ...extra });
+  switch (g.kind) {
+    case 'tenure': {
+      const t = tenureMonths(s.hireDate, w);
+      return t >= g.minMonths ? null : fail(String(t), { threshold: String(g.minMonths) });
+    }
+    case 'regular':
+      return isRegularAt(s.regularDate, w) ? null : fail(s.regularDate);
+    case 'active':
+      return s.leaveDate === null || s.leaveDate >= w.end ? null : fail(s.leaveDate);
+    case 'level': {
+      if (g.in && !g.in.includes(s.level)) return fail(s.level);
+      if (g.notIn && g.notIn.includes(s.level)) return fail(s.level);
+      return null;
+    }
+    case 'no_incident': {
+      const types = new Set(g.types.map((t) => t.trim().toLowerCase()));
+      for (const k of ctx.incidentsByStaff[i]) {
+        const inc = ctx.data.incidents[k];
+        if (inc.date < w.start) continue;
+        if (inc.date > w.end) break;
+        if (types.has(inc.type.trim().toLowerCase())) return fail(`${inc.type} ${inc.date}`, { at: `${inc.tab}:${inc.row}` });
+      }
+      return null;
+    }
+    case 'full_attendance': {
+      for (const m of subPeriods(w, 'month')) {
+        const rows = ctx.attendance.get(`${i}|${monthOf(m.start)}`);
+        if (!rows || rows.length === 0) return fail(`${m.id}: ?`, { window: m.id, threshold: 'unknown' });
+        for (const k of rows) {
+          const a = ctx.data.attendance[k];
+          const bad: string[] = [];
+          if (a.absentDays > 0) bad.push(`absent_days=${a.absentDays}`);
+          if (a.late > 0) bad.push(`late=${a.late}`);
+          if (a.earlyLeave > 0) bad.push(`early_leave=${a.earlyLeave}`);
+          if (a.sickLeaveDays > 0) bad.push(`sick_leave_days=${a.sickLeaveDays}`);
+          if (a.personalLeaveDays > 0) bad.push(`personal_leave_days=${a.personalLeaveDays}`);
+          if (bad.length) return fail(`${m.id}: ${bad.join(', ')}`, { window: m.id });
+        }
+      }
+      return null;
+    }
+    case 'measure': {
+      const c: Condition = { measure: g.measure, op: g.op, value: g.value };
+      const chk = checkCondition(ctx, c, w, i);
+      return chk.ok ? null : { ...conditionReason(c, chk, g.id), code: g.id, kind: 'gate' };
+    }
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Output wording in both languages: tab names, column headers, level and action
+ * names, and the sentence pieces of the Ranking tab's *why*. Only generic
+ * vocabulary lives here; award, measure and gate names come from the scheme.
+ */
+import type { Lang } from '../types';
+
+export type L = Record<Lang, string>;
+
+export function tabName(kind: 'ranking' | 'bonus' | 'points', periodId: string, lang: Lang): string {
+  const base = { ranking: { zh: '排名', en: 'Ranking' }, bonus: { zh: '奖金', en: 'Bonus' }, points: { zh: '积分', en: 'Points' } }[kind];
+  return `${base[lang]} ${periodId}`;
+}
+
+export const H = {
+  rank: { zh: '名次', en: 'Rank' },
+  staffId: { zh: '工号', en: 'Staff ID' },
+  name: { zh: '姓名', en: 'Name' },
+  department: { zh: '部门', en: 'Department' },
+  group: { zh: '组别', en: 'Group' },
+  total: { zh: '总分', en: 'Total' },
+  deductions: { zh: '扣分', en: 'Deductions' },
+  stars: { zh: '星级', en: 'Stars' },
+  starBonus: { zh: '星级奖金', en: 'Star bonus' },
+  eligible: { zh: '是否符合条件', en: 'Eligible' },
+  reasons: { zh: '不符合原因', en: 'Reasons' },
+  awards: { zh: '获奖', en: 'Awards' },
+  why: { zh: '说明', en: 'Why' },
+  kind: { zh: '类别', en: 'Kind' },
+  item: { zh: '项目', en: 'Item' },
+  window: { zh: '期间', en: 'Window' },
+  amount: { zh: '金额', en: 'Amount' },
+  budget: { zh: '预算', en: 'Budget' },
+  unspent: { zh: '未发放', en: 'Unspent' },
+  extras: { zh: '其他奖励', en: 'Extras' },
+  note: { zh: '备注', en: 'Note' },
+  earned: { zh: '本期所得', en: 'Earned' },
+  redeemed: { zh: '本期兑换', en: 'Redeemed' },
+  balance: { zh: '期末余额', en: 'Balance' },
+  detail: { zh: '明细', en: 'Detail' },
+} satisfies Record<string, L>;
+
+export const YES: L = { zh: '是', en: 'yes' };
+export const NO: L = { zh: '否', en: 'no' };
+
+export const BONUS_KIND = {
+  award: { zh: '奖项', en: 'award' },
+  payup: { zh: '上级奖', en: 'manager award' },
+  stars: { zh: '星级奖金', en: 'star bonus' },
+  fine: { zh: '罚款', en: 'fine' },
+  penalty: { zh: '处理', en: 'penalty' },
+  total: { zh: '奖项合计', en: 'award total' },
+  fund: { zh: '罚款去向', en: 'fund' },
+  net: { zh: '个人合计', en: 'net' },
+} satisfies Record<string, L>;
+
+export const LEVELS: Record<string, L> = {
+  staff: { zh: '员工', en: 'staff' },
+  team_lead: { zh: '班长/领班', en: 'team lead' },
+  supervisor: { zh: '主管', en: 'supervisor' },
+  manager: { zh: '经理', en: 'manager' },
+};
+
+/** The penalty actions of SPEC §3; other action ids are shown as written. */
+export const ACTIONS: Record<string, L> = {
+  fine: { zh: '罚款', en: 'fine' },
+  point_deduction: { zh: '扣分', en: 'point deduction' },
+  warning: { zh: '警告', en: 'warning' },
+  training: { zh: '培训', en: 'training' },
+  standby_training: { zh: '待岗培训', en: 'standby training' },
+  retraining: { zh: '重新培训', en: 'retraining' },
+  criticism: { zh: '通报批评', en: 'criticism' },
+};
+
+export function actionLabel(id: string, lang: Lang): string {
+  return ACTIONS[id]?.[lang] ?? id;
+}
+
+export const SCOPE_COMPANY: L = { zh: '全公司', en: 'the company' };
+
+export const OPS: Record<string, L> = {
+  '>=': { zh: '≥', en: '≥' }, '>': { zh: '>', en: '>' }, '<=': { zh: '≤', en: '≤' },
+  '<': { zh: '<', en: '<' }, '=': { zh: '=', en: '=' }, '!=': { zh: '≠', en: '≠' },
+};
+
+export const EXTRAS = {
+  certificate: { zh: '荣誉证书', en: 'certificate' },
+  trophy: { zh: '奖杯', en: 'trophy' },
+  leave: { zh: '荣誉假 {n} 天', en: '{n} days of honour leave' },
+  title: { zh: '称号“{t}”', en: 'title "{t}"' },
+} satisfies Record<string, L>;
+
+/** Fill `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in values ? String(values[k]) : `{${k}}`));
+}
+
+/** Sentence pieces of the why. */
+export const WHY = {
+  left: { zh: '已于 {date} 离职，不参加本期评选', en: 'left on {date}, so not a candidate this period' },
+  not_hired: { zh: '{date} 才入职，不参加本期评选', en: 'hired on {date}, after the period' },
+  not_candidate: { zh: '不是{each}“{awards}”的获奖者', en: 'not a winner of {awards} in any {each}' },
+  no_data: { zh: '没有“{measure}”的数据', en: 'no data for {measure}' },
+  gate_tenure: { zh: '{label}：入职 {value} 个月，需满 {min} 个月', en: '{label}: {value} months of tenure, {min} needed' },
+  gate_regular: { zh: '{label}：转正日期 {value}，期末尚未转正', en: '{label}: regular only from {value}' },
+  gate_active: { zh: '{label}：已于 {value} 离职', en: '{label}: left on {value}' },
+  gate_level: { zh: '{label}：职级为{value}', en: '{label}: level is {value}' },
+  gate_incident: { zh: '{label}：有“{value}”记录（{at}）', en: '{label}: {value} recorded ({at})' },
+  gate_attendance: { zh: '{label}：{value}', en: '{label}: {value}' },
+  gate_attendance_unknown: { zh: '{label}：{month} 没有考勤记录（按未知处理）', en: '{label}: no attendance row for {month} (counts as unknown)' },
+  condition: { zh: '{label} 为 {value}，要求 {op} {threshold}', en: '{label} is {value}, needs {op} {threshold}' },
+  condition_window: { zh: '{label} 在 {window} 为 {value}，要求 {op} {threshold}', en: '{label} in {window} is {value}, needs {op} {threshold}' },
+  no_value: { zh: '无数据', en: 'no data' },
+  not_eligible: { zh: '{award}：不符合条件——{reasons}。', en: '{award}: not eligible — {reasons}.' },
+  ranked: { zh: '{award}：在{scope}符合条件的 {m} 人中排第 {rank} 名，名额 {quota}', en: '{award}: rank {rank} of {m} eligible in {scope}, quota {quota}' },
+  won: { zh: '，获奖', en: ', so won' },
+  lost: { zh: '，未进入名额', en: ', outside the quota' },
+  tie: { zh: '；与 {others} 并列最后一个获奖名次，均获奖（请评委复核）', en: '; tied with {others} at the last winning place, so all win (for the committee to review)' },
+  decided: { zh: '；与 {other} 的“{measure}”相同，按“{key}”决出（{mine} 比 {theirs}）', en: '; level with {other} on {measure}, decided by {key} ({mine} vs {theirs})' },
+  paid_fixed: { zh: '；奖金 {amount}（固定奖金）', en: '; paid {amount} (fixed prize)' },
+  paid_pool: { zh: '；奖金 {amount}（奖金池 {budget} ÷ 名额 {quota}）', en: '; paid {amount} (pool {budget} ÷ quota {quota})' },
+  paid_share: { zh: '；奖金 {amount}（{places} 个名额的奖金由 {g} 位并列者分享，尾差按工号顺序每人 0.01）', en: '; paid {amount} ({places} places shared by {g} co-winners, leftover fen by staff id)' },
+  extras: { zh: '；另有{extras}', en: '; also {extras}' },
+  payup: { zh: '作为 {winner} 的第 {level} 级上级，获“{award}” {amount}。', en: 'As level-{level} superior of {winner}, receives {award} {amount}.' },
+  score: { zh: '得分 {score}', en: 'Score {score}' },
+  score_missing: { zh: '（无“{comps}”数据，其余各项按比例折算）', en: ' (no data for {comps}; the other weights rescaled)' },
+  score_fallback: { zh: '（“{comps}”用替代数据）', en: ' ({comps} from the fallback)' },
+  score_deducted: { zh: '，扣 {points} 分', en: ', {points} points deducted' },
+  stars: { zh: '，{stars} 星，星级奖金 {bonus}', en: ', {stars} stars, star bonus {bonus}' },
+  no_score: { zh: '没有评分数据', en: 'No score data' },
+  penalty: { zh: '{window}：{label}（{value}）→ {action}{money}{points}。', en: '{window}: {label} ({value}) → {action}{money}{points}.' },
+  penalty_money: { zh: '，罚款 {amount}', en: ', fine {amount}' },
+  penalty_points: { zh: '，积分 {points}', en: ', points {points}' },
+  flag: { zh: '{window}：{label}。', en: '{window}: {label}.' },
+  nothing: { zh: '本期无评选结果。', en: 'Nothing awarded this period.' },
+} satisfies Record<string, L>;
+
+export const EACH: Record<string, L> = {
+  month: { zh: '各月', en: 'month' },
+  quarter: { zh: '各季度', en: 'quarter' },
+  half: { zh: '各半年', en: 'half year' },
+  year: { zh: '各年度', en: 'year' },
+};
+
+/** Join a list the way each language does. */
+export function joinList(items: string[], lang: Lang): string {
+  return items.join(lang === 'zh' ? '；' : '; ');
+}
