@@ -75,6 +75,8 @@ function mountExcel(office: OfficeLike): void {
 }
 
 function start(): void {
+  // Tells the page's ES5 fallback script that this bundle runs here.
+  (window as unknown as { serviceStarStarted?: boolean }).serviceStarStarted = true;
   const office = (globalThis as unknown as { Office?: OfficeLike }).Office;
   if (!office || typeof office.onReady !== 'function') {
     showNoHost({

@@ -49,7 +49,7 @@ beforeAll(async () => {
 
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const m = /^\/(real|stub|none)\/(.*)$/.exec(path);
+    const m = /^\/(real|stub|none|old)\/(.*)$/.exec(path);
     let body: string | Buffer | null = null;
     let file: string | null = null;
     if (m) {
@@ -58,6 +58,10 @@ beforeAll(async () => {
         const src = mode === 'real' ? 'office-js/office.js' : mode === 'stub' ? 'stub-office.js' : 'missing-office.js';
         body = html.replace(CDN_TAG, `<script src="${src}"></script>`);
         file = 'x.html';
+      } else if (rel === 'taskpane.js' && mode === 'old') {
+        // What an ES5-only webview makes of the bundle: a syntax error.
+        body = 'let x = ;';
+        file = 'x.js';
       } else if (rel === 'stub-office.js' && mode === 'stub') {
         body = stubJs;
         file = 'x.js';
@@ -113,6 +117,14 @@ describe('task pane without an Office host', () => {
     const text = await page.locator('#no-host').innerText();
     expect(text).toContain('未能加载 Office.js');
     expect(text).toContain('Office.js did not load');
+    await page.close();
+  });
+
+  test('where the bundle cannot run (an old webview), the page says which Excel is needed', async () => {
+    const page = await open('/old/taskpane.html', 'en-US');
+    await page.locator('#unsupported').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.locator('#unsupported').innerText()).toContain('Excel for Microsoft 365');
+    await expect(page.locator('#loading').isVisible()).resolves.toBe(false);
     await page.close();
   });
 });
