@@ -15,7 +15,7 @@ const FORBIDDEN: [string, RegExp][] = [
   ['Utilities', /\bUtilities\./],
   ['Excel', /\bExcel\.(run|RequestContext)\b/],
   ['Office', /\bOffice\.\w/],
-  ['DOM', /\b(document|window)\.\w/],
+  ['DOM', /\bdocument\.\w|\bwindow\.(document|location|navigator|addEventListener|localStorage|open)\b|\b(localStorage|sessionStorage|navigator)\.\w/],
   ['node builtins', /from\s+['"](node:)?(fs|path|os|child_process|http|https|net)['"]/],
   ['require', /\brequire\(/],
   ['clock', /\bDate\.now\(|new Date\(\s*\)/],
