@@ -12,6 +12,8 @@ import type { ComputeArgs, ComputeSummary, HostBridge, WorkbookState } from '../
 import { detectLang, planInputTabs } from '../core/orchestrator';
 import { inspectWorkbook } from '../core/inspect';
 import { busySummary, failureSummary, staffNamesFromTabs, summarizeOutcome } from '../core/summary';
+import { resolveScheme } from '../core/scheme/resolve';
+import type { Bilingual } from '../core/inspect';
 import { createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
 import { inThreadEngine, type ComputeEngine } from './worker-protocol';
 
@@ -46,6 +48,20 @@ function errorText(error: unknown, lang: Lang): string {
   if (error instanceof ExcelHostError) return error.text[lang];
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** Award id → display name in the scheme in force (the Scheme tab, else the preset); ids when it cannot be resolved. */
+export function awardNamesOf(tabs: RawTab[], preset: string | undefined): Record<string, Bilingual> {
+  const out: Record<string, Bilingual> = {};
+  try {
+    for (const a of resolveScheme(tabs, preset).scheme?.awards ?? []) {
+      out[a.id] = { zh: a.name.zh, en: a.name.en };
+      if (a.payUp) out[a.payUp.award] = { zh: a.payUp.name.zh, en: a.payUp.name.en };
+    }
+  } catch {
+    // Names are a nicety: the summary falls back to award ids.
+  }
+  return out;
 }
 
 /** Keeps what readTabs returned, for staff names in the summary. */
@@ -108,14 +124,9 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
       running = true;
       try {
         const rec = recording(host);
-        const outcome = await engine.run(rec.host, {
-          period,
-          preset: args?.preset ? String(args.preset) : undefined,
-          force: args?.force === true,
-          now: now(),
-          onProgress,
-        });
-        return summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(rec.lastRead()) });
+        const preset = args?.preset ? String(args.preset) : undefined;
+        const outcome = await engine.run(rec.host, { period, preset, force: args?.force === true, now: now(), onProgress });
+        return summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(rec.lastRead()), awardNames: awardNamesOf(rec.lastRead(), preset) });
       } catch (error) {
         return failureSummary(lang, period, errorText(error, lang));
       } finally {

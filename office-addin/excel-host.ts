@@ -46,7 +46,7 @@ export interface ExcelHostOptions {
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   text: '@',
   money: '#,##0.00',
-  percent: '0.0%',
+  percent: '0.00%',
   number: 'General',
   integer: '0',
   date: 'yyyy-mm-dd',

@@ -15,7 +15,7 @@ import {
   createWorkerEngine, inThreadEngine, runOnPort, serveWorker, type ComputeEngine, type PortLike, type WorkerLike,
 } from '../../office-addin/worker-protocol';
 import { FakeWorkbook } from './fake-excel';
-import { smileWorkbook } from './fixture';
+import { HYPERLINK_NAME, smileWorkbook } from './fixture';
 
 const REQUEST: ComputeRequest = { period: '2026-Q3', preset: 'smile-cards', now: '2026-10-08T09:00:00.000Z' };
 
@@ -146,10 +146,23 @@ describe('Excel bridge', () => {
     // The tabs written are exactly what the engine computed for these inputs.
     const expected = computeWorkbook(Object.entries(smileWorkbook()).map(([name, rows]) => ({ name, rows })), REQUEST);
     for (const out of expected.outputs) {
-      expect(wb.tab(out.name)).toEqual(out.rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c))));
+      // Written as one rectangle: short rows (blank separators) are padded with empty cells.
+      const width = Math.max(out.formats.length, ...out.rows.map((r) => r.length));
+      const rect = out.rows.map((r) => Array.from({ length: width }, (_, c) => (r[c] === null || r[c] === undefined ? '' : r[c])));
+      expect(wb.tab(out.name)).toEqual(rect);
     }
     // Text beginning with "=" anywhere in the outputs stays text.
     for (const out of expected.outputs) expect([...wb.find(out.name)!.formulas]).toEqual([]);
+  });
+
+  test('service_star winners of the worked example (S01 in group A, S04 in group B)', async () => {
+    const wb = new FakeWorkbook(smileWorkbook());
+    const summary = await createExcelBridge({ run: wb.run, now: () => REQUEST.now }).compute({ period: '2026-Q3', preset: 'smile-cards' });
+    const stars = summary.winners.filter((w) => w.award === 'service_star').map((w) => [w.staffId, w.name, w.scope]);
+    expect(stars).toEqual([['S01', 'Alice', 'A'], ['S04', HYPERLINK_NAME, 'B']]);
+    // Award names come from the preset, not the ids.
+    expect(summary.winners[0].awardName.zh).not.toBe('service_star');
+    expect(summary.winners[0].awardName.en).not.toBe('service_star');
   });
 
   test('a second Compute while one runs is refused and writes nothing', async () => {

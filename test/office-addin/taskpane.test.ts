@@ -153,6 +153,17 @@ describe('task pane in a stubbed Excel', () => {
     expect(names.slice(0, 4)).toEqual(['Staff', 'Feedback', 'Incidents', 'Notes']);
     expect(names).toContain('Data check 2026-Q3');
     expect(names.some((n) => n.startsWith('~tmp'))).toBe(false);
+    // Winners of the worked example (fixture.ts); the name "=HYPERLINK(...)" is shown as text.
+    const winners = await page.getByTestId('winners').innerText();
+    expect(winners).toContain('Alice');
+    expect(winners).toContain('=HYPERLINK("http://x","y")');
+    // ... and lands in the workbook as text, not as a formula.
+    const formulas = await page.evaluate(() => {
+      const wb = (window as unknown as { __wb: { sheets: { name: string; formulas: Set<string> }[] } }).__wb;
+      return wb.sheets.reduce((n, s) => n + s.formulas.size, 0);
+    });
+    expect(formulas).toBe(0);
+    expect(names).toEqual(expect.arrayContaining(['Ranking 2026-Q3', 'Bonus 2026-Q3']));
     const outputs = await page.getByTestId('outputs').innerText();
     for (const n of names.slice(4)) expect(outputs).toContain(n);
     // Clicking an output link activates that tab in Excel.
@@ -170,6 +181,10 @@ describe('task pane in a stubbed Excel', () => {
     expect(await page.getByTestId('compute').innerText()).toMatch(/计算/);
     const names = await page.evaluate(() => (window as unknown as { __wb: { names(): string[] } }).__wb.names());
     expect(names).toContain('数据检查 2026-Q3');
+    expect(names).toEqual(expect.arrayContaining(['排名 2026-Q3', '奖金 2026-Q3']));
+    const winners = await page.getByTestId('winners').innerText();
+    expect(winners).toContain('王丽娜');
+    expect(winners).toContain('刘洋');
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'taskpane-zh.png'), fullPage: true });
     await page.close();
