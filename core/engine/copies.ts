@@ -48,7 +48,7 @@
  * done when the total walk over all such cases stays within `fallbackBudget`
  * postings (default 20,000,000, a few hundred ms). Beyond it (a workbook where
  * thousands of cases are collages of the same stock sentences) those cases are
- * compared only with cases sharing at least one of their rare shingles (≤ 16 cases) —
+ * compared only with cases sharing at least one of their rare shingles (in ≤ 16 cases) —
  * which still finds a copy that kept any of its source's own wording — and are
  * listed in `approximate` so the caller can say so. The decision is taken once
  * for the whole input, so it does not depend on the order of the cases.
@@ -255,6 +255,7 @@ export function findCopies(cases: readonly CopyCandidate[], options: CopyOptions
   const theta = options.threshold ?? DEFAULT_COPY_THRESHOLD;
   const commonLimit = options.commonLimit ?? DEFAULT_COMMON_LIMIT;
   const budget = options.fallbackBudget ?? DEFAULT_FALLBACK_BUDGET;
+  const rareLimit = Math.min(RARE_DF, commonLimit);
   const n = cases.length;
   if (n < 2) return { copies: [], approximate: [] };
   const table = new ShingleTable();
@@ -329,7 +330,7 @@ export function findCopies(cases: readonly CopyCandidate[], options: CopyOptions
     for (let k = shared[b]; k < shared[b + 1]; k++) {
       const d = df(caseGroups[k]);
       walkAll += d;
-      if (d > commonLimit) tierCommon[b]++; else if (d > RARE_DF) tierMid[b]++;
+      if (d > commonLimit) tierCommon[b]++; else if (d > rareLimit) tierMid[b]++;
     }
     if (templateDominated(b)) fallbackCost += walkAll;
   }
@@ -374,16 +375,16 @@ export function findCopies(cases: readonly CopyCandidate[], options: CopyOptions
     // `unseen` of B's hashes, so it is ruled out as long as unseen < hashedNeed.
     let floor: number;
     if (!templateDominated(b)) {
-      walk(b, 0, RARE_DF);
+      walk(b, 0, rareLimit);
       let unseen = tierMid[b] + tierCommon[b];
-      if (unseen >= hashedNeed) { walk(b, RARE_DF, commonLimit); unseen = tierCommon[b]; }
+      if (unseen >= hashedNeed) { walk(b, rareLimit, commonLimit); unseen = tierCommon[b]; }
       floor = hashedNeed - unseen;
     } else if (exactFallback) {
       walk(b, 0, Infinity);
       floor = hashedNeed;
     } else {
       approximate.push(b);
-      walk(b, 0, RARE_DF);
+      walk(b, 0, rareLimit);
       floor = 1; // compared only with cases sharing at least one of its rare shingles
     }
     for (const a of touched) {
