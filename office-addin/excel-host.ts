@@ -2,7 +2,8 @@
  * The Excel adapter: implements core's WorkbookHost with Office.js batches.
  *
  * Reads: one sizing sync for all input tabs (so an oversized workbook is refused
- * before its values are pulled), then one `load('values')` + `sync` per tab.
+ * before its values are pulled), then one `load('values')` + `sync` per tab
+ * (a tab of more than 200,000 cells in blocks of at most that many).
  * Writes: every output tab goes to a temporary sheet in row chunks, one sync per
  * chunk, each chunk's request kept under ~4 MB (Excel on the web rejects 5 MB);
  * the last chunk's batch also deletes the old tab and renames the temporary one,
@@ -17,6 +18,8 @@ import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 
 /** Input cells the add-in reads at once; larger workbooks are refused politely. */
 export const MAX_INPUT_CELLS = 5_000_000;
+/** Cells per read request: ~200,000 cells of typical text stay well under the 5 MB response limit. */
+export const READ_BLOCK_CELLS = 200_000;
 /** Budget for one `context.sync()` request (values + number formats as JSON, UTF-8). */
 export const MAX_PAYLOAD_BYTES = 4_000_000;
 /** Rows autofitted for column widths (autofit over 200,000 rows is slow and adds nothing). */
@@ -40,6 +43,7 @@ export interface ExcelHostOptions {
   run?: ExcelRun;
   maxInputCells?: number;
   maxPayloadBytes?: number;
+  readBlockCells?: number;
 }
 
 /** Excel number format codes for the engine's column formats. */
@@ -183,6 +187,7 @@ function cellsMessage(total: number, max: number): { zh: string; en: string } {
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
   const maxCells = options.maxInputCells ?? MAX_INPUT_CELLS;
   const budget = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+  const readBlock = options.readBlockCells ?? READ_BLOCK_CELLS;
   const run = (): ExcelRun => options.run ?? defaultRun();
 
   return {
@@ -223,10 +228,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
             tabs.push({ name: names[i], rows: [] });
             continue;
           }
-          const range = sheets.getItem(names[i]).getRangeByIndexes(0, 0, extent.rows, extent.cols);
-          range.load('values');
-          await context.sync();
-          tabs.push({ name: names[i], rows: range.values as Cell[][] });
+          // One load per tab; a very large tab is read in row blocks so that no
+          // response exceeds Excel on the web's 5 MB payload limit either.
+          const blockRows = Math.max(1, Math.floor(readBlock / extent.cols));
+          let rows: Cell[][] = [];
+          for (let start = 0; start < extent.rows; start += blockRows) {
+            const count = Math.min(blockRows, extent.rows - start);
+            const range = sheets.getItem(names[i]).getRangeByIndexes(start, 0, count, extent.cols);
+            range.load('values');
+            await context.sync();
+            const block = range.values as Cell[][];
+            if (start === 0) rows = block;
+            else for (const row of block) rows.push(row);
+          }
+          tabs.push({ name: names[i], rows });
         }
         return tabs;
       });

@@ -91,6 +91,26 @@ describe('reads (office-addin-mock)', () => {
   });
 });
 
+describe('large tabs are read in blocks (fake)', () => {
+  test('10 rows × 3 columns with 7 cells per request: blocks of 2 rows, rows in order', async () => {
+    const rows = Array.from({ length: 10 }, (_, r) => [`r${r}`, r, r % 2 === 0]);
+    const wb = new FakeWorkbook({ Feedback: rows });
+    const tabs = await createExcelHost({ run: wb.run, readBlockCells: 7 }).readTabs(['Feedback']);
+    expect(tabs).toEqual([{ name: 'Feedback', rows }]);
+    expect(wb.syncs).toHaveLength(1 + 5); // sizing + ⌈10 / ⌊7 / 3⌋⌉ = 5 blocks
+  });
+
+  test('300,003 cells with the default 200,000-cell blocks: two reads', async () => {
+    const rows = Array.from({ length: 100_001 }, (_, r) => [`S${r}`, r, 'met']);
+    const wb = new FakeWorkbook({ Feedback: rows });
+    const tabs = await createExcelHost({ run: wb.run }).readTabs(['Feedback']);
+    expect(tabs[0].rows).toHaveLength(100_001);
+    expect(tabs[0].rows[66_666]).toEqual(['S66666', 66_666, 'met']); // first row of the second block
+    expect(tabs[0].rows[100_000]).toEqual(['S100000', 100_000, 'met']);
+    expect(wb.syncs).toHaveLength(1 + 2); // 66,666 rows per block
+  });
+});
+
 describe('listTabs (fake)', () => {
   test('names in workbook order, one sync', async () => {
     const wb = new FakeWorkbook({ 员工: [['工号']], Feedback: [['date']], Notes: [] });
