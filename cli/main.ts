@@ -9,6 +9,7 @@ import type { Lang } from '../core/types';
 import { computeCommand, type Io } from './commands/compute';
 import { demoCommand } from './commands/demo';
 import { templateCommand } from './commands/template';
+import { finalizeCommand } from './finalize';
 import { CliError } from './errors';
 
 const USAGE = {
@@ -16,12 +17,14 @@ const USAGE = {
   service-star compute <workbook.xlsx | folder-of-csv> --period 2026-Q3
       [--preset smile-cards] [--lang zh|en] [--out result.xlsx | folder] [--json] [--force]
   service-star template <preset> --out new.xlsx [--lang zh|en] [--force]
+  service-star finalize <workbook.xlsx | folder-of-csv> --period 2026-Q3 [--out path] [--json]
   service-star demo [--lang zh|en] [--json]
 `,
   zh: `用法：
   service-star compute <工作簿.xlsx | CSV 文件夹> --period 2026-Q3
       [--preset smile-cards] [--lang zh|en] [--out 结果.xlsx | 文件夹] [--json] [--force]
   service-star template <方案> --out 新工作簿.xlsx [--lang zh|en] [--force]
+  service-star finalize <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 [--out 路径] [--json]
   service-star demo [--lang zh|en] [--json]
 `,
 };
@@ -144,8 +147,14 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
       extra(0);
       return demoCommand({ lang, messageLang, json: Boolean(values.json), now, outDir: values.out ?? 'out', progressAfterMs }, io);
     }
+    case 'finalize': {
+      if (rest.length === 0) throw new CliError('请指定工作簿（.xlsx）或 CSV 文件夹', 'Name a workbook (.xlsx) or a folder of CSV files');
+      extra(1);
+      if (!values.period) throw new CliError('请用 --period 指定期间，例如 --period 2026-Q3', 'Give the period with --period, e.g. --period 2026-Q3');
+      return finalizeCommand({ source: rest[0], period: values.period, out: values.out, lang, messageLang, json: Boolean(values.json), now }, io);
+    }
     default:
-      throw new CliError(`未知命令“${command}”：可用 compute、template、demo`, `Unknown command "${command}": use compute, template or demo`);
+      throw new CliError(`未知命令“${command}”：可用 compute、template、finalize、demo`, `Unknown command "${command}": use compute, template, finalize or demo`);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Progress on stderr (never stdout, so `--json` output stays one object): shown
  * live on a terminal, and in a pipe only once a run has taken more than about a
- * second, so quick runs and test logs stay quiet.
+ * second, so quick runs and test logs stay quiet. In a pipe a step's counts are
+ * repeated at most every two seconds, so logs of big runs stay short.
  */
 import type { Lang } from '../core/types';
 
@@ -25,8 +26,10 @@ export class Progress {
   private readonly started: number;
   private readonly quietMs: number;
   private readonly clock: () => number;
-  lang: Lang;
+  private readonly lang: Lang;
   private live = false;
+  private lastStep = '';
+  private lastAt = -Infinity;
 
   constructor(sink: ProgressSink, lang: Lang, options: { quietMs?: number; clock?: () => number } = {}) {
     this.sink = sink;
@@ -38,8 +41,13 @@ export class Progress {
 
   /** Report a step with an optional count detail, e.g. step('read', '12,034 rows'). */
   step(step: string, detail = ''): void {
-    const elapsed = this.clock() - this.started;
+    const now = this.clock();
+    const elapsed = now - this.started;
     if (!this.sink.isTTY && elapsed < this.quietMs) return;
+    const gap = this.sink.isTTY ? 100 : 2000;
+    if (step === this.lastStep && now - this.lastAt < gap) return;
+    this.lastStep = step;
+    this.lastAt = now;
     const name = STEP_NAMES[step]?.[this.lang] ?? step;
     const secs = (elapsed / 1000).toFixed(1);
     const line = `service-star: ${name}${detail ? ` ${detail}` : ''} (${secs} s)`;

@@ -83,17 +83,44 @@ function arrange(inputs: RawTab[], outputs: OutputTab[]): Sheet[] {
   return sheets;
 }
 
+// exceljs resolves a cell's style per cell unless the very same style object is
+// seen again (it caches by identity): shared, never-mutated style objects keep
+// writing big tabs fast. Never set cell.numFmt / row.font: those mutate the style.
+type CellStyle = Partial<ExcelJS.Style>;
+const PLAIN: CellStyle = {};
+const TEXT: CellStyle = { numFmt: '@' };
+const DAY: CellStyle = { numFmt: 'yyyy-mm-dd' };
+const DAY_TIME: CellStyle = { numFmt: 'yyyy-mm-dd hh:mm:ss' };
+const HEADER: CellStyle = { font: { bold: true } };
+const FORMAT_STYLE = Object.fromEntries(
+  (Object.keys(NUM_FMT) as ColumnFormat[]).map((f) => [f, { numFmt: NUM_FMT[f] } as CellStyle]),
+) as Record<ColumnFormat, CellStyle>;
+
+/** Style of an input cell: dates get a date format; formula-like text gets the Text format. */
+function inputStyle(c: Cell): CellStyle {
+  if (c instanceof Date) return hasTime(c) ? DAY_TIME : DAY;
+  // Text format keeps Excel from turning the cell into a formula when someone edits it.
+  if (typeof c === 'string' && FORMULA_LIKE.test(c)) return TEXT;
+  return PLAIN;
+}
+
+/** Style of an output cell from its column format. */
+function outputStyle(c: Cell, format: ColumnFormat): CellStyle {
+  if (c === null || c === undefined || typeof c === 'boolean') return PLAIN;
+  if (c instanceof Date) return DAY;
+  if (typeof c === 'string') return TEXT;
+  return format === 'text' ? PLAIN : FORMAT_STYLE[format];
+}
+
+function writeRow(ws: ExcelJS.Worksheet, cells: Cell[], style: (c: Cell, i: number) => CellStyle): void {
+  const row = ws.addRow(cells.map(toExcelValue));
+  for (let i = 0; i < cells.length; i++) row.getCell(i + 1).style = style(cells[i], i);
+  row.commit();
+}
+
 function writeInput(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, tab: RawTab): void {
   const ws = wb.addWorksheet(name);
-  for (const cells of tab.rows) {
-    const row = ws.addRow(cells.map(toExcelValue));
-    cells.forEach((c, i) => {
-      if (c instanceof Date) row.getCell(i + 1).numFmt = hasTime(c) ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
-      // Text format keeps Excel from turning the cell into a formula when someone edits it.
-      else if (typeof c === 'string' && FORMULA_LIKE.test(c)) row.getCell(i + 1).numFmt = '@';
-    });
-    row.commit();
-  }
+  for (const cells of tab.rows) writeRow(ws, cells, inputStyle);
   ws.commit();
 }
 
@@ -102,29 +129,13 @@ function writeOutput(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, tab: 
   const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
   ws.columns = Array.from({ length: width }, (_, i) => ({ width: columnWidth(tab.rows, i) }));
   tab.rows.forEach((cells, r) => {
-    const row = ws.addRow(cells.map(toExcelValue));
-    if (r === 0) {
-      row.font = { bold: true };
-    } else {
-      cells.forEach((c, i) => {
-        const fmt = cellFormat(c, tab.formats[i] ?? 'text');
-        if (fmt) row.getCell(i + 1).numFmt = fmt;
-      });
-    }
-    row.commit();
+    writeRow(ws, cells, r === 0 ? () => HEADER : (c, i) => outputStyle(c, tab.formats[i] ?? 'text'));
   });
   ws.commit();
 }
 
 /** Strings a spreadsheet would read as a formula if typed in. */
 export const FORMULA_LIKE = /^[=+\-@]/;
-
-function cellFormat(c: Cell, format: ColumnFormat): string | undefined {
-  if (c === null || c === undefined || typeof c === 'boolean') return undefined;
-  if (c instanceof Date) return 'yyyy-mm-dd';
-  if (typeof c === 'string') return '@';
-  return format === 'text' ? undefined : NUM_FMT[format];
-}
 
 function hasTime(d: Date): boolean {
   return d.getUTCHours() !== 0 || d.getUTCMinutes() !== 0 || d.getUTCSeconds() !== 0;

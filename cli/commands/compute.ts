@@ -59,7 +59,6 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
     period: args.period, preset: args.preset, lang: args.lang, now: args.now, force: args.force,
     onProgress: (step) => progress.step(step),
   });
-  progress.lang = outcome.lang;
   if (outcome.status !== 'computed' || !outcome.result) {
     progress.finish();
     const message = outcome.message ?? { zh: '无法计算', en: 'The run could not start' };

@@ -152,7 +152,7 @@ describe('writing --out .xlsx', () => {
     expect(ranking.getCell('C2').numFmt).toBe('#,##0.00');
     expect(ranking.getCell('D2').numFmt).toBe('0.0%');
     expect(ranking.getCell('E2').numFmt).toBe('yyyy-mm-dd');
-    expect(ranking.getRow(1).font?.bold).toBe(true);
+    expect(ranking.getCell('A1').font?.bold).toBe(true);
     const staff = wb.getWorksheet('员工')!;
     expect((staff.views ?? []).some((v) => v.state === 'frozen')).toBe(false);
     expect(staff.getCell('C2').numFmt).toBe('yyyy-mm-dd');
