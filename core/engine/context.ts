@@ -12,14 +12,25 @@ import { daysInMonth, makeDay, parsePeriod, type Period } from '../periods';
 /** One figure per person (index = position in Staff); NaN = no data. */
 export type Vec = Float64Array;
 
-/** A tab's rows sorted by the first day they belong to, for binary-searched windows. */
+/** A numeric column: the field's number per row, NaN when blank or not a number (booleans 1/0). */
+export interface NumColumn { kind: 'num'; v: Float64Array }
+/** A categorical column: each row's folded text (trimmed, lower case) as a code into `values`; −1 when blank. */
+export interface CatColumn { kind: 'cat'; codes: Int32Array; values: string[] }
+
+/**
+ * A tab's rows in tab order with, per row, the staff index and the span of days
+ * it belongs to as order-preserving integers (see dayKey); field columns are
+ * extracted on first use. Measures then run over typed arrays, never records.
+ */
 export interface TabIndex {
   rows: Record<string, unknown>[];
-  /** Staff index of each sorted row (−1 when the id is not in Staff). */
+  /** Staff index of each row (−1 when the id is not in Staff or the row has no usable day). */
   staff: Int32Array;
-  /** First and last day each row belongs to (a day, a month, or a review period). */
-  from: Day[];
-  to: Day[];
+  /** First and last day each row belongs to (a day, a month, or a review period), as day keys. */
+  from: Int32Array;
+  to: Int32Array;
+  num: Map<string, NumColumn>;
+  cat: Map<string, CatColumn>;
 }
 
 export type RowTab = 'feedback' | 'incidents' | 'attendance' | 'reviews' | 'cases' | 'redemptions';
@@ -55,27 +66,129 @@ function lastDayOfMonth(month: string): Day {
   return makeDay(y, m, daysInMonth(y, m));
 }
 
-function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, number>, span: (r: Record<string, unknown>) => [Day, Day] | null): TabIndex {
-  const items: { r: Record<string, unknown>; from: Day; to: Day; s: number }[] = [];
-  for (const r of rows) {
-    const sp = span(r);
-    if (!sp) continue;
-    const s = keyIndex.get(String(r.staffKey ?? ''));
-    items.push({ r, from: sp[0], to: sp[1], s: s === undefined ? -1 : s });
+/** `YYYY-MM-DD` (readDataset guarantees it; checked cheaply so a bad record cannot disorder the index). */
+function isDay(d: string): boolean {
+  return d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45;
+}
+
+/** An order-preserving integer for a `YYYY-MM-DD` day (not a day count: months take 31 slots). */
+export function dayKey(d: Day): number {
+  const y = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+  const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+  const dd = (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
+  return y * 372 + (m - 1) * 31 + (dd - 1);
+}
+
+/** Stable order of positions by day (counting sort over day keys, or a comparison sort for wide spans). */
+export function orderByDay(days: Day[]): Int32Array {
+  const n = days.length;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const keys = new Int32Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const k = isDay(days[i]) ? dayKey(days[i]) : 0;
+    keys[i] = k;
+    if (k < min) min = k;
+    if (k > max) max = k;
   }
-  // Stable: equal days keep the tab's order (rows are already in row order).
-  items.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const staff = new Int32Array(items.length);
-  const from: Day[] = new Array(items.length);
-  const to: Day[] = new Array(items.length);
-  const out: Record<string, unknown>[] = new Array(items.length);
-  items.forEach((it, i) => {
-    out[i] = it.r;
-    staff[i] = it.s;
-    from[i] = it.from;
-    to[i] = it.to;
-  });
-  return { rows: out, staff, from, to };
+  const range = max - min + 1;
+  if (range > 4_000_000) {
+    const idx = Array.from({ length: n }, (_, i) => i);
+    idx.sort((a, b) => keys[a] - keys[b] || a - b);
+    out.set(idx);
+    return out;
+  }
+  const counts = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) counts[keys[i] - min + 1]++;
+  for (let k = 1; k <= range; k++) counts[k] += counts[k - 1];
+  for (let i = 0; i < n; i++) out[counts[keys[i] - min]++] = i;
+  return out;
+}
+
+type Span = (r: Record<string, unknown>) => Day | null;
+
+function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, number>, fromOf: Span, toOf: Span | null): TabIndex {
+  const n = rows.length;
+  const staff = new Int32Array(n);
+  const from = new Int32Array(n);
+  const to = toOf ? new Int32Array(n) : from;
+  let lastKey: unknown = undefined;
+  let lastIdx = -1;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const f = fromOf(r);
+    const t = f === null ? null : toOf ? toOf(r) : f;
+    if (f === null || t === null || !isDay(f) || !isDay(t)) {
+      staff[i] = -1;
+      continue;
+    }
+    from[i] = dayKey(f);
+    if (toOf) to[i] = dayKey(t);
+    const key = r.staffKey;
+    if (key !== lastKey) {
+      const s = keyIndex.get(key as string);
+      lastKey = key;
+      lastIdx = s === undefined ? -1 : s;
+    }
+    staff[i] = lastIdx;
+  }
+  return { rows, staff, from, to, num: new Map(), cat: new Map() };
+}
+
+function fold(v: unknown): string {
+  return String(v ?? '').trim().toLowerCase();
+}
+
+/** The numeric column of a field (built once per tab and field). */
+export function numColumn(t: TabIndex, field: string): NumColumn {
+  let c = t.num.get(field);
+  if (c) return c;
+  const v = new Float64Array(t.rows.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = t.rows[i][field];
+    v[i] = typeof x === 'number' ? (Number.isFinite(x) ? x : NaN) : typeof x === 'boolean' ? (x ? 1 : 0) : NaN;
+  }
+  c = { kind: 'num', v };
+  t.num.set(field, c);
+  return c;
+}
+
+/** The categorical column of a field (built once per tab and field). */
+export function catColumn(t: TabIndex, field: string): CatColumn {
+  let c = t.cat.get(field);
+  if (c) return c;
+  const codes = new Int32Array(t.rows.length);
+  const values: string[] = [];
+  const byRaw = new Map<unknown, number>();
+  const byFolded = new Map<string, number>();
+  for (let i = 0; i < codes.length; i++) {
+    const x = t.rows[i][field];
+    let code = byRaw.get(x);
+    if (code === undefined) {
+      const f = x === null || x === undefined ? '' : fold(x);
+      if (f === '') code = -1;
+      else {
+        code = byFolded.get(f);
+        if (code === undefined) {
+          code = values.length;
+          values.push(f);
+          byFolded.set(f, code);
+        }
+      }
+      if (byRaw.size < 100_000) byRaw.set(x, code);
+    }
+    codes[i] = code;
+  }
+  c = { kind: 'cat', codes, values };
+  t.cat.set(field, c);
+  return c;
+}
+
+/** Day keys of a period (inclusive). */
+export function windowKeys(w: Period): [number, number] {
+  return [dayKey(w.start), dayKey(w.end)];
 }
 
 const periodSpan = new Map<string, [Day, Day] | null>();
@@ -108,22 +221,21 @@ export function createContext(scheme: Scheme, data: Dataset): Ctx {
     groupOf[i] = groupNames.get(g)!;
   });
   const rec = (a: unknown[]) => a as Record<string, unknown>[];
-  const dated = (r: Record<string, unknown>): [Day, Day] | null => (typeof r.date === 'string' ? [r.date, r.date] : null);
+  const date: Span = (r) => (typeof r.date === 'string' ? r.date : null);
+  const monthFrom: Span = (r) => (typeof r.month === 'string' && /^\d{4}-\d{2}$/.test(r.month) ? `${r.month}-01` : null);
+  const monthTo: Span = (r) => lastDayOfMonth(r.month as string);
+  const periodFrom: Span = (r) => (typeof r.period === 'string' ? reviewSpan(r.period)?.[0] ?? null : null);
+  const periodTo: Span = (r) => reviewSpan(r.period as string)?.[1] ?? null;
   const tabs: Record<RowTab, TabIndex> = {
-    feedback: buildIndex(rec(data.feedback), keyIndex, dated),
-    incidents: buildIndex(rec(data.incidents), keyIndex, dated),
-    cases: buildIndex(rec(data.cases), keyIndex, dated),
-    redemptions: buildIndex(rec(data.redemptions), keyIndex, dated),
-    attendance: buildIndex(rec(data.attendance), keyIndex, (r) =>
-      typeof r.month === 'string' && /^\d{4}-\d{2}$/.test(r.month) ? [`${r.month}-01`, lastDayOfMonth(r.month)] : null),
-    reviews: buildIndex(rec(data.reviews), keyIndex, (r) => (typeof r.period === 'string' ? reviewSpan(r.period) : null)),
+    feedback: buildIndex(rec(data.feedback), keyIndex, date, null),
+    incidents: buildIndex(rec(data.incidents), keyIndex, date, null),
+    cases: buildIndex(rec(data.cases), keyIndex, date, null),
+    redemptions: buildIndex(rec(data.redemptions), keyIndex, date, null),
+    attendance: buildIndex(rec(data.attendance), keyIndex, monthFrom, monthTo),
+    reviews: buildIndex(rec(data.reviews), keyIndex, periodFrom, periodTo),
   };
   const incidentsByStaff: number[][] = Array.from({ length: n }, () => []);
-  const incOrder = data.incidents.map((_, i) => i).sort((a, b) => {
-    const da = data.incidents[a].date;
-    const db = data.incidents[b].date;
-    return da < db ? -1 : da > db ? 1 : a - b;
-  });
+  const incOrder = orderByDay(data.incidents.map((r) => r.date));
   for (const i of incOrder) {
     const s = keyIndex.get(data.incidents[i].staffKey);
     if (s !== undefined) incidentsByStaff[s].push(i);
@@ -144,35 +256,6 @@ export function createContext(scheme: Scheme, data: Dataset): Ctx {
     measures: new Map(scheme.measures.map((m) => [m.id, m])),
     cache: new Map(), incidentsByStaff, attendance, diagnostics: [], memo: new Map(),
   };
-}
-
-/** Rows of a tab inside a window: [lo, hi) positions whose first day is inside it (check `to` too). */
-export function windowRange(t: TabIndex, w: Period): [number, number] {
-  const lo = lowerBound(t.from, w.start);
-  const hi = upperBound(t.from, w.end);
-  return [lo, hi];
-}
-
-function lowerBound(a: Day[], x: Day): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(a: Day[], x: Day): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A person is a candidate in a window: hired by its last day and not left before it (SPEC §2). */

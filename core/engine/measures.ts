@@ -5,7 +5,7 @@
  */
 import type { Filter, Measure, RowsMeasure } from '../scheme/model';
 import { shiftPeriod, subPeriods, type Period } from '../periods';
-import { newVec, q6, windowRange, type Ctx, type Vec } from './context';
+import { catColumn, newVec, numColumn, q6, windowKeys, type Ctx, type TabIndex, type Vec } from './context';
 import { scoreOf, starsOf, componentOf } from './score';
 import { awardOutcome } from './awards';
 
@@ -34,122 +34,130 @@ function compute(ctx: Ctx, m: Measure, w: Period): Vec {
   }
 }
 
-type Pred = (r: Record<string, unknown>) => boolean;
-
-function norm(v: unknown): string {
+function fold(v: unknown): string {
   return String(v ?? '').trim().toLowerCase();
 }
 
-/** Compile filters once per measure evaluation. Strings compare case-insensitively. */
-export function compileFilters(filters: Filter[]): Pred {
-  const preds: Pred[] = filters.map((f) => {
-    const field = f.field;
-    const val = f.value;
-    if (f.op === 'in' || f.op === 'not_in') {
-      const set = new Set((Array.isArray(val) ? val : [val]).map(norm));
-      const neg = f.op === 'not_in';
-      return (r) => set.has(norm(r[field])) !== neg;
-    }
-    if (typeof val === 'number') {
-      return (r) => {
-        const x = r[field];
-        if (typeof x !== 'number' || Number.isNaN(x)) return f.op === '!=';
-        switch (f.op) {
-          case '=': return x === val;
-          case '!=': return x !== val;
-          case '>=': return x >= val;
-          case '>': return x > val;
-          case '<=': return x <= val;
-          case '<': return x < val;
-          default: return false;
-        }
-      };
-    }
-    const s = norm(val);
-    switch (f.op) {
-      case '=': return (r) => norm(r[field]) === s;
-      case '!=': return (r) => norm(r[field]) !== s;
-      case '>=': return (r) => norm(r[field]) >= s;
-      case '>': return (r) => norm(r[field]) > s;
-      case '<=': return (r) => norm(r[field]) <= s;
-      case '<': return (r) => norm(r[field]) < s;
-      default: return () => false;
-    }
-  });
-  if (preds.length === 0) return () => true;
-  if (preds.length === 1) return preds[0];
-  return (r) => preds.every((p) => p(r));
+function cmpOp(op: string, a: number | string, b: number | string): boolean {
+  switch (op) {
+    case '=': return a === b;
+    case '!=': return a !== b;
+    case '>=': return a >= b;
+    case '>': return a > b;
+    case '<=': return a <= b;
+    case '<': return a < b;
+    default: return false;
+  }
 }
 
 /**
- * The value one row contributes to a rows measure, or null when the row is left
- * out (filtered, not in the value map, no number in the field).
+ * Which rows of a tab pass the filters, as a mask over the whole tab (null = all).
+ * Text compares case-insensitively after trimming; a number compares with the
+ * field's number (a row without one passes only `!=`).
  */
-export function rowValueFn(m: RowsMeasure): (r: Record<string, unknown>) => number | string | null {
-  const pred = compileFilters(m.where);
+export function filterMask(t: TabIndex, filters: Filter[]): Uint8Array | null {
+  if (filters.length === 0) return null;
+  const n = t.rows.length;
+  const mask = new Uint8Array(n).fill(1);
+  for (const f of filters) {
+    const val = f.value;
+    if (f.op === 'in' || f.op === 'not_in' || typeof val !== 'number') {
+      const c = catColumn(t, f.field);
+      const ok = new Uint8Array(c.values.length + 1); // slot 0 = blank (code −1)
+      const test = (folded: string): boolean => {
+        if (f.op === 'in' || f.op === 'not_in') {
+          const set = new Set((Array.isArray(val) ? val : [val]).map(fold));
+          return set.has(folded) !== (f.op === 'not_in');
+        }
+        return cmpOp(f.op, folded, fold(val));
+      };
+      ok[0] = test('') ? 1 : 0;
+      c.values.forEach((v, k) => (ok[k + 1] = test(v) ? 1 : 0));
+      for (let i = 0; i < n; i++) if (!ok[c.codes[i] + 1]) mask[i] = 0;
+    } else {
+      const c = numColumn(t, f.field);
+      for (let i = 0; i < n; i++) {
+        const x = c.v[i];
+        if (Number.isNaN(x) ? f.op !== '!=' : !cmpOp(f.op, x, val)) mask[i] = 0;
+      }
+    }
+  }
+  return mask;
+}
+
+/**
+ * What each row of the tab contributes to a rows measure (window aside): NaN when
+ * the row is left out (filtered, not in the value map, no number in the field);
+ * for `distinct`, the value's category code. Cached per measure.
+ */
+export function rowValues(ctx: Ctx, m: RowsMeasure): Float64Array {
+  const key = `rowvalues:${m.id}`;
+  const hit = ctx.memo.get(key) as Float64Array | undefined;
+  if (hit) return hit;
+  const t = ctx.tabs[m.tab];
+  const n = t.rows.length;
+  const out = new Float64Array(n);
   const field = m.field;
   if (m.map) {
-    const map = new Map(Object.entries(m.map).map(([k, v]) => [norm(k), v]));
-    return (r) => {
-      if (!pred(r)) return null;
-      const v = map.get(norm(r[field!]));
-      return v === undefined ? null : v;
-    };
+    const c = catColumn(t, field!);
+    const mapped = new Map(Object.entries(m.map).map(([k, v]) => [fold(k), v]));
+    const byCode = new Float64Array(c.values.length + 1).fill(NaN);
+    c.values.forEach((v, k) => {
+      const x = mapped.get(v);
+      if (x !== undefined) byCode[k + 1] = x;
+    });
+    const blank = mapped.get('');
+    if (blank !== undefined) byCode[0] = blank;
+    for (let i = 0; i < n; i++) out[i] = byCode[c.codes[i] + 1];
+  } else if (m.agg === 'count') {
+    out.fill(1);
+  } else if (m.agg === 'distinct') {
+    const c = catColumn(t, field!);
+    for (let i = 0; i < n; i++) out[i] = c.codes[i] >= 0 ? c.codes[i] : NaN;
+  } else {
+    out.set(numColumn(t, field!).v);
   }
-  if (m.agg === 'count') return (r) => (pred(r) ? 1 : null);
-  if (m.agg === 'distinct') {
-    return (r) => {
-      if (!pred(r)) return null;
-      const x = r[field!];
-      return x === null || x === undefined || x === '' ? null : norm(x);
-    };
-  }
-  return (r) => {
-    if (!pred(r)) return null;
-    const x = r[field!];
-    if (typeof x === 'number') return Number.isFinite(x) ? x : null;
-    if (typeof x === 'boolean') return x ? 1 : 0;
-    return null;
-  };
+  const mask = filterMask(t, m.where);
+  if (mask) for (let i = 0; i < n; i++) if (!mask[i]) out[i] = NaN;
+  ctx.memo.set(key, out);
+  return out;
 }
 
 function evalRows(ctx: Ctx, m: RowsMeasure, window: Period): Vec {
   const w = m.offset ? shiftPeriod(window, m.offset) : window;
   const t = ctx.tabs[m.tab];
-  const [lo, hi] = windowRange(t, w);
-  const valueOf = rowValueFn(m);
+  const vals = rowValues(ctx, m);
+  const [ks, ke] = windowKeys(w);
   const byDept = m.of === 'department';
   const size = byDept ? ctx.depts.length : ctx.n;
-  const target = (s: number) => (byDept ? ctx.deptOf[s] : s);
   const sum = new Float64Array(size);
   const cnt = new Float64Array(size);
   const ext = new Float64Array(size).fill(NaN);
-  const sets: (Set<string> | undefined)[] = m.agg === 'distinct' ? new Array(size) : [];
-  const end = w.end;
-  for (let i = lo; i < hi; i++) {
-    const s = t.staff[i];
-    if (s < 0 || t.to[i] > end) continue;
-    const v = valueOf(t.rows[i]);
-    if (v === null) continue;
-    const k = target(s);
+  const sets: (Set<number> | undefined)[] = m.agg === 'distinct' ? new Array(size) : [];
+  const staff = t.staff;
+  const from = t.from;
+  const to = t.to;
+  const agg = m.agg;
+  for (let i = 0; i < vals.length; i++) {
+    const s = staff[i];
+    if (s < 0 || from[i] < ks || to[i] > ke) continue;
+    const v = vals[i];
+    if (v !== v) continue; // NaN: left out
+    const k = byDept ? ctx.deptOf[s] : s;
     cnt[k] += 1;
-    switch (m.agg) {
-      case 'count': break;
-      case 'distinct': {
-        let set = sets[k];
-        if (!set) sets[k] = set = new Set();
-        set.add(String(v));
-        break;
-      }
-      case 'min': if (!(ext[k] <= (v as number))) ext[k] = v as number; break;
-      case 'max': if (!(ext[k] >= (v as number))) ext[k] = v as number; break;
-      default: sum[k] += v as number;
+    if (agg === 'sum' || agg === 'mean') sum[k] += v;
+    else if (agg === 'min') { if (!(ext[k] <= v)) ext[k] = v; }
+    else if (agg === 'max') { if (!(ext[k] >= v)) ext[k] = v; }
+    else if (agg === 'distinct') {
+      let set = sets[k];
+      if (!set) sets[k] = set = new Set();
+      set.add(v);
     }
   }
   const res = new Float64Array(size);
   for (let k = 0; k < size; k++) {
     let v: number;
-    switch (m.agg) {
+    switch (agg) {
       case 'count': v = cnt[k]; break;
       case 'sum': v = sum[k]; break;
       case 'mean': v = cnt[k] > 0 ? sum[k] / cnt[k] : NaN; break;

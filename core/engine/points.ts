@@ -8,8 +8,8 @@ import type { Diagnostic, Day } from '../types';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import type { Period } from '../periods';
 import { diag } from '../diagnostics';
-import { windowRange, type Ctx } from './context';
-import { rowValueFn } from './measures';
+import { dayKey, orderByDay, type Ctx } from './context';
+import { rowValues } from './measures';
 import { pointPenaltiesBefore, type PenaltyHit } from './penalties';
 
 export interface LedgerLine {
@@ -29,7 +29,7 @@ export interface Ledger {
   diagnostics: Diagnostic[];
 }
 
-interface Event { day: Day; points: number; rule: string }
+interface Event { day: number; points: number; rule: string }
 
 function leaves(ctx: Ctx, m: Measure, seen = new Set<string>()): RowsMeasure[] {
   if (seen.has(m.id)) return [];
@@ -49,72 +49,94 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 export function computeLedger(ctx: Ctx, p: Period, periodPenalties: PenaltyHit[]): Ledger | null {
   const pts = ctx.scheme.points;
   if (!pts) return null;
-  const events: Event[][] = Array.from({ length: ctx.n }, () => []);
-  const all: Period = { ...p, id: `..${p.end}`, start: '0000-01-01' };
-  let earliest: string | null = null;
-  for (const rule of pts.rules) {
-    const m = ctx.measures.get(rule.measure);
-    if (!m) continue;
-    for (const leaf of leaves(ctx, m)) {
-      const t = ctx.tabs[leaf.tab];
-      const valueOf = rowValueFn(leaf);
-      const [lo, hi] = windowRange(t, all);
-      for (let i = lo; i < hi; i++) {
-        const s = t.staff[i];
-        if (s < 0) continue;
-        const v = valueOf(t.rows[i]);
-        if (v === null || typeof v !== 'number') continue;
-        events[s].push({ day: t.from[i], points: v * leaf.scale * rule.points, rule: rule.id });
-      }
-    }
-  }
-  for (const t of Object.values(ctx.tabs)) if (t.from.length && (earliest === null || t.from[0] < earliest)) earliest = t.from[0];
-  const penaltyHits = [...pointPenaltiesBefore(ctx, p, earliest), ...periodPenalties.filter((h) => h.points !== 0)];
-  for (const h of penaltyHits) {
-    if (h.points === 0) continue;
-    events[h.idx].push({ day: h.window.end, points: h.points, rule: `penalty:${h.penalty.id}` });
-  }
+  const n = ctx.n;
+  const endKey = dayKey(p.end);
+  const startKey = dayKey(p.start);
 
   // Redemptions in date order (the index is sorted by date, stable by row).
   const red = ctx.tabs.redemptions;
   const byPerson = new Map<number, number[]>();
   if (pts.redemptions) {
-    const [lo, hi] = windowRange(red, all);
-    for (let i = lo; i < hi; i++) {
+    const days = (red.rows as { date: Day }[]).map((r) => r.date);
+    for (const i of orderByDay(days)) {
       const s = red.staff[i];
-      if (s < 0) continue;
+      if (s < 0 || red.from[i] > endKey) continue;
       const l = byPerson.get(s);
       if (l) l.push(i);
       else byPerson.set(s, [i]);
     }
   }
-
-  const diagnostics: Diagnostic[] = [];
-  const lines: LedgerLine[] = [];
-  for (let s = 0; s < ctx.n; s++) {
-    const ev = events[s];
-    const reds = byPerson.get(s) ?? [];
-    if (ev.length === 0 && reds.length === 0) continue;
-    ev.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    let earned = 0;
-    const byRule = new Map<string, number>();
-    let total = 0;
-    for (const e of ev) {
-      total += e.points;
-      if (e.day >= p.start) {
-        earned += e.points;
-        byRule.set(e.rule, r6((byRule.get(e.rule) ?? 0) + e.points));
+  // Totals for everyone; dated events only for the people who redeem.
+  const total = new Float64Array(n);
+  const earned = new Float64Array(n);
+  const active = new Uint8Array(n);
+  const ruleIds: string[] = [];
+  const byRule: Float64Array[] = [];
+  const ruleSlot = (id: string): Float64Array => {
+    let k = ruleIds.indexOf(id);
+    if (k < 0) {
+      ruleIds.push(id);
+      byRule.push(new Float64Array(n));
+      k = ruleIds.length - 1;
+    }
+    return byRule[k];
+  };
+  const events = new Map<number, Event[]>();
+  for (const s of byPerson.keys()) events.set(s, []);
+  const post = (s: number, day: number, points: number, rule: string, slot: Float64Array) => {
+    active[s] = 1;
+    total[s] += points;
+    if (day >= startKey) {
+      earned[s] += points;
+      slot[s] += points;
+    }
+    const ev = events.get(s);
+    if (ev) ev.push({ day, points, rule });
+  };
+  let earliest: string | null = null;
+  for (const rule of pts.rules) {
+    const m = ctx.measures.get(rule.measure);
+    if (!m) continue;
+    const slot = ruleSlot(rule.id);
+    for (const leaf of leaves(ctx, m)) {
+      const t = ctx.tabs[leaf.tab];
+      const vals = rowValues(ctx, leaf);
+      const factor = leaf.scale * rule.points;
+      for (let i = 0; i < vals.length; i++) {
+        const s = t.staff[i];
+        if (s < 0 || t.from[i] > endKey) continue;
+        const v = vals[i];
+        if (v !== v) continue;
+        post(s, t.from[i], v * factor, rule.id, slot);
       }
     }
-    // Walk redemptions against the running balance.
+  }
+  const pointPenalties = ctx.scheme.penalties.some((pe) => pe.points !== 0 || (pe.perUnit && pe.perUnit.points !== 0));
+  if (pointPenalties) for (const t of [ctx.data.feedback, ctx.data.incidents, ctx.data.cases] as { date: Day }[][]) {
+    for (const r of t) if (earliest === null || r.date < earliest) earliest = r.date;
+  }
+  if (pointPenalties) for (const r of ctx.data.attendance) if (earliest === null || `${r.month}-01` < earliest) earliest = `${r.month}-01`;
+  const penaltyHits = [...pointPenaltiesBefore(ctx, p, earliest), ...periodPenalties.filter((h) => h.points !== 0)];
+  for (const h of penaltyHits) {
+    if (h.points === 0) continue;
+    const id = `penalty:${h.penalty.id}`;
+    post(h.idx, dayKey(h.window.end), h.points, id, ruleSlot(id));
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const spent = new Float64Array(n);
+  const redeemed = new Float64Array(n);
+  for (const [s, reds] of byPerson) {
+    active[s] = 1;
+    const ev = events.get(s)!;
+    ev.sort((a, b) => a.day - b.day);
     let k = 0;
     let running = 0;
-    let spent = 0;
-    let redeemed = 0;
     for (const ri of reds) {
       const r = red.rows[ri] as { date: Day; points: number; tab: string; row: number };
-      while (k < ev.length && ev[k].day <= r.date) running += ev[k++].points;
-      const balance = r6(running - spent);
+      const rk = dayKey(r.date);
+      while (k < ev.length && ev[k].day <= rk) running += ev[k++].points;
+      const balance = r6(running - spent[s]);
       if (r.points > balance + 1e-9) {
         diagnostics.push(diag({
           severity: 'error', code: 'redemption_exceeds_balance', tab: r.tab, row: r.row, column: 'points', value: String(r.points),
@@ -123,10 +145,18 @@ export function computeLedger(ctx: Ctx, p: Period, periodPenalties: PenaltyHit[]
         }));
         continue;
       }
-      spent += r.points;
-      if (r.date >= p.start) redeemed += r.points;
+      spent[s] += r.points;
+      if (r.date >= p.start) redeemed[s] += r.points;
     }
-    lines.push({ idx: s, earned: r6(earned), byRule, redeemed: r6(redeemed), balance: r6(total - spent) });
+  }
+  const lines: LedgerLine[] = [];
+  for (let s = 0; s < n; s++) {
+    if (!active[s]) continue;
+    const rules = new Map<string, number>();
+    ruleIds.forEach((id, k) => {
+      if (byRule[k][s] !== 0) rules.set(id, r6(byRule[k][s]));
+    });
+    lines.push({ idx: s, earned: r6(earned[s]), byRule: rules, redeemed: r6(redeemed[s]), balance: r6(total[s] - spent[s]) });
   }
   return { lines, diagnostics };
 }
