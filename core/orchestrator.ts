@@ -15,6 +15,7 @@ import { buildRankingTab } from './output/ranking';
 import { buildBonusTab } from './output/bonus';
 import { buildPointsTab } from './output/points';
 import { buildResultJson } from './output/result-json';
+import { gateCompute, recordCompute, schemeVersionLabel } from './runs';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -92,15 +93,25 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     });
     return fatal(lang, f, [f, ...read.diagnostics, ...resolved.diagnostics]);
   }
+  // Runs log: a period marked final is not recomputed without request.force (SPEC §5).
+  const gate = gateCompute(tabs.find((t) => recognizeTab(t.name) === 'runs'), read.dataset, scheme, period.id, request.force);
+  if (!gate.allowed) {
+    return { status: 'refused', message: gate.message, lang, diagnostics: sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...gate.diagnostics]), result: null, outputs: [] };
+  }
   progress('compute', 0);
   const engine = computeScheme(scheme, read.dataset, period);
   progress('output', 0);
-  const diagnostics = sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...engine.diagnostics]);
+  const diagnostics = sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...engine.diagnostics, ...gate.diagnostics]);
   const result = buildResultJson(engine, scheme.id, diagnostics, lang);
   const outputs: OutputTab[] = [buildRankingTab(engine, lang), buildBonusTab(engine, lang)];
   const points = buildPointsTab(engine, lang);
   if (points) outputs.push(points);
   outputs.push(buildDataCheckTab(diagnostics, period.id, lang));
+  const recorded = recordCompute(gate, result, {
+    now: request.now, scheme: scheme.id, schemeVersion: schemeVersionLabel(scheme.version, gate.fingerprint), lang,
+    names: new Map(read.dataset.staff.map((s) => [s.key, s.name])),
+  });
+  outputs.push(recorded.changes, recorded.runs);
   return { status: 'computed', message: null, lang, diagnostics, result, outputs };
 }
 

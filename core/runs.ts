@@ -11,6 +11,7 @@ import {
   buildRunsTab, withRun,
 } from './runs/log';
 import { diffResults } from './runs/changes';
+import { diag } from './diagnostics';
 
 export * from './runs/hash';
 export * from './runs/fingerprint';
@@ -38,7 +39,22 @@ export function gateCompute(
   const log = parseRunsTab(runsTab);
   const fingerprint = fingerprintInputs(dataset, scheme);
   const check = checkFinal(log, periodId, fingerprint, force);
-  return { ...check, log, fingerprint, periodId, forced: !!force && check.finalRun !== null, diagnostics: log.diagnostics };
+  const forced = !!force && check.finalRun !== null;
+  const diagnostics = [...log.diagnostics];
+  // A confirmed overwrite of a closed period is worth a line in the Data check tab.
+  if (forced && check.message) {
+    diagnostics.push(diag({ severity: 'info', code: 'final_recomputed', tab: log.name ?? '', ...check.message }));
+  }
+  return { ...check, log, fingerprint, periodId, forced, diagnostics };
+}
+
+/**
+ * The scheme version shown in the Runs tab: the scheme format version plus the first
+ * 8 digits of the scheme's content hash, so an edited Scheme tab reads as a new version.
+ */
+export function schemeVersionLabel(formatVersion: number | string, fingerprint: InputFingerprint): string {
+  const h = fingerprint.tabs.scheme;
+  return h ? `v${formatVersion} ${h.slice(0, 8)}` : `v${formatVersion}`;
 }
 
 export interface RecordOptions {
