@@ -29,6 +29,7 @@ export class Progress {
   private readonly lang: Lang;
   private live = false;
   private lastStep = '';
+  private lastCounted = false;
   private lastAt = -Infinity;
 
   constructor(sink: ProgressSink, lang: Lang, options: { quietMs?: number; clock?: () => number } = {}) {
@@ -45,8 +46,10 @@ export class Progress {
     const elapsed = now - this.started;
     if (!this.sink.isTTY && elapsed < this.quietMs) return;
     const gap = this.sink.isTTY ? 100 : 2000;
-    if (step === this.lastStep && now - this.lastAt < gap) return;
+    // Only count updates of the same step are throttled; a new step always shows.
+    if (detail && step === this.lastStep && this.lastCounted && now - this.lastAt < gap) return;
     this.lastStep = step;
+    this.lastCounted = detail !== '';
     this.lastAt = now;
     const name = STEP_NAMES[step]?.[this.lang] ?? step;
     const secs = (elapsed / 1000).toFixed(1);

@@ -3,6 +3,7 @@
  * budget, penalties, diagnostic counts and the output tabs, in the chosen language.
  * Built from core/summary's ComputeSummary so the CLI and the sidebar say the same.
  */
+import { actionLabel } from '../core/output/labels';
 import type { ComputeSummary } from '../core/summary';
 import type { Lang, ResultJson } from '../core/types';
 
@@ -12,7 +13,8 @@ function money(n: number): string {
 
 const LIST_LIMIT = 30;
 
-export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang: Lang, saved: string[]): string {
+/** The summary text; `names` maps staff ids to names for the penalty lines. */
+export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang: Lang, saved: string[], names: Record<string, string> = {}): string {
   const zh = lang === 'zh';
   const out: string[] = [];
   out.push(zh ? `服务之星 ${s.period} · 方案 ${s.scheme || '—'}` : `Service Star ${s.period} · scheme ${s.scheme || '—'}`);
@@ -45,7 +47,8 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     out.push(zh ? `处罚 ${penalties.length} 项` : `Penalties: ${penalties.length}`);
     for (const p of penalties.slice(0, LIST_LIMIT)) {
       const amount = p.amount ? `  ${money(p.amount)}` : '';
-      out.push(`  ${p.staff_id}  ${p.action}  ${p.window}${amount}`);
+      const who = names[p.staff_id] ? `${p.staff_id} ${names[p.staff_id]}` : p.staff_id;
+      out.push(`  ${p.window}  ${who}  ${actionLabel(p.action, lang)}${amount}`);
     }
     if (penalties.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${penalties.length - LIST_LIMIT} 项` : `  … ${penalties.length - LIST_LIMIT} more`);
   }

@@ -100,23 +100,26 @@ for (const d of ORG) {
 for (const p of staff) {
   p.regular = addMonths(p.hire, 3);
   p.leave = '';
-  p.belowRate = 0.03;
+  p.belowRate = 0.02;
   p.exceededRate = 0.2 + rand() * 0.3;
   p.volume = int(10, 30);
 }
-const byName = (n) => staff.find((p) => p.name === n);
-// Scenarios a real quarter has: new hires still on probation, one who left, one
-// whose regular date is left blank (3 months' probation assumed), a troubled
-// August, and two equally good people in one group (co-winners).
-Object.assign(byName('田甜'), { hire: '2026-07-06', regular: '2026-10-06', volume: 6 });
-Object.assign(byName('袁野'), { hire: '2026-08-03', regular: '', volume: 4 });
-Object.assign(byName('萧然'), { hire: '2026-05-11', regular: '2026-08-11' });
-Object.assign(byName('冯涛'), { leave: '2026-08-14', volume: 8 });
-Object.assign(byName('马丽'), { regular: '' });
-const troubled = byName('朱佳怡');
+const byId = (id) => staff.find((p) => p.id === id);
+// Scenarios a real quarter has (ids: 热线一组 S004–S011, 热线二组 S014–S021,
+// 在线组 S025–S031, 回访组 S035–S040 are front-line staff): new hires still on
+// probation, one whose regular date is left blank (3 months' probation assumed),
+// one who left in August, a troubled August, and two equally good people in one
+// group (co-winners).
+Object.assign(byId('S021'), { hire: '2026-07-06', regular: '2026-10-06', volume: 6 });
+Object.assign(byId('S031'), { hire: '2026-08-03', regular: '', volume: 4 });
+Object.assign(byId('S030'), { hire: '2026-05-11', regular: '2026-08-11' });
+Object.assign(byId('S028'), { leave: '2026-08-14', volume: 8 });
+Object.assign(byId('S010'), { regular: '' });
+const troubled = byId('S019');
 troubled.belowRate = 0;
-const twins = staff.filter((p) => p.group === '回访组' && p.level === 'staff').slice(0, 2);
-for (const p of staff.filter((q) => q.group === '回访组' && q.level === 'staff')) { p.volume = int(6, 11); p.belowRate = 0.03; }
+const backOffice = staff.filter((q) => q.group === '回访组' && q.level === 'staff');
+for (const p of backOffice) { p.volume = int(6, 11); p.belowRate = 0.02; }
+const twins = [byId('S035'), byId('S036')];
 for (const t of twins) t.fixed = { exceeded: 9, met: 7 };
 // Managers and supervisors rarely take customer calls.
 for (const p of staff) if (p.level === 'manager' || p.level === 'supervisor') p.volume = p.level === 'supervisor' ? int(0, 3) : 0;
@@ -181,12 +184,14 @@ for (let i = 0; i < 14; i++) { const p = pick(frontline); addIncident(p, someday
 for (let i = 0; i < 5; i++) { const p = pick(frontline); addIncident(p, someday(p), 'recommendation', { points: 3, note: '客户推荐新客户' }); }
 for (let i = 0; i < 4; i++) { const p = pick(frontline); addIncident(p, someday(p), 'surprise_service', { points: 5, note: '雨天为客户送伞' }); }
 for (let i = 0; i < 2; i++) { const p = pick(frontline); addIncident(p, someday(p), 'suggestion_adopted', { points: 2, note: '优化回访话术' }); }
-for (let i = 0; i < 4; i++) { const p = pick(frontline); addIncident(p, someday(p), 'complaint', { points: -5, note: '客户有效投诉' }); }
-for (let i = 0; i < 3; i++) { const p = pick(frontline); addIncident(p, someday(p), 'task_missed', { note: '回访表未按时提交' }); }
-for (let i = 0; i < 2; i++) { const p = pick(frontline); addIncident(p, someday(p), 'anger_card', { note: '服务用语不规范' }); }
+// The co-winners' clean record is part of the scenario: negative incidents go to others.
+const others = frontline.filter((p) => !p.fixed);
+for (let i = 0; i < 4; i++) { const p = pick(others); addIncident(p, someday(p), 'complaint', { points: -5, note: '客户有效投诉' }); }
+for (let i = 0; i < 3; i++) { const p = pick(others); addIncident(p, someday(p), 'task_missed', { note: '回访表未按时提交' }); }
+for (let i = 0; i < 2; i++) { const p = pick(others); addIncident(p, someday(p), 'anger_card', { note: '服务用语不规范' }); }
 addIncident(troubled, '2026-08-19', 'task_missed', { note: '工单未闭环' });
-{ const p = pick(frontline); addIncident(p, someday(p), 'violation', { amount: 100, note: '上班时间玩手机' }); }
-{ const p = pick(frontline); addIncident(p, someday(p), 'late', { amount: 20, note: '迟到 15 分钟' }); }
+{ const p = pick(others); addIncident(p, someday(p), 'violation', { amount: 100, note: '上班时间玩手机' }); }
+{ const p = pick(others); addIncident(p, someday(p), 'late', { amount: 20, note: '迟到 15 分钟' }); }
 { const p = pick(frontline); addIncident(p, someday(p), '优秀标兵', { points: 5, note: '部门自定义类型' }); }
 incidents.sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
 
@@ -221,11 +226,12 @@ for (const p of staff) {
   reviews.push({ period: '2026-Q3', id: p.id, source: 'supervisor', dimension: 'performance', score: sc(8), max: 100 });
   reviews.push({ period: '2026-Q3', id: p.id, source: 'supervisor', dimension: 'attitude', score: sc(8), max: 100 });
   reviews.push({ period: '2026-Q3', id: p.id, source: 'vote', dimension: 'attitude', score: clamp(Math.round((base + int(-10, 8)) / 10), 5, 10), max: 10 });
-  // Monthly ratings (star-rating): self and supervisor each month.
+  // Monthly ratings (star-rating, service-star-budget): self, and supervisor on attitude and skill.
   for (const [month] of MONTHS) {
     if (p.hire > `${month}-31` || (p.leave && p.leave < `${month}-01`)) continue;
     reviews.push({ period: month, id: p.id, source: 'self', dimension: 'quality', score: sc(5), max: 100 });
-    reviews.push({ period: month, id: p.id, source: 'supervisor', dimension: 'quality', score: sc(9), max: 100 });
+    reviews.push({ period: month, id: p.id, source: 'supervisor', dimension: 'attitude', score: sc(9), max: 100 });
+    reviews.push({ period: month, id: p.id, source: 'supervisor', dimension: 'skill', score: sc(9), max: 100 });
   }
 }
 
@@ -261,13 +267,12 @@ for (let i = 0; i < 14; i++) {
 cases.sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
 
 // ---- quotas, redemptions, notes ----
+// 热线一组 is the biggest group: two Smile Stars this quarter instead of one.
 const quotas = [
-  { award: 'quarter_star', scope: '客服部', count: 2 },
-  { award: 'quarter_star', scope: '在线服务部', count: 1 },
-  { award: 'quarter_star', scope: '售后服务部', count: 1 },
-  { award: 'case_collection', scope: '客服部', count: 6 },
-  { award: 'case_collection', scope: '在线服务部', count: 4 },
-  { award: 'case_collection', scope: '售后服务部', count: 3 },
+  { award: 'service_star', scope: '热线一组', count: 2 },
+  { award: 'service_star', scope: '热线二组', count: 1 },
+  { award: 'service_star', scope: '在线组', count: 1 },
+  { award: 'service_star', scope: '回访组', count: 1 },
 ];
 const redemptions = [];
 for (let i = 0; i < 5; i++) {

@@ -10,7 +10,7 @@ import { staffNamesFromTabs, summarizeOutcome } from '../../core/summary';
 import type { Lang } from '../../core/types';
 import { CliError } from '../errors';
 import { openHost, saveOutputs } from '../hosts';
-import { awardNames, checkPreset } from '../presets';
+import { awardNames, budgetsFromOutputs, checkPreset } from '../presets';
 import { count, Progress, type ProgressSink } from '../progress';
 import { renderSummary } from '../summary-text';
 
@@ -71,6 +71,7 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
       now: new Date(args.now),
       onRows: (rows) => progress.step('save', `${count(rows)} rows`),
     }));
+    progress.step('done');
   }
   const json = `${JSON.stringify(outcome.result, null, 2)}\n`;
   if (args.jsonFile) {
@@ -78,14 +79,17 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
     await writeFile(args.jsonFile, json, 'utf8');
     saved.push(args.jsonFile);
   }
-  progress.step('done');
   progress.finish();
   if (args.json) {
     io.stdout(json);
   } else {
     const inputs = await host.readTabs(planInputTabs(await host.listTabs()));
-    const summary = summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(inputs), awardNames: awardNames(inputs, args.preset) });
-    io.stdout(renderSummary(summary, outcome.result, outcome.lang, saved));
+    const names = awardNames(inputs, args.preset);
+    const staffNames = staffNamesFromTabs(inputs);
+    const summary = summarizeOutcome(outcome, {
+      staffNames, awardNames: names, budgets: budgetsFromOutputs(outcome.outputs, outcome.lang, names),
+    });
+    io.stdout(renderSummary(summary, outcome.result, outcome.lang, saved, staffNames));
   }
   return 0;
 }

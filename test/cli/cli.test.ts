@@ -85,6 +85,73 @@ describe('the same data in every form gives the same JSON', () => {
   });
 });
 
+/** The smile fixture as an .xlsx with Chinese tab names and headers, real date cells and Chinese codes. */
+async function smileAsXlsx(): Promise<string> {
+  const HEADERS: Record<string, string> = {
+    staff_id: '工号', name: '姓名', department: '部门', group: '组别', level: '职级', hire_date: '入职日期',
+    manager_id: '上级工号', date: '日期', rating: '评价', type: '类型', note: '说明',
+  };
+  const CODES: Record<string, string> = { exceeded: '超越', met: '达到', below: '低于', anger_card: '愤怒卡', praise: '表扬' };
+  const wb = new ExcelJS.Workbook();
+  for (const [file, tab] of [['Staff', '员工'], ['Feedback', '客户反馈'], ['Incidents', '奖惩记录']]) {
+    const ws = wb.addWorksheet(tab);
+    const rows = readFileSync(join(FIXTURES, 'smile', `${file}.csv`), 'utf8').trim().split('\n').map((l) => l.split(','));
+    ws.addRow(rows[0].map((h) => HEADERS[h]));
+    for (const r of rows.slice(1)) {
+      ws.addRow(r.map((v, i) => {
+        if (/date$/.test(rows[0][i])) return new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))));
+        return CODES[v] ?? (v === '' ? null : v);
+      }));
+    }
+  }
+  const path = join(tempDir(), '微笑之星.xlsx');
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe('smile-cards end to end (values worked out by hand from test/fixtures/cli/smile)', () => {
+  let csv: { stdout: string; json: ResultJson };
+  beforeAll(() => {
+    csv = computeJson(join(FIXTURES, 'smile'));
+  });
+
+  test('winners per group: A1 (7 cards; A2 has 8 but 2 anger cards; A3\'s June cards do not count); B1 and B3 tied (5 cards, 2 exceeded), B2 loses the tie-break', () => {
+    const stars = csv.json.awards.filter((a) => a.award === 'service_star');
+    expect(stars).toEqual([
+      { award: 'service_star', staff_id: 'A1', scope: 'A组', rank: 1, amount: 800, tie: false },
+      { award: 'service_star', staff_id: 'B1', scope: 'B组', rank: 1, amount: 800, tie: true },
+      { award: 'service_star', staff_id: 'B3', scope: 'B组', rank: 1, amount: 800, tie: true },
+    ]);
+  });
+
+  test('each winner\'s manager and that manager\'s manager get 400.00, once per winner', () => {
+    const ups = csv.json.awards.filter((a) => a.award === 'service_star_manager').map((a) => `${a.staff_id} ${a.amount}`).sort();
+    expect(ups).toEqual(['L1 400', 'L2 400', 'L2 400', 'M1 400', 'M1 400', 'M1 400']);
+    expect(csv.json.totals).toEqual({ paid: 4800, by_award: { service_star: 2400, service_star_manager: 2400 } });
+  });
+
+  test('B4: 2 anger cards from a below rating + 1 anger card incident in August → standby training once', () => {
+    expect(csv.json.penalties).toEqual([{ staff_id: 'B4', action: 'standby_training', window: '2026-08', amount: 0 }]);
+    const ineligible = csv.json.ineligible.filter((i) => i.award === 'service_star').map((i) => i.staff_id);
+    expect(ineligible).toEqual(expect.arrayContaining(['A2', 'B4']));
+    expect(ineligible).not.toEqual(expect.arrayContaining(['A1']));
+  });
+
+  test('the same data as an .xlsx with Chinese tab names, headers, codes and date cells: byte-identical JSON', async () => {
+    const xlsx = await smileAsXlsx();
+    expect(computeJson(xlsx).stdout).toBe(csv.stdout);
+  });
+
+  test('the readable summary names the winners and the penalty', () => {
+    const r = runCli(['compute', join(FIXTURES, 'smile'), ...Q3, '--lang', 'zh']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/B1 李一（并列）\s+800\.00/);
+    expect(r.stdout).toContain('A1 张一');
+    expect(r.stdout).toContain('奖金：合计发放 4,800.00');
+    expect(r.stdout).toMatch(/2026-08\s+B4 李四\s+待岗培训/);
+  });
+});
+
 describe('bad rows: exit 0, rows left out and reported', () => {
   test('duplicate id, impossible date, unknown staff, a score that is not a number', () => {
     const { json } = computeJson(join(FIXTURES, 'bad-rows'));
@@ -175,6 +242,14 @@ describe('--out', () => {
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.formula).toBeUndefined();
     });
+    // The winner's name in the Ranking and Bonus tabs is text too.
+    for (const prefix of ['Ranking', 'Bonus']) {
+      const ws = wb.worksheets.find((w) => w.name.startsWith(prefix))!;
+      const hits: ExcelJS.Cell[] = [];
+      ws.eachRow((row) => row.eachCell((cell) => { if (cell.value === '=HYPERLINK("x")') hits.push(cell); }));
+      expect(hits.length).toBeGreaterThan(0);
+      for (const cell of hits) expect(cell.type).toBe(ExcelJS.ValueType.String);
+    }
     // Every sheet, outputs included: no cell anywhere is a formula.
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))));
   });
