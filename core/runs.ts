@@ -12,6 +12,9 @@ import {
 } from './runs/log';
 import { diffResults } from './runs/changes';
 import { diag } from './diagnostics';
+import type { SyncWorkbookHost, WorkbookHost } from './host';
+import { parsePeriod } from './periods';
+import { recognizeTab } from './tabs';
 
 export * from './runs/hash';
 export * from './runs/fingerprint';
@@ -104,4 +107,51 @@ export function finalizePeriod(
     ok: out.ok, message: out.message, diagnostics: log.diagnostics,
     tab: out.changed ? buildRunsTab(out.log, lang) : null,
   };
+}
+
+/** What *Finalize period* reports to a front end (the UI's FinalizeResult plus details). */
+export interface FinalizeRunOutcome {
+  /** `final`: the period is final (now or already); `refused`: never computed; `fatal`: bad period. */
+  status: 'final' | 'refused' | 'fatal';
+  message: { zh: string; en: string };
+  lang: Lang;
+  /** Problems found in the Runs tab. */
+  diagnostics: Diagnostic[];
+  /** The Runs tab written, or null when nothing was written. */
+  written: OutputTab | null;
+}
+
+function finalizeLang(names: string[], lang: Lang | undefined): Lang {
+  if (lang) return lang;
+  const probe = names.find((n) => recognizeTab(n) === 'staff') ?? names.join('');
+  return /[\u4e00-\u9fff]/.test(probe) ? 'zh' : 'en';
+}
+
+function finalizeTabs(names: string[], runsTab: RawTab | undefined, periodId: string, now: string, lang: Lang): FinalizeRunOutcome {
+  if (!parsePeriod(periodId)) {
+    const out = finalizePeriod(undefined, periodId, now, lang);
+    return { status: 'fatal', message: out.message, lang, diagnostics: [], written: null };
+  }
+  const out = finalizePeriod(runsTab, periodId, now, lang);
+  return { status: out.ok ? 'final' : 'refused', message: out.message, lang, diagnostics: out.diagnostics, written: out.tab };
+}
+
+/** Finalize a period on an asynchronous host (Excel): read the Runs tab, write it back marked. */
+export async function runFinalize(host: WorkbookHost, periodId: string, now: string, lang?: Lang): Promise<FinalizeRunOutcome> {
+  const names = await host.listTabs();
+  const runsName = names.find((n) => recognizeTab(n) === 'runs');
+  const runsTab = runsName === undefined ? undefined : (await host.readTabs([runsName]))[0];
+  const outcome = finalizeTabs(names, runsTab, periodId, now, finalizeLang(names, lang));
+  if (outcome.written) await host.writeTabs([outcome.written]);
+  return outcome;
+}
+
+/** The same for synchronous hosts (Apps Script; call it under the document lock). */
+export function runFinalizeSync(host: SyncWorkbookHost, periodId: string, now: string, lang?: Lang): FinalizeRunOutcome {
+  const names = host.listTabs();
+  const runsName = names.find((n) => recognizeTab(n) === 'runs');
+  const runsTab = runsName === undefined ? undefined : host.readTabs([runsName])[0];
+  const outcome = finalizeTabs(names, runsTab, periodId, now, finalizeLang(names, lang));
+  if (outcome.written) host.writeTabs([outcome.written]);
+  return outcome;
 }

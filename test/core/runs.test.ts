@@ -1,11 +1,12 @@
 /** Runs log, input fingerprints, finalizing a period, the finality check and the Changes view. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset, RawTab, ResultJson } from '../../core/types';
+import type { Dataset, OutputTab, RawTab, ResultJson } from '../../core/types';
+import type { SyncWorkbookHost } from '../../core/host';
 import {
   appendRun, buildRunsTab, canonicalJson, changedTabIds, checkFinal, compareSnapshots, decodeSnapshot,
   diffResults, encodeSnapshot, finalizePeriod, finalizeRun, fingerprintInputs, fnv1a64, formatTabFingerprints,
-  gateCompute, isFinal, lastRun, makeRun, parseRunsTab, parseTabFingerprints, recordCompute, runsOf, snapshotOf,
+  gateCompute, isFinal, runFinalize, runFinalizeSync, lastRun, makeRun, parseRunsTab, parseTabFingerprints, recordCompute, runsOf, snapshotOf,
   type FullSnapshot,
 } from '../../core/runs';
 
@@ -469,5 +470,50 @@ describe('properties', () => {
         const d = { ...dataset(), feedback: fb, staff: st };
         return fingerprintInputs(d).overall === fingerprintInputs(base).overall;
       }), { numRuns: 50 });
+  });
+});
+
+describe('runFinalize on a host (what the sidebar and task pane call)', () => {
+  /** A workbook in memory that records what was written. */
+  function memoryHost(tabs: RawTab[]): SyncWorkbookHost & { written: OutputTab[] } {
+    const written: OutputTab[] = [];
+    return {
+      written,
+      listTabs: () => tabs.map((t) => t.name),
+      readTabs: (names) => tabs.filter((t) => names.includes(t.name)),
+      writeTabs: (out) => { written.push(...out); },
+    };
+  }
+  const staff: RawTab = { name: '员工', rows: [['工号', '姓名']] };
+  const runsRows = appendRun(parseRunsTab(undefined), makeRun({
+    now: 't1', period: '2026-Q3', scheme: 'smile-cards', schemeVersion: 'v1', fingerprint: fingerprintInputs(dataset()), result: result(),
+  }), 'zh').rows;
+
+  test('marks the period final and writes only the Runs tab, in the workbook language', () => {
+    const host = memoryHost([staff, { name: '运行记录', rows: runsRows }]);
+    const out = runFinalizeSync(host, '2026-Q3', 't2');
+    expect(out.status).toBe('final');
+    expect(out.lang).toBe('zh');
+    expect(out.message.zh).toBe('期间 2026-Q3 已定稿（依据 t1 的计算结果）：之后再计算需要确认');
+    expect(host.written.map((t) => t.name)).toEqual(['运行记录']);
+    expect(host.written[0].rows[1][2]).toBe('定稿');
+  });
+  test('already final: says so and writes nothing', () => {
+    const finalRows = buildRunsTab(finalizeRun(parseRunsTab({ name: '运行记录', rows: runsRows }), '2026-Q3', 't2').log, 'zh').rows;
+    const host = memoryHost([staff, { name: '运行记录', rows: finalRows }]);
+    const out = runFinalizeSync(host, '2026-Q3', 't3');
+    expect(out.status).toBe('final');
+    expect(out.message.en).toBe('Period 2026-Q3 is already final (finalized t2)');
+    expect(host.written).toEqual([]);
+  });
+  test('never computed is refused; a bad period is fatal; nothing written', async () => {
+    const host = memoryHost([staff]);
+    const asyncHost = {
+      listTabs: async () => host.listTabs(), readTabs: async (n: string[]) => host.readTabs(n),
+      writeTabs: async (t: OutputTab[]) => host.writeTabs(t),
+    };
+    expect((await runFinalize(asyncHost, '2026-Q3', 't')).status).toBe('refused');
+    expect((await runFinalize(asyncHost, '2026-Q7', 't')).status).toBe('fatal');
+    expect(host.written).toEqual([]);
   });
 });
