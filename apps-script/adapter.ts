@@ -83,6 +83,7 @@ export class SheetsHost implements SyncWorkbookHost {
   /** The tabs read by the last `readTabs`, for the summary's staff names. */
   lastRead: RawTab[] = [];
   private readonly dayCache = new Map<number, string>();
+  private readonly read = new Map<string, RawTab>();
   private timeZone: string | null = null;
 
   constructor(private readonly ss: Spreadsheet) {}
@@ -91,13 +92,19 @@ export class SheetsHost implements SyncWorkbookHost {
     return this.ss.getSheets().map((s) => s.getName());
   }
 
+  /** Tabs are read once per host instance (one server call): a second request is served from memory. */
   readTabs(names: string[]): RawTab[] {
     const out: RawTab[] = [];
     for (const name of names) {
-      const sheet = this.ss.getSheetByName(name);
-      if (!sheet) continue;
-      const rows = sheet.getDataRange().getValues() as unknown[][];
-      out.push({ name, rows: rows.map((row) => row.map((c) => this.cell(c))) });
+      let tab = this.read.get(name);
+      if (!tab) {
+        const sheet = this.ss.getSheetByName(name);
+        if (!sheet) continue;
+        const rows = sheet.getDataRange().getValues() as unknown[][];
+        tab = { name, rows: rows.map((row) => row.map((c) => this.cell(c))) };
+        this.read.set(name, tab);
+      }
+      out.push(tab);
     }
     this.lastRead = out;
     return out;

@@ -13,8 +13,8 @@ import type { Lang } from '../core/types';
 import type { ComputeSummary } from '../core/summary';
 import type { WorkbookState } from '../core/inspect';
 import { detectLang, planInputTabs, runComputeSync } from '../core/orchestrator';
-import { inspectWorkbook } from '../core/inspect';
-import { busySummary, failureSummary, staffNamesFromTabs, summarizeOutcome } from '../core/summary';
+import { defaultPresetId, inspectWorkbook } from '../core/inspect';
+import { busySummary, failureSummary, summarizeOutcome, summaryContextFor } from '../core/summary';
 import { lastCompletedPeriod } from '../core/periods';
 import { SheetsHost } from './adapter';
 import { plain } from './plain';
@@ -108,13 +108,10 @@ export function compute(args: ComputeArgs): ComputeSummary {
   if (!lock.tryLock(LOCK_WAIT_MS)) return plain(busySummary(lang, period)) as unknown as ComputeSummary;
   try {
     const host = new SheetsHost(ss);
-    const outcome = runComputeSync(host, {
-      period,
-      preset: args?.preset ? String(args.preset) : undefined,
-      force: args?.force === true,
-      now: new Date().toISOString(),
-    });
-    const summary = summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(host.lastRead) });
+    // The preset chosen, else the one the workbook last ran (read now, served from memory to the compute).
+    const preset = args?.preset ? String(args.preset) : defaultPresetId(host.readTabs(planInputTabs(names))) ?? undefined;
+    const outcome = runComputeSync(host, { period, preset, force: args?.force === true, now: new Date().toISOString() });
+    const summary = summarizeOutcome(outcome, summaryContextFor(host.lastRead, preset));
     return plain(summary) as unknown as ComputeSummary;
   } catch (error) {
     return plain(failureSummary(lang, period, errorText(error))) as unknown as ComputeSummary;

@@ -163,7 +163,7 @@ export function schemeState(resolved: ResolvedScheme, presetId: string | null): 
 export function inspectWorkbook(tabs: RawTab[], options: InspectOptions, names: string[] = tabs.map((t) => t.name)): WorkbookState {
   const lang: Lang = options.lang ?? detectLang(names);
   const presets: PresetSummary[] = listPresets().map((p) => ({ id: p.id, name: { zh: p.name.zh, en: p.name.en }, cadence: p.cadence }));
-  const presetId = options.preset && presets.some((p) => p.id === options.preset) ? options.preset : presets[0]?.id ?? null;
+  const presetId = options.preset && presets.some((p) => p.id === options.preset) ? options.preset : defaultPresetId(tabs);
   const resolved = resolveScheme(tabs, presetId);
   const scheme = schemeState(resolved, presetId);
 
@@ -199,4 +199,18 @@ export function finalPeriods(tabs: RawTab[]): string[] {
   if (!runs) return [];
   const set = new Set(runsOf(parseRunsTab(runs)).filter((r) => r.status === 'final').map((r) => r.period));
   return [...set].sort();
+}
+
+/**
+ * The preset offered when none was chosen: the scheme of the workbook's latest
+ * run when it is a preset (the Runs tab remembers the user's choice), else the first preset.
+ */
+export function defaultPresetId(tabs: RawTab[]): string | null {
+  const ids = listPresets().map((p) => p.id);
+  const runs = tabs.find((t) => recognizeTab(t.name) === 'runs');
+  if (runs) {
+    const all = runsOf(parseRunsTab(runs));
+    for (let i = all.length - 1; i >= 0; i--) if (ids.includes(all[i].scheme)) return all[i].scheme;
+  }
+  return ids[0] ?? null;
 }

@@ -9,6 +9,8 @@ import type { Bilingual, DiagnosticBrief, SeverityCounts } from './inspect';
 import { briefDiagnostic } from './inspect';
 import { recognizeTab } from './tabs';
 import { columnOf } from './aliases';
+import { resolveScheme } from './scheme/resolve';
+import { BONUS_KIND, H } from './output/labels';
 import { staffKey } from './ids';
 
 /** `busy` is added by hosts when another Compute holds the lock. */
@@ -115,7 +117,7 @@ export function failureSummary(lang: Lang, period: string, detail: string): Comp
 export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContext = {}): ComputeSummary {
   const names = context.staffNames ?? {};
   const awardNames = context.awardNames ?? {};
-  const budgets = context.budgets ?? {};
+  const budgets = context.budgets ?? budgetsFromOutputs(outcome, awardNames);
   const result = outcome.result;
   const nameOf = (id: string): string => names[id] ?? names[staffKey(id)] ?? '';
   const awardName = (id: string): Bilingual => awardNames[id] ?? { zh: id, en: id };
@@ -179,6 +181,50 @@ export function staffNamesFromTabs(tabs: RawTab[]): Record<string, string> {
     if (!(id in out)) out[id] = name;
     const key = staffKey(id);
     if (!(key in out)) out[key] = name;
+  }
+  return out;
+}
+
+/**
+ * Award id → display name in the scheme in force (the Scheme tab, else the preset),
+ * manager awards (payUp) included. Empty when no scheme resolves: ids are shown then.
+ */
+export function schemeAwardNames(tabs: RawTab[], preset: string | null | undefined): Record<string, Bilingual> {
+  const out: Record<string, Bilingual> = {};
+  for (const a of resolveScheme(tabs, preset ?? null).scheme?.awards ?? []) {
+    out[a.id] = { zh: a.name.zh, en: a.name.en };
+    if (a.payUp) out[a.payUp.award] = { zh: a.payUp.name.zh, en: a.payUp.name.en };
+  }
+  return out;
+}
+
+/** Names, award names and budgets for a summary, from the tabs the compute read. */
+export function summaryContextFor(tabs: RawTab[], preset: string | null | undefined): SummaryContext {
+  return { staffNames: staffNamesFromTabs(tabs), awardNames: schemeAwardNames(tabs, preset) };
+}
+
+/**
+ * Pool budgets per award as the engine reported them in the Bonus tab's
+ * "award total" rows (the sum of the scope budgets that ran). Rows name the award
+ * by its display name, mapped back to the id through `awardNames`.
+ */
+export function budgetsFromOutputs(outcome: ComputeOutcome, awardNames: Record<string, Bilingual>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const lang = outcome.lang;
+  const bonus = outcome.outputs.find((t) => t.kind === 'bonus');
+  if (!bonus || bonus.rows.length === 0) return out;
+  const header = bonus.rows[0].map((c) => String(c ?? ''));
+  const kindCol = header.indexOf(H.kind[lang]);
+  const itemCol = header.indexOf(H.item[lang]);
+  const budgetCol = header.indexOf(H.budget[lang]);
+  if (kindCol < 0 || itemCol < 0 || budgetCol < 0) return out;
+  const idByName = new Map<string, string>();
+  for (const [id, name] of Object.entries(awardNames)) if (!idByName.has(name[lang])) idByName.set(name[lang], id);
+  for (const row of bonus.rows.slice(1)) {
+    if (row[kindCol] !== BONUS_KIND.total[lang]) continue;
+    const id = idByName.get(String(row[itemCol] ?? ''));
+    const budget = row[budgetCol];
+    if (id !== undefined && typeof budget === 'number' && Number.isFinite(budget)) out[id] = budget;
   }
   return out;
 }

@@ -175,23 +175,36 @@ function snapshot(env: FakeEnv): Record<string, unknown[][]> {
 }
 
 describe('compute in place', () => {
-  test('writes the period\'s output tabs; input tabs unchanged; no temporary sheet left', () => {
+  test('writes the period\'s output tabs with the hand-worked winners; inputs unchanged; no temporary sheet left', () => {
     const { env, gs } = setup({ locale: 'en_US' });
     buildWorkbook(env.ss);
     const inputsBefore = snapshot(env);
     const summary = computeQ3(gs);
     expect(summary.status).toBe('computed');
-    const names = env.ss.sheets.map((s) => s.name);
-    expect(names.slice(0, 3)).toEqual(['Staff', 'Feedback', 'Incidents']);
-    expect(names).toContain('Data check 2026-Q3');
-    expect(summary.outputs.map((o) => o.name).sort()).toEqual(names.slice(3).filter((n) => n !== 'Runs').concat(names.includes('Runs') ? ['Runs'] : []).sort());
-    expect(names.some((n) => n.startsWith('~ServiceStar'))).toBe(false);
+    expect(env.ss.sheets.map((s) => s.name)).toEqual([
+      'Staff', 'Feedback', 'Incidents', 'Ranking 2026-Q3', 'Bonus 2026-Q3', 'Data check 2026-Q3', 'Changes 2026-Q3', 'Runs',
+    ]);
+    expect(summary.outputs.map((o) => o.name)).toEqual(['Ranking 2026-Q3', 'Bonus 2026-Q3', 'Data check 2026-Q3', 'Changes 2026-Q3', 'Runs']);
     const after = snapshot(env);
     for (const tab of ['Staff', 'Feedback', 'Incidents']) expect(after[tab]).toEqual(inputsBefore[tab]);
-    // Formatting: frozen header, bold header, widths set.
-    const dc = env.ss.byName('Data check 2026-Q3')!;
-    expect(dc.frozenRows).toBe(1);
-    expect(dc.dump()[0]).toEqual(['Severity', 'Tab', 'Row', 'Column', 'Value', 'Code', 'Message']);
+
+    // Smile Star per group (fixture.ts): S01 wins A with 6 smile cards, S04 wins B with 2;
+    // each winner's manager (S06) and manager's manager (S07) get 400.00 once per winner.
+    const bonus = env.ss.byName('Bonus 2026-Q3')!.dump();
+    const head = bonus[0] as string[];
+    const payments = bonus.filter((r) => r[0] === 'award' || r[0] === 'manager award')
+      .map((r) => [r[head.indexOf('Staff ID')], r[head.indexOf('Amount')]]);
+    expect(payments).toEqual([['S01', 800], ['S04', 800], ['S06', 400], ['S07', 400], ['S06', 400], ['S07', 400]]);
+    expect(summary.winners.filter((w) => w.amount === 800).map((w) => [w.staffId, w.name])).toEqual([['S01', 'Alice'], ['S04', HYPERLINK_NAME]]);
+    expect((summary as unknown as { totalPaid: number }).totalPaid).toBe(3200);
+
+    // Formatting: frozen header, bold header, one width for every column, money format on Amount.
+    const sheet = env.ss.byName('Bonus 2026-Q3')!;
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.bold.has('1,1')).toBe(true);
+    expect(sheet.columnWidths.slice(1)).toEqual(new Array(head.length).fill(120));
+    expect(sheet.formats.get(`2,${head.indexOf('Amount') + 1}`)).toBe('#,##0.00');
+    expect(sheet.maxRows).toBe(bonus.length);
   });
 
   test('a second Compute gives identical output tabs', () => {
@@ -237,7 +250,8 @@ describe('compute in place', () => {
     const inputsChanged = snapshot(env);
     const writes = env.log.count('Range.setValues');
     env.log.reset();
-    env.log.failOn('Range.setValues', writes);
+    expect(writes).toBe(5);
+    env.log.failOn('Range.setValues', 3); // Ranking and Bonus written to temporary sheets, Data check fails
     const summary = computeQ3(gs);
     expect(summary.status).toBe('fatal');
     expect(summary.message!.en).toMatch(/nothing was changed/);
@@ -248,7 +262,21 @@ describe('compute in place', () => {
     }
   });
 
-  test('text that looks like a formula lands as text', () => {
+  test('a staff name =HYPERLINK(…) lands as text in every output tab', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    computeQ3(gs);
+    for (const sheet of env.ss.sheets) expect([...sheet.formulas.values()]).toEqual([]);
+    for (const name of ['Ranking 2026-Q3', 'Bonus 2026-Q3']) {
+      const sheet = env.ss.byName(name)!;
+      const rows = sheet.dump();
+      const r = rows.findIndex((row) => row.includes(HYPERLINK_NAME));
+      expect(r).toBeGreaterThan(0);
+      expect(sheet.formats.get(`${r + 1},${rows[r].indexOf(HYPERLINK_NAME) + 1}`)).toBe('@');
+    }
+  });
+
+  test('a formula-like cell value in a diagnostic lands as text in Data check', () => {
     const { env, gs } = setup({ locale: 'en_US' });
     buildWorkbook(env.ss);
     env.ss.byName('Feedback')!.load([[], [], ['2026-07-21', 'S01', HYPERLINK_NAME]]);
@@ -268,5 +296,25 @@ describe('compute in place', () => {
     expect(env.ui.alerts).toHaveLength(1);
     expect(env.ui.alerts[0].title).toBe('Service Star');
     expect(env.ui.alerts[0].text).toMatch(/^Computed \d{4}-Q\d: /);
+  });
+});
+
+describe('sidebar round trip on the server', () => {
+  test('getState remembers the preset of the last run; compute summary has budgets from the engine', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    const s = gs.compute({ period: '2026-07', preset: 'service-star-budget' }) as Summary & { awards: { award: string; paid: number; budget: number | null }[] };
+    assertPlain(s);
+    expect(s.status).toBe('computed');
+    // Pools of the monthly awards, in yuan (SPEC §4 service-star-budget): nobody qualifies
+    // (the fixture has ratings but no scores, and no Reviews), so nothing is paid and each budget is shown whole.
+    const byId = Object.fromEntries(s.awards.map((a) => [a.award, [a.paid, a.budget]]));
+    expect(byId.service_star).toEqual([0, 5000]);
+    expect(byId.satisfaction_improvement).toEqual([0, 3000]);
+    const state = gs.getState() as { scheme: { id: string; cadence: string; source: string }; tabs: { name: string }[] };
+    assertPlain(state);
+    expect(state.scheme).toMatchObject({ id: 'service-star-budget', cadence: 'month', source: 'preset' });
+    // Output tabs and the Runs tab are not input tabs.
+    expect(state.tabs.map((t) => t.name)).toEqual(['Staff', 'Feedback', 'Incidents']);
   });
 });
