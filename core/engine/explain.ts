@@ -10,7 +10,7 @@ import { EACH, EXTRAS, LEVELS, OPS, SCOPE_COMPANY, WHY, actionLabel, fill } from
 import type { EngineResult } from './compute';
 import type { AwardEntry, AwardOutcome } from './awards';
 import { numText, type Reason } from './gates';
-import type { Ctx } from './context';
+import { presence, type Ctx } from './context';
 
 function measureLabel(ctx: Ctx, id: string, lang: Lang): string {
   return ctx.measures.get(id)?.label[lang] ?? id;
@@ -94,8 +94,13 @@ function awardSentence(ctx: Ctx, o: AwardOutcome, e: AwardEntry, lang: Lang): st
     return fill(WHY.not_eligible[lang], { award: name, reasons: reasons.join(lang === 'zh' ? '；' : '; ') });
   }
   const sc = o.scopes.find((s) => s.scope === e.scope)!;
-  let out = fill(WHY.ranked[lang], { award: name, scope: scopeText(e, lang), m: sc.eligible, rank: e.rank ?? '', quota: sc.quota });
-  out += e.won ? WHY.won[lang] : WHY.lost[lang];
+  let out: string;
+  if (sc.quotaFrom === 'all') {
+    out = fill(WHY.ranked_all[lang], { award: name });
+  } else {
+    out = fill(WHY.ranked[lang], { award: name, scope: scopeText(e, lang), m: sc.eligible, rank: e.rank ?? '', quota: sc.quota });
+    out += e.won ? WHY.won[lang] : WHY.lost[lang];
+  }
   if (e.tie) out += fill(WHY.tie[lang], { others: e.tiedWith.map((i) => who(ctx, i, lang)).join(lang === 'zh' ? '、' : ', ') });
   if (e.decided) {
     const k = a.tieBreak[e.decided.key];
@@ -146,6 +151,7 @@ export function explainIndex(res: EngineResult): ExplainIndex {
 export function explainPerson(res: EngineResult, i: number, lang: Lang, index: ExplainIndex = explainIndex(res)): string {
   const ctx = res.ctx;
   const parts: string[] = [];
+  const present = presence(ctx.staff[i], res.period) === 'ok';
   if (res.score) {
     const t = res.score.total[i];
     if (Number.isNaN(t)) {
@@ -163,13 +169,13 @@ export function explainPerson(res: EngineResult, i: number, lang: Lang, index: E
       if (fb?.length) s += fill(WHY.score_fallback[lang], { comps: fb.map(label).join(lang === 'zh' ? '、' : ', ') });
       const d = res.score.deducted[i];
       if (d > 0) s += fill(WHY.score_deducted[lang], { points: numText(d) });
-      if (res.stars && !Number.isNaN(res.stars.stars[i])) {
-        s += fill(WHY.stars[lang], { stars: res.stars.stars[i], bonus: formatFen(res.stars.bonusFen[i]) });
+      if (res.stars && !Number.isNaN(res.stars.stars[i]) && present) {
+        s += fill(WHY.stars[lang], { stars: res.stars.stars[i], s: res.stars.stars[i] === 1 ? '' : 's', bonus: formatFen(res.stars.bonusFen[i]) });
       }
       parts.push(s + (lang === 'zh' ? '。' : '.'));
     }
-  } else if (res.stars && !Number.isNaN(res.stars.stars[i])) {
-    parts.push(fill(WHY.stars[lang], { stars: res.stars.stars[i], bonus: formatFen(res.stars.bonusFen[i]) }).replace(/^[,，]\s*/, '') + (lang === 'zh' ? '。' : '.'));
+  } else if (res.stars && !Number.isNaN(res.stars.stars[i]) && present) {
+    parts.push(fill(WHY.stars[lang], { stars: res.stars.stars[i], s: res.stars.stars[i] === 1 ? '' : 's', bonus: formatFen(res.stars.bonusFen[i]) }).replace(/^[,，]\s*/, '') + (lang === 'zh' ? '。' : '.'));
   }
   for (const o of res.awards) {
     const e = o.entries[i];
