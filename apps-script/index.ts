@@ -4,5 +4,5 @@
  */
 export {
   onOpen, onInstall, showSidebar, menuInsertTemplate, menuComputeLastQuarter,
-  getState, compute, activateTab,
+  getState, compute, activateTab, finalize,
 } from './main';

@@ -8,13 +8,14 @@
  * spreadsheets.currentonly). Every value returned to the sidebar goes through
  * `plain()`: no Date, no undefined.
  */
-import type { ComputeArgs } from '../ui/bridge';
+import type { ComputeArgs, FinalizeResult } from '../ui/bridge';
 import type { Lang } from '../core/types';
 import type { ComputeSummary } from '../core/summary';
 import type { WorkbookState } from '../core/inspect';
 import { detectLang, planInputTabs, runComputeSync } from '../core/orchestrator';
 import { defaultPresetId, inspectWorkbook } from '../core/inspect';
-import { busySummary, failureSummary, summarizeOutcome, summaryContextFor } from '../core/summary';
+import { ALREADY_RUNNING, busySummary, failureSummary, summarizeOutcome, summaryContextFor } from '../core/summary';
+import { runFinalizeSync } from '../core/runs';
 import { lastCompletedPeriod } from '../core/periods';
 import { SheetsHost } from './adapter';
 import { plain } from './plain';
@@ -124,4 +125,23 @@ export function activateTab(name: string): null {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(String(name));
   if (sheet) sheet.activate();
   return null;
+}
+
+/** *Finalize period*: mark the period's latest run final in the Runs tab, under the document lock. */
+export function finalize(period: string): FinalizeResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const names = ss.getSheets().map((s) => s.getName());
+  const lang = workbookLang(ss, names);
+  const lock = LockService.getDocumentLock();
+  if (!lock) return plain({ status: 'fatal', message: { zh: NO_LOCK.zh, en: NO_LOCK.en } }) as unknown as FinalizeResult;
+  if (!lock.tryLock(LOCK_WAIT_MS)) return plain({ status: 'refused', message: ALREADY_RUNNING }) as unknown as FinalizeResult;
+  try {
+    const out = runFinalizeSync(new SheetsHost(ss), String(period ?? ''), new Date().toISOString(), lang);
+    return plain({ status: out.status, message: out.message }) as unknown as FinalizeResult;
+  } catch (error) {
+    const f = failureSummary(lang, String(period ?? ''), errorText(error));
+    return plain({ status: 'fatal', message: f.message }) as unknown as FinalizeResult;
+  } finally {
+    lock.releaseLock();
+  }
 }

@@ -73,6 +73,8 @@ interface Model {
   summary: ComputeSummary | null;
   failure: string | null;
   notice: { kind: 'ok' | 'warning' | 'error'; text: string } | null;
+  /** The period whose Finalize button was clicked once (the second click confirms). */
+  confirmFinalize: string | null;
 }
 
 /** Mount the UI into `root` and load the workbook state. */
@@ -81,7 +83,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
   injectCss(doc);
   const m: Model = {
     lang: options.lang ?? 'en', langForced: options.lang !== undefined, loading: true, loadError: null, state: null,
-    preset: null, period: '', periodTouched: false, running: false, step: null, summary: null, failure: null, notice: null,
+    preset: null, period: '', periodTouched: false, running: false, step: null, summary: null, failure: null, notice: null, confirmFinalize: null,
   };
   let computeButton: HTMLButtonElement | null = null;
 
@@ -227,9 +229,14 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
         hint.textContent = bad ? t().periodInvalid : t().periodHint;
         if (computeButton) computeButton.disabled = !canCompute();
       },
+      // Typing only updates the hint; leaving the field re-renders (final-period note, …).
+      onchange: () => render(),
     });
+    const canonical = parsePeriod(m.period)?.id ?? null;
+    const final = canonical !== null && s.finalPeriods.includes(canonical)
+      ? h('div', { class: 'ss-hint', 'data-testid': 'period-final' }, `🔒 ${t().isFinal(canonical)}`) : null;
     return h('section', { class: 'ss-sec' }, h('h2', {}, t().period), input,
-      h('datalist', { id: listId }, ...periodChoices(cadence(), s.today).map((p) => h('option', { value: p }))), hint);
+      h('datalist', { id: listId }, ...periodChoices(cadence(), s.today).map((p) => h('option', { value: p }))), hint, final);
   }
 
   function counts(d: { error: number; warning: number; info: number }): HTMLElement {
@@ -274,9 +281,21 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       const preset = m.preset;
       sec.append(h('button', { class: 'ss-btn secondary', type: 'button', 'data-testid': 'insert-template', onclick: () => { void runOptional(() => bridge.insertTemplate!(preset), true); } }, t().insertTemplate));
     }
-    if (bridge.finalize && m.summary?.status === 'computed' && !m.running) {
+    if (bridge.finalize && m.summary?.status === 'computed' && !m.running && !m.state?.finalPeriods.includes(m.summary.period)) {
       const period = m.summary.period;
-      sec.append(h('button', { class: 'ss-btn secondary', type: 'button', 'data-testid': 'finalize', onclick: () => { void runOptional(() => bridge.finalize!(period), false); } }, `${t().finalize} ${period}`));
+      const confirming = m.confirmFinalize === period;
+      sec.append(h('button', {
+        class: 'ss-btn secondary', type: 'button', 'data-testid': 'finalize',
+        onclick: () => {
+          if (!confirming) {
+            m.confirmFinalize = period;
+            render();
+            return;
+          }
+          m.confirmFinalize = null;
+          void runOptional(() => bridge.finalize!(period), true);
+        },
+      }, confirming ? t().confirmFinalize(period) : `${t().finalize} ${period}`));
     }
     if (m.notice) sec.append(h('div', { class: `ss-msg ${m.notice.kind}`, 'data-testid': 'notice' }, m.notice.text));
     if (m.failure) sec.append(h('div', { class: 'ss-msg error', role: 'alert', 'data-testid': 'failure' }, t().failed + m.failure));

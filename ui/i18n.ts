@@ -42,6 +42,8 @@ export const TEXT = {
     force: '仍然重新计算',
     insertTemplate: '插入模板',
     finalize: '定稿本期',
+    confirmFinalize: (p: string) => `确认定稿 ${p}（之后重新计算需再次确认）`,
+    isFinal: (p: string) => `${p} 已定稿：重新计算需要确认`,
     failed: '出错了：',
   },
   en: {
@@ -84,6 +86,8 @@ export const TEXT = {
     force: 'Recompute anyway',
     insertTemplate: 'Insert template',
     finalize: 'Finalize period',
+    confirmFinalize: (p: string) => `Confirm: finalize ${p} (recomputing it will then ask first)`,
+    isFinal: (p: string) => `${p} is final: computing it again asks for confirmation`,
     failed: 'Something went wrong: ',
   },
 } satisfies Record<Lang, unknown>;

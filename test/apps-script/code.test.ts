@@ -38,7 +38,7 @@ function assertPlain(value: unknown, path = '$'): void {
 describe('built bundle', () => {
   test('Code.js declares every entry point as a top-level function', () => {
     const code = readFileSync(CODE_PATH, 'utf8');
-    for (const name of ['onOpen', 'onInstall', 'showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter', 'getState', 'compute', 'activateTab']) {
+    for (const name of ['onOpen', 'onInstall', 'showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter', 'getState', 'compute', 'activateTab', 'finalize']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
     expect(code).not.toMatch(/openById|UrlFetchApp|XMLHttpRequest|\bfetch\(/);
@@ -316,5 +316,39 @@ describe('sidebar round trip on the server', () => {
     expect(state.scheme).toMatchObject({ id: 'service-star-budget', cadence: 'month', source: 'preset' });
     // Output tabs and the Runs tab are not input tabs.
     expect(state.tabs.map((t) => t.name)).toEqual(['Staff', 'Feedback', 'Incidents']);
+  });
+});
+
+describe('finalize', () => {
+  test('compute → finalize → compute refuses → force recomputes', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    expect(computeQ3(gs).status).toBe('computed');
+    const f = gs.finalize('2026-Q3') as { status: string; message: { en: string } };
+    assertPlain(f);
+    expect(f.status).toBe('final');
+    const runs = env.ss.byName('Runs')!.dump();
+    const status = (runs[0] as string[]).indexOf('Status');
+    expect(runs.slice(1).map((r) => r[status])).toEqual(['final']);
+    expect((gs.getState() as { finalPeriods: string[] }).finalPeriods).toEqual(['2026-Q3']);
+
+    const before = snapshot(env);
+    const refused = computeQ3(gs);
+    expect(refused.status).toBe('refused');
+    expect(refused.message!.en).toMatch(/2026-Q3/);
+    expect(snapshot(env)).toEqual(before);
+
+    expect(computeQ3(gs, { force: true }).status).toBe('computed');
+  });
+
+  test('finalizing a period never computed is refused; a held lock says already running', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    expect((gs.finalize('2026-Q2') as { status: string }).status).toBe('refused');
+    expect(env.ss.byName('Runs')).toBeUndefined();
+    env.lock.held = true;
+    const busy = gs.finalize('2026-Q2') as { status: string; message: { en: string } };
+    expect(busy.status).toBe('refused');
+    expect(busy.message.en).toMatch(/already running/);
   });
 });

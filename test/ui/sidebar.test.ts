@@ -71,6 +71,11 @@ interface Scenario {
   /** compute resolves only when the test calls window.__release(). */
   holdCompute?: boolean;
   failGetState?: string;
+  /** Successive compute answers (overrides `compute`). */
+  computeSequence?: ComputeSummary[];
+  finalize?: { status: string; message: { zh: string; en: string } };
+  /** getState's answer once finalize was called. */
+  stateAfterFinalize?: WorkbookState;
 }
 
 /** A google.script.run stand-in: each runner call goes to __impl[name], handlers called asynchronously. */
@@ -80,13 +85,18 @@ function stubScript(s: Scenario): string {
     window.__dialogs = 0;
     const scenario = ${JSON.stringify(s)};
     let release = null;
+    let finalized = false;
+    let computes = 0;
     window.__release = () => { if (release) release(); };
     const impl = {
-      getState: () => scenario.failGetState ? Promise.reject(new Error(scenario.failGetState)) : Promise.resolve(scenario.state),
-      compute: (args) => scenario.holdCompute
-        ? new Promise((ok) => { release = () => ok(scenario.compute); })
-        : Promise.resolve(scenario.compute),
+      getState: () => scenario.failGetState ? Promise.reject(new Error(scenario.failGetState))
+        : Promise.resolve(finalized && scenario.stateAfterFinalize ? scenario.stateAfterFinalize : scenario.state),
+      compute: (args) => {
+        const answer = scenario.computeSequence ? scenario.computeSequence[computes++] : scenario.compute;
+        return scenario.holdCompute ? new Promise((ok) => { release = () => ok(answer); }) : Promise.resolve(answer);
+      },
       activateTab: () => Promise.resolve(null),
+      finalize: () => { finalized = true; return Promise.resolve(scenario.finalize); },
     };
     function runner(success, failure) {
       const r = {
@@ -293,6 +303,38 @@ describe('sidebar in Chromium', () => {
     // The language toggle switches to English in place.
     await page.getByTestId('lang').click();
     expect(await page.getByTestId('compute').textContent()).toBe('Compute');
+    await page.close();
+  });
+
+  test('finalize asks for a second click, then marks the period final', async () => {
+    const finalize = { status: 'final', message: { zh: '2026-Q3 已定稿', en: '2026-Q3 is now final' } };
+    const page = await open({ state: state(), compute: computed(), finalize, stateAfterFinalize: state({ finalPeriods: ['2026-Q3'] }) });
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=finalize]');
+    expect(await page.getByTestId('finalize').textContent()).toBe('Finalize period 2026-Q3');
+    await page.getByTestId('finalize').click();
+    expect(await page.getByTestId('finalize').textContent()).toMatch(/^Confirm: finalize 2026-Q3/);
+    expect((await calls(page)).some((c) => c.name === 'finalize')).toBe(false);
+    await page.getByTestId('finalize').click();
+    await page.waitForSelector('[data-testid=period-final]');
+    expect(await page.getByTestId('notice').textContent()).toBe('2026-Q3 is now final');
+    expect(await page.getByTestId('period-final').textContent()).toContain('2026-Q3 is final');
+    expect((await calls(page)).filter((c) => c.name === 'finalize').map((c) => c.args)).toEqual([['2026-Q3']]);
+    // A final period offers no second Finalize.
+    expect(await page.getByTestId('finalize').count()).toBe(0);
+    await page.close();
+  });
+
+  test('a refused compute (final period) offers "Recompute anyway", which sends force', async () => {
+    const refused = computed({ status: 'refused', message: { zh: '2026-Q3 已定稿', en: '2026-Q3 is final; inputs changed in Feedback' }, winners: [], awards: [], outputs: [] });
+    const page = await open({ state: state({ finalPeriods: ['2026-Q3'] }), computeSequence: [refused, computed()] });
+    await expect(page.getByTestId('period-final').textContent()).resolves.toContain('2026-Q3 is final');
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=force]');
+    expect(await page.getByTestId('result-message').textContent()).toBe('2026-Q3 is final; inputs changed in Feedback');
+    await page.getByTestId('force').click();
+    await page.waitForSelector('[data-testid=winners]');
+    expect((await calls(page)).filter((c) => c.name === 'compute').map((c) => (c.args[0] as { force: boolean }).force)).toEqual([false, true]);
     await page.close();
   });
 
