@@ -4,7 +4,7 @@
  * parallel test files never read a half-written bundle.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -67,8 +67,19 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const created: string[] = [];
+// Every test file that uses these helpers removes its temporary folders when it ends.
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/** A new temporary folder, removed after the test file. */
 export function tempDir(prefix = 'ss-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** Write a folder of CSV files from { name: text }. */
