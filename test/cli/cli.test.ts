@@ -3,11 +3,12 @@
  * same JSON from .xlsx and CSV, exit codes and one-line refusals, --json on
  * stdout only, --out round trips, template and demo.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ResultJson } from '../../core/types';
-import { csvFolder, DEMO_XLSX, ensureBuilt, EXAMPLES, FIXTURES, garbageBytes, lines, runCli, tempDir } from './helpers';
+import { csvFolder, DEMO_XLSX, ensureBuilt, EXAMPLES, FIXTURES, garbageBytes, lines, ROOT, runCli, tempDir } from './helpers';
 
 beforeAll(() => ensureBuilt());
 
@@ -328,4 +329,15 @@ describe('demo', () => {
     const json = readFileSync(join(cwd, 'out', 'demo-result.json'), 'utf8');
     expect(json).toBe(computeJson(DEMO_XLSX).stdout);
   });
+});
+
+describe('npx', () => {
+  test('`npx service-star …` runs from the repository root (fresh npm cache, no network needed)', () => {
+    const r = spawnSync('npx', ['--yes', 'service-star', 'compute', join('examples', 'csv-en'), ...Q3, '--json'], {
+      cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, npm_config_cache: tempDir('ss-cli-npm-'), npm_config_update_notifier: 'false', LANG: 'C' },
+    });
+    expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(JSON.parse(r.stdout).scheme).toBe('smile-cards');
+  }, 120000);
 });
