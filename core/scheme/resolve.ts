@@ -86,7 +86,8 @@ export function resolveScheme(tabs: RawTab[], presetId: string | null | undefine
     };
   }
   const v = validateScheme(input);
-  diagnostics.push(...v.diagnostics);
+  // A preset is not a tab of the workbook: its notes (e.g. weights rescaled) point at no tab.
+  diagnostics.push(...v.diagnostics.map((d) => ({ ...d, tab: '' })));
   if (!v.scheme) {
     return { scheme: null, source: 'preset', tabName: null, diagnostics, fatal: schemeFatal(presetId, diagnostics.find((d) => d.severity === 'error')) };
   }
