@@ -115,9 +115,13 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  if (values.help || command === undefined || command === 'help') {
+  if (values.help || command === 'help') {
     io.stdout(USAGE[messageLang]);
-    return command === undefined && !values.help ? 2 : 0;
+    return 0;
+  }
+  if (command === undefined) {
+    throw new CliError('请指定命令：compute、template、finalize 或 demo（service-star --help 查看用法）',
+      'Name a command: compute, template, finalize or demo (service-star --help for usage)');
   }
   const now = nowIso(env);
   // SERVICE_STAR_PROGRESS=1 shows progress lines from the start even in a pipe.
