@@ -23,7 +23,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   text: '@',
   money: '#,##0.00',
   percent: '0.00%',
-  number: '0.##',
+  number: 'General',
   integer: '0',
   date: 'yyyy-mm-dd',
   stars: '@',
@@ -161,10 +161,12 @@ export class SheetsHost implements SyncWorkbookHost {
     for (let k = 2; this.ss.getSheetByName(name); k++) name = `${TEMP_PREFIX}${n + 1}.${k}`;
     const sheet = this.ss.insertSheet(name, index);
     const rows = values.length;
+    // Sheets refuses to freeze every row of a sheet: a header-only tab keeps one empty row.
+    const gridRows = Math.max(rows, 2);
     const maxRows = sheet.getMaxRows();
     const maxCols = sheet.getMaxColumns();
-    if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+    if (maxRows < gridRows) sheet.insertRowsAfter(maxRows, gridRows - maxRows);
+    else if (maxRows > gridRows) sheet.deleteRows(gridRows + 1, maxRows - gridRows);
     if (maxCols < width) sheet.insertColumnsAfter(maxCols, width - maxCols);
     else if (maxCols > width) sheet.deleteColumns(width + 1, maxCols - width);
     const range = sheet.getRange(1, 1, rows, width);

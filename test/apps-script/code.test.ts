@@ -205,6 +205,10 @@ describe('compute in place', () => {
     expect(sheet.columnWidths.slice(1)).toEqual(new Array(head.length).fill(120));
     expect(sheet.formats.get(`2,${head.indexOf('Amount') + 1}`)).toBe('#,##0.00');
     expect(sheet.maxRows).toBe(bonus.length);
+    // A header-only tab (no diagnostics) keeps one spare row so its header can be frozen.
+    const dc = env.ss.byName('Data check 2026-Q3')!;
+    expect(dc.dump()).toEqual([['Severity', 'Tab', 'Row', 'Column', 'Value', 'Code', 'Message']]);
+    expect([dc.maxRows, dc.frozenRows]).toEqual([2, 1]);
   });
 
   test('a second Compute gives identical output tabs', () => {

@@ -7,7 +7,8 @@
  *  - getRange() outside the sheet's grid throws, as Sheets does;
  *  - setValues() needs a 2D array of exactly the range's shape;
  *  - a string beginning with '=' written into a cell not formatted '@' becomes a formula;
- *  - a sheet name must be unique; the last sheet cannot be deleted.
+ *  - a sheet name must be unique; the last sheet cannot be deleted;
+ *  - freezing every row of a sheet is refused.
  * Failures can be injected on the n-th call of any method.
  */
 import { readFileSync } from 'node:fs';
@@ -239,6 +240,7 @@ export class FakeSheet {
 
   setFrozenRows(n: number): void {
     this.log.record('Sheet.setFrozenRows', [n]);
+    if (n >= this.maxRows) throw new Error('You can\'t freeze all visible rows on the sheet.');
     this.frozenRows = n;
   }
 
