@@ -40,7 +40,9 @@
  *   less Redemptions in date order.
  * - `flags`: a condition in each window of a kind, optionally over consecutive windows.
  * - `ranking`: what the Ranking tab ranks by and shows.
- * - `departments`: department-level criteria (issue 4 extends this; optional).
+ * - `departments`: department-level criteria with maximum points, a ranking, and
+ *   actions for the first and the last (core/engine/departments).
+ * - Team awards: an award with `team` ranks teams, not people (core/engine/teams).
  */
 import { z } from 'zod';
 
@@ -54,7 +56,7 @@ export const InputTabSchema = z.enum(['staff', 'feedback', 'incidents', 'attenda
 export type InputTab = z.infer<typeof InputTabSchema>;
 
 /** Identifiers used as references and reason codes: lower snake case. */
-export const IdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower case letters, digits and _ (e.g. smile_cards)');
+export const IdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower case letters, digits and _ (e.g. late_count)');
 
 /** An amount in yuan, ≥ 0, at most 2 decimals. */
 export const YuanSchema = z.number().min(0).refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'at most 2 decimals');
@@ -289,6 +291,13 @@ export const AwardSchema = z.object({
   prize: PrizeSchema,
   extras: ExtrasSchema.default({}),
   payUp: PayUpSchema.optional(),
+  /**
+   * A team award (core/engine/teams): teams (`unit`) inside each `scope` are ranked by
+   * the mean of their members' rank-by values (members without data left out; teams
+   * with fewer than `minMembers` members with data are not ranked); each winning
+   * team's prize is split equally among its eligible members (largest remainder).
+   */
+  team: z.object({ unit: z.enum(['department', 'group']), minMembers: z.number().int().min(1).default(1) }).optional(),
 });
 export type Award = z.infer<typeof AwardSchema>;
 
@@ -317,6 +326,8 @@ export const PointsRuleSchema = z.object({
   /** A `rows` measure with agg count or sum: each row earns points × its value on its date. */
   measure: IdSchema,
   points: FiniteSchema,
+  /** Who earns them: the row's person, or the head of that person's department (see `departments.headLevels`). */
+  to: z.enum(['self', 'department_head']).default('self'),
 });
 
 export const PointsSchema = z.object({
@@ -343,7 +354,15 @@ export const RankingSchema = z.object({
   columns: z.array(IdSchema).default([]),
 });
 
-/** Department-level criteria (issue 4 owns the details; optional). */
+/**
+ * Department-level criteria (issue 4, seed 000 感动顾客优秀服务案例): each criterion
+ * turns a department figure into a fraction 0–1 and earns `max` × that fraction.
+ * The figure is a department measure (`of: department`) or any measure averaged
+ * over the department's members present at the window end (no data left out).
+ * Fraction: figure ÷ quota when `quota` is set (the Quotas tab row of that award
+ * for the department, else `default`, per `per` window), then `normalize` [min, max]
+ * → [0, 1] when set; clamped to [0, 1] (so "capped"). No data → 0 points.
+ */
 export const DepartmentCriterionSchema = z.object({
   id: IdSchema,
   label: TextSchema,
@@ -352,12 +371,29 @@ export const DepartmentCriterionSchema = z.object({
   /** A department measure (`of: department`) or any measure averaged over the department. */
   measure: IdSchema,
   normalize: NormalizeSchema.optional(),
+  /** Divide by the department's quota (Quotas rows whose award is `award` or an alias). A quota of 0 leaves the department unranked. */
+  quota: z.object({
+    award: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    default: z.number().min(0),
+    /** The quota is per window of this kind (scaled to the department window). */
+    per: PeriodKindSchema.default('month'),
+  }).optional(),
 });
+export type DepartmentCriterion = z.infer<typeof DepartmentCriterionSchema>;
 
 export const DepartmentsSchema = z.object({
   criteria: z.array(DepartmentCriterionSchema).default([]),
+  /** Departments are scored in each window of this kind inside the period asked. */
+  window: PeriodKindSchema.default('month'),
+  /** Actions for the departments ranked first (competition rank 1). */
   first: z.object({ actions: z.array(IdSchema) }).optional(),
+  /** Actions for the departments ranked last (never also first), when the score is below `below`; `headPoints` to the head. */
   last: z.object({ below: z.number().optional(), actions: z.array(IdSchema), headPoints: FiniteSchema.default(0) }).optional(),
+  /** The department head: the present member of the first of these levels found (then by staff id). */
+  headLevels: z.array(LevelSchema).min(1).default(['manager', 'supervisor']),
+  /** Containment at or above which a case is a copy (core/engine/copies). */
+  copyThreshold: z.number().min(0.5).max(1).default(0.8),
 }).passthrough();
 
 export const SchemeSchema = z.object({

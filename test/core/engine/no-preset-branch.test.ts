@@ -1,0 +1,51 @@
+/**
+ * Schemes are data (SPEC §3): no engine code path names a preset, an award or a
+ * preset-specific measure. Greps every .ts file of core/ outside core/presets/
+ * (comments stripped) for the shipped ids.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..', 'core');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return p === join(root, 'presets') ? [] : files(p);
+    return p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function code(path: string): string {
+  return readFileSync(path, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
+
+const PRESET_IDS = ['smile-cards', 'star-rating', 'weighted-quarterly', 'service-star-budget', 'surprise-points', 'annual-star', 'case-collection', 'team-star'];
+const AWARD_IDS = ['service_star', 'service_star_manager', 'quarter_star', 'satisfaction_improvement', 'revisit_excellence', 'outstanding_contribution', 'annual_star', 'promotion_priority', 'smile_cards', 'anger_cards'];
+/** Single words that are also ordinary vocabulary: only forbidden as string literals. */
+const LITERALS = ['revisit', 'referral'];
+/** Award ids that are also incident types of the data contract (SPEC §1): forbidden outside the readers. */
+const ALSO_INCIDENT_TYPES = ['surprise_service'];
+const READERS = new Set(['aliases.ts', 'tabs.ts', 'cells.ts', 'schemes.ts']);
+
+describe('no preset-specific branch in the engine', () => {
+  const all = files(root);
+  test('there are engine files to check', () => {
+    expect(all.some((f) => f.includes(join('core', 'engine')))).toBe(true);
+  });
+  test.each([...PRESET_IDS, ...AWARD_IDS])('"%s" appears nowhere in core/ outside core/presets/', (id) => {
+    const hits = all.filter((f) => code(f).includes(id)).map((f) => relative(root, f));
+    expect(hits).toEqual([]);
+  });
+  test.each(LITERALS)('"%s" is never a string literal in core/ outside core/presets/', (id) => {
+    const re = new RegExp(`['"\`]${id}['"\`]`);
+    const hits = all.filter((f) => re.test(code(f))).map((f) => relative(root, f));
+    expect(hits).toEqual([]);
+  });
+  test.each(ALSO_INCIDENT_TYPES)('"%s" appears only in the input readers', (id) => {
+    const hits = all.filter((f) => !READERS.has(relative(root, f)) && code(f).includes(id)).map((f) => relative(root, f));
+    expect(hits).toEqual([]);
+  });
+});
