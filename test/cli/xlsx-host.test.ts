@@ -81,7 +81,9 @@ describe('reading .xlsx', () => {
     ws.mergeCells('B2:B3');
     const p = join(tempDir(), 'merged.xlsx');
     await wb.xlsx.writeFile(p);
-    expect((await readXlsx(p))[0].rows).toEqual([['staff_id', 'department'], ['S01', '客服部'], ['S02', null]]);
+    const want = [['staff_id', 'department'], ['S01', '客服部'], ['S02', null]];
+    expect((await readXlsx(p, { streamThresholdBytes: Infinity }))[0].rows).toEqual(want);
+    expect((await readXlsx(p, { streamThresholdBytes: 0 }))[0].rows).toEqual(want);
   });
 
   test('the host lists and reads tabs by name', async () => {
