@@ -356,3 +356,30 @@ describe('finalize', () => {
     expect(busy.message.en).toMatch(/already running/);
   });
 });
+
+describe('dates are calendar days in the spreadsheet time zone', () => {
+  test('UTC+14: midnight of the first and last quarter days stays on its own day', () => {
+    // In Pacific/Kiritimati (UTC+14, no DST) midnight of 2026-07-01 is 2026-06-30T10:00Z.
+    const at = (day: string): Date => new Date(`${day}T00:00:00+14:00`);
+    const { env, gs } = setup({ locale: 'en_US', timeZone: 'Pacific/Kiritimati' });
+    env.ss.add('Staff', [
+      ['staff_id', 'name', 'department', 'group', 'hire_date'],
+      ['S04', 'Li', 'Service', 'B', at('2024-01-01')],
+      ['S05', 'Dan', 'Service', 'B', at('2024-01-01')],
+    ]);
+    env.ss.add('Feedback', [
+      ['date', 'staff_id', 'rating'],
+      [at('2026-07-01'), 'S04', 'exceeded'], // in Q3: 2 smile cards for Li
+      [at('2026-09-30'), 'S05', 'met'], // in Q3: 1 smile card for Dan
+      [at('2026-10-01'), 'S05', 'exceeded'], // Q4: must not count
+      [at('2026-10-01'), 'S05', 'exceeded'],
+    ]);
+    const s = computeQ3(gs);
+    expect(s.status).toBe('computed');
+    // Read as UTC days, Li's card would fall in Q2 and Dan's two Q4 ratings in Q3 (Dan would win with 5).
+    expect(s.winners.map((w) => [w.staffId, w.amount])).toEqual([['S04', 800]]);
+    const ranking = env.ss.byName('Ranking 2026-Q3')!.dump();
+    const h = ranking[0] as string[];
+    expect(ranking.slice(1).map((r) => [r[h.indexOf('Staff ID')], r[h.indexOf('Smile cards')]])).toEqual([['S04', 2], ['S05', 1]]);
+  });
+});
