@@ -145,6 +145,15 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
     };
   });
 
+  // Star bonuses are paid outside any award (SPEC §4 star-rating): one line so the lines add up to the total.
+  const starPaid = (result?.stars ?? []).filter((st) => st.bonus > 0);
+  if (starPaid.length) {
+    awards.push({
+      award: 'stars', name: { zh: H.starBonus.zh, en: H.starBonus.en }, winners: starPaid.length,
+      paid: yuan(starPaid.reduce((a, st) => a + st.bonus, 0)), budget: null,
+    });
+  }
+
   const serious = outcome.diagnostics.filter((d) => d.severity !== 'info').slice(0, BRIEF_LIMIT);
   return {
     status: outcome.status,

@@ -23,6 +23,9 @@ export interface MountedApp {
   setLang(lang: Lang): void;
 }
 
+/** Winners listed one by one; the rest are in the Bonus tab. */
+export const WINNERS_SHOWN = 20;
+
 type Child = Node | string | null | undefined | false;
 type Props = Record<string, unknown>;
 
@@ -317,11 +320,19 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     sec.append(h('h2', {}, t().winners));
     if (s.winners.length === 0) sec.append(h('div', { class: 'ss-hint' }, t().noWinners));
     else {
-      sec.append(h('ul', { class: 'ss-list', 'data-testid': 'winners' }, ...s.winners.map((w) =>
+      const shown = s.winners.slice(0, WINNERS_SHOWN);
+      sec.append(h('ul', { class: 'ss-list', 'data-testid': 'winners' }, ...shown.map((w) =>
         h('li', {},
           h('span', { class: 'amt' }, money(w.amount)),
           h('div', { class: 'who' }, h('span', { class: 'name' }, w.name || w.staffId), w.tie ? h('span', { class: 'ss-badge tie' }, t().tie) : null),
           h('div', { class: 'meta' }, [w.awardName[m.lang], w.scope, `#${w.rank}`, w.staffId].filter(Boolean).join(' · '))))));
+      const bonusTab = s.outputs.find((o) => o.kind === 'bonus');
+      if (s.winners.length > shown.length) {
+        const more = t().moreWinners(s.winners.length - shown.length);
+        sec.append(bonusTab
+          ? h('button', { class: 'ss-link', type: 'button', 'data-testid': 'more-winners', onclick: () => activate(bonusTab.name) }, `${more} — ${bonusTab.name}`)
+          : h('div', { class: 'ss-hint', 'data-testid': 'more-winners' }, more));
+      }
     }
 
     if (s.awards.length) {

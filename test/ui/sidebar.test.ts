@@ -338,6 +338,22 @@ describe('sidebar in Chromium', () => {
     await page.close();
   });
 
+  test('a long winners list shows 20 and links the rest to the Bonus tab', async () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({
+      award: 'service_star', awardName: { zh: '服务之星', en: 'Service star' }, staffId: `S${String(i + 1).padStart(2, '0')}`,
+      name: `Person ${i + 1}`, scope: '', rank: i + 1, amount: 100, tie: false,
+    }));
+    const page = await open({ state: state(), compute: computed({ winners: many }) });
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=winners]');
+    expect(await page.getByTestId('winners').locator('li').count()).toBe(20);
+    expect(await page.getByTestId('more-winners').textContent()).toBe('and 3 more — Bonus 2026-Q3');
+    await page.getByTestId('more-winners').click();
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.some((c) => c.name === 'activateTab'));
+    expect((await calls(page)).filter((c) => c.name === 'activateTab').map((c) => c.args)).toEqual([['Bonus 2026-Q3']]);
+    await page.close();
+  });
+
   test('no request left the machine (only the loopback page itself)', () => {
     expect(requests.length).toBeGreaterThan(0);
     const outbound = requests.filter((u) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|about:)/.test(u));

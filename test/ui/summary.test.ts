@@ -71,6 +71,23 @@ describe('summarizeOutcome', () => {
     expect(s).toMatchObject({ status: 'fatal', message, winners: [], awards: [], totalPaid: 0, outputs: [], period: '' });
   });
 
+  test('star bonuses get their own line so the lines add up to the total', () => {
+    const s = summarizeOutcome(outcome({ result: result({
+      awards: [],
+      stars: [
+        { staff_id: 'S01', score: 91.5, stars: 5, bonus: 1000 },
+        { staff_id: 'S02', score: 82, stars: 4, bonus: 600 },
+        { staff_id: 'S03', score: 40, stars: 1, bonus: 0 },
+      ],
+      totals: { paid: 1600, by_award: { service_star: 0 } },
+    }) }));
+    expect(s.awards).toEqual([
+      { award: 'service_star', name: { zh: 'service_star', en: 'service_star' }, winners: 0, paid: 0, budget: null },
+      { award: 'stars', name: { zh: '星级奖金', en: 'Star bonus' }, winners: 2, paid: 1600, budget: null },
+    ]);
+    expect(s.totalPaid).toBe(1600);
+  });
+
   test('money is rounded to fen without floating noise', () => {
     const s = summarizeOutcome(outcome({ result: result({ awards: [], totals: { paid: 0.1 + 0.2, by_award: { x: 1333.3300000001 } } }) }));
     expect(s.totalPaid).toBe(0.3);
