@@ -85,7 +85,7 @@ export function buildBonusTab(res: EngineResult, lang: Lang): OutputTab {
     rows.push([BONUS_KIND.fine[lang], ...person(h.idx), `${h.penalty.label[lang]}（${actionLabel(h.penalty.action, lang)}）`.replace('（', lang === 'zh' ? '（' : ' (').replace('）', lang === 'zh' ? '）' : ')'), h.window.id, null, fenToYuan(-h.amountFen), null, null, '', fund]);
   }
 
-  rows.push([]);
+  if (rows.length > 1 && (res.awards.length || res.stars || funds.size)) rows.push([]);
   for (const o of res.awards) {
     const paid = o.entries.reduce((a, e) => a + (e.won ? e.amountFen : 0), 0);
     const budget = o.scopes.every((s) => s.budgetFen !== null) ? o.scopes.reduce((a, s) => a + (s.budgetFen ?? 0), 0) : null;
