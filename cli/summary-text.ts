@@ -13,6 +13,10 @@ function money(n: number): string {
 
 const LIST_LIMIT = 30;
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** The summary text; `names` maps staff ids to names for the penalty lines. */
 export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang: Lang, saved: string[], names: Record<string, string> = {}): string {
   const zh = lang === 'zh';
@@ -41,6 +45,36 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     out.push(`  ${a.name[lang]}: ${people}, ${money(a.paid)}${budget}`);
   }
 
+  const stars = result?.stars ?? [];
+  if (stars.length) {
+    const byLevel = new Map<number, number>();
+    for (const st of stars) byLevel.set(st.stars, (byLevel.get(st.stars) ?? 0) + 1);
+    const levels = [...byLevel.keys()].sort((a, b) => b - a).map((k) => `${k}★ ${byLevel.get(k)}${zh ? ' 人' : ''}`);
+    const bonus = stars.reduce((a, st) => a + st.bonus, 0);
+    out.push(zh ? `  星级：${levels.join(' · ')}；星级奖金 ${money(bonus)}` : `  Stars: ${levels.join(' · ')}; star bonus ${money(bonus)}`);
+  }
+  const flags = result?.flags ?? [];
+  if (flags.length) {
+    const byFlag = new Map<string, number>();
+    for (const f of flags) byFlag.set(f.flag, (byFlag.get(f.flag) ?? 0) + 1);
+    const list = [...byFlag].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([f, n]) => `${f} ${n}`);
+    out.push(zh ? `  标记：${list.join(' · ')}` : `  Flags: ${list.join(' · ')}`);
+  }
+  const points = result?.points ?? [];
+  if (points.length) {
+    const earned = points.reduce((a, p) => a + p.earned, 0);
+    out.push(zh ? `  积分：${points.length} 人本期共得 ${earned} 分` : `  Points: ${points.length} people earned ${earned} points`);
+  }
+  const departments = result?.departments ?? [];
+  if (departments.length) {
+    out.push('');
+    out.push(zh ? '部门' : 'Departments');
+    for (const d of departments.slice(0, LIST_LIMIT)) {
+      const actions = d.actions.length ? `  ${d.actions.map((a) => actionLabel(a, lang)).join(zh ? '、' : ', ')}` : '';
+      out.push(`  ${d.rank}. ${d.department}  ${d.score.toFixed(2)}${actions}`);
+    }
+  }
+
   const penalties = result?.penalties ?? [];
   if (penalties.length) {
     out.push('');
@@ -57,7 +91,7 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
   const d = s.diagnostics;
   out.push(zh
     ? `数据检查：错误 ${d.error} · 警告 ${d.warning} · 提示 ${d.info}`
-    : `Data check: ${d.error} errors · ${d.warning} warnings · ${d.info} info`);
+    : `Data check: ${plural(d.error, 'error')} · ${plural(d.warning, 'warning')} · ${d.info} info`);
   for (const w of s.warnings) out.push(`  ${w.text[lang]}`);
 
   if (s.outputs.length) {
