@@ -50,8 +50,8 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     const byLevel = new Map<number, number>();
     for (const st of stars) byLevel.set(st.stars, (byLevel.get(st.stars) ?? 0) + 1);
     const levels = [...byLevel.keys()].sort((a, b) => b - a).map((k) => `${k}★ ${byLevel.get(k)}${zh ? ' 人' : ''}`);
-    const bonus = stars.reduce((a, st) => a + st.bonus, 0);
-    out.push(zh ? `  星级：${levels.join(' · ')}；星级奖金 ${money(bonus)}` : `  Stars: ${levels.join(' · ')}; star bonus ${money(bonus)}`);
+    // The star bonus itself is an award line above (core/summary); here only how the stars fell.
+    out.push(zh ? `  星级分布：${levels.join(' · ')}` : `  Stars given: ${levels.join(' · ')}`);
   }
   const flags = result?.flags ?? [];
   if (flags.length) {

@@ -22,7 +22,7 @@ const result: ResultJson = {
   flags: [], totals: { paid: 3433.33, by_award: { service_star: 3333.33 } },
 };
 
-test('English: winners with ties, paid against budget with unspent, stars, penalties with names, counts, outputs', () => {
+test('English: winners with ties, paid against budget with unspent, star distribution, penalties with names, counts, outputs', () => {
   expect(renderSummary(summary, result, 'en', ['out/x.xlsx'], { S02: '李四' })).toBe([
     'Service Star 2026-07 · scheme service-star-budget',
     '',
@@ -32,7 +32,7 @@ test('English: winners with ties, paid against budget with unspent, stars, penal
     '',
     'Bonus: 3,433.33 paid in total',
     '  Service Star: 2 winners, 3,333.33 / budget 5,000.00 (unspent 1,666.67)',
-    '  Stars: 5★ 1 · 1★ 1; star bonus 100.00',
+    '  Stars given: 5★ 1 · 1★ 1',
     '',
     'Penalties: 1',
     '  2026-07  S02 李四  standby training  50.00',
