@@ -30,10 +30,11 @@ const tabs = fixture('annual-star');
 describe('golden: annual-star', () => {
   test('quarterly winners (the candidates), one quarter at a time', () => {
     const winners = (p: string) => run(tabs, 'annual-star', p).result!.awards.map((a) => [a.staff_id, a.scope, a.tie]);
-    expect(winners('2026-Q1')).toEqual([['Y06', '工程部', false], ['Y01', '客服部', false]]);
-    expect(winners('2026-Q2')).toEqual([['Y07', '工程部', false], ['Y02', '客服部', false]]);
-    expect(winners('2026-Q3')).toEqual([['Y06', '工程部', false], ['Y03', '客服部', false]]);
-    expect(winners('2026-Q4')).toEqual([['Y06', '工程部', true], ['Y07', '工程部', true], ['Y04', '客服部', false]]);
+    // Scopes in code-unit order of their names: 客 (U+5BA2) before 工 (U+5DE5).
+    expect(winners('2026-Q1')).toEqual([['Y01', '客服部', false], ['Y06', '工程部', false]]);
+    expect(winners('2026-Q2')).toEqual([['Y02', '客服部', false], ['Y07', '工程部', false]]);
+    expect(winners('2026-Q3')).toEqual([['Y03', '客服部', false], ['Y06', '工程部', false]]);
+    expect(winners('2026-Q4')).toEqual([['Y04', '客服部', false], ['Y06', '工程部', true], ['Y07', '工程部', true]]);
   });
 
   test('2026: top two by the sum of quarterly scores; three tied for two places all win', () => {
