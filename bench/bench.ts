@@ -1,0 +1,177 @@
+/**
+ * `npm run bench` (not part of `npm test`): the engine at sizes S, M, L for the
+ * smile-cards, star-rating and service-star-budget presets, side by side with
+ * the baselines of the same run (the single-pass floor, LibreOffice recalculating
+ * a formula template), the host cost model, the CLI on an .xlsx of size M, and
+ * copied-case detection on 20,000 cases. Prints Markdown tables and writes
+ * out/bench.json.
+ *
+ *   npm run bench -- --sizes S,M        limit the sizes (default S,M,L)
+ *   npm run bench -- --presets smile-cards
+ *   npm run bench -- --skip lo,cli,hosts,copies
+ *
+ * Each measurement runs in a child process of this same bundle (`--child …`), so
+ * a size's memory never inherits another's garbage, and V8's --trace-gc output
+ * of the child gives the peak heap.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { benchCopies } from './copies';
+import { engineChild, type EngineRun, type SizeName } from './engine-run';
+import { hostsChild, type HostCost } from './hosts';
+import { runLibreOffice, sofficeAvailable } from './libreoffice';
+import { timeCli, writeWorkbookXlsx } from './cli-run';
+import { judge, parseTraceGc, peakBetweenForced, renderReport, type BenchReport, type CopiesRun, type EngineEntry } from './report';
+
+const ALL_SIZES: SizeName[] = ['S', 'M', 'L'];
+const ALL_PRESETS = ['smile-cards', 'star-rating', 'service-star-budget'];
+const ROOT = resolve(__dirname, '..', '..');
+const OUT = join(ROOT, 'out');
+const TMP = join(OUT, 'bench-tmp');
+
+interface Options {
+  sizes: SizeName[];
+  presets: string[];
+  skip: Set<string>;
+}
+
+/** @throws Error on an unknown size */
+export function parseOptions(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+    if (i < 0) return undefined;
+    return argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  };
+  const sizes = (value('--sizes') ?? ALL_SIZES.join(',')).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  for (const s of sizes) if (!ALL_SIZES.includes(s as SizeName)) throw new Error(`unknown size ${s} (use S, M, L)`);
+  const presets = (value('--presets') ?? ALL_PRESETS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  const skip = new Set((value('--skip') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return { sizes: ALL_SIZES.filter((s) => sizes.includes(s)), presets, skip };
+}
+
+function log(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+/** Run this bundle as a child with `args`; its result is the JSON it writes to a temporary file. */
+function child<T>(args: string[], nodeFlags: string[] = []): { result: T | null; stdout: string; error: string | null } {
+  mkdirSync(TMP, { recursive: true });
+  const file = join(TMP, `child-${process.pid}-${Date.now()}.json`);
+  rmSync(file, { force: true });
+  const r = spawnSync(process.execPath, [...nodeFlags, __filename, '--child', ...args, '--result', file], {
+    encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 30 * 60_000,
+  });
+  try {
+    const result = JSON.parse(readFileSync(file, 'utf8')) as T;
+    rmSync(file, { force: true });
+    return { result, stdout: r.stdout ?? '', error: null };
+  } catch {
+    const why = (r.stderr || '').trim().split('\n').filter(Boolean).slice(-3).join(' / ') || `exit ${r.status ?? r.signal}`;
+    return { result: null, stdout: r.stdout ?? '', error: why };
+  }
+}
+
+async function childMain(argv: string[]): Promise<void> {
+  const kind = argv[argv.indexOf('--child') + 1];
+  const arg = (flag: string) => argv[argv.indexOf(flag) + 1];
+  const resultPath = arg('--result');
+  if (kind === 'engine') engineChild(arg('--size') as SizeName, arg('--preset'), resultPath);
+  else if (kind === 'hosts') await hostsChild(arg('--size') as SizeName, resultPath);
+  else if (kind === 'copies') writeFileSync(resultPath, JSON.stringify({ cases: Number(arg('--n')), ...benchCopies(Number(arg('--n'))) }));
+  else if (kind === 'write-xlsx') {
+    const t = performance.now();
+    const rows = await writeWorkbookXlsx(arg('--size') as SizeName, arg('--path'));
+    writeFileSync(resultPath, JSON.stringify({ rows, ms: Math.round(performance.now() - t) }));
+  } else throw new Error(`unknown child ${kind}`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const opts = parseOptions(argv);
+  mkdirSync(OUT, { recursive: true });
+  const report: BenchReport = {
+    machine: {
+      cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version,
+      totalMemGb: Math.round(totalmem() / 1e9), loadBefore: loadavg(), loadAfter: [], startedAt: new Date().toISOString(),
+    },
+    sizes: opts.sizes, engine: [], hosts: [], libreoffice: [], libreofficeSkipped: null, cli: null, copies: null, targets: [],
+  };
+
+  for (const size of opts.sizes) {
+    for (const preset of opts.presets) {
+      const c = child<EngineRun>(['engine', '--size', size, '--preset', preset], ['--expose-gc', '--trace-gc']);
+      const entry: EngineEntry = { size, preset, run: c.result, error: c.error, peakHeapMb: null };
+      if (c.result) {
+        const traced = peakBetweenForced(parseTraceGc(c.stdout));
+        const sampled = Math.max(...Object.values(c.result.heapAtPhases));
+        entry.peakHeapMb = Math.round(Math.max(traced ?? 0, sampled));
+        const x = c.result;
+        log(`${size} ${preset} ${x.period}: ${x.status}; validate ${x.cold.validateMs} ms, compute ${x.cold.computeMs} ms (warm ${x.warm.computeMs}), output ${x.cold.outputMs} ms; floor ${x.floorMs} ms; peak heap ${entry.peakHeapMb} MiB`);
+      } else log(`${size} ${preset}: failed: ${c.error}`);
+      report.engine.push(entry);
+    }
+  }
+
+  if (!opts.skip.has('hosts')) {
+    for (const size of opts.sizes) {
+      const c = child<HostCost>(['hosts', '--size', size]);
+      report.hosts.push(c.result ?? { size, error: c.error ?? 'failed' });
+      log(c.result ? `${size} hosts: Sheets ${c.result.sheets.spreadsheetCalls} calls; Excel ${c.result.excel.status}, ${c.result.excel.syncs} syncs` : `${size} hosts: failed: ${c.error}`);
+    }
+  }
+
+  if (opts.skip.has('lo')) report.libreofficeSkipped = 'skipped (--skip lo)';
+  else if (!sofficeAvailable()) report.libreofficeSkipped = 'soffice not found: LibreOffice baseline not measured';
+  else if (!opts.sizes.includes('S')) report.libreofficeSkipped = 'size S not selected';
+  else {
+    for (const size of opts.sizes.filter((s) => s !== 'L')) {
+      const sample = report.engine.find((e) => e.size === size && e.preset === 'smile-cards')?.run?.sample;
+      if (!sample) { report.libreoffice.push({ size, error: 'no smile-cards engine run at this size to check against' }); continue; }
+      if (size === 'M') {
+        const s = report.libreoffice.find((l) => l.size === 'S');
+        if (!s || 'error' in s || s.alwaysMs > 60_000) { report.libreofficeSkipped = 'size M not run: size S took over 60 s in LibreOffice (or failed)'; break; }
+      }
+      log(`${size} LibreOffice: writing the formula template and converting…`);
+      try {
+        const lo = await runLibreOffice(size, join(TMP, `lo-${size}`), sample, 15 * 60_000);
+        report.libreoffice.push(lo);
+        log(`${size} LibreOffice: load+save ${lo.neverMs} ms, with recalculation ${lo.alwaysMs} ms; verified ${lo.verified}`);
+      } catch (error) {
+        report.libreoffice.push({ size, error: error instanceof Error ? error.message : String(error) });
+        log(`${size} LibreOffice failed: ${String(error)}`);
+      }
+    }
+  }
+
+  if (!opts.skip.has('cli') && opts.sizes.includes('M')) {
+    const file = join(OUT, 'bench-M.xlsx');
+    log('M CLI: writing out/bench-M.xlsx…');
+    const w = child<{ rows: number; ms: number }>(['write-xlsx', '--size', 'M', '--path', file]);
+    if (w.result) {
+      report.cli = timeCli(ROOT, 'M', file, join(OUT, 'bench-M-result.xlsx'), w.result.rows, w.result.ms);
+      log(`M CLI: ${report.cli.wallMs} ms, exit ${report.cli.exitCode}`);
+    } else report.cli = { error: w.error ?? 'could not write the workbook' };
+  }
+
+  if (!opts.skip.has('copies')) {
+    const c = child<CopiesRun>(['copies', '--n', '20000']);
+    report.copies = c.result ?? { error: c.error ?? 'failed' };
+    log(c.result ? `copies: 20,000 cases in ${c.result.ms} ms` : `copies failed: ${c.error}`);
+  }
+
+  report.machine.loadAfter = loadavg();
+  report.targets = judge(report);
+  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  rmSync(TMP, { recursive: true, force: true });
+  process.stdout.write(`${renderReport(report)}\n\nWritten: out/bench.json\n`);
+}
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const run = argv.includes('--child') ? childMain(argv) : main(argv);
+  run.catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

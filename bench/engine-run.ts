@@ -1,0 +1,219 @@
+/**
+ * One engine measurement, run in its own process (`--child engine`) so memory
+ * figures belong to one size and one preset: generate the workbook, then
+ *  1. a cold run of the real orchestrator (`computeWorkbook`), timed phase by
+ *     phase through its progress callback (validate = scheme + readDataset,
+ *     compute = computeScheme, output = result JSON + output tabs);
+ *  2. a warm run of the same call (the JIT has seen the code once);
+ *  3. the floor (bench/floor.ts) on the same validated arrays, best of 3, and,
+ *     for smile-cards, a check that floor and engine chose the same winners.
+ * The parent reads V8's --trace-gc lines for the peak heap of the cold run: the
+ * forced `gc()` calls before and after it show up as "testing" lines and bracket it.
+ */
+import { writeFileSync } from 'node:fs';
+import { computeWorkbook, type ComputeOutcome } from '../core/orchestrator';
+import { parsePeriod } from '../core/periods';
+import { getPreset } from '../core/presets/index';
+import { readDataset } from '../core/tabs';
+import { fingerprintInputs } from '../core/runs';
+import type { Cell, RawTab } from '../core/types';
+import { floorAggregate } from './floor';
+import { generateWorkbook, SIZES, type WorkbookSize } from './generate';
+
+export type SizeName = keyof typeof SIZES;
+
+export interface PhaseTimes {
+  validateMs: number;
+  computeMs: number;
+  outputMs: number;
+  totalMs: number;
+}
+
+export interface EngineRun {
+  size: SizeName;
+  preset: string;
+  period: string;
+  status: string;
+  message: string | null;
+  /** Data rows (header excluded) per input tab, and in all. */
+  rows: Record<string, number>;
+  totalRows: number;
+  generateMs: number;
+  cold: PhaseTimes;
+  warm: PhaseTimes;
+  /** Input data rows ÷ cold total seconds. */
+  rowsPerSecond: number;
+  /** heapUsed (MiB) sampled at each phase boundary of the cold run. */
+  heapAtPhases: Record<string, number>;
+  /** Peak RSS (MiB) of the process up to the end of the cold run (includes the generated tables). */
+  maxRssMb: number;
+  /**
+   * The validate phase split (warm, timed alone after the runs above): coercion and
+   * validation (readDataset) and the Runs input fingerprint the orchestrator takes
+   * before computing (core/runs gateCompute → fingerprintInputs).
+   */
+  readDatasetMs: number;
+  fingerprintMs: number;
+  /** The floor over the same period and arrays: best of 3 and every run (ms). */
+  floorMs: number;
+  floorRunsMs: number[];
+  /** smile-cards only: do the floor and the engine pick the same group winners? */
+  winnersCheck: { groups: number; same: number; differ: string[] } | null;
+  /** Per-person values from the Ranking tab for a few staff (LibreOffice check). */
+  sample: Record<string, Record<string, Cell>>;
+  outputs: { name: string; rows: number }[];
+  diagnostics: number;
+}
+
+/** The period a preset is benchmarked on: 2026-Q3 for quarterly presets, 2026-07 for the rest. */
+export function benchPeriod(presetId: string): string {
+  const scheme = getPreset(presetId);
+  return scheme?.cadence === 'quarter' ? '2026-Q3' : '2026-07';
+}
+
+export function countRows(tabs: RawTab[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of tabs) out[t.name] = Math.max(0, t.rows.length - 1);
+  return out;
+}
+
+const gc = (): void => {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) g();
+};
+
+/** Bytes → MiB with one decimal (V8's --trace-gc prints MiB too). */
+function mb(bytes: number): number {
+  return Math.round(bytes / 104857.6) / 10;
+}
+
+function timed(tabs: RawTab[], preset: string, period: string, onMark?: (step: string) => void): { outcome: ComputeOutcome; times: PhaseTimes } {
+  const marks = new Map<string, number>();
+  const t0 = performance.now();
+  const outcome = computeWorkbook(tabs, {
+    period, preset, now: '2026-10-01T09:00:00+08:00',
+    onProgress: (step) => { marks.set(step, performance.now()); onMark?.(step); },
+  });
+  const end = performance.now();
+  const at = (s: string, fallback: number) => marks.get(s) ?? fallback;
+  const validate = at('validate', t0);
+  const compute = at('compute', end);
+  const output = at('output', end);
+  return {
+    outcome,
+    times: {
+      validateMs: round(compute - validate),
+      computeMs: round(output - compute),
+      outputMs: round(end - output),
+      totalMs: round(end - t0),
+    },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+/** Values of the Ranking tab's measure columns for the given staff ids. */
+function rankingSample(outcome: ComputeOutcome, ids: string[]): Record<string, Record<string, Cell>> {
+  const ranking = outcome.outputs.find((o) => o.kind === 'ranking');
+  const out: Record<string, Record<string, Cell>> = {};
+  if (!ranking) return out;
+  const header = ranking.rows[0].map((c) => String(c));
+  for (const row of ranking.rows.slice(1)) {
+    const id = String(row[1]);
+    if (!ids.includes(id)) continue;
+    const rec: Record<string, Cell> = {};
+    header.forEach((h, c) => { if (c === 0 || ranking.formats[c] === 'number') rec[h] = row[c]; });
+    out[id] = rec;
+  }
+  return out;
+}
+
+/** Ids of the staff with the most feedback rows, and a few others: the LibreOffice spot checks. */
+export function sampleIds(tabs: RawTab[]): string[] {
+  const feedback = tabs.find((t) => t.name === '客户反馈');
+  const counts = new Map<string, number>();
+  for (const r of feedback?.rows.slice(1) ?? []) counts.set(String(r[1]), (counts.get(String(r[1])) ?? 0) + 1);
+  const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  return [...new Set([busiest ?? 'S00001', 'S00001', 'S00100', 'S00500'])];
+}
+
+export function runEngine(sizeName: SizeName, preset: string, size: WorkbookSize = SIZES[sizeName]): EngineRun {
+  const period = benchPeriod(preset);
+  const g0 = performance.now();
+  const tabs = generateWorkbook(size);
+  const generateMs = round(performance.now() - g0);
+  const rows = countRows(tabs);
+  const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
+
+  gc(); // marker 1 in --trace-gc: the cold run starts after this line
+  const heapAtPhases: Record<string, number> = { start: mb(process.memoryUsage().heapUsed) };
+  const cold = timed(tabs, preset, period, (step) => { heapAtPhases[step] = mb(process.memoryUsage().heapUsed); });
+  heapAtPhases.end = mb(process.memoryUsage().heapUsed);
+  const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  gc(); // marker 2: the cold run ended before this line
+
+  const status = cold.outcome.status;
+  const message = cold.outcome.message?.en ?? null;
+  const outputs = cold.outcome.outputs.map((o) => ({ name: o.name, rows: o.rows.length - 1 }));
+  const diagnostics = cold.outcome.diagnostics.length;
+  const sample = rankingSample(cold.outcome, sampleIds(tabs));
+  const coldAwards = cold.outcome.result?.awards ?? [];
+  (cold as { outcome: ComputeOutcome | null }).outcome = null;
+  gc();
+
+  const warm = timed(tabs, preset, period);
+  warm.outcome = null as unknown as ComputeOutcome;
+  gc();
+
+  // The floor runs on the validated arrays, as the engine's compute step does.
+  const scheme = getPreset(preset);
+  const r0 = performance.now();
+  const data = readDataset(tabs, { probationMonths: scheme?.probationMonths, feedbackScale: scheme?.feedbackScale }).dataset;
+  const readDatasetMs = round(performance.now() - r0);
+  const f0 = performance.now();
+  fingerprintInputs(data, scheme);
+  const fingerprintMs = round(performance.now() - f0);
+  const p = parsePeriod(period)!;
+  const floorRunsMs: number[] = [];
+  let floor = floorAggregate(data, p.start, p.end);
+  for (let k = 0; k < 3; k++) {
+    const t = performance.now();
+    floor = floorAggregate(data, p.start, p.end);
+    floorRunsMs.push(round(performance.now() - t));
+  }
+
+  let winnersCheck: EngineRun['winnersCheck'] = null;
+  if (preset === 'smile-cards') {
+    const idOf = new Map(data.staff.map((s) => [s.key, s.id]));
+    const engine = new Map<string, string[]>();
+    for (const a of coldAwards) {
+      if (a.award !== 'service_star') continue;
+      engine.set(a.scope, [...(engine.get(a.scope) ?? []), a.staff_id].sort());
+    }
+    const groups = new Set([...engine.keys(), ...floor.winners.keys()]);
+    const differ: string[] = [];
+    for (const g of groups) {
+      const f = (floor.winners.get(g) ?? []).map((k) => idOf.get(k) ?? k).sort().join(',');
+      const e = (engine.get(g) ?? []).join(',');
+      if (f !== e) differ.push(`${g}: floor ${f || '-'} / engine ${e || '-'}`);
+    }
+    winnersCheck = { groups: groups.size, same: groups.size - differ.length, differ };
+  }
+
+  return {
+    size: sizeName, preset, period, status, message, rows, totalRows, generateMs,
+    cold: cold.times, warm: warm.times,
+    rowsPerSecond: Math.round(totalRows / (cold.times.totalMs / 1000)),
+    heapAtPhases, maxRssMb, readDatasetMs, fingerprintMs,
+    floorMs: Math.min(...floorRunsMs), floorRunsMs,
+    winnersCheck, sample, outputs, diagnostics,
+  };
+}
+
+/** Child entry: run and write the result as JSON to `resultPath`. */
+export function engineChild(size: SizeName, preset: string, resultPath: string): void {
+  const result = runEngine(size, preset);
+  writeFileSync(resultPath, JSON.stringify(result));
+}

@@ -1,0 +1,241 @@
+/**
+ * The benchmark's report: the peak heap read from V8's --trace-gc lines, the
+ * targets of issue 8 judged against one run's figures, and the plain-text
+ * tables `npm run bench` prints (and docs/PERFORMANCE.md quotes).
+ */
+import type { EngineRun, SizeName } from './engine-run';
+import type { HostCost } from './hosts';
+import type { LibreOfficeRun } from './libreoffice';
+import type { CliRun } from './cli-run';
+
+export interface EngineEntry {
+  run: EngineRun | null;
+  /** Peak heap used (MiB) during the cold run, from --trace-gc and the phase samples. */
+  peakHeapMb: number | null;
+  error: string | null;
+  size: SizeName;
+  preset: string;
+}
+
+export interface CopiesRun {
+  cases: number;
+  ms: number;
+  pairsFound: number;
+  copiesMade: number;
+  approximate: number;
+}
+
+export interface BenchReport {
+  machine: { cpus: number; cpuModel: string; node: string; totalMemGb: number; loadBefore: number[]; loadAfter: number[]; startedAt: string };
+  sizes: SizeName[];
+  engine: EngineEntry[];
+  hosts: (HostCost | { size: SizeName; error: string })[];
+  libreoffice: (LibreOfficeRun | { size: SizeName; error: string })[];
+  libreofficeSkipped: string | null;
+  cli: CliRun | { error: string } | null;
+  copies: CopiesRun | { error: string } | null;
+  targets: Target[];
+}
+
+export interface Target {
+  target: string;
+  measured: string;
+  status: 'met' | 'missed' | 'not measured';
+}
+
+/** One --trace-gc line: heap used before and after, in MiB, and whether `gc()` forced it. */
+export interface GcLine { before: number; after: number; forced: boolean }
+
+const GC_LINE = /:\s+(?:Scavenge|Mark-Compact|Mark-Sweep|Minor Mark-Sweep|Minor Mark-Compact)[^\d]*?(\d+(?:\.\d+)?) \((\d+(?:\.\d+)?)\) -> (\d+(?:\.\d+)?) \((\d+(?:\.\d+)?)\) MB/;
+
+export function parseTraceGc(text: string): GcLine[] {
+  const out: GcLine[] = [];
+  for (const line of text.split('\n')) {
+    const m = GC_LINE.exec(line);
+    if (m) out.push({ before: Number(m[1]), after: Number(m[3]), forced: line.includes('testing') });
+  }
+  return out;
+}
+
+/**
+ * Peak heap between the first and second forced GC (the cold run is bracketed by
+ * two `gc()` calls): the largest "before" of the collections in between,
+ * including the closing forced one (the heap as the run left it).
+ */
+export function peakBetweenForced(lines: GcLine[]): number | null {
+  const forced = lines.map((l, i) => (l.forced ? i : -1)).filter((i) => i >= 0);
+  if (forced.length < 2) return null;
+  let peak = 0;
+  for (let i = forced[0] + 1; i <= forced[1]; i++) peak = Math.max(peak, lines[i].before);
+  return peak;
+}
+
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+const fmtMs = (n: number) => (n >= 100 ? fmtInt(n) : n.toFixed(1));
+const fmtX = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1)) + '×';
+export const fmtBytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} kB`);
+
+function table(head: string[], rows: string[][], right: boolean[] = []): string {
+  const w = head.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
+  const cell = (s: string, c: number) => (right[c] ? ' '.repeat(w[c] - width(s)) + s : s + ' '.repeat(w[c] - width(s)));
+  const line = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+  return [line(head), `|${w.map((x, c) => (right[c] ? '-'.repeat(x + 1) + ':' : '-'.repeat(x + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Display width: CJK characters take two columns. */
+function width(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+function ok<T extends object>(x: T | { error: string } | null): x is Exclude<T, { error: string }> {
+  return x !== null && !('error' in x);
+}
+
+function failed<T extends object>(x: T): x is Extract<T, { error: string }> {
+  return 'error' in x;
+}
+
+export function engineTable(r: BenchReport): string {
+  const rows = r.engine.map((e) => {
+    if (!e.run) return [e.size, e.preset, '', `failed: ${e.error ?? ''}`.slice(0, 60), '', '', '', '', '', '', '', '', '', '', ''];
+    const x = e.run;
+    return [
+      x.size, x.preset, x.period, fmtInt(x.totalRows),
+      fmtMs(x.cold.validateMs), fmtMs(x.readDatasetMs), fmtMs(x.fingerprintMs), `${fmtMs(x.cold.computeMs)} (${fmtMs(x.warm.computeMs)})`, fmtMs(x.cold.outputMs), fmtMs(x.cold.totalMs),
+      fmtInt(x.rowsPerSecond), e.peakHeapMb === null ? '?' : fmtInt(e.peakHeapMb), fmtInt(x.maxRssMb),
+      fmtMs(x.floorMs), `${fmtX(x.cold.computeMs / x.floorMs)} (${fmtX(x.warm.computeMs / x.floorMs)})`,
+    ];
+  });
+  return table(
+    ['size', 'preset', 'period', 'input rows', 'validate ms', '↳ readDataset', '↳ fingerprint', 'compute ms (warm)', 'output ms', 'total ms', 'rows/s', 'peak heap MiB', 'peak RSS MiB', 'floor ms', 'compute ÷ floor (warm)'],
+    rows, [false, false, false, true, true, true, true, true, true, true, true, true, true, true, true],
+  );
+}
+
+export function hostTable(r: BenchReport): string {
+  const rows: string[][] = [];
+  for (const h of r.hosts) {
+    if (failed(h)) { rows.push([h.size, `failed: ${h.error}`.slice(0, 60), '', '', '', '', '', '', '', '']); continue; }
+    const x = h.excel;
+    const computed = x.status === 'computed';
+    rows.push([
+      h.size, fmtInt(h.inputRows),
+      fmtInt(h.sheets.spreadsheetCalls), `${fmtInt(h.sheets.formatDateCalls)} (${fmtInt(h.sheets.distinctDates)})`, fmtInt(h.sheets.largestWriteCells),
+      computed ? `${x.syncs} = ${x.fixedSyncs} + ${x.syncs - x.fixedSyncs}` : x.status,
+      computed ? `${x.readSyncs} + ${x.writeSyncs}` : `${x.readSyncs} + -`,
+      fmtBytes(x.largestRequestBytes), x.largestResponseBytes ? `${fmtBytes(x.largestResponseBytes)} (${x.largestResponseTab})` : '-', String(x.syncsOver4MB),
+    ]);
+  }
+  return table(
+    ['size', 'input rows', 'Sheets calls', 'formatDate calls (distinct dates)', 'largest Sheets write (cells)', 'Excel syncs = fixed + blocks/chunks', 'Excel read + write syncs', 'largest Excel request', 'largest Excel response', 'Excel syncs ≥ 4 MB'],
+    rows, [false, true, true, true, true, true, true, true, true, true],
+  );
+}
+
+export function libreofficeTable(r: BenchReport): string {
+  const rows: string[][] = [];
+  for (const l of r.libreoffice) {
+    if (failed(l)) { rows.push([l.size, `failed: ${l.error}`.slice(0, 80), '', '', '', '', '', '']); continue; }
+    const engine = r.engine.find((e) => e.size === l.size && e.preset === 'smile-cards')?.run;
+    const total = engine?.cold.totalMs ?? NaN;
+    rows.push([
+      l.size, fmtInt(l.staff), fmtInt(l.formulas), fmtInt(l.neverMs), fmtInt(l.alwaysMs), fmtInt(l.recalcMs),
+      Number.isNaN(total) ? '?' : fmtMs(total), Number.isNaN(total) ? '?' : fmtX(l.recalcMs / total), l.verified ? 'yes' : 'NO',
+    ]);
+  }
+  return table(
+    ['size', 'staff', 'formulas', 'LO load+save ms', 'LO load+recalc+save ms', 'LO recalc ms', 'engine total ms', 'LO recalc ÷ engine', 'recalc verified'],
+    rows, [false, true, true, true, true, true, true, true, false],
+  );
+}
+
+/** Judge the targets of issue 8 against this run. */
+export function judge(r: BenchReport): Target[] {
+  const t: Target[] = [];
+  const L = r.engine.filter((e) => e.size === 'L' && e.run);
+  const smileL = L.find((e) => e.preset === 'smile-cards')?.run;
+  if (smileL) {
+    t.push({ target: 'size L, one quarter (smile-cards 2026-Q3): compute ≤ 1.5 s', measured: `${fmtMs(smileL.cold.computeMs)} ms cold, ${fmtMs(smileL.warm.computeMs)} ms warm`, status: smileL.cold.computeMs <= 1500 ? 'met' : 'missed' });
+    const ratio = smileL.warm.computeMs / smileL.floorMs;
+    t.push({ target: 'size L, one quarter: compute ≤ 3× the single-pass floor', measured: `${fmtX(ratio)} warm (${fmtX(smileL.cold.computeMs / smileL.floorMs)} cold); floor ${fmtMs(smileL.floorMs)} ms`, status: ratio <= 3 ? 'met' : 'missed' });
+  } else {
+    t.push({ target: 'size L, one quarter: compute ≤ 1.5 s and ≤ 3× floor', measured: 'size L not run', status: 'not measured' });
+  }
+  if (L.length) {
+    const peaks = L.map((e) => e.peakHeapMb ?? Infinity);
+    const worst = Math.max(...peaks);
+    const which = L[peaks.indexOf(worst)].preset;
+    t.push({ target: 'size L: peak heap ≤ 1 GB', measured: `${Number.isFinite(worst) ? fmtInt(worst) : '?'} MiB (worst: ${which})`, status: worst <= 1024 ? 'met' : 'missed' });
+  } else {
+    t.push({ target: 'size L: peak heap ≤ 1 GB', measured: 'size L not run', status: 'not measured' });
+  }
+  const loS = r.libreoffice.find((l) => l.size === 'S');
+  const engS = r.engine.find((e) => e.size === 'S' && e.preset === 'smile-cards')?.run;
+  if (loS && !failed(loS) && engS) {
+    const ratio = loS.recalcMs / engS.cold.totalMs;
+    t.push({ target: '≥ 100× faster than LibreOffice recalculation at size S', measured: `${fmtX(ratio)} (LO recalc ${fmtInt(loS.recalcMs)} ms vs engine ${fmtMs(engS.cold.totalMs)} ms)${loS.verified ? '' : ' — recalculation NOT verified'}`, status: ratio >= 100 && loS.verified ? 'met' : 'missed' });
+  } else {
+    t.push({ target: '≥ 100× faster than LibreOffice recalculation at size S', measured: r.libreofficeSkipped ?? (loS && failed(loS) ? `failed: ${loS.error}` : 'not run'), status: 'not measured' });
+  }
+  const hosts = r.hosts.filter((h): h is HostCost => !failed(h));
+  if (hosts.length >= 2) {
+    const sheetCalls = new Set(hosts.map((h) => h.sheets.spreadsheetCalls));
+    const computed = hosts.filter((h) => h.excel.status === 'computed');
+    const fixed = new Set(computed.map((h) => h.excel.fixedSyncs));
+    const grow = computed.map((h) => `${h.size} ${h.excel.syncs - h.excel.fixedSyncs}`).join(', ');
+    const dates = hosts.map((h) => `${h.size} ${h.sheets.formatDateCalls}`).join(', ');
+    t.push({
+      target: 'host calls constant in the row count (Excel: except write chunks)',
+      measured: `Sheets: ${[...sheetCalls].join('/')} SpreadsheetApp calls at every size (Utilities.formatDate, one per distinct date: ${dates}); Excel: ${[...fixed].join('/')} fixed syncs + read blocks and write chunks (${grow})`,
+      status: sheetCalls.size === 1 && fixed.size <= 1 ? 'met' : 'missed',
+    });
+    const req = Math.max(...hosts.map((h) => h.excel.largestRequestBytes));
+    const res = Math.max(...hosts.map((h) => h.excel.largestResponseBytes));
+    const refused = hosts.filter((h) => h.excel.status !== 'computed').map((h) => `${h.size} ${h.excel.status}`);
+    const worst = hosts.find((h) => h.excel.largestResponseBytes === res);
+    t.push({ target: 'every Excel sync payload < 4 MB', measured: `requests ≤ ${fmtBytes(req)}; responses up to ${fmtBytes(res)}${worst ? ` (${worst.size}, ${worst.excel.largestResponseTab})` : ''}${refused.length ? `; ${refused.join(', ')}` : ''}`, status: req < 4e6 && res < 4e6 ? 'met' : 'missed' });
+  } else {
+    t.push({ target: 'host calls constant in the row count; Excel payload < 4 MB', measured: 'needs two or more sizes', status: 'not measured' });
+  }
+  if (ok(r.cli)) {
+    const c = r.cli;
+    t.push({ target: 'CLI on an .xlsx of size M end to end < 30 s, with progress', measured: `${(c.wallMs / 1000).toFixed(1)} s, exit ${c.exitCode}, ${c.progress.length} progress lines`, status: c.wallMs < 30_000 && c.exitCode === 0 && c.progress.length > 0 ? 'met' : 'missed' });
+  } else {
+    t.push({ target: 'CLI on an .xlsx of size M end to end < 30 s', measured: r.cli ? `failed: ${r.cli.error}` : 'size M not run', status: 'not measured' });
+  }
+  return t;
+}
+
+export function targetTable(targets: Target[]): string {
+  return table(['target', 'measured', 'status'], targets.map((t) => [t.target, t.measured, t.status]));
+}
+
+/** Everything `npm run bench` prints at the end (Markdown tables, so the docs can quote them). */
+export function renderReport(r: BenchReport): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemGb} GB, Node ${m.node}; load average before ${m.loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${m.loadAfter.map((x) => x.toFixed(2)).join(' ')} (${m.startedAt})`);
+  out.push('', '### Engine (computeWorkbook, one process per row; compute in brackets = second, warm run)', '', engineTable(r));
+  const checks = r.engine.filter((e) => e.run?.winnersCheck).map((e) => `${e.size}: ${e.run!.winnersCheck!.same}/${e.run!.winnersCheck!.groups} groups${e.run!.winnersCheck!.differ.length ? ` (differ: ${e.run!.winnersCheck!.differ.slice(0, 3).join('; ')})` : ''}`);
+  if (checks.length) out.push('', `Floor and engine pick the same smile-cards winners: ${checks.join(', ')}`);
+  if (r.libreoffice.length) out.push('', '### LibreOffice formula template (smile-cards, 2026-Q3)', '', libreofficeTable(r));
+  if (r.libreofficeSkipped) out.push('', `LibreOffice: ${r.libreofficeSkipped}`);
+  if (r.hosts.length) out.push('', '### Host cost (smile-cards 2026-Q3 through the real adapters on in-memory fakes)', '', hostTable(r));
+  if (r.cli) {
+    out.push('', '### Command line on an .xlsx');
+    if (ok(r.cli)) {
+      const c = r.cli;
+      out.push('', `\`${c.command}\` on ${fmtInt(c.inputRows)} input rows (${fmtBytes(c.fileBytes)}): ${(c.wallMs / 1000).toFixed(1)} s wall, exit ${c.exitCode}, peak RSS ${c.maxRssMb ?? '?'} MiB, result ${fmtBytes(c.resultBytes)}. Progress on stderr:`, '', '```', ...c.progress, '```');
+    } else out.push('', `failed: ${r.cli.error}`);
+  }
+  if (r.copies) {
+    out.push('', '### Copied-case detection');
+    out.push('', ok(r.copies)
+      ? `${fmtInt(r.copies.cases)} cases: ${fmtInt(r.copies.ms)} ms; ${r.copies.pairsFound} copies found (${r.copies.copiesMade} made by the generator), ${r.copies.approximate} approximate`
+      : `failed: ${r.copies.error}`);
+  }
+  out.push('', '### Targets (issue 8)', '', targetTable(r.targets));
+  return out.join('\n');
+}
