@@ -38,6 +38,8 @@ export interface BenchReport {
 }
 
 export interface Target {
+  /** Stable id: l-compute, l-floor, l-heap, libreoffice, host-calls, excel-payload, cli. */
+  id: string;
   target: string;
   measured: string;
   status: 'met' | 'missed' | 'not measured';
@@ -157,27 +159,28 @@ export function judge(r: BenchReport): Target[] {
   const L = r.engine.filter((e) => e.size === 'L' && e.run);
   const smileL = L.find((e) => e.preset === 'smile-cards')?.run;
   if (smileL) {
-    t.push({ target: 'size L, one quarter (smile-cards 2026-Q3): compute ≤ 1.5 s', measured: `${fmtMs(smileL.cold.computeMs)} ms cold, ${fmtMs(smileL.warm.computeMs)} ms warm`, status: smileL.cold.computeMs <= 1500 ? 'met' : 'missed' });
+    t.push({ id: 'l-compute', target: 'size L, one quarter (smile-cards 2026-Q3): compute ≤ 1.5 s', measured: `${fmtMs(smileL.cold.computeMs)} ms cold, ${fmtMs(smileL.warm.computeMs)} ms warm`, status: smileL.cold.computeMs <= 1500 ? 'met' : 'missed' });
     const ratio = smileL.warm.computeMs / smileL.floorMs;
-    t.push({ target: 'size L, one quarter: compute ≤ 3× the single-pass floor', measured: `${fmtX(ratio)} warm (${fmtX(smileL.cold.computeMs / smileL.floorMs)} cold); floor ${fmtMs(smileL.floorMs)} ms`, status: ratio <= 3 ? 'met' : 'missed' });
+    t.push({ id: 'l-floor', target: 'size L, one quarter: compute ≤ 3× the single-pass floor', measured: `${fmtX(ratio)} warm (${fmtX(smileL.cold.computeMs / smileL.floorMs)} cold); floor ${fmtMs(smileL.floorMs)} ms`, status: ratio <= 3 ? 'met' : 'missed' });
   } else {
-    t.push({ target: 'size L, one quarter: compute ≤ 1.5 s and ≤ 3× floor', measured: 'size L not run', status: 'not measured' });
+    t.push({ id: 'l-compute', target: 'size L, one quarter: compute ≤ 1.5 s', measured: 'size L not run', status: 'not measured' });
+    t.push({ id: 'l-floor', target: 'size L, one quarter: compute ≤ 3× the single-pass floor', measured: 'size L not run', status: 'not measured' });
   }
   if (L.length) {
     const peaks = L.map((e) => e.peakHeapMb ?? Infinity);
     const worst = Math.max(...peaks);
     const which = L[peaks.indexOf(worst)].preset;
-    t.push({ target: 'size L: peak heap ≤ 1 GB', measured: `${Number.isFinite(worst) ? fmtInt(worst) : '?'} MiB (worst: ${which})`, status: worst <= 1024 ? 'met' : 'missed' });
+    t.push({ id: 'l-heap', target: 'size L: peak heap ≤ 1 GB', measured: `${Number.isFinite(worst) ? fmtInt(worst) : '?'} MiB (worst: ${which})`, status: worst <= 1024 ? 'met' : 'missed' });
   } else {
-    t.push({ target: 'size L: peak heap ≤ 1 GB', measured: 'size L not run', status: 'not measured' });
+    t.push({ id: 'l-heap', target: 'size L: peak heap ≤ 1 GB', measured: 'size L not run', status: 'not measured' });
   }
   const loS = r.libreoffice.find((l) => l.size === 'S');
   const engS = r.engine.find((e) => e.size === 'S' && e.preset === 'smile-cards')?.run;
   if (loS && !failed(loS) && engS) {
     const ratio = loS.recalcMs / engS.cold.totalMs;
-    t.push({ target: '≥ 100× faster than LibreOffice recalculation at size S', measured: `${fmtX(ratio)} (LO recalc ${fmtInt(loS.recalcMs)} ms vs engine ${fmtMs(engS.cold.totalMs)} ms)${loS.verified ? '' : ' — recalculation NOT verified'}`, status: ratio >= 100 && loS.verified ? 'met' : 'missed' });
+    t.push({ id: 'libreoffice', target: '≥ 100× faster than LibreOffice recalculation at size S', measured: `${fmtX(ratio)} (LO recalc ${fmtInt(loS.recalcMs)} ms vs engine ${fmtMs(engS.cold.totalMs)} ms)${loS.verified ? '' : ' — recalculation NOT verified'}`, status: ratio >= 100 && loS.verified ? 'met' : 'missed' });
   } else {
-    t.push({ target: '≥ 100× faster than LibreOffice recalculation at size S', measured: r.libreofficeSkipped ?? (loS && failed(loS) ? `failed: ${loS.error}` : 'not run'), status: 'not measured' });
+    t.push({ id: 'libreoffice', target: '≥ 100× faster than LibreOffice recalculation at size S', measured: r.libreofficeSkipped ?? (loS && failed(loS) ? `failed: ${loS.error}` : 'not run'), status: 'not measured' });
   }
   const hosts = r.hosts.filter((h): h is HostCost => !failed(h));
   if (hosts.length >= 2) {
@@ -187,6 +190,7 @@ export function judge(r: BenchReport): Target[] {
     const grow = computed.map((h) => `${h.size} ${h.excel.syncs - h.excel.fixedSyncs}`).join(', ');
     const dates = hosts.map((h) => `${h.size} ${h.sheets.formatDateCalls}`).join(', ');
     t.push({
+      id: 'host-calls',
       target: 'host calls constant in the row count (Excel: except write chunks)',
       measured: `Sheets: ${[...sheetCalls].join('/')} SpreadsheetApp calls at every size (Utilities.formatDate, one per distinct date: ${dates}); Excel: ${[...fixed].join('/')} fixed syncs + read blocks and write chunks (${grow})`,
       status: sheetCalls.size === 1 && fixed.size <= 1 ? 'met' : 'missed',
@@ -195,15 +199,16 @@ export function judge(r: BenchReport): Target[] {
     const res = Math.max(...hosts.map((h) => h.excel.largestResponseBytes));
     const refused = hosts.filter((h) => h.excel.status !== 'computed').map((h) => `${h.size} ${h.excel.status}`);
     const worst = hosts.find((h) => h.excel.largestResponseBytes === res);
-    t.push({ target: 'every Excel sync payload < 4 MB', measured: `requests ≤ ${fmtBytes(req)}; responses up to ${fmtBytes(res)}${worst ? ` (${worst.size}, ${worst.excel.largestResponseTab})` : ''}${refused.length ? `; ${refused.join(', ')}` : ''}`, status: req < 4e6 && res < 4e6 ? 'met' : 'missed' });
+    t.push({ id: 'excel-payload', target: 'every Excel sync payload < 4 MB', measured: `requests ≤ ${fmtBytes(req)}; responses up to ${fmtBytes(res)}${worst ? ` (${worst.size}, ${worst.excel.largestResponseTab})` : ''}${refused.length ? `; ${refused.join(', ')}` : ''}`, status: req < 4e6 && res < 4e6 ? 'met' : 'missed' });
   } else {
-    t.push({ target: 'host calls constant in the row count; Excel payload < 4 MB', measured: 'needs two or more sizes', status: 'not measured' });
+    t.push({ id: 'host-calls', target: 'host calls constant in the row count (Excel: except write chunks)', measured: 'needs two or more sizes', status: 'not measured' });
+    t.push({ id: 'excel-payload', target: 'every Excel sync payload < 4 MB', measured: 'needs two or more sizes', status: 'not measured' });
   }
   if (ok(r.cli)) {
     const c = r.cli;
-    t.push({ target: 'CLI on an .xlsx of size M end to end < 30 s, with progress', measured: `${(c.wallMs / 1000).toFixed(1)} s, exit ${c.exitCode}, ${c.progress.length} progress lines`, status: c.wallMs < 30_000 && c.exitCode === 0 && c.progress.length > 0 ? 'met' : 'missed' });
+    t.push({ id: 'cli', target: 'CLI on an .xlsx of size M end to end < 30 s, with progress', measured: `${(c.wallMs / 1000).toFixed(1)} s, exit ${c.exitCode}, ${c.progress.length} progress lines`, status: c.wallMs < 30_000 && c.exitCode === 0 && c.progress.length > 0 ? 'met' : 'missed' });
   } else {
-    t.push({ target: 'CLI on an .xlsx of size M end to end < 30 s', measured: r.cli ? `failed: ${r.cli.error}` : 'size M not run', status: 'not measured' });
+    t.push({ id: 'cli', target: 'CLI on an .xlsx of size M end to end < 30 s, with progress', measured: r.cli ? `failed: ${r.cli.error}` : 'size M not run', status: 'not measured' });
   }
   return t;
 }

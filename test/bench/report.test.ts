@@ -1,0 +1,99 @@
+/**
+ * The benchmark report's own logic: reading the peak heap out of V8's
+ * --trace-gc lines, and judging issue 8's targets from a run's figures.
+ */
+import { judge, parseTraceGc, peakBetweenForced, type BenchReport, type Target } from '../../bench/report';
+import { parseOptions } from '../../bench/bench';
+import type { EngineRun } from '../../bench/engine-run';
+
+const TRACE = [
+  '[1:0x1]       40 ms: Scavenge 12.0 (14.0) -> 9.5 (15.0) MB, 1.10 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure;',
+  '[1:0x1]      185 ms: Mark-Compact 56.0 (74.6) -> 46.3 (81.1) MB, 40.83 / 0.00 ms  (average mu = 1.000, current mu = 1.000) testing; GC in old space requested',
+  '[1:0x1]      200 ms: Scavenge 60.2 (80.0) -> 50.1 (82.0) MB, 2.00 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure;',
+  '[1:0x1]      250 ms: Mark-Compact 410.5 (430.0) -> 300.0 (420.0) MB, 90.00 / 0.00 ms  (average mu = 0.5, current mu = 0.5) allocation failure; scavenge might not succeed',
+  'bench: not a gc line',
+  '[1:0x1]      300 ms: Mark-Compact 380.0 (420.0) -> 120.0 (200.0) MB, 60.43 / 0.00 ms  (average mu = 0.056, current mu = 0.056) testing; GC in old space requested',
+  '[1:0x1]      400 ms: Scavenge 900.0 (950.0) -> 100.0 (200.0) MB, 2.00 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure;',
+].join('\n');
+
+describe('trace-gc peak', () => {
+  it('parses before/after heap sizes and the forced (testing) collections', () => {
+    const lines = parseTraceGc(TRACE);
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toEqual({ before: 12, after: 9.5, forced: false });
+    expect(lines[1]).toEqual({ before: 56, after: 46.3, forced: true });
+  });
+
+  it('takes the largest heap between the two forced collections, the closing one included, nothing after', () => {
+    expect(peakBetweenForced(parseTraceGc(TRACE))).toBe(410.5);
+  });
+
+  it('gives no peak when the run was not bracketed', () => {
+    expect(peakBetweenForced(parseTraceGc(TRACE.split('\n').slice(0, 2).join('\n')))).toBeNull();
+  });
+});
+
+function engineRun(size: 'S' | 'M' | 'L', preset: string, computeMs: number, warmMs: number, floorMs: number, totalMs = 1000): EngineRun {
+  const phases = (c: number) => ({ validateMs: 100, computeMs: c, outputMs: 50, totalMs });
+  return {
+    size, preset, period: '2026-Q3', status: 'computed', message: null, rows: {}, totalRows: 1, generateMs: 1,
+    cold: phases(computeMs), warm: phases(warmMs), rowsPerSecond: 1, heapAtPhases: {}, maxRssMb: 1,
+    readDatasetMs: 1, fingerprintMs: 1, floorMs, floorRunsMs: [floorMs], winnersCheck: null, sample: {}, outputs: [], diagnostics: 0,
+  };
+}
+
+function report(partial: Partial<BenchReport>): BenchReport {
+  return {
+    machine: { cpus: 2, cpuModel: 'x', node: 'v20', totalMemGb: 1, loadBefore: [], loadAfter: [], startedAt: '' },
+    sizes: ['S', 'M', 'L'], engine: [], hosts: [], libreoffice: [], libreofficeSkipped: null, cli: null, copies: null, targets: [],
+    ...partial,
+  };
+}
+
+function byId(targets: Target[]): Record<string, Target> {
+  return Object.fromEntries(targets.map((t) => [t.id, t]));
+}
+
+describe('judge', () => {
+  it('always lists the same seven targets, "not measured" when a part did not run', () => {
+    expect(judge(report({})).map((t) => [t.id, t.status])).toEqual([
+      ['l-compute', 'not measured'], ['l-floor', 'not measured'], ['l-heap', 'not measured'], ['libreoffice', 'not measured'],
+      ['host-calls', 'not measured'], ['excel-payload', 'not measured'], ['cli', 'not measured'],
+    ]);
+  });
+
+  it('meets the L compute target at 1.4 s, misses the floor ratio at 3.5× (warm), judges peak heap per preset', () => {
+    const r = report({
+      engine: [
+        { size: 'L', preset: 'smile-cards', run: engineRun('L', 'smile-cards', 1400, 700, 200), peakHeapMb: 900, error: null },
+        { size: 'L', preset: 'star-rating', run: engineRun('L', 'star-rating', 3000, 3000, 200), peakHeapMb: 1100, error: null },
+      ],
+    });
+    const t = byId(judge(r));
+    expect(t['l-compute'].status).toBe('met'); // 1400 ms ≤ 1500 ms
+    expect(t['l-floor'].status).toBe('missed'); // 700 / 200 = 3.5× > 3×
+    expect(t['l-heap'].status).toBe('missed'); // star-rating at 1100 MiB > 1024
+    expect(t['l-heap'].measured).toContain('star-rating');
+    expect(t.libreoffice.status).toBe('not measured');
+  });
+
+  it('needs the LibreOffice recalculation verified and ≥ 100× the engine total at S', () => {
+    const lo = { size: 'S' as const, staff: 1, formulas: 1, templateBytes: 1, neverMs: 1000, alwaysMs: 121_000, recalcMs: 120_000, checks: [], verified: true };
+    const engine = [{ size: 'S' as const, preset: 'smile-cards', run: engineRun('S', 'smile-cards', 100, 100, 10, 1000), peakHeapMb: 50, error: null }];
+    const status = (l: typeof lo) => byId(judge(report({ engine, libreoffice: [l] }))).libreoffice.status;
+    expect(status(lo)).toBe('met'); // 120,000 / 1,000 = 120×
+    expect(status({ ...lo, recalcMs: 90_000 })).toBe('missed'); // 90×
+    expect(status({ ...lo, verified: false })).toBe('missed');
+  });
+});
+
+describe('parseOptions', () => {
+  it('defaults to every size and the three presets, keeps S/M/L order, and refuses unknown sizes', () => {
+    expect(parseOptions([]).sizes).toEqual(['S', 'M', 'L']);
+    expect(parseOptions(['--sizes', 'm,s']).sizes).toEqual(['S', 'M']);
+    expect(parseOptions(['--sizes=L']).sizes).toEqual(['L']);
+    expect(parseOptions([]).presets).toEqual(['smile-cards', 'star-rating', 'service-star-budget']);
+    expect([...parseOptions(['--skip', 'lo,cli']).skip]).toEqual(['lo', 'cli']);
+    expect(() => parseOptions(['--sizes', 'XL'])).toThrow('unknown size XL');
+  });
+});
