@@ -14,6 +14,7 @@ import { computeScheme } from './engine/compute';
 import { buildRankingTab } from './output/ranking';
 import { buildBonusTab } from './output/bonus';
 import { buildPointsTab } from './output/points';
+import { buildDepartmentsTab } from './output/departments';
 import { buildResultJson } from './output/result-json';
 import { gateCompute, recordCompute, schemeVersionLabel } from './runs';
 
@@ -104,6 +105,8 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
   const diagnostics = sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...engine.diagnostics, ...gate.diagnostics]);
   const result = buildResultJson(engine, scheme.id, diagnostics, lang);
   const outputs: OutputTab[] = [buildRankingTab(engine, lang), buildBonusTab(engine, lang)];
+  const departments = buildDepartmentsTab(engine, lang);
+  if (departments) outputs.push(departments);
   const points = buildPointsTab(engine, lang);
   if (points) outputs.push(points);
   outputs.push(buildDataCheckTab(diagnostics, period.id, lang));

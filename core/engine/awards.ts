@@ -10,6 +10,7 @@ import { perPlace, splitEvenly, toFen } from '../money';
 import { presence, type Ctx } from './context';
 import { evalMeasure } from './measures';
 import { checkCondition, checkGate, conditionReason, type Reason } from './gates';
+import { computeTeamAward } from './teams';
 
 export interface TieBreakNote {
   /** Index of the tie-break key that separated the two (into award.tieBreak). */
@@ -121,7 +122,7 @@ export function awardOutcome(ctx: Ctx, awardId: string, w: Period): AwardOutcome
   const a = ctx.scheme.awards.find((x) => x.id === awardId);
   if (!a) return null;
   ctx.memo.set(key, null); // guards against a candidates/wins cycle
-  const out = computeAward(ctx, a, w);
+  const out = a.team ? computeTeamAward(ctx, a, w) : computeAward(ctx, a, w);
   ctx.memo.set(key, out);
   return out;
 }

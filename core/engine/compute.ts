@@ -15,6 +15,7 @@ import { awardOutcome, quotaFromTab, type AwardOutcome } from './awards';
 import { penaltiesIn, type PenaltyHit } from './penalties';
 import { flagsIn, type FlagHit } from './flags';
 import { computeLedger, type Ledger } from './points';
+import { annotateCases, computeDepartments, type DepartmentsResult } from './departments';
 
 export interface RankingData {
   /** Measure id ranked by (null: the score, or nothing to rank by). */
@@ -38,6 +39,8 @@ export interface EngineResult {
   penalties: PenaltyHit[];
   flags: FlagHit[];
   ledger: Ledger | null;
+  /** Department scores (core/engine/departments), when the scheme has `departments`. */
+  departments: DepartmentsResult | null;
   ranking: RankingData;
   diagnostics: Diagnostic[];
 }
@@ -64,6 +67,7 @@ function tabsUsed(s: Scheme): Set<string> {
 
 export function computeScheme(scheme: Scheme, data: Dataset, period: Period): EngineResult {
   const ctx = createContext(scheme, data);
+  annotateCases(ctx);
   const diagnostics: Diagnostic[] = [];
 
   for (const t of [...tabsUsed(scheme)].sort()) {
@@ -97,13 +101,15 @@ export function computeScheme(scheme: Scheme, data: Dataset, period: Period): En
   const flags = flagsIn(ctx, period);
   const ledger = computeLedger(ctx, period, penalties);
   if (ledger) diagnostics.push(...ledger.diagnostics);
+  const departments = computeDepartments(ctx, period);
+  if (departments) diagnostics.push(...departments.diagnostics);
 
   diagnostics.push(...payUpNotes(ctx, awards));
   diagnostics.push(...quotaRowNotes(ctx));
 
   const ranking = rankingData(ctx, period, score, awards);
   diagnostics.push(...ctx.diagnostics);
-  return { period, ctx, awards, notRun, score, stars, penalties, flags, ledger, ranking, diagnostics };
+  return { period, ctx, awards, notRun, score, stars, penalties, flags, ledger, departments, ranking, diagnostics };
 }
 
 const KIND_ZH: Record<string, string> = { month: '月度', quarter: '季度', half: '半年度', year: '年度' };

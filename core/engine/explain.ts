@@ -11,6 +11,7 @@ import type { EngineResult } from './compute';
 import type { AwardEntry, AwardOutcome } from './awards';
 import { numText, type Reason } from './gates';
 import { presence, type Ctx } from './context';
+import { teamSentence } from './teams';
 
 function measureLabel(ctx: Ctx, id: string, lang: Lang): string {
   return ctx.measures.get(id)?.label[lang] ?? id;
@@ -89,6 +90,7 @@ export function extrasText(a: Award, lang: Lang): string {
 function awardSentence(ctx: Ctx, o: AwardOutcome, e: AwardEntry, lang: Lang): string {
   const a = o.award;
   const name = a.name[lang];
+  if (a.team) return teamSentence(ctx, o, e, lang, (r) => reasonText(ctx, a, r, lang, o.window.id));
   if (!e.eligible) {
     const reasons = e.reasons.map((r) => reasonText(ctx, a, r, lang, o.window.id));
     return fill(WHY.not_eligible[lang], { award: name, reasons: reasons.join(lang === 'zh' ? '；' : '; ') });

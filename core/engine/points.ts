@@ -11,6 +11,7 @@ import { diag } from '../diagnostics';
 import { dayKey, orderByDay, type Ctx } from './context';
 import { rowValues } from './measures';
 import { pointPenaltiesBefore, type PenaltyHit } from './penalties';
+import { departmentPointEvents, headOnKey } from './departments';
 
 export interface LedgerLine {
   idx: number;
@@ -102,11 +103,15 @@ export function computeLedger(ctx: Ctx, p: Period, periodPenalties: PenaltyHit[]
       const t = ctx.tabs[leaf.tab];
       const vals = rowValues(ctx, leaf);
       const factor = leaf.scale * rule.points;
+      const toHead = rule.to === 'department_head';
       for (let i = 0; i < vals.length; i++) {
-        const s = t.staff[i];
-        if (s < 0 || t.from[i] > endKey) continue;
+        const w = t.staff[i];
+        if (w < 0 || t.from[i] > endKey) continue;
         const v = vals[i];
         if (v !== v) continue;
+        // `to: department_head` rules credit the head of the writer's department (issue 4).
+        const s = toHead ? headOnKey(ctx, w, t.from[i]) : w;
+        if (s < 0) continue;
         post(s, t.from[i], v * factor, rule.id, slot);
       }
     }
@@ -122,6 +127,7 @@ export function computeLedger(ctx: Ctx, p: Period, periodPenalties: PenaltyHit[]
     const id = `penalty:${h.penalty.id}`;
     post(h.idx, dayKey(h.window.end), h.points, id, ruleSlot(id));
   }
+  for (const h of departmentPointEvents(ctx, p)) post(h.idx, dayKey(h.day), h.points, h.rule, ruleSlot(h.rule));
 
   const diagnostics: Diagnostic[] = [];
   const spent = new Float64Array(n);

@@ -3,6 +3,7 @@ import type { Cell, ColumnFormat, Lang, OutputTab } from '../types';
 import type { EngineResult } from '../engine/compute';
 import { H, tabName } from './labels';
 import { staffOrder } from './ranking';
+import { departmentRuleLabel } from '../engine/departments';
 
 export function buildPointsTab(res: EngineResult, lang: Lang): OutputTab | null {
   const ledger = res.ledger;
@@ -12,6 +13,7 @@ export function buildPointsTab(res: EngineResult, lang: Lang): OutputTab | null 
   const header: Cell[] = [H.staffId[lang], H.name[lang], H.department[lang], H.earned[lang], H.redeemed[lang], H.balance[lang], H.detail[lang]];
   const formats: ColumnFormat[] = ['text', 'text', 'text', 'number', 'number', 'number', 'text'];
   const ruleLabel = (id: string): string => {
+    if (id === 'department:last') return departmentRuleLabel(lang);
     if (id.startsWith('penalty:')) {
       const pe = ctx.scheme.penalties.find((p) => p.id === id.slice(8));
       return pe ? pe.label[lang] : id;

@@ -10,6 +10,7 @@ import { toDiagnosticLine } from '../diagnostics';
 import { fenToYuan } from '../money';
 import { payments } from './bonus';
 import { staffOrder } from './ranking';
+import { departmentLines } from './departments';
 
 /** The scope as written in `awards[].scope`: the department or group, or `company`. */
 export const COMPANY_SCOPE = 'company';
@@ -75,7 +76,7 @@ export function buildResultJson(res: EngineResult, schemeId: string, diagnostics
     awards,
     stars,
     penalties,
-    departments: [],
+    departments: departmentLines(res),
     points,
     flags,
     ineligible,

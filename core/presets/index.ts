@@ -14,9 +14,12 @@ import serviceStarBudget from './service-star-budget.json';
 import surprisePoints from './surprise-points.json';
 import revisit from './revisit.json';
 import annualStar from './annual-star.json';
+import caseCollection from './case-collection.json';
+import teamStar from './team-star.json';
 
 const PRESET_FILES: unknown[] = [
   smileCards, starRating, weightedQuarterly, serviceStarBudget, surprisePoints, revisit, annualStar,
+  caseCollection, teamStar,
 ];
 
 export interface PresetInfo {
