@@ -13,6 +13,7 @@
  *
  * The outcome has the AwardOutcome shape (one entry per person: scope = the team,
  * rank = the team's rank), so Bonus, Ranking and the JSON need nothing special.
+ * Not used by team awards: `candidates` (winners of another award) and `payUp`.
  */
 import type { Lang } from '../types';
 import type { Award } from '../scheme/model';
