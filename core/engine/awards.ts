@@ -286,7 +286,11 @@ function computeAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
   return { award: a, window: w, entries, scopes, payUps, skips };
 }
 
-/** For people whose rank-by value equals someone else's, say which tie-break key separated them. */
+/**
+ * For people whose rank-by value equals someone else's, say which tie-break key
+ * separated them. Linear in the size of each run of equal values: winners are a
+ * prefix of the run, and equal tuples are contiguous.
+ */
 function noteTieBreaks(E: AwardEntry[], a: Award, cmpTuple: (x: AwardEntry, y: AwardEntry) => number): void {
   if (a.tieBreak.length === 0) return;
   let i = 0;
@@ -294,18 +298,35 @@ function noteTieBreaks(E: AwardEntry[], a: Award, cmpTuple: (x: AwardEntry, y: A
     let j = i + 1;
     while (j < E.length && cmpVal(E[i].value, E[j].value, a.rankBy.order) === 0) j++;
     if (j - i > 1) {
-      const run = E.slice(i, j);
-      for (const e of run) {
-        // Prefer the peer on the other side of the quota line, else the neighbour.
-        const peers = run.filter((p) => p !== e && cmpTuple(p, e) !== 0);
-        if (!peers.length) continue;
-        const across = peers.filter((p) => p.won !== e.won);
-        const pos = run.indexOf(e);
-        const peer = (across.length ? across : peers).reduce((best, p) =>
-          Math.abs(run.indexOf(p) - pos) < Math.abs(run.indexOf(best) - pos) ? p : best);
-        for (let k = 0; k < a.tieBreak.length; k++) {
-          if (cmpVal(e.keys[k], peer.keys[k], a.tieBreak[k].order) !== 0) {
-            e.decided = { key: k, other: peer.idx, mine: e.keys[k], theirs: peer.keys[k] };
+      // Group starts: gs[k] = first index of k's tuple group, ge[k] = one past its end.
+      const n = j - i;
+      const gs = new Int32Array(n);
+      const ge = new Int32Array(n);
+      for (let k = 1; k < n; k++) gs[k] = cmpTuple(E[i + k - 1], E[i + k]) === 0 ? gs[k - 1] : k;
+      ge[n - 1] = n;
+      for (let k = n - 2; k >= 0; k--) ge[k] = cmpTuple(E[i + k], E[i + k + 1]) === 0 ? ge[k + 1] : k + 1;
+      let firstLoser = -1;
+      let lastWinner = -1;
+      for (let k = 0; k < n; k++) {
+        if (E[i + k].won) lastWinner = k;
+        else if (firstLoser < 0) firstLoser = k;
+      }
+      for (let k = 0; k < n; k++) {
+        const e = E[i + k];
+        let peer = -1;
+        if (e.won && firstLoser >= 0) peer = firstLoser;
+        else if (!e.won && lastWinner >= 0) peer = lastWinner;
+        else {
+          const before = gs[k] - 1;
+          const after = ge[k] < n ? ge[k] : -1;
+          if (before >= 0 && (after < 0 || k - before <= after - k)) peer = before;
+          else peer = after;
+        }
+        if (peer < 0 || cmpTuple(E[i + peer], e) === 0) continue;
+        const p = E[i + peer];
+        for (let t = 0; t < a.tieBreak.length; t++) {
+          if (cmpVal(e.keys[t], p.keys[t], a.tieBreak[t].order) !== 0) {
+            e.decided = { key: t, other: p.idx, mine: e.keys[t], theirs: p.keys[t] };
             break;
           }
         }
