@@ -15,8 +15,8 @@
  * of the child gives the peak heap.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchCopies } from './copies';
 import { engineChild, type EngineRun, type SizeName } from './engine-run';
@@ -29,7 +29,12 @@ const ALL_SIZES: SizeName[] = ['S', 'M', 'L'];
 const ALL_PRESETS = ['smile-cards', 'star-rating', 'service-star-budget'];
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'out');
-const TMP = join(OUT, 'bench-tmp');
+/** Scratch space outside the repository (other tools may clean out/ while the bench runs). */
+let tmpDir: string | null = null;
+function scratch(): string {
+  tmpDir ??= mkdtempSync(join(tmpdir(), 'service-star-bench-'));
+  return tmpDir;
+}
 
 interface Options {
   sizes: SizeName[];
@@ -57,8 +62,7 @@ function log(line: string): void {
 
 /** Run this bundle as a child with `args`; its result is the JSON it writes to a temporary file. */
 function child<T>(args: string[], nodeFlags: string[] = []): { result: T | null; stdout: string; error: string | null } {
-  mkdirSync(TMP, { recursive: true });
-  const file = join(TMP, `child-${process.pid}-${Date.now()}.json`);
+  const file = join(scratch(), `child-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   rmSync(file, { force: true });
   const r = spawnSync(process.execPath, [...nodeFlags, __filename, '--child', ...args, '--result', file], {
     encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 30 * 60_000,
@@ -134,7 +138,7 @@ async function main(argv: string[]): Promise<void> {
       }
       log(`${size} LibreOffice: writing the formula template and converting…`);
       try {
-        const lo = await runLibreOffice(size, join(TMP, `lo-${size}`), sample, 15 * 60_000);
+        const lo = await runLibreOffice(size, join(scratch(), `lo-${size}`), sample, 15 * 60_000);
         report.libreoffice.push(lo);
         log(`${size} LibreOffice: load+save ${lo.neverMs} ms, with recalculation ${lo.alwaysMs} ms; verified ${lo.verified}`);
       } catch (error) {
@@ -163,7 +167,7 @@ async function main(argv: string[]): Promise<void> {
   report.machine.loadAfter = loadavg();
   report.targets = judge(report);
   writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  rmSync(TMP, { recursive: true, force: true });
+  if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
   process.stdout.write(`${renderReport(report)}\n\nWritten: out/bench.json\n`);
 }
 

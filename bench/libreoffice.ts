@@ -101,6 +101,8 @@ export async function writeTemplate(tabs: RawTab[], path: string): Promise<{ sta
 /** Cached results of the Calc sheet for the given ids, read back with the streaming reader. */
 export async function readCalc(path: string, ids: string[]): Promise<Record<string, Record<string, unknown>>> {
   const out: Record<string, Record<string, unknown>> = {};
+  // The streaming reader reports a missing file as an unhandled stream error: check first.
+  if (!existsSync(path)) throw new Error(`converted file missing: ${path}`);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
   for await (const ws of reader) {
     const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
@@ -169,8 +171,9 @@ export async function runLibreOffice(size: SizeName, workDir: string, engineSamp
   const tabs = generateWorkbook(SIZES[size]);
   const file = join(workDir, `template-${size}.xlsx`);
   const { staff, formulas } = await writeTemplate(tabs, file);
-  const never = makeProfile('/tmp/lo-bench-profile-never', 1);
-  const always = makeProfile('/tmp/lo-bench-profile', 0);
+  // Per-process profiles: two benchmark runs at once must not share (and wipe) a profile.
+  const never = makeProfile(`/tmp/lo-bench-profile-${process.pid}-never`, 1);
+  const always = makeProfile(`/tmp/lo-bench-profile-${process.pid}`, 0);
   // First start of a fresh profile builds it (several seconds): do that on a tiny file, untimed.
   const tiny = join(workDir, 'warmup.xlsx');
   const w = new ExcelJS.Workbook();
@@ -192,6 +195,7 @@ export async function runLibreOffice(size: SizeName, workDir: string, engineSamp
     }
   }
   // An engine blank (no data) is 0 in a COUNTIFS.
+  for (const p of [never, always]) rmSync(p.slice('file://'.length), { recursive: true, force: true });
   const verified = checks.length > 0 && checks.every((c) => Number(c.engine ?? 0) === Number(c.libreoffice)) && checks.every((c) => c.stale === STALE);
   return { size, staff, formulas, templateBytes: statSync(file).size, neverMs, alwaysMs, recalcMs: alwaysMs - neverMs, checks, verified };
 }
