@@ -29,6 +29,10 @@ export interface TabIndex {
   /** First and last day each row belongs to (a day, a month, or a review period), as day keys. */
   from: Int32Array;
   to: Int32Array;
+  /** Month number (year × 12 + month − 1) of `from`, and the range over rows with a person. */
+  month: Int32Array;
+  monthLo: number;
+  monthHi: number;
   num: Map<string, NumColumn>;
   cat: Map<string, CatColumn>;
 }
@@ -50,10 +54,10 @@ export interface Ctx {
   measures: Map<string, Measure>;
   /** `measure@window` → values. */
   cache: Map<string, Vec>;
-  /** Per-person incident rows (indices into data.incidents) in date order, for gates. */
-  incidentsByStaff: number[][];
-  /** `staffIndex|YYYY-MM` → attendance rows. */
-  attendance: Map<string, number[]>;
+  /** Per-person incident rows (indices into data.incidents) in date order, for gates (built on first use: see incidentLists). */
+  incidentsByStaff: number[][] | null;
+  /** `staffIndex|YYYY-MM` → attendance rows (built on first use: see attendanceRows). */
+  attendance: Map<string, number[]> | null;
   /** Engine diagnostics (scheme-data mismatches, missing components, …). */
   diagnostics: Diagnostic[];
   /** Anything the steps memoise (scores, awards), keyed by `kind:id@window`. */
@@ -114,6 +118,9 @@ function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, numbe
   const staff = new Int32Array(n);
   const from = new Int32Array(n);
   const to = toOf ? new Int32Array(n) : from;
+  const month = new Int32Array(n);
+  let monthLo = Infinity;
+  let monthHi = -Infinity;
   let lastKey: unknown = undefined;
   let lastIdx = -1;
   for (let i = 0; i < n; i++) {
@@ -124,8 +131,11 @@ function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, numbe
       staff[i] = -1;
       continue;
     }
-    from[i] = dayKey(f);
+    const fk = dayKey(f);
+    from[i] = fk;
     if (toOf) to[i] = dayKey(t);
+    const mo = (fk / 31) | 0;
+    month[i] = mo;
     const key = r.staffKey;
     if (key !== lastKey) {
       const s = keyIndex.get(key as string);
@@ -133,8 +143,12 @@ function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, numbe
       lastIdx = s === undefined ? -1 : s;
     }
     staff[i] = lastIdx;
+    if (lastIdx >= 0) {
+      if (mo < monthLo) monthLo = mo;
+      if (mo > monthHi) monthHi = mo;
+    }
   }
-  return { rows, staff, from, to, num: new Map(), cat: new Map() };
+  return { rows, staff, from, to, month, monthLo, monthHi, num: new Map(), cat: new Map() };
 }
 
 function fold(v: unknown): string {
@@ -234,28 +248,41 @@ export function createContext(scheme: Scheme, data: Dataset): Ctx {
     attendance: buildIndex(rec(data.attendance), keyIndex, monthFrom, monthTo),
     reviews: buildIndex(rec(data.reviews), keyIndex, periodFrom, periodTo),
   };
-  const incidentsByStaff: number[][] = Array.from({ length: n }, () => []);
-  const incOrder = orderByDay(data.incidents.map((r) => r.date));
-  for (const i of incOrder) {
-    const s = keyIndex.get(data.incidents[i].staffKey);
-    if (s !== undefined) incidentsByStaff[s].push(i);
-  }
-  const attendance = new Map<string, number[]>();
-  data.attendance.forEach((a, i) => {
-    const s = keyIndex.get(a.staffKey);
-    if (s === undefined) return;
-    const k = `${s}|${a.month}`;
-    const list = attendance.get(k);
-    if (list) list.push(i);
-    else attendance.set(k, [i]);
-  });
   return {
     scheme, data, staff, n, keyIndex,
     deptOf, depts: [...deptNames.keys()], groupOf, groups: [...groupNames.keys()],
     tabs,
     measures: new Map(scheme.measures.map((m) => [m.id, m])),
-    cache: new Map(), incidentsByStaff, attendance, diagnostics: [], memo: new Map(),
+    cache: new Map(), incidentsByStaff: null, attendance: null, diagnostics: [], memo: new Map(),
   };
+}
+
+/** Per-person incident rows in date order (indices into data.incidents). */
+export function incidentLists(ctx: Ctx): number[][] {
+  if (ctx.incidentsByStaff) return ctx.incidentsByStaff;
+  const lists: number[][] = Array.from({ length: ctx.n }, () => []);
+  for (const i of orderByDay(ctx.data.incidents.map((r) => r.date))) {
+    const s = ctx.keyIndex.get(ctx.data.incidents[i].staffKey);
+    if (s !== undefined) lists[s].push(i);
+  }
+  return (ctx.incidentsByStaff = lists);
+}
+
+/** Attendance rows of a person in a month (`YYYY-MM`), as indices into data.attendance. */
+export function attendanceRows(ctx: Ctx, person: number, month: string): number[] | undefined {
+  if (!ctx.attendance) {
+    const map = new Map<string, number[]>();
+    ctx.data.attendance.forEach((a, i) => {
+      const s = ctx.keyIndex.get(a.staffKey);
+      if (s === undefined) return;
+      const k = `${s}|${a.month}`;
+      const list = map.get(k);
+      if (list) list.push(i);
+      else map.set(k, [i]);
+    });
+    ctx.attendance = map;
+  }
+  return ctx.attendance.get(`${person}|${month}`);
 }
 
 /** A person is a candidate in a window: hired by its last day and not left before it (SPEC §2). */

@@ -4,7 +4,7 @@
  */
 import type { Condition, CompareOp, Gate } from '../scheme/model';
 import { isRegularAt, monthOf, shiftPeriod, subPeriods, tenureMonths, type Period } from '../periods';
-import type { Ctx } from './context';
+import { attendanceRows, incidentLists, type Ctx } from './context';
 import { evalMeasure } from './measures';
 
 /** Why a person is not eligible: the code, the value that failed and what was expected. */
@@ -58,18 +58,58 @@ function condWindows(c: Condition, w: Period): Period[] {
   return c.each ? base.flatMap((b) => subPeriods(b, c.each!)) : base;
 }
 
-/** Check a condition for person `i` in window `w`. */
+/** A condition evaluated for everyone in one window (computed once, then looked up per person). */
+interface CondVec {
+  ok: Uint8Array;
+  value: Float64Array;
+  rhs: Float64Array;
+  /** Index into `windows` of the deciding window per person. */
+  at: Int32Array;
+  windows: Period[];
+}
+
+const condCache = new WeakMap<Ctx, WeakMap<Condition, Map<string, CondVec>>>();
+
+function condVec(ctx: Ctx, c: Condition, w: Period): CondVec {
+  let byCond = condCache.get(ctx);
+  if (!byCond) condCache.set(ctx, (byCond = new WeakMap()));
+  let byWin = byCond.get(c);
+  if (!byWin) byCond.set(c, (byWin = new Map()));
+  const hit = byWin.get(w.id);
+  if (hit) return hit;
+  const n = ctx.n;
+  const windows = condWindows(c, w);
+  const ok = new Uint8Array(n).fill(1);
+  const value = new Float64Array(n).fill(NaN);
+  const rhs = new Float64Array(n).fill(NaN);
+  const at = new Int32Array(n).fill(Math.max(0, windows.length - 1));
+  const done = new Uint8Array(n);
+  windows.forEach((win, k) => {
+    const v = evalMeasure(ctx, c.measure, win);
+    const r = typeof c.value === 'number' ? null : evalMeasure(ctx, c.value.measure, win);
+    const constant = typeof c.value === 'number' ? c.value : NaN;
+    for (let i = 0; i < n; i++) {
+      if (done[i]) continue;
+      const rv = r ? r[i] : constant;
+      value[i] = v[i];
+      rhs[i] = rv;
+      at[i] = k;
+      if (!compare(v[i], c.op, rv)) {
+        ok[i] = 0;
+        done[i] = 1;
+      }
+    }
+  });
+  const out = { ok, value, rhs, at, windows };
+  byWin.set(w.id, out);
+  return out;
+}
+
+/** Check a condition for person `i` in window `w` (vectorised and cached per condition and window). */
 export function checkCondition(ctx: Ctx, c: Condition, w: Period, i: number): CondCheck {
-  const wins = condWindows(c, w);
-  let last: CondCheck = { ok: false, value: NaN, rhs: NaN, window: w.id };
-  for (const win of wins) {
-    const v = evalMeasure(ctx, c.measure, win)[i];
-    const rhs = typeof c.value === 'number' ? c.value : evalMeasure(ctx, c.value.measure, win)[i];
-    const ok = compare(v, c.op, rhs);
-    last = { ok, value: v, rhs, window: win.id };
-    if (!ok) return last;
-  }
-  return last;
+  const v = condVec(ctx, c, w);
+  if (v.windows.length === 0) return { ok: false, value: NaN, rhs: NaN, window: w.id };
+  return { ok: v.ok[i] === 1, value: v.value[i], rhs: v.rhs[i], window: v.windows[v.at[i]].id };
 }
 
 export function conditionReason(c: Condition, chk: CondCheck, ref: string): Reason {
@@ -105,7 +145,7 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
     }
     case 'no_incident': {
       const types = new Set(g.types.map((t) => t.trim().toLowerCase()));
-      for (const k of ctx.incidentsByStaff[i]) {
+      for (const k of incidentLists(ctx)[i]) {
         const inc = ctx.data.incidents[k];
         if (inc.date < w.start) continue;
         if (inc.date > w.end) break;
@@ -115,7 +155,7 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
     }
     case 'full_attendance': {
       for (const m of subPeriods(w, 'month')) {
-        const rows = ctx.attendance.get(`${i}|${monthOf(m.start)}`);
+        const rows = attendanceRows(ctx, i, monthOf(m.start));
         if (!rows || rows.length === 0) return fail(`${m.id}: ?`, { window: m.id, threshold: 'unknown' });
         for (const k of rows) {
           const a = ctx.data.attendance[k];

@@ -123,35 +123,112 @@ export function rowValues(ctx: Ctx, m: RowsMeasure): Float64Array {
   return out;
 }
 
-function evalRows(ctx: Ctx, m: RowsMeasure, window: Period): Vec {
-  const w = m.offset ? shiftPeriod(window, m.offset) : window;
+/**
+ * Per-month partial aggregates of a rows measure over the whole tab (one pass),
+ * so that every window made of whole months — the period, each month of it, the
+ * previous period — is a sum over a few months instead of another pass over the
+ * rows. Used for dated tabs and Attendance (a row never spans two months); not
+ * for Reviews (a review period may be a quarter) nor `distinct`.
+ */
+interface MonthPartials {
+  /** Month number (year × 12 + month − 1) of slot 0. */
+  first: number;
+  months: number;
+  size: number;
+  cnt: Float64Array;
+  acc: Float64Array;
+}
+
+/** Above this many (month × person) cells the partials are not worth their memory. */
+const PARTIAL_CELLS = 2_000_000;
+
+function monthPartials(ctx: Ctx, m: RowsMeasure, size: number): MonthPartials | null {
+  if (m.tab === 'reviews' || m.agg === 'distinct') return null;
+  const key = `partials:${m.id}`;
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as MonthPartials | null;
   const t = ctx.tabs[m.tab];
   const vals = rowValues(ctx, m);
-  const [ks, ke] = windowKeys(w);
+  const lo = t.monthLo;
+  const months = t.monthHi >= lo ? t.monthHi - lo + 1 : 0;
+  if (months * size > PARTIAL_CELLS) {
+    ctx.memo.set(key, null);
+    return null;
+  }
+  const cnt = new Float64Array(months * size);
+  const acc = new Float64Array(months * size);
+  const isMin = m.agg === 'min';
+  const isMax = m.agg === 'max';
+  if (isMin || isMax) acc.fill(NaN);
+  const byDept = m.of === 'department';
+  const staff = t.staff;
+  const month = t.month;
+  const deptOf = ctx.deptOf;
+  for (let i = 0; i < vals.length; i++) {
+    const s = staff[i];
+    const v = vals[i];
+    if (s < 0 || v !== v) continue;
+    const slot = (month[i] - lo) * size + (byDept ? deptOf[s] : s);
+    cnt[slot] += 1;
+    if (isMin) { if (!(acc[slot] <= v)) acc[slot] = v; }
+    else if (isMax) { if (!(acc[slot] >= v)) acc[slot] = v; }
+    else acc[slot] += v;
+  }
+  const out = { first: lo, months, size, cnt, acc };
+  ctx.memo.set(key, out);
+  return out;
+}
+
+function monthNumber(day: string): number {
+  return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+}
+
+function evalRows(ctx: Ctx, m: RowsMeasure, window: Period): Vec {
+  const w = m.offset ? shiftPeriod(window, m.offset) : window;
   const byDept = m.of === 'department';
   const size = byDept ? ctx.depts.length : ctx.n;
+  const agg = m.agg;
   const sum = new Float64Array(size);
   const cnt = new Float64Array(size);
   const ext = new Float64Array(size).fill(NaN);
-  const sets: (Set<number> | undefined)[] = m.agg === 'distinct' ? new Array(size) : [];
-  const staff = t.staff;
-  const from = t.from;
-  const to = t.to;
-  const agg = m.agg;
-  for (let i = 0; i < vals.length; i++) {
-    const s = staff[i];
-    if (s < 0 || from[i] < ks || to[i] > ke) continue;
-    const v = vals[i];
-    if (v !== v) continue; // NaN: left out
-    const k = byDept ? ctx.deptOf[s] : s;
-    cnt[k] += 1;
-    if (agg === 'sum' || agg === 'mean') sum[k] += v;
-    else if (agg === 'min') { if (!(ext[k] <= v)) ext[k] = v; }
-    else if (agg === 'max') { if (!(ext[k] >= v)) ext[k] = v; }
-    else if (agg === 'distinct') {
-      let set = sets[k];
-      if (!set) sets[k] = set = new Set();
-      set.add(v);
+  const sets: (Set<number> | undefined)[] = agg === 'distinct' ? new Array(size) : [];
+  const part = monthPartials(ctx, m, size);
+  if (part) {
+    const from = Math.max(monthNumber(w.start), part.first);
+    const to = Math.min(monthNumber(w.end), part.first + part.months - 1);
+    for (let mo = from; mo <= to; mo++) {
+      const base = (mo - part.first) * size;
+      for (let k = 0; k < size; k++) {
+        const c = part.cnt[base + k];
+        if (c === 0) continue;
+        cnt[k] += c;
+        const a = part.acc[base + k];
+        if (agg === 'min') { if (!(ext[k] <= a)) ext[k] = a; }
+        else if (agg === 'max') { if (!(ext[k] >= a)) ext[k] = a; }
+        else sum[k] += a;
+      }
+    }
+  } else {
+    const t = ctx.tabs[m.tab];
+    const vals = rowValues(ctx, m);
+    const [ks, ke] = windowKeys(w);
+    const staff = t.staff;
+    const fromK = t.from;
+    const toK = t.to;
+    for (let i = 0; i < vals.length; i++) {
+      const s = staff[i];
+      if (s < 0 || fromK[i] < ks || toK[i] > ke) continue;
+      const v = vals[i];
+      if (v !== v) continue; // NaN: left out
+      const k = byDept ? ctx.deptOf[s] : s;
+      cnt[k] += 1;
+      if (agg === 'sum' || agg === 'mean') sum[k] += v;
+      else if (agg === 'min') { if (!(ext[k] <= v)) ext[k] = v; }
+      else if (agg === 'max') { if (!(ext[k] >= v)) ext[k] = v; }
+      else if (agg === 'distinct') {
+        let set = sets[k];
+        if (!set) sets[k] = set = new Set();
+        set.add(v);
+      }
     }
   }
   const res = new Float64Array(size);
