@@ -2,7 +2,7 @@
  * Which scheme is in force (SPEC §1 "Scheme"): the workbook's Scheme tab when it
  * has one, else the preset chosen in the sidebar or on the command line.
  *
- * HOOK for issue 7: `readSchemeTab` below is where the Scheme tab parser plugs in.
+ * HOOK for issue 7: the Scheme tab parser (core/scheme-tab) is the default `tabReader`.
  * It must return the scheme as written (a SchemeInput-shaped object) plus located
  * diagnostics; everything after that (zod validation, references, weight
  * warnings) is shared with presets through validateScheme.
@@ -12,6 +12,7 @@ import { diag } from '../diagnostics';
 import { getPresetInput } from '../presets/index';
 import type { Scheme } from './model';
 import { validateScheme } from './validate';
+import { schemeTabReader } from '../scheme-tab/index';
 
 /** What a Scheme tab reader returns. */
 export interface SchemeTabReading {
@@ -19,6 +20,8 @@ export interface SchemeTabReading {
   input: unknown;
   /** Located problems of the tab itself (cell-level). */
   diagnostics: Diagnostic[];
+  /** Maps a validation diagnostic (column = scheme path) to its cell; null drops a repeat of a cell problem. */
+  locate?: (d: Diagnostic) => Diagnostic | null;
 }
 
 export type SchemeTabReader = (tab: RawTab) => SchemeTabReading;
@@ -29,9 +32,9 @@ export function isSchemeTabName(name: string): boolean {
   return n === 'scheme' || n === '方案';
 }
 
-let tabReader: SchemeTabReader | null = null;
+let tabReader: SchemeTabReader | null = schemeTabReader;
 
-/** Install the Scheme tab reader (issue 7). Until one is installed, a Scheme tab is reported and the preset used. */
+/** Replace the Scheme tab reader (default: core/scheme-tab's; null = a Scheme tab is reported and the preset used). */
 export function setSchemeTabReader(reader: SchemeTabReader | null): void {
   tabReader = reader;
 }
@@ -59,8 +62,10 @@ export function resolveScheme(tabs: RawTab[], presetId: string | null | undefine
     const reading = tabReader(tab);
     diagnostics.push(...reading.diagnostics.map((d) => ({ ...d, tab: d.tab || tab.name })));
     const v = reading.input === null ? { scheme: null, diagnostics: [] } : validateScheme(reading.input);
-    diagnostics.push(...v.diagnostics.map((d) => ({ ...d, tab: tab.name })));
-    if (!v.scheme) {
+    const located = reading.locate ? v.diagnostics.map(reading.locate).filter((d): d is Diagnostic => d !== null) : v.diagnostics;
+    diagnostics.push(...located.map((d) => ({ ...d, tab: tab.name })));
+    // A cell the reader could not read is an error even when the rest validates (never a silent default).
+    if (!v.scheme || reading.diagnostics.some((d) => d.severity === 'error')) {
       const first = diagnostics.find((d) => d.severity === 'error');
       return { scheme: null, source: 'tab', tabName: tab.name, diagnostics, fatal: schemeFatal(tab.name, first) };
     }
