@@ -147,7 +147,7 @@ export function computeLedger(ctx: Ctx, p: Period, periodPenalties: PenaltyHit[]
         diagnostics.push(diag({
           severity: 'error', code: 'redemption_exceeds_balance', tab: r.tab, row: r.row, column: 'points', value: String(r.points),
           zh: `兑换 ${r6(r.points)} 积分后余额将为负：${r.date} 时余额只有 ${balance}，未予兑换`,
-          en: `Redeeming ${r6(r.points)} points would make the balance negative: on ${r.date} the balance is only ${balance}; not applied`,
+          en: `Redeeming ${r6(r.points)} point${r.points === 1 ? '' : 's'} would make the balance negative: on ${r.date} the balance is only ${balance}; not applied`,
         }));
         continue;
       }
