@@ -61,7 +61,7 @@ function tabsUsed(s: Scheme): Set<string> {
     if (g.kind === 'full_attendance') out.add('attendance');
   }
   if (s.points?.redemptions) out.add('redemptions');
-  if (s.awards.some((a) => a.quota.fromTab && a.prize)) out.add('quotas');
+
   return out;
 }
 
@@ -71,7 +71,6 @@ export function computeScheme(scheme: Scheme, data: Dataset, period: Period): En
   const diagnostics: Diagnostic[] = [];
 
   for (const t of [...tabsUsed(scheme)].sort()) {
-    if (t === 'quotas') continue;
     if (data.tabNames[t as keyof typeof data.tabNames] === undefined) {
       const l = TAB_LABEL[t];
       diagnostics.push(diag({
