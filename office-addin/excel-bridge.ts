@@ -5,13 +5,16 @@
  * against the Excel adapter and returns core/summary's summary. Single-flight:
  * a second Compute while one runs is answered "already running" without
  * touching the workbook. Host failures become a `fatal` summary with the reason.
+ * Finalize marks the period's latest run final in the Runs tab (core runFinalize);
+ * it shares the single-flight guard with Compute, since both write the workbook.
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang, RawTab } from '../core/types';
-import type { ComputeArgs, ComputeSummary, HostBridge, WorkbookState } from '../ui/bridge';
+import type { ComputeArgs, ComputeSummary, FinalizeResult, HostBridge, WorkbookState } from '../ui/bridge';
 import { detectLang, planInputTabs } from '../core/orchestrator';
 import { inspectWorkbook } from '../core/inspect';
-import { busySummary, failureSummary, staffNamesFromTabs, summarizeOutcome } from '../core/summary';
+import { ALREADY_RUNNING, busySummary, failureSummary, staffNamesFromTabs, summarizeOutcome } from '../core/summary';
+import { runFinalize } from '../core/runs';
 import { resolveScheme } from '../core/scheme/resolve';
 import type { Bilingual } from '../core/inspect';
 import { createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
@@ -78,8 +81,9 @@ function recording(host: WorkbookHost): { host: WorkbookHost; lastRead: () => Ra
 }
 
 export interface ExcelBridge extends HostBridge {
-  /** True while a Compute is running (for tests and the pane). */
+  /** True while a Compute or a Finalize is running (for tests and the pane). */
   isRunning(): boolean;
+  finalize(period: string): Promise<FinalizeResult>;
 }
 
 export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge {
@@ -129,6 +133,26 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
         return summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(rec.lastRead()), awardNames: awardNamesOf(rec.lastRead(), preset) });
       } catch (error) {
         return failureSummary(lang, period, errorText(error, lang));
+      } finally {
+        running = false;
+      }
+    },
+
+    /** *Finalize period*: refused while a Compute or another Finalize runs; a host failure changes nothing. */
+    async finalize(period: string): Promise<FinalizeResult> {
+      const p = String(period ?? '');
+      const lang = langFor(lastNames);
+      if (running) return { status: 'refused', message: ALREADY_RUNNING };
+      running = true;
+      try {
+        const out = await runFinalize(host, p, now(), lang);
+        return { status: out.status, message: out.message };
+      } catch (error) {
+        const detail = { zh: errorText(error, 'zh'), en: errorText(error, 'en') };
+        return {
+          status: 'fatal',
+          message: { zh: `定稿未完成，工作簿未被修改：${detail.zh}`, en: `Finalizing did not finish and nothing was changed: ${detail.en}` },
+        };
       } finally {
         running = false;
       }
