@@ -11,6 +11,7 @@ import type { EngineResult } from './compute';
 import type { AwardEntry, AwardOutcome } from './awards';
 import { numText, type Reason } from './gates';
 import { presence, type Ctx } from './context';
+import { INCIDENT_TYPES } from '../aliases';
 import { teamSentence } from './teams';
 
 function measureLabel(ctx: Ctx, id: string, lang: Lang): string {
@@ -52,7 +53,8 @@ export function reasonText(ctx: Ctx, a: Award, r: Reason, lang: Lang, windowId =
       case 'no_incident': {
         const [tab, row] = (r.at ?? '').split(':');
         const at = lang === 'zh' ? `${tab} 第 ${row} 行` : `${tab} row ${row}`;
-        return fill(WHY.gate_incident[lang], { label, value: r.value, at });
+        const value = r.incident && lang === 'zh' ? `${INCIDENT_TYPES[r.incident.type]?.[0] ?? r.incident.type} ${r.incident.date}` : r.value;
+        return fill(WHY.gate_incident[lang], { label, value, at });
       }
       case 'full_attendance':
         return r.threshold === 'unknown'

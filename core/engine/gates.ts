@@ -23,6 +23,8 @@ export interface Reason {
   window?: string;
   /** The input row that failed it (`Incidents:5`), when one did. */
   at?: string;
+  /** For an incident gate: the incident's type and date. */
+  incident?: { type: string; date: string };
 }
 
 export function compare(a: number, op: CompareOp, b: number): boolean {
@@ -149,7 +151,9 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
         const inc = ctx.data.incidents[k];
         if (inc.date < w.start) continue;
         if (inc.date > w.end) break;
-        if (types.has(inc.type.trim().toLowerCase())) return fail(`${inc.type} ${inc.date}`, { at: `${inc.tab}:${inc.row}` });
+        if (types.has(inc.type.trim().toLowerCase())) {
+          return fail(`${inc.type} ${inc.date}`, { at: `${inc.tab}:${inc.row}`, incident: { type: inc.type, date: inc.date } });
+        }
       }
       return null;
     }

@@ -101,6 +101,12 @@ describe('golden: star-rating 2026-08', () => {
     expect([cert['Staff ID'], cert.Amount, cert.Extras]).toEqual(['A01', 0, 'certificate, title "Service Star"']);
   });
 
+  test('Chinese why names the incident type in Chinese', () => {
+    const zh = rankingById(run(fixture('star-rating'), 'star-rating', '2026-08', 'zh'));
+    expect(zh.A04['说明']).toContain('有“违纪 2026-08-20”记录（Incidents 第 5 行）');
+    expect(zh.A01['说明']).toContain('得分 90.50，5 星，星级奖金 1,000.00');
+  });
+
   test('a quarter run computes the stars of the quarter but awards nothing monthly', () => {
     const q = run(fixture('star-rating'), 'star-rating', '2026-Q3');
     expect(q.result!.awards).toEqual([]);
