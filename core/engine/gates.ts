@@ -126,6 +126,8 @@ export function conditionReason(c: Condition, chk: CondCheck, ref: string): Reas
   };
 }
 
+const gateConditions = new WeakMap<Gate, Condition>();
+
 /** Check one gate for person `i` in window `w`; null when it passes (or is turned off). */
 export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | null {
   if (!g.enabled) return null;
@@ -175,7 +177,9 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
       return null;
     }
     case 'measure': {
-      const c: Condition = { measure: g.measure, op: g.op, value: g.value };
+      // One condition object per gate, so the vectorised result is cached across people.
+      let c = gateConditions.get(g);
+      if (!c) gateConditions.set(g, (c = { measure: g.measure, op: g.op, value: g.value }));
       const chk = checkCondition(ctx, c, w, i);
       return chk.ok ? null : { ...conditionReason(c, chk, g.id), code: g.id, kind: 'gate' };
     }

@@ -146,3 +146,16 @@ describe('row order does not matter (goldens with their rows reversed)', () => {
     expect(strip(run(reversed, preset, period))).toEqual(strip(run(tabs, preset, period)));
   });
 });
+
+describe('measure gates', () => {
+  test('a measure gate fails with its id and value, and is evaluated once for everyone', () => {
+    // Gate "enough": n ≥ 2. A has 3 rows (passes), B has 1 (fails with value 1).
+    const s = scheme({ quota: { count: 5 }, prize: { kind: 'fixed', amount: 1 }, gates: ['enough'] }, {
+      gates: [{ id: 'enough', label: { zh: '够', en: 'Enough rows' }, kind: 'measure', measure: 'n', op: '>=', value: 2 }],
+    });
+    const { res, json } = compute([staffTab([['A'], ['B']]), countsTab([['A', 3], ['B', 1]])], s);
+    expect(json.awards.map((a) => a.staff_id)).toEqual(['A']);
+    expect(json.ineligible).toEqual([{ staff_id: 'B', award: 'a', reasons: ['enough'] }]);
+    expect(res.awards[0].entries[1].reasons[0]).toMatchObject({ code: 'enough', value: '1', op: '>=', threshold: '2' });
+  });
+});
