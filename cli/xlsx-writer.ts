@@ -112,9 +112,11 @@ function outputStyle(c: Cell, format: ColumnFormat): CellStyle {
   return format === 'text' ? PLAIN : FORMAT_STYLE[format];
 }
 
-function writeRow(ws: ExcelJS.Worksheet, cells: Cell[], style: (c: Cell, i: number) => CellStyle): void {
+function writeRow(ws: ExcelJS.Worksheet, cells: Cell[], style: (c: Cell, i: number) => CellStyle, notes?: (string | null)[]): void {
   const row = ws.addRow(cells.map(toExcelValue));
   for (let i = 0; i < cells.length; i++) row.getCell(i + 1).style = style(cells[i], i);
+  // Header notes (templates: what goes in each column) become cell comments.
+  notes?.forEach((n, i) => { if (n) row.getCell(i + 1).note = n; });
   row.commit();
 }
 
@@ -129,7 +131,7 @@ function writeOutput(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, tab: 
   const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
   ws.columns = Array.from({ length: width }, (_, i) => ({ width: columnWidth(tab.rows, i) }));
   tab.rows.forEach((cells, r) => {
-    writeRow(ws, cells, r === 0 ? () => HEADER : (c, i) => outputStyle(c, tab.formats[i] ?? 'text'));
+    writeRow(ws, cells, r === 0 ? () => HEADER : (c, i) => outputStyle(c, tab.formats[i] ?? 'text'), r === 0 ? tab.notes : undefined);
   });
   ws.commit();
 }

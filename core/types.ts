@@ -31,6 +31,8 @@ export interface OutputTab {
   rows: Cell[][];
   /** One format per column (same length as the header), for adapters that format. */
   formats: ColumnFormat[];
+  /** Optional note per header cell (what goes in the column); adapters that can write them as cell comments. */
+  notes?: (string | null)[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

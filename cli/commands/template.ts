@@ -1,12 +1,12 @@
 /**
  * `service-star template <preset> --out new.xlsx [--lang zh|en]`: a new workbook
- * with the input tabs and their headers, ready to fill in. The headers come from
- * the data contract's alias tables, so whatever the template writes, the reader
- * recognises.
+ * with the input tabs the preset reads (headers from the data contract's alias
+ * tables, a note per column, example rows) and the preset's Scheme tab, built by
+ * core/templates.
  */
 import { stat } from 'node:fs/promises';
-import { TAB_ORDER, TAB_SPECS } from '../../core/aliases';
-import type { ColumnFormat, Lang, OutputTab } from '../../core/types';
+import type { Lang } from '../../core/types';
+import { buildTemplate, templatePeriod } from '../../core/templates/index';
 import { CliError } from '../errors';
 import { isXlsxPath } from '../hosts';
 import { checkPreset } from '../presets';
@@ -18,23 +18,6 @@ export interface TemplateArgs {
   lang: Lang;
   force: boolean;
   now: string;
-}
-
-const FORMAT_OF: Record<string, ColumnFormat> = {
-  date: 'date', money: 'money', number: 'number', integer: 'integer',
-};
-
-/** The input tabs of a template: one per data tab, header row only. */
-export function templateTabs(lang: Lang): OutputTab[] {
-  return TAB_ORDER.filter((id) => TAB_SPECS[id].columns.length > 0).map((id) => {
-    const spec = TAB_SPECS[id];
-    return {
-      name: spec[lang],
-      kind: 'template' as const,
-      rows: [spec.columns.map((c) => c[lang])],
-      formats: spec.columns.map((c) => FORMAT_OF[c.type] ?? 'text'),
-    };
-  });
 }
 
 /**
@@ -50,7 +33,11 @@ export async function templateCommand(args: TemplateArgs, stdout: (text: string)
     throw new CliError(`“${args.out}”已存在：换一个文件名，或加 --force 覆盖`,
       `${args.out} already exists: choose another name or add --force to overwrite`);
   }
-  await writeXlsx(args.out, [], templateTabs(args.lang), { now: new Date(args.now) });
-  stdout(args.lang === 'zh' ? `已创建模板：${args.out}\n` : `Template written: ${args.out}\n`);
+  // core/templates: the tabs the preset reads, with notes and example rows for the last completed period, and its Scheme tab.
+  await writeXlsx(args.out, [], buildTemplate(args.preset, args.lang, { now: args.now }), { now: new Date(args.now) });
+  const period = templatePeriod(args.preset, { now: args.now })?.id ?? '';
+  stdout(args.lang === 'zh'
+    ? `已创建模板：${args.out}（示例数据属于 ${period}，可用 --period ${period} 计算）\n`
+    : `Template written: ${args.out} (example rows for ${period}; compute with --period ${period})\n`);
   return 0;
 }

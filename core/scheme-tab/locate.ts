@@ -166,20 +166,23 @@ export class Locator {
     if (d.code === 'scheme_invalid' && this.repeatsError(path)) return null;
     let loc = this.find(path);
     if (d.code === 'weights_rescaled') loc = this.get(`${path}[0].weight`) ?? loc;
+    let relocated = false;
     let problem: CellProblem = { code: d.code, zh: d.message.zh, en: d.message.en };
     if (d.code === 'scheme_invalid') {
       const issue = this.nextIssue(path, input);
       const field = issue?.code === 'custom' ? CUSTOM_FIELD[issue.message] : undefined;
-      if (field) loc = this.get(`${path}.${field}`) ?? loc;
+      const at = field ? this.get(`${path}.${field}`) : null;
+      if (at) { loc = at; relocated = true; }
       if (issue) problem = this.describe(issue, loc, input);
     }
     if (!loc) {
       return { ...d, tab: this.tabName, column: '', code: problem.code, message: { zh: `「${this.tabName}」：${problem.zh}`, en: `${this.tabName}: ${problem.en}` } };
     }
-    const exact = this.locs.get(path) === loc;
+    const atCell = relocated || this.locs.get(path) === loc || loc.raw !== null;
     const out = this.cellDiagnostic(loc, problem.code, problem.zh, problem.en, d.severity);
-    // A path below a whole row (e.g. a list element) keeps the cell's value; a row-level problem shows validate's value.
-    return exact || loc.raw !== null ? out : { ...out, value: d.value };
+    // At a cell the value is the cell's; a whole-row or whole-block problem (and the sum of
+    // rescaled weights) keeps the value validation reported.
+    return atCell && d.code !== 'weights_rescaled' ? out : { ...out, value: d.value };
   }
 
   private nextIssue(path: string, input: unknown): Issue | null {
@@ -233,6 +236,7 @@ export class Locator {
           en: `${v || 'the value'} is not a valid id: ${i.message}`,
         };
       case 'invalid_value': {
+        if (at === undefined) return { code: 'missing_value', zh: '必须填写', en: 'a value is required' };
         const vals = (i.values ?? []).map(String);
         return {
           code: 'unknown_value',

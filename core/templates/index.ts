@@ -1,0 +1,115 @@
+/**
+ * Templates (issue 7): the input tabs a preset reads — headers in the workbook's
+ * language from the data contract (core/aliases.ts), a note on every header
+ * saying what goes there, example rows consistent with the scheme for one recent
+ * period — and the preset's Scheme tab. `planTemplateInsert` says what a host may
+ * add to a workbook that already has tabs: a user's tab is never replaced.
+ */
+import type { Cell, ColumnFormat, Lang, OutputTab, TabId } from '../types';
+import { TAB_SPECS, tabIdOf } from '../aliases';
+import { getPreset } from '../presets/index';
+import { isSchemeTabName } from '../scheme/resolve';
+import { lastCompletedPeriod, parsePeriod, type Period } from '../periods';
+import type { Scheme } from '../scheme/model';
+import { buildSchemeTab, NOTE_MARK } from '../scheme-tab/index';
+import { exampleData, tabsUsed } from './examples';
+import { columnNote } from './notes';
+
+export { tabsUsed, exampleData, incidentTypes, measurePolarity } from './examples';
+
+export interface TemplateOptions {
+  /** The period the example rows fall in (default: the last completed period of the scheme's cadence before `now`). */
+  period?: string;
+  /** Today, ISO 8601 (hosts pass their clock in; core never reads it). */
+  now?: string;
+  /** Leave the input tabs empty (header and notes only). */
+  empty?: boolean;
+}
+
+/** "Today" when the host gives none, so the same call always builds the same template. */
+export const DEFAULT_TODAY = '2026-07-01';
+
+const FORMAT_OF: Partial<Record<string, ColumnFormat>> = {
+  date: 'date', money: 'money', number: 'number', integer: 'integer',
+};
+
+/** The period of a template's example rows, or null for an unknown preset or a bad `period`. */
+export function templatePeriod(presetId: string, options: TemplateOptions = {}): Period | null {
+  const scheme = getPreset(presetId);
+  if (!scheme) return null;
+  return periodFor(scheme, options);
+}
+
+function periodFor(scheme: Scheme, options: TemplateOptions): Period | null {
+  if (options.period !== undefined) return parsePeriod(options.period);
+  const today = /^\d{4}-\d{2}-\d{2}/.test(options.now ?? '') ? options.now!.slice(0, 10) : DEFAULT_TODAY;
+  return lastCompletedPeriod(scheme.cadence, today);
+}
+
+/** One input tab: header, notes, rows (cells by column, blanks as null). */
+function inputTab(id: TabId, lang: Lang, rows: Record<string, Cell>[]): OutputTab {
+  const spec = TAB_SPECS[id];
+  return {
+    name: spec[lang],
+    kind: 'template',
+    rows: [spec.columns.map((c) => c[lang]), ...rows.map((r) => spec.columns.map((c) => r[c.id] ?? null))],
+    formats: spec.columns.map((c) => FORMAT_OF[c.type] ?? 'text'),
+    notes: spec.columns.map((c) => columnNote(spec, c, lang)),
+  };
+}
+
+/**
+ * The template of a preset: its input tabs (Staff first) with example rows, then
+ * the Scheme tab. An unknown preset or period gives no tabs.
+ */
+export function buildTemplate(presetId: string, lang: Lang, options: TemplateOptions = {}): OutputTab[] {
+  const scheme = getPreset(presetId);
+  if (!scheme) return [];
+  const period = periodFor(scheme, options);
+  if (!period) return [];
+  const data = options.empty ? {} : exampleData({ scheme, period, lang });
+  const tabs = tabsUsed(scheme).map((id) => inputTab(id, lang, data[id] ?? []));
+  const schemeTab = buildSchemeTab(scheme, lang);
+  if (!options.empty) {
+    schemeTab.rows.splice(2, 0, [lang === 'zh'
+      ? `${NOTE_MARK} 示例数据属于 ${period.id}：计算该期间即可看到结果。`
+      : `${NOTE_MARK} The example rows are for ${period.id}: compute that period to see results.`]);
+  }
+  return [...tabs, schemeTab];
+}
+
+export interface TemplatePlan {
+  /** Tabs to add, in order. */
+  add: OutputTab[];
+  /** Template tabs not added because the workbook has them (name in the template, name as found). */
+  skipped: { name: string; existing: string }[];
+  /** The period of the example rows ('' when no rows were added). */
+  period: string;
+}
+
+/**
+ * What to insert into a workbook that already has `existing` tabs: only the
+ * missing ones, never a replacement. When the workbook already has a Staff tab
+ * (its own people), the added input tabs get headers and notes but no example
+ * rows, which would name people it does not have.
+ */
+export function planTemplateInsert(existing: string[], presetId: string, lang: Lang, options: TemplateOptions = {}): TemplatePlan {
+  const have = new Map<string, string>();
+  for (const name of existing) {
+    const id = isSchemeTabName(name) ? 'scheme' : tabIdOf(name);
+    if (id && !have.has(id)) have.set(id, name);
+    have.set(`name:${name.trim().toLowerCase()}`, name);
+  }
+  const ownStaff = have.has('staff');
+  const tabs = buildTemplate(presetId, lang, { ...options, empty: ownStaff || options.empty });
+  const add: OutputTab[] = [];
+  const skipped: { name: string; existing: string }[] = [];
+  for (const t of tabs) {
+    const id = t.kind === 'scheme' ? 'scheme' : tabIdOf(t.name);
+    const found = (id ? have.get(id) : undefined) ?? have.get(`name:${t.name.trim().toLowerCase()}`);
+    if (found !== undefined) skipped.push({ name: t.name, existing: found });
+    else add.push(t);
+  }
+  const period = ownStaff || options.empty ? '' : templatePeriod(presetId, options)?.id ?? '';
+  return { add, skipped, period };
+}
