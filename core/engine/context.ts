@@ -54,8 +54,6 @@ export interface Ctx {
   measures: Map<string, Measure>;
   /** `measure@window` → values. */
   cache: Map<string, Vec>;
-  /** Per-person incident rows (indices into data.incidents) in date order, for gates (built on first use: see incidentLists). */
-  incidentsByStaff: number[][] | null;
   /** `staffIndex|YYYY-MM` → attendance rows (built on first use: see attendanceRows). */
   attendance: Map<string, number[]> | null;
   /** Engine diagnostics (scheme-data mismatches, missing components, …). */
@@ -253,19 +251,8 @@ export function createContext(scheme: Scheme, data: Dataset): Ctx {
     deptOf, depts: [...deptNames.keys()], groupOf, groups: [...groupNames.keys()],
     tabs,
     measures: new Map(scheme.measures.map((m) => [m.id, m])),
-    cache: new Map(), incidentsByStaff: null, attendance: null, diagnostics: [], memo: new Map(),
+    cache: new Map(), attendance: null, diagnostics: [], memo: new Map(),
   };
-}
-
-/** Per-person incident rows in date order (indices into data.incidents). */
-export function incidentLists(ctx: Ctx): number[][] {
-  if (ctx.incidentsByStaff) return ctx.incidentsByStaff;
-  const lists: number[][] = Array.from({ length: ctx.n }, () => []);
-  for (const i of orderByDay(ctx.data.incidents.map((r) => r.date))) {
-    const s = ctx.keyIndex.get(ctx.data.incidents[i].staffKey);
-    if (s !== undefined) lists[s].push(i);
-  }
-  return (ctx.incidentsByStaff = lists);
 }
 
 /** Attendance rows of a person in a month (`YYYY-MM`), as indices into data.attendance. */

@@ -4,7 +4,8 @@
  */
 import type { Condition, CompareOp, Gate } from '../scheme/model';
 import { isRegularAt, monthOf, shiftPeriod, subPeriods, tenureMonths, type Period } from '../periods';
-import { attendanceRows, incidentLists, type Ctx } from './context';
+import { attendanceRows, catColumn, windowKeys, type Ctx } from './context';
+import type { IncidentRecord } from '../types';
 import { evalMeasure } from './measures';
 
 /** Why a person is not eligible: the code, the value that failed and what was expected. */
@@ -127,6 +128,36 @@ export function conditionReason(c: Condition, chk: CondCheck, ref: string): Reas
 }
 
 const gateConditions = new WeakMap<Gate, Condition>();
+const incidentCache = new WeakMap<Ctx, WeakMap<Gate, Map<string, Int32Array>>>();
+
+/**
+ * For an incident gate, each person's first matching incident in the window (the
+ * earliest day, then the earliest row) as a row of the Incidents index, −1 when none.
+ * One pass over the incidents, cached per gate and window.
+ */
+function firstIncident(ctx: Ctx, g: Gate & { kind: 'no_incident' }, w: Period): Int32Array {
+  let byGate = incidentCache.get(ctx);
+  if (!byGate) incidentCache.set(ctx, (byGate = new WeakMap()));
+  let byWin = byGate.get(g);
+  if (!byWin) byGate.set(g, (byWin = new Map()));
+  const hit = byWin.get(w.id);
+  if (hit) return hit;
+  const t = ctx.tabs.incidents;
+  const types = catColumn(t, 'type');
+  const wanted = new Set(g.types.map((x) => x.trim().toLowerCase()));
+  const match = new Uint8Array(types.values.length + 1);
+  types.values.forEach((v, k) => (match[k + 1] = wanted.has(v) ? 1 : 0));
+  const [ks, ke] = windowKeys(w);
+  const out = new Int32Array(ctx.n).fill(-1);
+  for (let r = 0; r < t.rows.length; r++) {
+    const s = t.staff[r];
+    if (s < 0 || t.from[r] < ks || t.from[r] > ke || !match[types.codes[r] + 1]) continue;
+    const cur = out[s];
+    if (cur < 0 || t.from[r] < t.from[cur]) out[s] = r;
+  }
+  byWin.set(w.id, out);
+  return out;
+}
 
 /** Check one gate for person `i` in window `w`; null when it passes (or is turned off). */
 export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | null {
@@ -148,16 +179,10 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
       return null;
     }
     case 'no_incident': {
-      const types = new Set(g.types.map((t) => t.trim().toLowerCase()));
-      for (const k of incidentLists(ctx)[i]) {
-        const inc = ctx.data.incidents[k];
-        if (inc.date < w.start) continue;
-        if (inc.date > w.end) break;
-        if (types.has(inc.type.trim().toLowerCase())) {
-          return fail(`${inc.type} ${inc.date}`, { at: `${inc.tab}:${inc.row}`, incident: { type: inc.type, date: inc.date } });
-        }
-      }
-      return null;
+      const k = firstIncident(ctx, g, w)[i];
+      if (k < 0) return null;
+      const inc = ctx.tabs.incidents.rows[k] as unknown as IncidentRecord;
+      return fail(`${inc.type} ${inc.date}`, { at: `${inc.tab}:${inc.row}`, incident: { type: inc.type, date: inc.date } });
     }
     case 'full_attendance': {
       for (const m of subPeriods(w, 'month')) {
