@@ -2,6 +2,16 @@
  * The `--json` result object (SPEC §7), exactly: amounts in yuan as numbers from
  * fen (800, 1333.34), every list sorted stably (awards in scheme order, then
  * scope, rank, staff id; per-person lists by window then staff id).
+ *
+ * - `awards` lists every winner, zero-cash certificates included; a payment up the
+ *   manager chain is a line of its pay-up award (e.g. `service_star_manager`) with
+ *   the winner's scope, rank and tie, once per winner and level.
+ * - `totals.paid` is all money paid: award and pay-up lines plus star bonuses;
+ *   `totals.by_award` has one key per award that ran (and its pay-up award), 0 when
+ *   nothing was paid. Fines are not payments (they are `penalties[].amount`).
+ * - `ineligible` lists, per award that ran, everyone who was not eligible, with the
+ *   reason codes (gate ids, requirement reasons, `left`, `not_hired`,
+ *   `not_candidate`, `no_data`).
  */
 import type { Diagnostic, Lang, ResultJson } from '../types';
 import type { EngineResult } from '../engine/compute';
