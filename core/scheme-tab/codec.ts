@@ -31,7 +31,12 @@ const bad = (code: string, zh: string, en: string): Decoded => ({ ok: false, bla
 const LIST_SPLIT = /\s*[,，、;；\n]\s*/;
 const NUMBER_LIST_SPLIT = /\s*[;；、\n]\s*/;
 const MAP_ENTRY = /^(.*?)\s*(?:→|->|=>|=|:|：)\s*(.+)$/;
-const OP_SYNONYMS: Record<string, string> = { '≥': '>=', '≤': '<=', '≠': '!=', '==': '=', '<>': '!=', '＝': '=' };
+// Comparison operators as people type them (a lone "=" starts a formula in a spreadsheet, so words help).
+const OP_SYNONYMS: Record<string, string> = {
+  '≥': '>=', '≤': '<=', '≠': '!=', '==': '=', '<>': '!=', '＝': '=',
+  '等于': '=', '不等于': '!=', '大于等于': '>=', '不少于': '>=', '至少': '>=', '大于': '>', '小于等于': '<=', '不超过': '<=', '至多': '<=', '小于': '<',
+  eq: '=', equals: '=', ne: '!=', gte: '>=', 'at least': '>=', gt: '>', lte: '<=', 'at most': '<=', lt: '<',
+};
 
 /** Normalised spelling used to compare coded values: width folded, case and separators ignored. */
 export function codeKey(text: string): string {
@@ -59,7 +64,7 @@ export function expected(c: Codec, lang: Lang): string {
     case 'string': return zh ? '文字' : 'text';
     case 'number': return c.money ? (zh ? '金额（元）' : 'an amount') : c.int ? (zh ? '整数' : 'a whole number') : (zh ? '数字' : 'a number');
     case 'boolean': return zh ? '是 / 否' : 'yes / no';
-    case 'enum': return c.values.map((v) => valueLabel(v, lang)).join(zh ? ' / ' : ' / ');
+    case 'enum': return c.values.map((v) => valueLabel(v, lang)).join(' / ');
     case 'literal': return c.values.map(String).join(' / ');
     case 'list': return zh ? `用逗号分隔的列表（${expected(c.element, lang)}）` : `a comma-separated list (${expected(c.element, lang)})`;
     case 'map': return zh ? '取值换算，如“超越→2; 达到→1”' : 'a value map, e.g. "exceeded→2; met→1"';
@@ -120,7 +125,7 @@ function ref1(v: object, key: string): unknown {
 }
 
 function scalarText(c: Codec, v: unknown, lang: Lang): string {
-  const cell = encodeRaw(c.t === 'union' ? c : c, v, lang);
+  const cell = encodeRaw(c, v, lang);
   return cell === null || cell === undefined ? '' : String(cell);
 }
 
@@ -190,12 +195,11 @@ function tooManyDecimals(cell: Cell): boolean {
   return m !== null && /[1-9]/.test(m[1].slice(2));
 }
 
-function decodeEnum(values: readonly string[], text: string, lang?: Lang): Decoded {
+function decodeEnum(values: readonly string[], text: string): Decoded {
   const k = codeKey(text);
   for (const v of values) {
     if (valueSpellings(v).some((s) => codeKey(s) === k)) return ok(v);
   }
-  void lang;
   return bad('unknown_value',
     `${q(text)}不是可选值：${values.map((v) => valueLabel(v, 'zh')).join('、')}`,
     `${q(text)} is not one of: ${values.join(', ')}`);

@@ -6,7 +6,7 @@
  * Validation problems (zod issues, unknown references, rescaled weights) are
  * rephrased here with the cell's value and what is expected.
  */
-import type { Cell, Diagnostic, Lang } from '../types';
+import type { Cell, Diagnostic } from '../types';
 import { cellText, diag } from '../diagnostics';
 import { SchemeSchema, type Text } from '../scheme/model';
 import type { BlockDef } from './layout';
@@ -94,7 +94,7 @@ export class Locator {
   private readonly errors = new Set<string>();
   private issues: Map<string, Issue[]> | null = null;
 
-  constructor(private readonly tabName: string, private readonly lang: Lang) {}
+  constructor(private readonly tabName: string) {}
 
   set(path: string, loc: Loc): void {
     this.locs.set(path, loc);

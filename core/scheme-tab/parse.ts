@@ -186,7 +186,7 @@ export function parseSchemeTab(tab: RawTab): SchemeTabParse {
     return { input: null, diagnostics, locate: (d) => d, lang };
   }
 
-  const locator = new Locator(tab.name, lang);
+  const locator = new Locator(tab.name);
   const reader = new Reader(layout, found, tab.name, lang, diagnostics, locator);
   const input = reader.readRoot();
   reader.reportOrphans();
@@ -259,7 +259,6 @@ function readHeader(
 
 /** Where leaf cells come from while decoding one row (table) or one section (key/value). */
 interface Source {
-  block: FoundBlock | null;
   def: BlockDef;
   /** The cell of a leaf key, or null (column or setting absent). */
   cell(key: string): { raw: Cell; row: number; header: string; index: number } | null;
@@ -324,7 +323,7 @@ class Reader {
       }
     }
     const src: Source & { extras: typeof extras } = {
-      block: b, def, row: b?.titleRow ?? null, ref: null, extras,
+      def, row: b?.titleRow ?? null, ref: null, extras,
       cell: (key) => byKey.get(key) ?? null,
       tableId: (key) => (def.section === null ? key : `${def.section}.${key}`),
     };
@@ -367,7 +366,7 @@ class Reader {
   }
 
   private emptySource(section: string, def: BlockDef): Source {
-    return { block: null, def, row: null, ref: null, cell: () => null, tableId: (key) => `${section}.${key}` };
+    return { def, row: null, ref: null, cell: () => null, tableId: (key) => `${section}.${key}` };
   }
 
   private blockLoc(def: BlockDef, column?: { header: string; label: Text }): Loc {
@@ -513,14 +512,13 @@ class Reader {
   }
 
   private row(def: BlockDef, b: FoundBlock, r: { row: number; cells: Cell[] }, abs: string): unknown {
+    // Child rows name this row by its id, or by its position when rows have no id.
     const idCol = b.columns.get('id');
-    const ownRef = def.node.t === 'object' || def.node.t === 'dunion'
+    const ref = this.childRefById(def)
       ? (idCol ? normRef(cellString(r.cells[idCol.index] ?? null)) : null)
-      : null;
-    const position = b.rows.indexOf(r) + 1;
+      : String(b.rows.indexOf(r) + 1);
     const src: Source = {
-      block: b, def, row: r.row,
-      ref: this.childRefById(def) ? ownRef : String(position),
+      def, row: r.row, ref,
       cell: (key) => {
         const c = b.columns.get(key);
         return c ? { raw: r.cells[c.index] ?? null, row: r.row, header: c.text, index: c.index } : null;

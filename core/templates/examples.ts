@@ -449,11 +449,6 @@ export function exampleData(ctx: ExampleContext): ExampleData {
   return out;
 }
 
-function countIn(total: number, parts: number, index: number): number {
-  const base = Math.floor(total / parts);
-  return base + (index < total % parts ? 1 : 0);
-}
-
 function range(n: number): number[] {
   return Array.from({ length: Math.max(0, n) }, (_, i) => i);
 }

@@ -89,9 +89,10 @@ export interface TemplatePlan {
 
 /**
  * What to insert into a workbook that already has `existing` tabs: only the
- * missing ones, never a replacement. When the workbook already has a Staff tab
- * (its own people), the added input tabs get headers and notes but no example
- * rows, which would name people it does not have.
+ * missing ones, never a replacement. When the workbook already has a data tab
+ * of its own (Staff, Feedback …), the added input tabs get headers and notes
+ * but no example rows: examples would name people it does not have, or its
+ * rows would name people the examples do not have.
  */
 export function planTemplateInsert(existing: string[], presetId: string, lang: Lang, options: TemplateOptions = {}): TemplatePlan {
   const have = new Map<string, string>();
@@ -100,8 +101,9 @@ export function planTemplateInsert(existing: string[], presetId: string, lang: L
     if (id && !have.has(id)) have.set(id, name);
     have.set(`name:${name.trim().toLowerCase()}`, name);
   }
-  const ownStaff = have.has('staff');
-  const tabs = buildTemplate(presetId, lang, { ...options, empty: ownStaff || options.empty });
+  // Example rows only make sense together: any data tab of the user's means headers only.
+  const ownData = existing.some((n) => { const id = tabIdOf(n); return id !== null && id !== 'scheme' && id !== 'runs'; });
+  const tabs = buildTemplate(presetId, lang, { ...options, empty: ownData || options.empty });
   const add: OutputTab[] = [];
   const skipped: { name: string; existing: string }[] = [];
   for (const t of tabs) {
@@ -110,6 +112,40 @@ export function planTemplateInsert(existing: string[], presetId: string, lang: L
     if (found !== undefined) skipped.push({ name: t.name, existing: found });
     else add.push(t);
   }
-  const period = ownStaff || options.empty ? '' : templatePeriod(presetId, options)?.id ?? '';
+  const period = ownData || options.empty ? '' : templatePeriod(presetId, options)?.id ?? '';
   return { add, skipped, period };
+}
+
+/** What a host reports after inserting a template (the shape of ui/bridge.ts TemplateResult). */
+export interface TemplateInsertResult {
+  status: 'inserted' | 'exists';
+  message: { zh: string; en: string };
+  added: string[];
+  skipped: string[];
+}
+
+/**
+ * The host's answer for a plan it has written (`plan.add` written with
+ * writeTabs, which can only add: every name in it is missing from the workbook).
+ */
+export function templateInsertResult(plan: TemplatePlan): TemplateInsertResult {
+  const added = plan.add.map((t) => t.name);
+  const skipped = plan.skipped.map((s) => s.existing);
+  if (added.length === 0) {
+    return {
+      status: 'exists', added, skipped,
+      message: { zh: '模板中的工作表都已存在，未做任何修改', en: 'Every tab of the template is already there; nothing was changed' },
+    };
+  }
+  const keptZh = skipped.length ? `；已有的“${skipped.join('”“')}”保持不变` : '';
+  const keptEn = skipped.length ? `; kept as they are: ${skipped.join(', ')}` : '';
+  const periodZh = plan.period ? `。示例数据属于 ${plan.period}，计算该期间即可看到结果` : '';
+  const periodEn = plan.period ? `. The example rows are for ${plan.period}: compute that period to see results` : '';
+  return {
+    status: 'inserted', added, skipped,
+    message: {
+      zh: `已添加“${added.join('”“')}”${keptZh}${periodZh}`,
+      en: `Added ${added.join(', ')}${keptEn}${periodEn}`,
+    },
+  };
 }

@@ -70,6 +70,21 @@ describe('every preset round-trips through the Scheme tab', () => {
     expect(read.scheme!.gates.filter((g) => g.id !== 'not_regular').every((g) => g.enabled)).toBe(true);
   });
 
+  test('operators and coded values as people type them: words, symbols, either language', () => {
+    const rows = renderSchemeRows(getPreset('smile-cards'), 'en');
+    const op = cellAt(rows, 'Award requirements', 'service_star', 'Operator');
+    rows[op.r][op.c] = '等于';
+    const op2 = cellAt(rows, 'Award requirements', 'service_star', 'Operator', 1);
+    rows[op2.r][op2.c] = '≥';
+    const cadence = cellAt(rows, 'Awards', 'service_star', 'Cadence');
+    rows[cadence.r][cadence.c] = '季度';
+    const certificate = cellAt(rows, 'Awards', 'service_star', 'Trophy');
+    rows[certificate.r][certificate.c] = '✓';
+    const read = readSchemeTab({ name: 'Scheme', rows });
+    expect(read.diagnostics).toEqual([]);
+    expect(read.scheme).toEqual(getPreset('smile-cards'));
+  });
+
   test('buildSchemeTab: name in the language, kind scheme, one format per column of the widest row', () => {
     const t = buildSchemeTab(getPreset('revisit'), 'zh');
     expect(t.name).toBe('方案');

@@ -8,7 +8,7 @@ import { TAB_SPECS, tabIdOf } from '../../../core/aliases';
 import { getPreset, listPresets } from '../../../core/presets/index';
 import { computeWorkbook } from '../../../core/orchestrator';
 import { readSchemeTab } from '../../../core/scheme-tab/index';
-import { buildTemplate, planTemplateInsert, tabsUsed, templatePeriod, incidentTypes } from '../../../core/templates/index';
+import { buildTemplate, planTemplateInsert, tabsUsed, templatePeriod, incidentTypes, templateInsertResult } from '../../../core/templates/index';
 import { caseText } from '../../../core/templates/cases';
 import { parsePeriod } from '../../../core/periods';
 import type { Lang, OutputTab, TabId } from '../../../core/types';
@@ -208,6 +208,15 @@ describe('planTemplateInsert never replaces a user\'s tab', () => {
     const plan = planTemplateInsert(['客户评价', 'SCHEME', 'Sheet1'], 'smile-cards', 'en', { now: NOW });
     expect(plan.skipped).toEqual([{ name: 'Feedback', existing: '客户评价' }, { name: 'Scheme', existing: 'SCHEME' }]);
     expect(plan.add.map((t) => t.name)).toEqual(['Staff', 'Incidents', 'Quotas']);
+    // The workbook has data of its own: no example rows that would not match it.
+    for (const t of plan.add) expect(t.rows).toHaveLength(1);
+  });
+
+  test('a workbook with only a Scheme tab still gets the examples', () => {
+    const plan = planTemplateInsert(['方案'], 'smile-cards', 'zh', { now: NOW });
+    expect(plan.skipped).toEqual([{ name: '方案', existing: '方案' }]);
+    expect(plan.add[0].rows.length).toBe(15);
+    expect(plan.period).toBe('2026-Q3');
   });
 
   test('a workbook with its own Staff tab gets headers and notes only (examples would name people it does not have)', () => {
@@ -229,5 +238,26 @@ describe('planTemplateInsert never replaces a user\'s tab', () => {
     const plan = planTemplateInsert(names, 'revisit', 'zh');
     expect(plan.add).toEqual([]);
     expect(plan.skipped.map((s) => s.existing)).toEqual(names);
+    expect(templateInsertResult(plan)).toEqual({
+      status: 'exists', added: [], skipped: names,
+      message: { zh: '模板中的工作表都已存在，未做任何修改', en: 'Every tab of the template is already there; nothing was changed' },
+    });
+  });
+
+  test('the host\'s answer names what was added, what was kept and the example period', () => {
+    expect(templateInsertResult(planTemplateInsert(['Sheet1'], 'smile-cards', 'en', { now: NOW }))).toEqual({
+      status: 'inserted', added: ['Staff', 'Feedback', 'Incidents', 'Quotas', 'Scheme'], skipped: [],
+      message: {
+        zh: '已添加“Staff”“Feedback”“Incidents”“Quotas”“Scheme”。示例数据属于 2026-Q3，计算该期间即可看到结果',
+        en: 'Added Staff, Feedback, Incidents, Quotas, Scheme. The example rows are for 2026-Q3: compute that period to see results',
+      },
+    });
+    expect(templateInsertResult(planTemplateInsert(['客户评价'], 'smile-cards', 'en', { now: NOW }))).toEqual({
+      status: 'inserted', added: ['Staff', 'Incidents', 'Quotas', 'Scheme'], skipped: ['客户评价'],
+      message: {
+        zh: '已添加“Staff”“Incidents”“Quotas”“Scheme”；已有的“客户评价”保持不变',
+        en: 'Added Staff, Incidents, Quotas, Scheme; kept as they are: 客户评价',
+      },
+    });
   });
 });
