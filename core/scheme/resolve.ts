@@ -9,6 +9,7 @@
  */
 import type { Diagnostic, RawTab } from '../types';
 import { diag } from '../diagnostics';
+import { tabIdOf } from '../aliases';
 import { getPresetInput } from '../presets/index';
 import type { Scheme } from './model';
 import { validateScheme } from './validate';
@@ -26,10 +27,13 @@ export interface SchemeTabReading {
 
 export type SchemeTabReader = (tab: RawTab) => SchemeTabReading;
 
-/** Recognises the Scheme tab by name (English or Chinese, any case, spaces trimmed). */
+/**
+ * Recognises the Scheme tab by name with the same matching as every input tab
+ * (core/aliases.ts: Scheme, 方案, 评选方案, 奖惩方案 …, any case, spaces and width folded),
+ * so a tab the data summary calls the scheme is also the one that is read.
+ */
 export function isSchemeTabName(name: string): boolean {
-  const n = name.trim().toLowerCase();
-  return n === 'scheme' || n === '方案';
+  return tabIdOf(name) === 'scheme';
 }
 
 let tabReader: SchemeTabReader | null = schemeTabReader;
