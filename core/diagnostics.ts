@@ -69,3 +69,10 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   if (d.column) parts.push(`column ${d.column}`);
   return parts.length ? `${parts.join(', ')}: ${d.message.en}` : d.message.en;
 }
+
+/** The header the user wrote for a field of a tab, falling back to the field id. */
+export function columnAsWritten(
+  columnNames: Partial<Record<string, Record<string, string>>> | undefined, tab: string, field: string,
+): string {
+  return columnNames?.[tab]?.[field] ?? field;
+}

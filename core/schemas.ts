@@ -122,6 +122,7 @@ export const DatasetSchema = z.object({
   quotas: z.array(QuotaRecordSchema),
   redemptions: z.array(RedemptionRecordSchema),
   tabNames: z.partialRecord(z.enum(TAB_IDS), z.string()),
+  columnNames: z.partialRecord(z.enum(TAB_IDS), z.record(z.string(), z.string())).optional(),
 });
 
 /** The row schema of each input tab that the reader turns into records. */

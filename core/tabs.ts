@@ -771,6 +771,9 @@ export function readDataset(tabs: RawTab[], options: ReadOptions = {}): ReadResu
       sink.add(located('warning', 'duplicate_header', tab.name, 1, dup.header, dup.header, MESSAGES.duplicateHeader(dup.first)));
     }
     mappings.set(id, r.mapping);
+    const written: Record<string, string> = {};
+    for (const [field, column] of r.mapping.index) written[field] = r.mapping.headers[column];
+    (dataset.columnNames ??= {})[id] = written;
   }
 
   const keyCache = new Map<string, string>();

@@ -168,6 +168,8 @@ export interface Dataset {
   redemptions: RedemptionRecord[];
   /** Canonical tab id → tab name as written, for the tabs that were present. */
   tabNames: Partial<Record<TabId, string>>;
+  /** Canonical tab id → field id → column header as written, so later diagnostics name the user's column. */
+  columnNames?: Partial<Record<TabId, Record<string, string>>>;
 }
 
 export type TabId =

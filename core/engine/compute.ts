@@ -7,7 +7,7 @@
 import type { Dataset, Diagnostic } from '../types';
 import type { Award, Scheme } from '../scheme/model';
 import type { Period } from '../periods';
-import { diag } from '../diagnostics';
+import { columnAsWritten, diag } from '../diagnostics';
 import { createContext, presence, type Ctx, type Vec } from './context';
 import { evalMeasure } from './measures';
 import { scoreOf, starsOf, type ScoreResult, type StarsResult } from './score';
@@ -150,7 +150,7 @@ function payUpNotes(ctx: Ctx, awards: AwardOutcome[]): Diagnostic[] {
       const zhWhy = { no_manager: '没有填写上级工号', unknown_manager: `的上级工号“${s.managerId}”不在员工表中`, manager_not_present: `的上级 ${s.managerId} 在期末已离职或尚未入职`, manager_is_winner: '的上级链回到了获奖者本人' }[s.reason];
       const enWhy = { no_manager: 'has no manager_id', unknown_manager: `has manager_id "${s.managerId}", which is not in Staff`, manager_not_present: `reports to ${s.managerId}, who is not employed at the period end`, manager_is_winner: 'has a manager chain that loops back to the winner' }[s.reason];
       out.push(diag({
-        severity: 'warning', code: `payup_${s.reason}`, tab: h.tab, row: h.row, column: 'manager_id', value: s.managerId,
+        severity: 'warning', code: `payup_${s.reason}`, tab: h.tab, row: h.row, column: columnAsWritten(ctx.data.columnNames, 'staff', 'manager_id'), value: s.managerId,
         zh: `${h.id}${zhWhy}：获奖者 ${w.id} 的第 ${s.level} 级上级奖（${o.award.payUp!.name.zh}）未发放`,
         en: `${h.id} ${enWhy}: the level-${s.level} ${o.award.payUp!.name.en} for winner ${w.id} is not paid`,
       }));
@@ -168,7 +168,7 @@ function quotaRowNotes(ctx: Ctx): Diagnostic[] {
       // Other helpers' schemes (department criteria) read Quotas too: only flag names nobody uses.
       if (ctx.scheme.departments) continue;
       out.push(diag({
-        severity: 'warning', code: 'quota_unknown_award', tab: q.tab, row: q.row, column: 'award', value: q.award,
+        severity: 'warning', code: 'quota_unknown_award', tab: q.tab, row: q.row, column: columnAsWritten(ctx.data.columnNames, 'quotas', 'award'), value: q.award,
         zh: `方案中没有奖项“${q.award}”：该行名额不起作用`, en: `The scheme has no award "${q.award}": this quota row has no effect`,
       }));
       continue;
@@ -177,7 +177,7 @@ function quotaRowNotes(ctx: Ctx): Diagnostic[] {
     const names = a.scope === 'department' ? ctx.depts : ctx.groups;
     if (!names.some((d) => norm(d) === norm(q.scope))) {
       out.push(diag({
-        severity: 'warning', code: 'quota_unknown_scope', tab: q.tab, row: q.row, column: 'scope', value: q.scope,
+        severity: 'warning', code: 'quota_unknown_scope', tab: q.tab, row: q.row, column: columnAsWritten(ctx.data.columnNames, 'quotas', 'scope'), value: q.scope,
         zh: `员工表中没有${a.scope === 'department' ? '部门' : '组别'}“${q.scope}”：该行名额不起作用`,
         en: `Staff has no ${a.scope} "${q.scope}": this quota row has no effect`,
       }));

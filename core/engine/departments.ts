@@ -17,7 +17,7 @@
 import type { Diagnostic, Lang } from '../types';
 import type { DepartmentCriterion, Scheme } from '../scheme/model';
 import { periodOf, subPeriods, type Period, type PeriodKind } from '../periods';
-import { diag } from '../diagnostics';
+import { columnAsWritten, diag } from '../diagnostics';
 import { presence, round2, type Ctx } from './context';
 import { evalMeasure } from './measures';
 import { findCopies } from './copies';
@@ -285,7 +285,7 @@ export function computeDepartments(ctx: Ctx, p: Period): DepartmentsResult | nul
       noHead.add(r.department);
       const levels = spec.headLevels.join('/');
       diagnostics.push(diag({
-        severity: 'warning', code: 'department_no_head', tab: ctx.data.tabNames.staff ?? '', column: 'level', value: r.department,
+        severity: 'warning', code: 'department_no_head', tab: ctx.data.tabNames.staff ?? '', column: columnAsWritten(ctx.data.columnNames, 'staff', 'level'), value: r.department,
         zh: `部门“${r.department}”在 ${win.window.id} 没有${levelsZh(spec.headLevels)}：部门负责人的加减分不计`,
         en: `Department "${r.department}" has no ${levels} employed in ${win.window.id}: the department head's points are not applied`,
       }));

@@ -7,7 +7,7 @@
 import type { Diagnostic, Day } from '../types';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import type { Period } from '../periods';
-import { diag } from '../diagnostics';
+import { columnAsWritten, diag } from '../diagnostics';
 import { dayKey, orderByDay, type Ctx } from './context';
 import { rowValues } from './measures';
 import { pointPenaltiesBefore, type PenaltyHit } from './penalties';
@@ -145,7 +145,7 @@ export function computeLedger(ctx: Ctx, p: Period, periodPenalties: PenaltyHit[]
       const balance = r6(running - spent[s]);
       if (r.points > balance + 1e-9) {
         diagnostics.push(diag({
-          severity: 'error', code: 'redemption_exceeds_balance', tab: r.tab, row: r.row, column: 'points', value: String(r.points),
+          severity: 'error', code: 'redemption_exceeds_balance', tab: r.tab, row: r.row, column: columnAsWritten(ctx.data.columnNames, 'redemptions', 'points'), value: String(r.points),
           zh: `兑换 ${r6(r.points)} 积分后余额将为负：${r.date} 时余额只有 ${balance}，未予兑换`,
           en: `Redeeming ${r6(r.points)} point${r.points === 1 ? '' : 's'} would make the balance negative: on ${r.date} the balance is only ${balance}; not applied`,
         }));

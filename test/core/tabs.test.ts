@@ -202,9 +202,14 @@ describe('a complete workbook', () => {
   test('the English workbook gives the same data', () => {
     const en = readDataset(fixture('workbook-en.json'), {});
     expect(all(en)).toEqual([]);
-    const strip = (d: typeof zh.dataset) => JSON.stringify({ ...d, tabNames: {} }, (k, v) => (k === 'tab' ? '' : v));
+    const strip = (d: typeof zh.dataset) => JSON.stringify({ ...d, tabNames: {}, columnNames: {} }, (k, v) => (k === 'tab' ? '' : v));
     expect(strip(en.dataset)).toEqual(strip(zh.dataset));
     expect(en.dataset.tabNames.staff).toBe('Staff');
+  });
+
+  test('the headers as written are kept per field, for later diagnostics', () => {
+    expect(zh.dataset.columnNames?.redemptions).toEqual({ date: '日期', staff_id: '工号', points: '积分' });
+    expect(zh.dataset.columnNames?.staff?.manager_id).toBe('上级工号');
   });
 
   test('probationMonths option', () => {

@@ -56,3 +56,13 @@ describe('golden: surprise-points 2026-08', () => {
     expect(sep.points.find((p) => p.staff_id === 'P01')).toEqual({ staff_id: 'P01', earned: 5, balance: 0 });
   });
 });
+
+describe('engine diagnostics name the column as the user wrote it', () => {
+  test('a Chinese Redemptions header 积分 is named 积分, not the field id', () => {
+    const tabs = fixture('surprise-points').map((t) =>
+      t.name === 'Redemptions' ? { name: '积分兑换', rows: [['日期', '工号', '积分'], ...t.rows.slice(1)] } : t);
+    const d = run(tabs, 'surprise-points', '2026-08').result!.diagnostics
+      .filter((x) => x.code === 'redemption_exceeds_balance').map((x) => [x.tab, x.row, x.column]);
+    expect(d).toEqual([['积分兑换', 3, '积分'], ['积分兑换', 6, '积分']]);
+  });
+});
