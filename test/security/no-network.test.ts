@@ -32,6 +32,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt } from '../cli/helpers';
 
 const root = join(__dirname, '..', '..');
 const dist = (...p: string[]) => join(root, 'dist', ...p);
@@ -66,7 +67,10 @@ function officeFiles(ext: string): string[] {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script', 'office-addin', 'cli'], {
+  // The CLI bundle through the CLI tests' locked, build-if-stale helper: other test files
+  // run it while this one scans (esbuild does not replace it atomically).
+  ensureBuilt();
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script', 'office-addin'], {
     cwd: root, stdio: 'pipe', env: { ...process.env, OFFICE_ADDIN_QUIET: '1' },
   });
 }, 180000);
