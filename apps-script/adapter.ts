@@ -11,6 +11,7 @@
  * Writes are atomic across the whole run: every output tab is first written to a
  * temporary sheet; only when all of them are written are the old tabs deleted and
  * the temporary ones renamed, so a failure leaves the previous results intact.
+ * Templates use `addTabs`, which only adds: a tab whose name exists is skipped.
  */
 import type { SyncWorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
@@ -152,23 +153,64 @@ export class SheetsHost implements SyncWorkbookHost {
     }
   }
 
+  /**
+   * Add new tabs (templates, issue 7): a tab whose name is already taken is left
+   * alone and reported, never written over. Header notes, when the tab has them,
+   * go on the header row in one `setNotes` call.
+   * @returns the names of the tabs skipped because they exist
+   * @throws the host's error when a write fails, after removing the tabs this call added
+   */
+  addTabs(tabs: OutputTab[]): string[] {
+    const added: Sheet[] = [];
+    const skipped: string[] = [];
+    try {
+      for (const tab of tabs) {
+        if (this.ss.getSheetByName(tab.name)) {
+          skipped.push(tab.name);
+          continue;
+        }
+        const sheet = this.ss.insertSheet(tab.name, this.ss.getNumSheets());
+        added.push(sheet);
+        // An input tab keeps Sheets' default grid below its rows: the user types there.
+        const width = this.fill(sheet, tab, false);
+        const notes = tab.notes;
+        if (notes && notes.some((n) => n)) {
+          sheet.getRange(1, 1, 1, width).setNotes([Array.from({ length: width }, (_, c) => notes[c] ?? '')]);
+        }
+      }
+    } catch (error) {
+      for (const sheet of added) this.ss.deleteSheet(sheet);
+      throw error;
+    }
+    return skipped;
+  }
+
   /** Write one tab to a temporary sheet placed where the old tab is (or at the end). */
   private writeTemp(tab: OutputTab, n: number): Sheet {
-    const { values, formats, width } = layoutOutput(tab);
     const old = this.ss.getSheetByName(tab.name);
     const index = old ? old.getIndex() - 1 : this.ss.getNumSheets();
     let name = `${TEMP_PREFIX}${n + 1}`;
     for (let k = 2; this.ss.getSheetByName(name); k++) name = `${TEMP_PREFIX}${n + 1}.${k}`;
     const sheet = this.ss.insertSheet(name, index);
+    this.fill(sheet, tab, true);
+    return sheet;
+  }
+
+  /**
+   * Size a new sheet to the tab (`trim`: also drop the grid beyond it, as output
+   * tabs do) and write values, formats and the header style; returns the width.
+   */
+  private fill(sheet: Sheet, tab: OutputTab, trim: boolean): number {
+    const { values, formats, width } = layoutOutput(tab);
     const rows = values.length;
     // Sheets refuses to freeze every row of a sheet: a header-only tab keeps one empty row.
     const gridRows = Math.max(rows, 2);
     const maxRows = sheet.getMaxRows();
     const maxCols = sheet.getMaxColumns();
     if (maxRows < gridRows) sheet.insertRowsAfter(maxRows, gridRows - maxRows);
-    else if (maxRows > gridRows) sheet.deleteRows(gridRows + 1, maxRows - gridRows);
+    else if (trim && maxRows > gridRows) sheet.deleteRows(gridRows + 1, maxRows - gridRows);
     if (maxCols < width) sheet.insertColumnsAfter(maxCols, width - maxCols);
-    else if (maxCols > width) sheet.deleteColumns(width + 1, maxCols - width);
+    else if (trim && maxCols > width) sheet.deleteColumns(width + 1, maxCols - width);
     const range = sheet.getRange(1, 1, rows, width);
     // Formats first: a cell formatted '@' keeps "=HYPERLINK(…)" as text.
     range.setNumberFormats(formats);
@@ -176,6 +218,6 @@ export class SheetsHost implements SyncWorkbookHost {
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setColumnWidths(1, width, COLUMN_WIDTH);
-    return sheet;
+    return width;
   }
 }

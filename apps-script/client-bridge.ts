@@ -4,7 +4,7 @@
  * resolves with the server function's return value and rejects with an Error
  * when Apps Script reports a failure (script error, authorisation, timeout).
  */
-import type { ComputeArgs, ComputeSummary, FinalizeResult, HostBridge, WorkbookState } from '../ui/bridge';
+import type { ComputeArgs, ComputeSummary, FinalizeResult, HostBridge, TemplateResult, WorkbookState } from '../ui/bridge';
 
 /** The part of `google.script.run` this bridge uses. */
 export interface ScriptRunner {
@@ -54,5 +54,6 @@ export function createGoogleScriptBridge(run?: ScriptRunner): HostBridge {
     }),
     activateTab: (name: string) => callServer<null>(runner(), 'activateTab', name).then(() => undefined),
     finalize: (period: string) => callServer<FinalizeResult>(runner(), 'finalize', String(period)),
+    insertTemplate: (preset: string) => callServer<TemplateResult>(runner(), 'insertTemplate', String(preset)),
   };
 }

@@ -4,5 +4,5 @@
  */
 export {
   onOpen, onInstall, showSidebar, menuInsertTemplate, menuComputeLastQuarter,
-  getState, compute, activateTab, finalize,
+  getState, compute, activateTab, finalize, insertTemplate,
 } from './main';

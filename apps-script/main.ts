@@ -8,7 +8,7 @@
  * spreadsheets.currentonly). Every value returned to the sidebar goes through
  * `plain()`: no Date, no undefined.
  */
-import type { ComputeArgs, FinalizeResult } from '../ui/bridge';
+import type { ComputeArgs, FinalizeResult, TemplateResult } from '../ui/bridge';
 import type { Lang } from '../core/types';
 import type { ComputeSummary } from '../core/summary';
 import type { WorkbookState } from '../core/inspect';
@@ -17,9 +17,11 @@ import { defaultPresetId, inspectWorkbook } from '../core/inspect';
 import { ALREADY_RUNNING, busySummary, failureSummary, summarizeOutcome, summaryContextFor } from '../core/summary';
 import { runFinalizeSync } from '../core/runs';
 import { lastCompletedPeriod } from '../core/periods';
+import { listPresets } from '../core/presets/index';
+import { planTemplateInsert, templateInsertResult } from '../core/templates/index';
 import { SheetsHost } from './adapter';
 import { plain } from './plain';
-import { MENU, SIDEBAR_TITLE, NO_LOCK, computeAlertText } from './texts';
+import { MENU, SIDEBAR_TITLE, NO_LOCK, computeAlertText, templateFailed, unknownPreset } from './texts';
 
 /** How long a second Compute waits for the lock before saying "already running". */
 export const LOCK_WAIT_MS = 500;
@@ -49,8 +51,10 @@ function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
+/** The reason of a failure: an Error's message (duck-typed, so an error of another realm reads the same). */
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return String(error);
 }
 
 // ---- menu ----
@@ -70,13 +74,23 @@ export function onInstall(e?: unknown): void {
 }
 
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(SIDEBAR_TITLE[menuLang()]);
-  SpreadsheetApp.getUi().showSidebar(html);
+  openSidebar(null);
 }
 
-/** *Insert template…*: the sidebar hosts the template picker. */
+/** The sidebar page opened on a view: the page reads `data-view` of its root element (apps-script/sidebar.ts). */
+export function sidebarWithView(html: string, view: 'template' | null): string {
+  return view ? html.replace('<div id="app">', `<div id="app" data-view="${view}">`) : html;
+}
+
+function openSidebar(view: 'template' | null): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar');
+  if (view) html.setContent(sidebarWithView(html.getContent(), view));
+  SpreadsheetApp.getUi().showSidebar(html.setTitle(SIDEBAR_TITLE[menuLang()]));
+}
+
+/** *Insert template…*: the sidebar, opened on its template picker. */
 export function menuInsertTemplate(): void {
-  showSidebar();
+  openSidebar('template');
 }
 
 /** *Compute last quarter*: compute the last completed quarter and report in a dialog. */
@@ -125,6 +139,39 @@ export function activateTab(name: string): null {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(String(name));
   if (sheet) sheet.activate();
   return null;
+}
+
+/**
+ * *Insert template*: add the preset's tabs the workbook does not have (input tabs
+ * with header notes and, in a workbook without data, example rows; the Scheme
+ * tab), under the document lock. A tab the workbook has is never written.
+ */
+export function insertTemplate(preset: string): TemplateResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const id = String(preset ?? '');
+  const names = ss.getSheets().map((s) => s.getName());
+  const lang = workbookLang(ss, names);
+  const none = { added: [], skipped: [] };
+  if (!listPresets().some((p) => p.id === id)) return plain({ status: 'fatal', message: unknownPreset(id), ...none }) as unknown as TemplateResult;
+  const lock = LockService.getDocumentLock();
+  if (!lock) return plain({ status: 'fatal', message: { zh: NO_LOCK.zh, en: NO_LOCK.en }, ...none }) as unknown as TemplateResult;
+  if (!lock.tryLock(LOCK_WAIT_MS)) return plain({ status: 'refused', message: ALREADY_RUNNING, ...none }) as unknown as TemplateResult;
+  try {
+    const host = new SheetsHost(ss);
+    // Listed again under the lock: the plan is made against the tabs as they are now.
+    const plan = planTemplateInsert(host.listTabs(), id, lang, { now: today(ss) });
+    const taken = host.addTabs(plan.add);
+    const done = taken.length === 0 ? plan : {
+      ...plan,
+      add: plan.add.filter((t) => !taken.includes(t.name)),
+      skipped: [...plan.skipped, ...taken.map((name) => ({ name, existing: name }))],
+    };
+    return plain(templateInsertResult(done)) as unknown as TemplateResult;
+  } catch (error) {
+    return plain({ status: 'fatal', message: templateFailed(errorText(error)), ...none }) as unknown as TemplateResult;
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 /** *Finalize period*: mark the period's latest run final in the Runs tab, under the document lock. */

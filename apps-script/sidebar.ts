@@ -3,4 +3,5 @@ import { mountApp } from '../ui/app';
 import { createGoogleScriptBridge } from './client-bridge';
 
 const root = document.getElementById('app');
-if (root) mountApp(root, createGoogleScriptBridge());
+// *Insert template…* in the menu opens the page on the template picker (apps-script/main.ts sidebarWithView).
+if (root) mountApp(root, createGoogleScriptBridge(), { view: root.dataset.view === 'template' ? 'template' : undefined });

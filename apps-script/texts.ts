@@ -14,6 +14,16 @@ export const NO_LOCK: Record<Lang, string> = {
   en: 'This spreadsheet cannot be locked; open Service Star from the spreadsheet’s Extensions menu.',
 };
 
+/** *Insert template* with a preset id the add-on does not ship. */
+export function unknownPreset(id: string): { zh: string; en: string } {
+  return { zh: `没有名为“${id}”的预设方案，未插入任何内容`, en: `There is no preset "${id}"; nothing was inserted` };
+}
+
+/** *Insert template* stopped by a host failure (the tabs it had added are removed again). */
+export function templateFailed(reason: string): { zh: string; en: string } {
+  return { zh: `模板未插入，表格未被修改：${reason}`, en: `The template was not inserted and nothing was changed: ${reason}` };
+}
+
 function money(n: number): string {
   const [int, dec] = n.toFixed(2).split('.');
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;

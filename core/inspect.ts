@@ -133,13 +133,25 @@ export function pickDataCheckTab(names: string[], preferredPeriod: string): stri
   return best;
 }
 
+/**
+ * A scheme problem for the sidebar. The Scheme tab reader writes its own location
+ * into every message ("Awards, row 24, column Quota: …", block included), so the
+ * tab/row/column prefix of formatDiagnostic would only say it twice.
+ */
+function schemeBrief(d: Diagnostic, tabName: string | null): DiagnosticBrief {
+  const brief = briefDiagnostic(d);
+  return tabName !== null && d.tab === tabName ? { ...brief, text: { zh: d.message.zh, en: d.message.en } } : brief;
+}
+
 /** The scheme in force as the sidebar shows it. */
 export function schemeState(resolved: ResolvedScheme, presetId: string | null): SchemeState | null {
-  const problems = sortDiagnostics([...(resolved.fatal ? [resolved.fatal] : []), ...resolved.diagnostics])
+  // The fatal "scheme has errors" only repeats the first located error: list it only when nothing else says where.
+  const located = resolved.diagnostics.some((d) => d.severity === 'error');
+  const problems = sortDiagnostics([...(resolved.fatal && !located ? [resolved.fatal] : []), ...resolved.diagnostics])
     .filter((d) => d.severity !== 'info')
     .filter((d, i, all) => all.findIndex((o) => o.code === d.code && o.column === d.column && o.message.en === d.message.en) === i)
     .slice(0, BRIEF_LIMIT)
-    .map(briefDiagnostic);
+    .map((d) => schemeBrief(d, resolved.tabName));
   const scheme = resolved.scheme;
   if (scheme) {
     return {

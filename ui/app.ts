@@ -7,13 +7,15 @@
 import type { Lang } from '../core/types';
 import type { PeriodKind } from '../core/periods';
 import { lastCompletedPeriod, parsePeriod, periodOf, shiftPeriod } from '../core/periods';
-import type { BridgeProgress, ComputeSummary, DiagnosticBrief, HostBridge, WorkbookState } from './bridge';
+import type { BridgeProgress, ComputeSummary, DiagnosticBrief, HostBridge, TemplateResult, WorkbookState } from './bridge';
 import { CSS } from './styles';
 import { TEXT, money, type Texts } from './i18n';
 
 export interface MountOptions {
   /** Force a language instead of the workbook's. */
   lang?: Lang;
+  /** Open on the template picker (the host's *Insert template…* menu item). */
+  view?: 'template';
 }
 
 export interface MountedApp {
@@ -78,6 +80,14 @@ interface Model {
   notice: { kind: 'ok' | 'warning' | 'error'; text: string } | null;
   /** The period whose Finalize button was clicked once (the second click confirms). */
   confirmFinalize: string | null;
+  /** Preset chosen in the template picker (null: the scheme preset). */
+  templatePreset: string | null;
+  /** The template picker is open (null: as `templateFirst`). */
+  templateOpen: boolean | null;
+  /** The picker comes first (an empty workbook or the *Insert template…* menu), decided on the first load. */
+  templateFirst: boolean | null;
+  inserting: boolean;
+  template: { kind: 'ok' | 'warning' | 'error'; text: string } | null;
 }
 
 /** Mount the UI into `root` and load the workbook state. */
@@ -87,6 +97,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
   const m: Model = {
     lang: options.lang ?? 'en', langForced: options.lang !== undefined, loading: true, loadError: null, state: null,
     preset: null, period: '', periodTouched: false, running: false, step: null, summary: null, failure: null, notice: null, confirmFinalize: null,
+    templatePreset: null, templateOpen: null, templateFirst: options.view === 'template' ? true : null, inserting: false, template: null,
   };
   let computeButton: HTMLButtonElement | null = null;
 
@@ -106,7 +117,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
   }
 
   function canCompute(): boolean {
-    return !m.running && !!m.state && !m.state.blocking && !schemeBlocks() && parsePeriod(m.period) !== null;
+    return !m.running && !m.inserting && !!m.state && !m.state.blocking && !schemeBlocks() && parsePeriod(m.period) !== null;
   }
 
   function activate(name: string): void {
@@ -128,6 +139,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
         m.preset = state.scheme && state.scheme.source === 'preset' ? state.scheme.id : state.presets[0]?.id ?? null;
       }
       if (!m.periodTouched) m.period = state.defaultPeriod;
+      if (m.templateFirst === null) m.templateFirst = state.tabs.length === 0;
     } catch (e) {
       m.loadError = errorText(e);
     } finally {
@@ -176,6 +188,25 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     else render();
   }
 
+  /** Insert a preset's template; the host adds only the tabs the workbook lacks. */
+  async function runInsert(preset: string): Promise<void> {
+    if (!bridge.insertTemplate || m.inserting || m.running) return;
+    m.inserting = true;
+    m.template = null;
+    render();
+    try {
+      const r: TemplateResult = await bridge.insertTemplate(preset);
+      const kind = r.status === 'inserted' ? 'ok' : r.status === 'fatal' ? 'error' : 'warning';
+      m.template = { kind, text: r.message[m.lang] };
+    } catch (e) {
+      m.template = { kind: 'error', text: t().failed + errorText(e) };
+    }
+    m.inserting = false;
+    m.templateOpen = true;
+    // The new tabs (a Scheme tab among them) change what is in force and the default period.
+    await refresh();
+  }
+
   // ---- rendering ----
 
   function header(): HTMLElement {
@@ -191,8 +222,12 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     const sec = h('section', { class: 'ss-sec', 'data-testid': 'scheme' }, h('h2', {}, t().scheme));
     const scheme = s.scheme;
     if (scheme && scheme.source === 'tab') {
-      sec.append(h('div', {}, `${t().schemeTab}: `, h('button', { class: 'ss-link', type: 'button', onclick: () => activate(scheme.tab ?? '') }, scheme.tab ?? ''), ` — ${scheme.name[m.lang]}`));
+      const tab = scheme.tab ?? '';
+      sec.append(h('div', { 'data-testid': 'scheme-source' }, `${t().inForce}: ${t().schemeTab} `,
+        h('button', { class: 'ss-link', type: 'button', onclick: () => activate(tab) }, tab),
+        scheme.valid ? ` — ${scheme.name[m.lang]}` : null));
     } else if (s.presets.length > 0) {
+      sec.append(h('div', { class: 'ss-hint', 'data-testid': 'scheme-source' }, `${t().inForce}: ${t().presetNoTab}`));
       const select = h('select', {
         'aria-label': t().preset, 'data-testid': 'preset',
         onchange: (ev: Event) => {
@@ -210,10 +245,38 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       if (applies) {
         sec.append(h('div', { class: scheme.valid ? 'ss-ok ss-hint' : 'ss-bad ss-hint', 'data-testid': 'scheme-state' },
           scheme.valid ? `✓ ${t().valid} · ${t().cadence[scheme.cadence]}` : `✗ ${t().invalid}`));
-        for (const p of scheme.problems) sec.append(diagLine(p));
+        // The first error, where it is: what to fix before Compute is offered.
+        const first = scheme.valid ? -1 : scheme.problems.findIndex((p) => p.severity === 'error');
+        scheme.problems.forEach((p, i) => sec.append(i === first
+          ? h('div', { class: 'ss-msg error', role: 'alert', 'data-testid': 'scheme-error' }, p.text[m.lang])
+          : diagLine(p)));
       }
     }
     return sec;
+  }
+
+  /** The template picker: a preset, what it adds, and Insert (only when the host can insert). */
+  function templateSection(s: WorkbookState, open: boolean): HTMLElement | null {
+    const insert = bridge.insertTemplate;
+    if (!insert || s.presets.length === 0) return null;
+    const chosen = m.templatePreset ?? m.preset ?? s.presets[0].id;
+    const select = h('select', {
+      'aria-label': t().templatePreset, 'data-testid': 'template-preset',
+      onchange: (ev: Event) => { m.templatePreset = (ev.target as HTMLSelectElement).value; },
+    }, ...s.presets.map((p) => h('option', { value: p.id, selected: p.id === chosen }, `${p.name[m.lang]} (${t().cadence[p.cadence]})`)));
+    const details = h('details', {
+      class: 'ss-sec ss-details ss-template', 'data-testid': 'template', open,
+      ontoggle: () => { m.templateOpen = details.open; },
+    },
+    h('summary', {}, t().templateTitle),
+    h('div', { class: 'ss-hint' }, t().templateHint),
+    select,
+    h('button', {
+      class: 'ss-btn secondary', type: 'button', 'data-testid': 'insert-template', disabled: m.inserting || m.running,
+      onclick: () => { void runInsert(select.value); },
+    }, m.inserting ? t().inserting : t().insertTemplate),
+    m.template ? h('div', { class: `ss-msg ${m.template.kind}`, 'data-testid': 'template-result' }, m.template.text) : null);
+    return details;
   }
 
   function periodSection(s: WorkbookState): HTMLElement {
@@ -280,10 +343,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       sec.append(h('div', { class: 'ss-progress', role: 'progressbar', 'aria-label': t().computing }, h('div', {})),
         h('div', { class: 'ss-step' }, (m.step && t().steps[m.step]) || t().computing));
     }
-    if (bridge.insertTemplate && m.preset && !m.running) {
-      const preset = m.preset;
-      sec.append(h('button', { class: 'ss-btn secondary', type: 'button', 'data-testid': 'insert-template', onclick: () => { void runOptional(() => bridge.insertTemplate!(preset), true); } }, t().insertTemplate));
-    }
+    if (schemeBlocks() && !m.running) sec.append(h('div', { class: 'ss-hint ss-bad', 'data-testid': 'compute-hint' }, t().fixSchemeFirst));
     if (bridge.finalize && m.summary?.status === 'computed' && !m.running && !m.state?.finalPeriods.includes(m.summary.period)) {
       const period = m.summary.period;
       const confirming = m.confirmFinalize === period;
@@ -372,8 +432,13 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       app.append(h('div', { class: 'ss-msg error', role: 'alert', 'data-testid': 'load-error' }, t().loadFailed + m.loadError),
         h('button', { class: 'ss-btn secondary', type: 'button', onclick: () => { void refresh(); } }, t().retry));
     } else if (m.state) {
+      // An empty workbook, or the menu's *Insert template…*: the picker comes first, open.
+      const first = m.templateFirst === true;
+      const template = templateSection(m.state, m.templateOpen ?? first);
+      if (first && template) app.append(template);
       app.append(schemeSection(m.state), periodSection(m.state), dataSection(m.state), computeSection());
       if (m.summary) app.append(resultSection(m.summary));
+      if (!first && template) app.append(template);
     }
     root.replaceChildren(app);
   }

@@ -32,8 +32,12 @@ export interface ComputeArgs {
 
 /** Result of *Insert template…* (issue 7). */
 export interface TemplateResult {
-  /** `inserted`: tabs were added; `exists`: every tab was already there, nothing written. */
-  status: 'inserted' | 'exists' | 'fatal';
+  /**
+   * `inserted`: tabs were added; `exists`: every tab was already there, nothing written;
+   * `refused`: another Compute / insert was writing the workbook, nothing written;
+   * `fatal`: unknown preset or a host failure (nothing of the template left behind).
+   */
+  status: 'inserted' | 'exists' | 'refused' | 'fatal';
   message: Bilingual;
   /** Tabs that were added (names as written in the workbook). */
   added: string[];

@@ -46,4 +46,6 @@ export const CSS = `
 .ss-bar div{height:100%;background:#34a853}
 .ss-diag{font-size:12px;margin:3px 0;word-break:break-word}
 details.ss-details summary{cursor:pointer;color:#1a73e8;font-size:12px}
+details.ss-template summary{font-weight:600;letter-spacing:.04em;text-transform:uppercase}
+.ss-template .ss-hint{margin:4px 0 6px}
 `;

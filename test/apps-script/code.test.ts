@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODE_PATH, loadCode, makeEnv, type FakeEnv } from './fake-gas';
+import { CODE_PATH, loadCode, makeEnv, SIDEBAR_STUB, type FakeEnv } from './fake-gas';
 import { buildWorkbook, bulkFeedback, HYPERLINK_NAME } from './fixture';
 
 const root = join(__dirname, '..', '..');
@@ -38,7 +38,7 @@ function assertPlain(value: unknown, path = '$'): void {
 describe('built bundle', () => {
   test('Code.js declares every entry point as a top-level function', () => {
     const code = readFileSync(CODE_PATH, 'utf8');
-    for (const name of ['onOpen', 'onInstall', 'showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter', 'getState', 'compute', 'activateTab', 'finalize']) {
+    for (const name of ['onOpen', 'onInstall', 'showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter', 'getState', 'compute', 'activateTab', 'finalize', 'insertTemplate']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
     expect(code).not.toMatch(/openById|UrlFetchApp|XMLHttpRequest|\bfetch\(/);
@@ -84,7 +84,7 @@ describe('menu and sidebar', () => {
   test('showSidebar opens Sidebar.html with a title', () => {
     const { env, gs } = setup({ userLocale: 'en' });
     gs.showSidebar();
-    expect(env.ui.sidebars).toEqual([{ file: 'Sidebar', title: 'Service Star' }]);
+    expect(env.ui.sidebars).toEqual([{ file: 'Sidebar', title: 'Service Star', content: SIDEBAR_STUB }]);
   });
 
   test('activateTab brings the named tab to the front and returns null', () => {

@@ -102,6 +102,20 @@ export class FakeRange {
     return this;
   }
 
+  /** Notes on every cell of the range ('' removes a note), as Range.setNotes. */
+  setNotes(notes: string[][]): FakeRange {
+    this.sheet.log.record('Range.setNotes', [notes.length]);
+    this.check(notes, 'notes');
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numCols; c++) {
+        const k = key(this.row + r, this.col + c);
+        if (notes[r][c] === '' || notes[r][c] === null) this.sheet.notes.delete(k);
+        else this.sheet.notes.set(k, String(notes[r][c]));
+      }
+    }
+    return this;
+  }
+
   setFontWeight(weight: string): FakeRange {
     this.sheet.log.record('Range.setFontWeight', [weight]);
     for (let c = 0; c < this.numCols; c++) this.sheet.bold.add(key(this.row, this.col + c));
@@ -119,6 +133,8 @@ export class FakeSheet {
   readonly formulas = new Map<string, string>();
   readonly formats = new Map<string, string>();
   readonly bold = new Set<string>();
+  /** Cell notes by "row,col" (1-based). */
+  readonly notes = new Map<string, string>();
   frozenRows = 0;
   columnWidths: number[] = [];
   maxRows = 1000;
@@ -304,7 +320,7 @@ export interface MenuRecord { caption: string; fn: string }
 
 export class FakeUi {
   menus: MenuRecord[][] = [];
-  sidebars: { file: string; title: string }[] = [];
+  sidebars: { file: string; title: string; content: string }[] = [];
   alerts: { title: string; text: string }[] = [];
   ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' };
   Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' };
@@ -322,9 +338,9 @@ export class FakeUi {
     return menu;
   }
 
-  showSidebar(html: { file: string; title: string }): void {
+  showSidebar(html: { file: string; title: string; content: string }): void {
     this.log.record('Ui.showSidebar', [html.file]);
-    this.sidebars.push({ file: html.file, title: html.title });
+    this.sidebars.push({ file: html.file, title: html.title, content: html.content });
   }
 
   alert(title: string, text?: string, _buttons?: unknown): string {
@@ -333,6 +349,9 @@ export class FakeUi {
     return 'OK';
   }
 }
+
+/** What createHtmlOutputFromFile('Sidebar') holds in the fake: the root element of the built page. */
+export const SIDEBAR_STUB = '<body style="margin:0"><div id="app"></div><script>/* bundle */</script></body>';
 
 export interface FakeEnvOptions {
   timeZone?: string;
@@ -367,7 +386,12 @@ export function makeEnv(options: FakeEnvOptions = {}): FakeEnv {
     HtmlService: {
       createHtmlOutputFromFile: (file: string) => {
         log.record('HtmlService.createHtmlOutputFromFile', [file]);
-        const out = { file, title: '', setTitle(t: string) { log.record('HtmlOutput.setTitle', [t]); out.title = t; return out; } };
+        const out = {
+          file, title: '', content: SIDEBAR_STUB,
+          setTitle(t: string) { log.record('HtmlOutput.setTitle', [t]); out.title = t; return out; },
+          getContent() { log.record('HtmlOutput.getContent', []); return out.content; },
+          setContent(c: string) { log.record('HtmlOutput.setContent', []); out.content = c; return out; },
+        };
         return out;
       },
     },

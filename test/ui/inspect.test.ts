@@ -1,6 +1,8 @@
 /** core/inspect: the sidebar state built from tabs (pure; expected values worked out by hand). */
 import { dataRowCount, inspectWorkbook, pickDataCheckTab } from '../../core/inspect';
-import type { RawTab } from '../../core/types';
+import type { Cell, RawTab } from '../../core/types';
+import { buildSchemeTab } from '../../core/scheme-tab/index';
+import { getPreset } from '../../core/presets/index';
 
 const STAFF: RawTab = {
   name: 'Staff',
@@ -116,5 +118,47 @@ describe('final periods from the Runs tab', () => {
     expect(s.finalPeriods).toEqual(['2026-Q1', '2026-Q2']);
     // The Runs tab is not an input tab: it is not listed with row counts.
     expect(s.tabs.map((t) => t.name)).toEqual(['Staff']);
+  });
+});
+
+describe('the scheme in force from a Scheme tab (issue 7)', () => {
+  const staff: RawTab = { name: '员工', rows: [['工号', '姓名', '部门', '入职日期'], ['S01', '张三', '客服部', '2024-01-01']] };
+
+  function schemeRows(): Cell[][] {
+    return buildSchemeTab(getPreset('smile-cards'), 'en').rows.map((r) => r.slice());
+  }
+
+  /** Row index (0-based) of the service_star row of the Awards block. */
+  function awardRow(rows: Cell[][]): number {
+    const title = rows.findIndex((r) => r[0] === '■ Awards');
+    expect(rows[title + 1][9]).toBe('Quota');
+    expect(rows[title + 2][0]).toBe('service_star');
+    return title + 2;
+  }
+
+  test('a valid tab named 奖惩方案 is the scheme in force, by its name', () => {
+    const s = inspectWorkbook([staff, { name: '奖惩方案', rows: schemeRows() }], { today: '2026-11-22', preset: 'star-rating' });
+    expect(s.scheme).toMatchObject({ source: 'tab', tab: '奖惩方案', id: 'smile-cards', valid: true, cadence: 'quarter', problems: [] });
+    expect(s.defaultPeriod).toBe('2026-Q3');
+  });
+
+  test('a broken quota: not valid, and the first problem is the located cell (no repeated prefix, no summary line)', () => {
+    const rows = schemeRows();
+    const r = awardRow(rows);
+    rows[r][9] = 'ten';
+    const s = inspectWorkbook([staff, { name: 'Scheme', rows }], { today: '2026-11-22' });
+    expect(s.scheme?.valid).toBe(false);
+    expect(s.scheme?.source).toBe('tab');
+    expect(s.scheme?.problems).toHaveLength(1);
+    expect(s.scheme?.problems[0]).toMatchObject({ severity: 'error', code: 'not_a_number', tab: 'Scheme', row: r + 1, column: 'Quota' });
+    expect(s.scheme?.problems[0].text.en).toBe(`Awards, row ${r + 1}, column Quota: “ten” is not a number`);
+    expect(s.scheme?.problems[0].text.zh).toBe(`「Scheme」「奖项」第 ${r + 1} 行「名额」列：“ten”不是数字`);
+  });
+
+  test('a Scheme tab with no block at all: that error first, then the stray row', () => {
+    const s = inspectWorkbook([staff, { name: '方案', rows: [['hello']] }], { today: '2026-11-22' });
+    expect(s.scheme?.valid).toBe(false);
+    expect(s.scheme?.problems.map((p) => p.code)).toEqual(['scheme_tab_empty', 'outside_block']);
+    expect(s.scheme?.problems[0].text.en).toBe('方案 has no scheme block (such as "■ Settings")');
   });
 });
