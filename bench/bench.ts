@@ -56,6 +56,13 @@ export function parseOptions(argv: string[]): Options {
   return { sizes: ALL_SIZES.filter((s) => sizes.includes(s)), presets, skip };
 }
 
+/** HEAD's short hash, with "+ local changes" when core/ has uncommitted edits (other helpers work in the same tree). */
+function commitLabel(): string {
+  const git = (...a: string[]) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  return git('status', '--porcelain', '--', 'core') ? `${head} + local changes in core/` : head;
+}
+
 function log(line: string): void {
   process.stderr.write(`bench: ${line}\n`);
 }
@@ -97,7 +104,7 @@ async function main(argv: string[]): Promise<void> {
   const report: BenchReport = {
     machine: {
       cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version,
-      totalMemGb: Math.round(totalmem() / 1e9), loadBefore: loadavg(), loadAfter: [], startedAt: new Date().toISOString(),
+      totalMemGb: Math.round(totalmem() / 1e9), loadBefore: loadavg(), loadAfter: [], startedAt: new Date().toISOString(), commit: commitLabel(),
     },
     sizes: opts.sizes, engine: [], hosts: [], libreoffice: [], libreofficeSkipped: null, cli: null, copies: null, targets: [],
   };
@@ -111,7 +118,7 @@ async function main(argv: string[]): Promise<void> {
         const sampled = Math.max(...Object.values(c.result.heapAtPhases));
         entry.peakHeapMb = Math.round(Math.max(traced ?? 0, sampled));
         const x = c.result;
-        log(`${size} ${preset} ${x.period}: ${x.status}; validate ${x.cold.validateMs} ms, compute ${x.cold.computeMs} ms (warm ${x.warm.computeMs}), output ${x.cold.outputMs} ms; floor ${x.floorMs} ms; peak heap ${entry.peakHeapMb} MiB`);
+        log(`${size} ${preset} ${x.period}: ${x.status}; validate ${x.cold.validateMs} ms, compute ${x.cold.computeMs} ms (warm ${x.computeWarmMs}), output ${x.cold.outputMs} ms; floor ${x.floorMs} ms; peak heap ${entry.peakHeapMb} MiB`);
       } else log(`${size} ${preset}: failed: ${c.error}`);
       report.engine.push(entry);
     }

@@ -26,7 +26,7 @@ export interface CopiesRun {
 }
 
 export interface BenchReport {
-  machine: { cpus: number; cpuModel: string; node: string; totalMemGb: number; loadBefore: number[]; loadAfter: number[]; startedAt: string };
+  machine: { cpus: number; cpuModel: string; node: string; totalMemGb: number; loadBefore: number[]; loadAfter: number[]; startedAt: string; commit: string };
   sizes: SizeName[];
   engine: EngineEntry[];
   hosts: (HostCost | { size: SizeName; error: string })[];
@@ -105,13 +105,13 @@ export function engineTable(r: BenchReport): string {
     const x = e.run;
     return [
       x.size, x.preset, x.period, fmtInt(x.totalRows),
-      fmtMs(x.cold.validateMs), fmtMs(x.readDatasetMs), fmtMs(x.fingerprintMs), `${fmtMs(x.cold.computeMs)} (${fmtMs(x.warm.computeMs)})`, fmtMs(x.cold.outputMs), fmtMs(x.cold.totalMs),
+      fmtMs(x.cold.validateMs), fmtMs(x.readDatasetMs), fmtMs(x.fingerprintMs), `${fmtMs(x.cold.computeMs)} (${fmtMs(x.computeWarmMs)})`, fmtMs(x.cold.outputMs), fmtMs(x.cold.totalMs),
       fmtInt(x.rowsPerSecond), e.peakHeapMb === null ? '?' : fmtInt(e.peakHeapMb), fmtInt(x.maxRssMb),
-      fmtMs(x.floorMs), `${fmtX(x.cold.computeMs / x.floorMs)} (${fmtX(x.warm.computeMs / x.floorMs)})`,
+      fmtMs(x.floorMs), `${fmtX(x.cold.computeMs / x.floorMs)} (${fmtX(x.computeWarmMs / x.floorMs)})`,
     ];
   });
   return table(
-    ['size', 'preset', 'period', 'input rows', 'validate ms', '↳ readDataset', '↳ fingerprint', 'compute ms (warm)', 'output ms', 'total ms', 'rows/s', 'peak heap MiB', 'peak RSS MiB', 'floor ms', 'compute ÷ floor (warm)'],
+    ['size', 'preset', 'period', 'input rows', 'validate ms', '↳ readDataset', '↳ fingerprint', 'compute ms (warm best)', 'output ms', 'total ms', 'rows/s', 'peak heap MiB', 'peak RSS MiB', 'floor ms', 'compute ÷ floor (warm)'],
     rows, [false, false, false, true, true, true, true, true, true, true, true, true, true, true, true],
   );
 }
@@ -144,11 +144,11 @@ export function libreofficeTable(r: BenchReport): string {
     const total = engine?.cold.totalMs ?? NaN;
     rows.push([
       l.size, fmtInt(l.staff), fmtInt(l.formulas), fmtInt(l.neverMs), fmtInt(l.alwaysMs), fmtInt(l.recalcMs),
-      Number.isNaN(total) ? '?' : fmtMs(total), Number.isNaN(total) ? '?' : fmtX(l.recalcMs / total), l.verified ? 'yes' : 'NO',
+      engine ? `${fmtMs(total)} (${fmtMs(engine.cold.computeMs)})` : '?', engine ? `${fmtX(l.recalcMs / total)} (${fmtX(l.recalcMs / engine.cold.computeMs)})` : '?', l.verified ? 'yes' : 'NO',
     ]);
   }
   return table(
-    ['size', 'staff', 'formulas', 'LO load+save ms', 'LO load+recalc+save ms', 'LO recalc ms', 'engine total ms', 'LO recalc ÷ engine', 'recalc verified'],
+    ['size', 'staff', 'formulas', 'LO load+save ms', 'LO load+recalc+save ms', 'LO recalc ms', 'engine total ms (compute)', 'LO recalc ÷ engine total (÷ compute)', 'recalc verified'],
     rows, [false, true, true, true, true, true, true, true, false],
   );
 }
@@ -159,8 +159,8 @@ export function judge(r: BenchReport): Target[] {
   const L = r.engine.filter((e) => e.size === 'L' && e.run);
   const smileL = L.find((e) => e.preset === 'smile-cards')?.run;
   if (smileL) {
-    t.push({ id: 'l-compute', target: 'size L, one quarter (smile-cards 2026-Q3): compute ≤ 1.5 s', measured: `${fmtMs(smileL.cold.computeMs)} ms cold, ${fmtMs(smileL.warm.computeMs)} ms warm`, status: smileL.cold.computeMs <= 1500 ? 'met' : 'missed' });
-    const ratio = smileL.warm.computeMs / smileL.floorMs;
+    t.push({ id: 'l-compute', target: 'size L, one quarter (smile-cards 2026-Q3): compute ≤ 1.5 s', measured: `${fmtMs(smileL.cold.computeMs)} ms cold, ${fmtMs(smileL.computeWarmMs)} ms warm`, status: smileL.cold.computeMs <= 1500 ? 'met' : 'missed' });
+    const ratio = smileL.computeWarmMs / smileL.floorMs;
     t.push({ id: 'l-floor', target: 'size L, one quarter: compute ≤ 3× the single-pass floor', measured: `${fmtX(ratio)} warm (${fmtX(smileL.cold.computeMs / smileL.floorMs)} cold); floor ${fmtMs(smileL.floorMs)} ms`, status: ratio <= 3 ? 'met' : 'missed' });
   } else {
     t.push({ id: 'l-compute', target: 'size L, one quarter: compute ≤ 1.5 s', measured: 'size L not run', status: 'not measured' });
@@ -178,7 +178,12 @@ export function judge(r: BenchReport): Target[] {
   const engS = r.engine.find((e) => e.size === 'S' && e.preset === 'smile-cards')?.run;
   if (loS && !failed(loS) && engS) {
     const ratio = loS.recalcMs / engS.cold.totalMs;
-    t.push({ id: 'libreoffice', target: '≥ 100× faster than LibreOffice recalculation at size S', measured: `${fmtX(ratio)} (LO recalc ${fmtInt(loS.recalcMs)} ms vs engine ${fmtMs(engS.cold.totalMs)} ms)${loS.verified ? '' : ' — recalculation NOT verified'}`, status: ratio >= 100 && loS.verified ? 'met' : 'missed' });
+    const computeRatio = loS.recalcMs / engS.cold.computeMs;
+    t.push({
+      id: 'libreoffice', target: '≥ 100× faster than LibreOffice recalculation at size S',
+      measured: `${fmtX(ratio)} end to end (LO recalc ${fmtInt(loS.recalcMs)} ms vs engine validate+compute+output ${fmtMs(engS.cold.totalMs)} ms); compute step alone ${fmtX(computeRatio)}${loS.verified ? '' : ' — recalculation NOT verified'}`,
+      status: ratio >= 100 && loS.verified ? 'met' : 'missed',
+    });
   } else {
     t.push({ id: 'libreoffice', target: '≥ 100× faster than LibreOffice recalculation at size S', measured: r.libreofficeSkipped ?? (loS && failed(loS) ? `failed: ${loS.error}` : 'not run'), status: 'not measured' });
   }
@@ -221,8 +226,8 @@ export function targetTable(targets: Target[]): string {
 export function renderReport(r: BenchReport): string {
   const out: string[] = [];
   const m = r.machine;
-  out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemGb} GB, Node ${m.node}; load average before ${m.loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${m.loadAfter.map((x) => x.toFixed(2)).join(' ')} (${m.startedAt})`);
-  out.push('', '### Engine (computeWorkbook, one process per row; compute in brackets = second, warm run)', '', engineTable(r));
+  out.push(`Commit ${m.commit}. Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemGb} GB, Node ${m.node}; load average before ${m.loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${m.loadAfter.map((x) => x.toFixed(2)).join(' ')} (${m.startedAt})`);
+  out.push('', '### Engine (computeWorkbook cold, one process per row; in brackets: computeScheme warm, best of 5, against the floor’s best of 5)', '', engineTable(r));
   const checks = r.engine.filter((e) => e.run?.winnersCheck).map((e) => `${e.size}: ${e.run!.winnersCheck!.same}/${e.run!.winnersCheck!.groups} groups${e.run!.winnersCheck!.differ.length ? ` (differ: ${e.run!.winnersCheck!.differ.slice(0, 3).join('; ')})` : ''}`);
   if (checks.length) out.push('', `Floor and engine pick the same smile-cards winners: ${checks.join(', ')}`);
   if (r.libreoffice.length) out.push('', '### LibreOffice formula template (smile-cards, 2026-Q3)', '', libreofficeTable(r));

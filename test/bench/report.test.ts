@@ -37,14 +37,14 @@ function engineRun(size: 'S' | 'M' | 'L', preset: string, computeMs: number, war
   const phases = (c: number) => ({ validateMs: 100, computeMs: c, outputMs: 50, totalMs });
   return {
     size, preset, period: '2026-Q3', status: 'computed', message: null, rows: {}, totalRows: 1, generateMs: 1,
-    cold: phases(computeMs), warm: phases(warmMs), rowsPerSecond: 1, heapAtPhases: {}, maxRssMb: 1,
+    cold: phases(computeMs), computeWarmMs: warmMs, computeRunsMs: [warmMs], rowsPerSecond: 1, heapAtPhases: {}, maxRssMb: 1,
     readDatasetMs: 1, fingerprintMs: 1, floorMs, floorRunsMs: [floorMs], winnersCheck: null, sample: {}, outputs: [], diagnostics: 0,
   };
 }
 
 function report(partial: Partial<BenchReport>): BenchReport {
   return {
-    machine: { cpus: 2, cpuModel: 'x', node: 'v20', totalMemGb: 1, loadBefore: [], loadAfter: [], startedAt: '' },
+    machine: { cpus: 2, cpuModel: 'x', node: 'v20', totalMemGb: 1, loadBefore: [], loadAfter: [], startedAt: '', commit: 'abc' },
     sizes: ['S', 'M', 'L'], engine: [], hosts: [], libreoffice: [], libreofficeSkipped: null, cli: null, copies: null, targets: [],
     ...partial,
   };
