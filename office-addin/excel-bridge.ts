@@ -6,18 +6,21 @@
  * a second Compute while one runs is answered "already running" without
  * touching the workbook. Host failures become a `fatal` summary with the reason.
  * Finalize marks the period's latest run final in the Runs tab (core runFinalize);
- * it shares the single-flight guard with Compute, since both write the workbook.
+ * it shares the single-flight guard with Compute, since both write the workbook,
+ * and so does *Insert template* (new tabs only, see excel-host addTabs).
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang, RawTab } from '../core/types';
-import type { ComputeArgs, ComputeSummary, FinalizeResult, HostBridge, WorkbookState } from '../ui/bridge';
+import type { ComputeArgs, ComputeSummary, FinalizeResult, HostBridge, TemplateResult, WorkbookState } from '../ui/bridge';
 import { detectLang, planInputTabs } from '../core/orchestrator';
 import { inspectWorkbook } from '../core/inspect';
 import { ALREADY_RUNNING, busySummary, failureSummary, staffNamesFromTabs, summarizeOutcome } from '../core/summary';
 import { runFinalize } from '../core/runs';
 import { resolveScheme } from '../core/scheme/resolve';
+import { listPresets } from '../core/presets/index';
+import { planTemplateInsert, templateInsertResult } from '../core/templates/index';
 import type { Bilingual } from '../core/inspect';
-import { createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
+import { addTabs, createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
 import { inThreadEngine, type ComputeEngine } from './worker-protocol';
 
 export interface ExcelBridgeOptions {
@@ -33,6 +36,23 @@ export interface ExcelBridgeOptions {
   today?: () => string;
   /** The run's time, ISO 8601 (defaults to the clock). */
   now?: () => string;
+  /**
+   * Office's requirement-set check (Office.context.requirements.isSetSupported);
+   * template header notes need ExcelApi 1.18. Defaults to the global Office's, else none.
+   */
+  isSetSupported?: (name: string, version: string) => boolean;
+}
+
+/** Requirement set of `worksheet.notes` (header notes of a template). */
+export const NOTES_API = { name: 'ExcelApi', version: '1.18' };
+
+function officeSetSupported(name: string, version: string): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }).Office;
+  try {
+    return office?.context?.requirements?.isSetSupported(name, version) === true;
+  } catch {
+    return false;
+  }
 }
 
 /** zh for a Chinese display language, en for any other, null when unknown. */
@@ -84,6 +104,7 @@ export interface ExcelBridge extends HostBridge {
   /** True while a Compute or a Finalize is running (for tests and the pane). */
   isRunning(): boolean;
   finalize(period: string): Promise<FinalizeResult>;
+  insertTemplate(preset: string): Promise<TemplateResult>;
 }
 
 export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge {
@@ -152,6 +173,37 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
         return {
           status: 'fatal',
           message: { zh: `定稿未完成，工作簿未被修改：${detail.zh}`, en: `Finalizing did not finish and nothing was changed: ${detail.en}` },
+        };
+      } finally {
+        running = false;
+      }
+    },
+
+    /**
+     * *Insert template*: add the preset's tabs the workbook lacks (core planTemplateInsert,
+     * planned on the names listed in the same Excel.run), header notes when the
+     * notes API is there. Shares the single-flight guard: it writes the workbook.
+     */
+    async insertTemplate(preset: string): Promise<TemplateResult> {
+      const id = String(preset ?? '');
+      const none = { added: [] as string[], skipped: [] as string[] };
+      if (!listPresets().some((p) => p.id === id)) {
+        return { status: 'fatal', message: { zh: `没有名为“${id}”的预设方案，未插入任何内容`, en: `There is no preset "${id}"; nothing was inserted` }, ...none };
+      }
+      if (running) return { status: 'refused', message: ALREADY_RUNNING, ...none };
+      running = true;
+      try {
+        const notes = (options.isSetSupported ?? officeSetSupported)(NOTES_API.name, NOTES_API.version);
+        const plan = await addTabs(runExcel(), (names) => {
+          lastNames = names;
+          return planTemplateInsert(names, id, langFor(names), { now: today() });
+        }, { notes });
+        return templateInsertResult(plan);
+      } catch (error) {
+        const detail = { zh: errorText(error, 'zh'), en: errorText(error, 'en') };
+        return {
+          status: 'fatal', ...none,
+          message: { zh: `模板未插入，已有的工作表未被修改：${detail.zh}`, en: `The template was not inserted; the tabs already there were not changed: ${detail.en}` },
         };
       } finally {
         running = false;

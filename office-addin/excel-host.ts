@@ -9,6 +9,9 @@
  * the last chunk's batch also deletes the old tab and renames the temporary one,
  * so a failure at any point leaves the previous results in place.
  *
+ * Templates (`addTabs`) only add: new tabs, renamed from temporary sheets in the
+ * last batch, so Excel itself refuses to put one over a tab of the user's.
+ *
  * Text: every string cell is written with number format `@`. That keeps text
  * that begins with = + - @ from becoming a formula, and keeps ids such as `007`
  * and labels such as `2026-07` from being turned into numbers or dates.
@@ -340,6 +343,116 @@ async function writeOne(
     await removeTemp(context, tmp);
     throw error;
   }
+}
+
+/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A template row for Excel: ISO days in date columns become real dates (serials formatted yyyy-mm-dd), not text. */
+function withDates(row: Cell[], formats: ColumnFormat[]): Cell[] {
+  return row.map((cell, c) => {
+    if (formats[c] !== 'date' || typeof cell !== 'string') return cell;
+    const m = ISO_DAY.exec(cell);
+    return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : cell;
+  });
+}
+
+export interface AddTabsOptions {
+  /** Write header notes (`worksheet.notes`, ExcelApi 1.18); without it notes are left out. */
+  notes: boolean;
+  maxPayloadBytes?: number;
+}
+
+/**
+ * Add new tabs (templates, issue 7) in one `Excel.run`: `choose` gets the tab
+ * names the workbook has now and says what to add. Each tab is written to a
+ * temporary sheet and renamed in the last batch; Excel refuses a rename onto a
+ * name that exists, so a tab of the user's is never written over, even one
+ * created meanwhile. Syncs: one to list the names, one per ~4 MB of values
+ * (a template is one), whatever the number of tabs.
+ * @returns what `choose` returned
+ * @throws ExcelHostError for a name Excel would refuse (nothing written), else
+ *   the Office.js error, after removing the temporary sheets
+ */
+export async function addTabs<T extends { add: OutputTab[] }>(run: ExcelRun, choose: (existing: string[]) => T, options: AddTabsOptions): Promise<T> {
+  const budget = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const existing = sheets.items.map((s) => s.name);
+    const plan = choose(existing);
+    for (const tab of plan.add) {
+      const why = badSheetName(tab.name);
+      if (why) {
+        throw new ExcelHostError('bad_tab_name', {
+          zh: `工作表名“${tab.name}”在 Excel 中无效（${why}），未写入任何内容。`,
+          en: `The tab name "${tab.name}" is not valid in Excel (${why}); nothing was written.`,
+        });
+      }
+    }
+    if (plan.add.length === 0) return plan;
+    const written: Excel.Worksheet[] = [];
+    try {
+      let pending = 0;
+      for (const tab of plan.add) {
+        const width = tabWidth(tab);
+        const rows = tab.rows.map((r) => withDates(r, tab.formats));
+        // A temporary sheet left by an interrupted run is ours (its prefix says so).
+        if (existing.some((n) => n.toLowerCase() === tempName(tab.name).toLowerCase())) sheets.getItem(tempName(tab.name)).delete();
+        const ws = sheets.add(tempName(tab.name));
+        written.push(ws);
+        for (const chunk of planChunks({ ...tab, rows }, width, budget)) {
+          if (pending > 0 && pending + chunk.bytes > budget) {
+            await context.sync();
+            pending = 0;
+          }
+          const values: (string | number | boolean)[][] = [];
+          const formats: string[][] = [];
+          for (let r = chunk.start; r < chunk.end; r++) {
+            const enc = encodeRow(rows[r], tab.formats, width);
+            values.push(enc.values);
+            formats.push(enc.formats);
+          }
+          const range = ws.getRangeByIndexes(chunk.start, 0, chunk.end - chunk.start, width);
+          range.numberFormat = formats;
+          range.values = values;
+          pending += chunk.bytes;
+        }
+        if (tab.rows.length > 0) {
+          ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+          ws.freezePanes.freezeRows(1);
+          ws.getRangeByIndexes(0, 0, Math.min(tab.rows.length, AUTOFIT_ROWS), width).format.autofitColumns();
+        }
+        if (options.notes && tab.notes) {
+          // One queued command per note (the API adds one cell at a time); they travel in the same sync.
+          tab.notes.forEach((note, c) => {
+            if (!note) return;
+            ws.notes.add(`${columnLetters(c)}1`, note);
+            pending += utf8Length(note);
+          });
+        }
+      }
+      for (let t = 0; t < plan.add.length; t++) written[t].name = plan.add[t].name;
+      context.application.suspendApiCalculationUntilNextSync();
+      await context.sync();
+    } catch (error) {
+      for (const tab of plan.add) await removeTemp(context, tempName(tab.name));
+      throw error;
+    }
+    return plan;
+  });
 }
 
 /** Best effort: drop a half-written temporary sheet; the old tab was never touched. */

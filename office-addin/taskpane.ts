@@ -71,7 +71,12 @@ function mountExcel(office: OfficeLike): void {
   if (!root) return;
   show('app');
   const engine = typeof Worker === 'function' ? createWorkerEngine(makeWorker) : inThreadEngine;
-  mountApp(root, createExcelBridge({ engine, displayLanguage: () => office.context?.displayLanguage ?? null }));
+  const requirements = office.context?.requirements;
+  mountApp(root, createExcelBridge({
+    engine, displayLanguage: () => office.context?.displayLanguage ?? null,
+    // Template header notes need ExcelApi 1.18; older Excel gets the tabs without them.
+    isSetSupported: (name, version) => requirements?.isSetSupported(name, version) === true,
+  }));
 }
 
 function start(): void {

@@ -19,6 +19,8 @@ export interface SheetModel {
   formulas: Set<string>;
   frozenRows: number;
   boldRows: Set<number>;
+  /** Cell notes (worksheet.notes, ExcelApi 1.18) by A1 address. */
+  notes: Map<string, string>;
 }
 
 export interface SyncRecord {
@@ -88,6 +90,7 @@ function newSheet(name: string, rows: Value[][] = []): SheetModel {
     formulas: new Set(),
     frozenRows: 0,
     boldRows: new Set(),
+    notes: new Map(),
   };
 }
 
@@ -163,12 +166,22 @@ class SheetProxy {
   private loadedPosition: number | null = null;
   private loadedName: string | null = null;
   readonly freezePanes: { freezeRows: (n: number) => void };
+  /** worksheet.notes: `add(address, content)` on one cell, refused where a note exists (as Excel does). */
+  readonly notes: { add: (address: string, content: string) => void };
 
   constructor(private readonly ctx: FakeContext, private readonly resolver: () => SheetModel | null, private readonly nullable: boolean, readonly label: string) {
     // Resolution happens in the first batch that carries this object, as in Office.js.
     ctx.enqueue('resolve', 0, () => { this.resolve(); this.synced = true; });
     this.freezePanes = {
       freezeRows: (n: number) => this.command('freeze', () => { this.sheet().frozenRows = n; }),
+    };
+    this.notes = {
+      add: (address: string, content: string) => this.command('note', () => {
+        if (!/^[A-Z]+[1-9]\d*$/.test(address)) throw new FakeExcelError('InvalidArgument', `not one cell: ${address}`);
+        const notes = this.sheet().notes;
+        if (notes.has(address)) throw new FakeExcelError('InvalidArgument', `a note exists at ${address}`);
+        notes.set(address, content);
+      }, utf8(content)),
     };
   }
 
