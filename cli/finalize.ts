@@ -3,8 +3,9 @@
  * mark the period's latest run in the Runs tab final, so a later Compute of that
  * period refuses unless `--force`. Unlike `compute`, finalize writes back into the
  * workbook itself by default (that is its purpose): the xlsx is rewritten through a
- * temporary file with every other tab as read, a CSV folder gets its Runs.csv
- * replaced. `--out` writes the result elsewhere instead.
+ * temporary file with only its Runs tab replaced (every other tab kept whole; a
+ * workbook too large for that is refused, pointing at `--out`), a CSV folder gets
+ * its Runs.csv replaced. `--out` writes the result elsewhere instead.
  */
 import { detectLang } from '../core/orchestrator';
 import { parsePeriod } from '../core/periods';
@@ -47,7 +48,10 @@ export async function finalizeCommand(args: FinalizeArgs, io: Io): Promise<numbe
   if (!outcome.ok) throw new CliError(outcome.message.zh, outcome.message.en, 2, lang);
   const saved: string[] = [];
   if (outcome.tab) {
-    saved.push(...await saveOutputs(args.out ?? args.source, () => host.allTabs(), [outcome.tab], { now: new Date(args.now) }));
+    saved.push(...await saveOutputs(args.out ?? args.source, host, [outcome.tab], {
+      now: new Date(args.now),
+      warn: (m) => io.stderr.write(`service-star: ${m[lang]}\n`),
+    }));
   }
   if (args.json) {
     io.stdout(`${JSON.stringify({

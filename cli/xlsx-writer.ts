@@ -1,13 +1,18 @@
 /**
- * Writing `--out result.xlsx`: the input tabs with their values as read, in the
- * same order, then the output tabs (an output replaces an input tab of the same
- * name in place, as a re-run replaces the period's tabs). Uses the streaming
- * writer so big workbooks do not hold exceljs cell objects in memory, and writes
- * to a temporary file renamed at the end, so a failure leaves the old file intact.
- * Strings are always written as strings (shared strings), never as formulas:
- * a name like `=HYPERLINK("x")` stays text.
+ * Writing `--out result.xlsx`, two ways.
+ *  - `updateXlsx`, when the source is an .xlsx: the source workbook is loaded whole
+ *    with exceljs and only the output tabs are replaced or added, so the user's tabs
+ *    keep their formulas, formatting, comments, merges, widths, validation and names.
+ *  - `writeXlsx`, for a CSV folder, a template, or a source too large to load whole:
+ *    the input tabs with their values as read, in the same order, then the output
+ *    tabs (an output replaces an input tab of the same name in place, as a re-run
+ *    replaces the period's tabs). Uses the streaming writer so big workbooks do not
+ *    hold exceljs cell objects in memory.
+ * Both write to a temporary file in the target's folder renamed at the end, so a
+ * failure or a crash leaves the old file intact. Strings are always written as
+ * strings, never as formulas: a name like `=HYPERLINK("x")` stays text.
  */
-import { rename, unlink } from 'node:fs/promises';
+import { chmod, rename, stat, unlink } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { toExcelValue } from './cells';
@@ -49,19 +54,71 @@ export async function writeXlsx(path: string, inputs: RawTab[], outputs: OutputT
     let total = 0;
     for (let i = 0; i < sheets.length; i++) {
       const sheet = sheets[i];
-      if (sheet.kind === 'input') writeInput(wb, names[i], sheet.tab);
-      else writeOutput(wb, names[i], sheet.tab);
+      const ws = sheet.kind === 'input' ? writeInput(wb, names[i], sheet.tab) : writeOutput(wb, names[i], sheet.tab);
+      ws.commit();
       total += sheet.tab.rows.length;
       options.onRows?.(total);
     }
     await wb.commit();
-    await rename(tmp, path);
+    await replaceWith(tmp, path);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    const code = fsCode(err);
-    const why = code || (err instanceof Error ? err.message.split('\n')[0] : String(err));
-    throw new CliError(`无法写入“${path}”（${why}）`, `Cannot write ${path} (${why})`);
+    throw cannotWrite(path, err);
   }
+}
+
+export interface XlsxUpdateOptions {
+  /** Called after each output tab with the output rows written so far. */
+  onRows?: (rows: number) => void;
+}
+
+/**
+ * Write `source` with its output tabs replaced or added to `path` (which may be
+ * `source` itself). Every other sheet goes through exceljs's full reader and writer
+ * untouched. An output whose name matches an existing sheet (ignoring case) takes
+ * that sheet's place; new outputs follow the existing sheets, in the order given.
+ * @throws CliError when the source cannot be read or the target cannot be written.
+ */
+export async function updateXlsx(source: string, path: string, outputs: OutputTab[], options: XlsxUpdateOptions = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(source);
+  } catch (err) {
+    const why = fsCode(err) || (err instanceof Error ? err.message.split('\n')[0] : String(err));
+    throw new CliError(`无法读取“${source}”（${why}）`, `Cannot read ${source} (${why})`);
+  }
+  const names = safeSheetNames(outputs.map((o) => o.name));
+  let total = 0;
+  outputs.forEach((tab, i) => {
+    const old = wb.worksheets.find((w) => w.name.toLowerCase() === names[i].toLowerCase());
+    // The old sheet goes first: exceljs names must stay unique.
+    const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
+    if (old) wb.removeWorksheet(old.id);
+    const ws = writeOutput(wb, names[i], tab);
+    if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+    total += tab.rows.length;
+    options.onRows?.(total);
+  });
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await replaceWith(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw cannotWrite(path, err);
+  }
+}
+
+/** Move the finished temporary file over `path`, keeping the permissions of a file it replaces. */
+async function replaceWith(tmp: string, path: string): Promise<void> {
+  const old = await stat(path).catch(() => null);
+  if (old?.isFile()) await chmod(tmp, old.mode & 0o7777).catch(() => undefined);
+  await rename(tmp, path);
+}
+
+function cannotWrite(path: string, err: unknown): CliError {
+  const why = fsCode(err) || (err instanceof Error ? err.message.split('\n')[0] : String(err));
+  return new CliError(`无法写入“${path}”（${why}）`, `Cannot write ${path} (${why})`);
 }
 
 /** Input tabs in order; an output with the name of an input tab takes its place; other outputs follow. */
@@ -120,20 +177,22 @@ function writeRow(ws: ExcelJS.Worksheet, cells: Cell[], style: (c: Cell, i: numb
   row.commit();
 }
 
-function writeInput(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, tab: RawTab): void {
+/** The streaming writer's sheets must be committed by the caller once filled. */
+function writeInput(wb: ExcelJS.Workbook, name: string, tab: RawTab): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   for (const cells of tab.rows) writeRow(ws, cells, inputStyle);
-  ws.commit();
+  return ws;
 }
 
-function writeOutput(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, tab: OutputTab): void {
+/** An output tab as a new sheet of either writer (the streaming one needs `commit()` after). */
+function writeOutput(wb: ExcelJS.Workbook, name: string, tab: OutputTab): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
   ws.columns = Array.from({ length: width }, (_, i) => ({ width: columnWidth(tab.rows, i) }));
   tab.rows.forEach((cells, r) => {
     writeRow(ws, cells, r === 0 ? () => HEADER : (c, i) => outputStyle(c, tab.formats[i] ?? 'text'), r === 0 ? tab.notes : undefined);
   });
-  ws.commit();
+  return ws;
 }
 
 /** Strings a spreadsheet would read as a formula if typed in. */

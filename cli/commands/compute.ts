@@ -67,9 +67,10 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
   const saved: string[] = [];
   if (args.out) {
     progress.step('save', args.out);
-    saved.push(...await saveOutputs(args.out, () => host.allTabs(), host.outputs(), {
+    saved.push(...await saveOutputs(args.out, host, host.outputs(), {
       now: new Date(args.now),
       onRows: (rows) => progress.step('save', `${count(rows)} rows`),
+      warn: (m) => io.stderr.write(`service-star: ${m[outcome.lang]}\n`),
     }));
     progress.step('done');
   }

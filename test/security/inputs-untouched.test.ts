@@ -4,15 +4,13 @@
  *  - CLI, CSV folder: every input file byte-identical after compute (no --out, --out
  *    elsewhere, --out into the folder itself) and after finalize in place;
  *  - CLI, .xlsx: the source file byte-identical after compute without --out and with
- *    --out elsewhere; the copy's input tabs hold the same values as the source (a
- *    formula as its cached value, as documented);
+ *    --out elsewhere; the copy's input tabs hold the same values as the source;
+ *    `compute wb.xlsx --out wb.xlsx` and `finalize wb.xlsx` keep the workbook's
+ *    formulas, formatting and comments (test/cli/xlsx-preserve.test.ts goes further);
  *  - Google Sheets (built Code.js, recording fake): no cell, format, freeze, width or
  *    name of an input sheet is ever written, no input sheet deleted or moved;
  *  - Excel (bridge, recording fake): no request ever targets an input sheet except
  *    reads; values and formats identical.
- * Known gap, kept as a failing expectation below: `compute wb.xlsx --out wb.xlsx` and
- * `finalize wb.xlsx` rewrite the user's own workbook, which drops its formulas,
- * formatting and comments (README: "formatting is not copied").
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
@@ -132,9 +130,7 @@ describe('CLI, .xlsx', () => {
     for (const name of [...INPUTS, 'My notes']) expect([name, b[name]]).toEqual([name, a[name]]);
   });
 
-  // Known gap (reported): rewriting the user's own workbook keeps values but drops formulas,
-  // formatting and comments. Remove `.failing` once compute/finalize update the file in place.
-  test.failing('compute wb.xlsx --out wb.xlsx and finalize wb.xlsx keep the workbook\'s formulas, formatting and comments', async () => {
+  test('compute wb.xlsx --out wb.xlsx and finalize wb.xlsx keep the workbook\'s formulas, formatting and comments', async () => {
     const src = await sourceXlsx();
     const copy = join(tempDir(), 'copy.xlsx');
     copyFileSync(src, copy);

@@ -1,0 +1,304 @@
+/**
+ * `--out` on an .xlsx source never modifies the user's tabs: compute and finalize
+ * replace or add only the output tabs, and everything else of the workbook comes
+ * back as it was (compared through exceljs: values, formula text and result, style,
+ * notes, merges, widths, validation, conditional formats, views, hyperlinks, names,
+ * sheet order). Also: the writes are atomic, a workbook too large to load whole is
+ * never rewritten over itself, and one holding parts exceljs drops is never either.
+ */
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { OutputTab } from '../../core/types';
+import { CliError } from '../../cli/errors';
+import { saveOutputs } from '../../cli/hosts';
+import { XlsxHost } from '../../cli/xlsx-host';
+import { droppedParts, zipEntryNames } from '../../cli/xlsx-parts';
+import { updateXlsx } from '../../cli/xlsx-writer';
+import { ensureBuilt, runCli, tempDir } from './helpers';
+
+const Q3 = ['--period', '2026-Q3', '--preset', 'smile-cards'];
+const USER_SHEETS = ['Staff', 'Feedback', 'My notes'];
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+beforeAll(() => ensureBuilt(), 180000);
+
+function sha(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function ok(r: { status: number | null; stderr: string }): void {
+  expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
+}
+
+/**
+ * The fixture of test/fixtures/runs/scenario-en as a hand-formatted workbook: a SUM
+ * formula, a note, bold and filled cells, a merged range, widths, a validation list,
+ * a conditional format, real date cells, a frozen header, a defined name, a stale
+ * output tab, and a sheet of the user's own (formula, merge, hyperlink, tab colour).
+ */
+async function formattedWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const staff = wb.addWorksheet('Staff', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  staff.addRow(['staff_id', 'name', 'department', 'group', 'position', 'level', 'hire_date', 'regular_date', 'leave_date', 'manager_id', 'bonus_base', 'remark']);
+  staff.addRow(['M1', 'Mia Chen', 'Service', 'Managers', 'Manager', 'manager', utc(2018, 1, 1), utc(2018, 4, 1), null, null, 100, 'same team']);
+  staff.addRow(['S01', 'Alice Wang', 'Service', 'Team A', 'Agent', 'staff', utc(2024, 1, 15), utc(2024, 4, 15), null, 'M1', 200]);
+  staff.addRow(['S02', 'Bob Li', 'Service', 'Team A', 'Agent', 'staff', utc(2024, 3, 1), utc(2024, 6, 1), null, 'M1', { formula: 'SUM(K2:K3)', result: 300 }]);
+  for (const address of ['G2', 'G3', 'G4', 'H2', 'H3', 'H4']) staff.getCell(address).numFmt = 'yyyy-mm-dd';
+  staff.getCell('A1').note = 'ids as in payroll';
+  staff.getCell('B2').font = { bold: true, color: { argb: 'FFC00000' } };
+  staff.getCell('B2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  staff.getCell('K4').numFmt = '#,##0.00';
+  staff.mergeCells('L2:L3');
+  staff.getColumn(2).width = 40;
+  staff.getColumn(12).width = 18;
+  wb.definedNames.add('Staff!$A$2:$A$4', 'StaffIds');
+
+  const feedback = wb.addWorksheet('Feedback');
+  feedback.addRow(['date', 'staff_id', 'rating', 'customer', 'comment']);
+  feedback.addRow([utc(2026, 6, 20), 'S02', 'exceeded', 'Mr Zhou', 'before the quarter']);
+  feedback.addRow([utc(2026, 7, 3), 'S01', 'exceeded', 'Ms Liu', 'very patient']);
+  feedback.addRow([utc(2026, 7, 10), 'S02', 'exceeded', 'Mr Wu', 'solved at once']);
+  feedback.addRow([utc(2026, 8, 5), 'S01', 'met', 'Ms Lin', 'fine']);
+  for (let r = 2; r <= 5; r++) {
+    feedback.getCell(`A${r}`).numFmt = 'yyyy-mm-dd';
+    feedback.getCell(`C${r}`).dataValidation = { type: 'list', allowBlank: false, formulae: ['"exceeded,met,below"'] };
+  }
+  feedback.addConditionalFormatting({
+    ref: 'C2:C5',
+    rules: [{ type: 'containsText', operator: 'containsText', text: 'below', priority: 1, style: { font: { color: { argb: 'FFFF0000' } } } }],
+  });
+  feedback.getColumn(5).width = 30;
+
+  const stale = wb.addWorksheet('Ranking 2026-Q3');
+  stale.addRow(['stale result from an older run']);
+
+  const notes = wb.addWorksheet('My notes', { properties: { tabColor: { argb: 'FF00B050' } } });
+  notes.getCell('A1').value = 'Team notes';
+  notes.getCell('A1').font = { bold: true, size: 14 };
+  notes.mergeCells('A1:C1');
+  notes.getCell('A2').value = 'total bonus base';
+  notes.getCell('B2').value = { formula: 'SUM(Staff!K2:K4)', result: 600 };
+  notes.getCell('A3').value = { text: 'handbook', hyperlink: 'https://example.com/handbook' };
+  notes.getCell('A4').value = '=not a formula, just text';
+  notes.getCell('A5').value = utc(2026, 10, 1);
+  notes.getCell('A5').numFmt = 'yyyy-mm-dd';
+  notes.getColumn(1).width = 25;
+  await wb.xlsx.writeFile(path);
+}
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** What exceljs keeps on a sheet but leaves out of its typings. */
+type SheetExtras = { dataValidations: { model: unknown }; conditionalFormattings: { ref: string }[] };
+const extras = (ws: ExcelJS.Worksheet) => ws as unknown as SheetExtras;
+
+function plain(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v ?? null, (_k, x: unknown) => (x instanceof Date ? `date:${x.toISOString()}` : x)));
+}
+
+/** Everything exceljs knows of one sheet, as plain data. */
+function sheetState(ws: ExcelJS.Worksheet): unknown {
+  const cells: unknown[] = [];
+  ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
+    cells.push({ at: cell.address, type: cell.type, value: cell.value, style: cell.style, note: cell.note ?? null });
+  }));
+  const model = ws.model as unknown as { merges: string[]; cols?: unknown };
+  return plain({
+    state: ws.state, views: ws.views, tabColor: ws.properties.tabColor, cols: model.cols,
+    merges: [...model.merges].sort(), validations: extras(ws).dataValidations.model,
+    conditional: extras(ws).conditionalFormattings, cells,
+  });
+}
+
+async function userState(path: string): Promise<Record<string, unknown>> {
+  const wb = await load(path);
+  const out: Record<string, unknown> = { definedNames: plain(wb.definedNames.model) };
+  for (const name of USER_SHEETS) out[name] = sheetState(wb.getWorksheet(name)!);
+  return out;
+}
+
+/** The features the comparison relies on, checked one by one against the values written above. */
+async function expectFormatted(path: string): Promise<void> {
+  const wb = await load(path);
+  const staff = wb.getWorksheet('Staff')!;
+  expect(staff.getCell('K4').formula).toBe('SUM(K2:K3)');
+  expect(staff.getCell('K4').result).toBe(300);
+  expect(staff.getCell('K4').numFmt).toBe('#,##0.00');
+  expect(staff.getCell('A1').note).toBe('ids as in payroll');
+  expect(staff.getCell('B2').font).toMatchObject({ bold: true, color: { argb: 'FFC00000' } });
+  expect(staff.getCell('B2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
+  expect((staff.model as unknown as { merges: string[] }).merges).toEqual(['L2:L3']);
+  expect(staff.getColumn(2).width).toBe(40);
+  expect(staff.getColumn(12).width).toBe(18);
+  expect(staff.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(staff.getCell('G3').value).toEqual(utc(2024, 1, 15));
+  expect(staff.getCell('G3').numFmt).toBe('yyyy-mm-dd');
+  expect(wb.definedNames.getRanges('StaffIds').ranges).toEqual(['Staff!$A$2:$A$4']);
+  const feedback = wb.getWorksheet('Feedback')!;
+  expect(feedback.getCell('C4').dataValidation).toMatchObject({ type: 'list', formulae: ['"exceeded,met,below"'] });
+  expect(extras(feedback).conditionalFormattings.map((c) => c.ref)).toEqual(['C2:C5']);
+  expect(feedback.getColumn(5).width).toBe(30);
+  const notes = wb.getWorksheet('My notes')!;
+  expect(notes.getCell('B2').formula).toBe('SUM(Staff!K2:K4)');
+  expect((notes.model as unknown as { merges: string[] }).merges).toEqual(['A1:C1']);
+  expect(notes.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
+  expect(notes.getCell('A3').value).toEqual({ text: 'handbook', hyperlink: 'https://example.com/handbook' });
+  expect(notes.getCell('A4').type).toBe(ExcelJS.ValueType.String);
+  expect(notes.getCell('A5').value).toEqual(utc(2026, 10, 1));
+  expect(notes.getColumn(1).width).toBe(25);
+  expect(notes.properties.tabColor).toEqual({ argb: 'FF00B050' });
+}
+
+describe('compute/finalize --out on an .xlsx keep the user\'s sheets whole', () => {
+  let dir: string;
+  let src: string;
+  let before: Record<string, unknown>;
+  beforeAll(async () => {
+    dir = tempDir();
+    src = join(dir, 'book.xlsx');
+    await formattedWorkbook(src);
+    await expectFormatted(src);
+    before = await userState(src);
+  });
+
+  test('--out another file: the source is byte-identical, the copy keeps every user sheet as it was', async () => {
+    const hash = sha(src);
+    const out = join(dir, 'result.xlsx');
+    ok(runCli(['compute', src, ...Q3, '--out', out]));
+    expect(sha(src)).toBe(hash);
+    await expectFormatted(out);
+    expect(await userState(out)).toEqual(before);
+    const names = (await load(out)).worksheets.map((w) => w.name);
+    // The stale output keeps its place; new outputs follow the user's sheets.
+    expect(names.slice(0, 4)).toEqual(['Staff', 'Feedback', 'Ranking 2026-Q3', 'My notes']);
+    expect(names.slice(4)).toEqual(expect.arrayContaining(['Bonus 2026-Q3', 'Data check 2026-Q3', 'Runs']));
+  });
+
+  test('--out the source itself, twice, then finalize in place: user sheets unchanged, outputs replaced, nothing left behind', async () => {
+    const wb = join(dir, 'in-place.xlsx');
+    copyFileSync(src, wb);
+    chmodSync(wb, 0o640);
+    ok(runCli(['compute', wb, ...Q3, '--out', wb]));
+    const first = (await load(wb)).worksheets.map((w) => w.name);
+    ok(runCli(['compute', wb, ...Q3, '--out', wb], { env: { SERVICE_STAR_NOW: '2026-10-09T09:00:00.000Z' } }));
+    ok(runCli(['finalize', wb, '--period', '2026-Q3']));
+    await expectFormatted(wb);
+    expect(await userState(wb)).toEqual(before);
+    const after = await load(wb);
+    // Re-runs replace the period's tabs where they are: same sheets, same order.
+    expect(after.worksheets.map((w) => w.name)).toEqual(first);
+    const ranking = after.getWorksheet('Ranking 2026-Q3')!;
+    expect(ranking.getCell('A1').value).not.toBe('stale result from an older run');
+    expect(ranking.getCell('A1').font?.bold).toBe(true);
+    // Two computes, the second finalized: two rows under the header of Runs.
+    const runs = after.getWorksheet('Runs')!;
+    expect(runs.actualRowCount).toBe(3);
+    expect(runs.getRow(3).values).toContain('final');
+    expect(statSync(wb).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+const OUTPUTS: OutputTab[] = [
+  { name: 'Data check 2026-Q3', kind: 'datacheck', formats: ['text', 'text'], rows: [['severity', 'message'], ['error', '=1+1']] },
+];
+
+async function refusal(p: Promise<unknown>): Promise<CliError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof CliError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('workbooks that cannot be rewritten whole', () => {
+  test('above the size limit: --out the source is refused in one line (also through .. or a hard link); another file gets the values', async () => {
+    const dir = tempDir();
+    const src = join(dir, 'big.xlsx');
+    await formattedWorkbook(src);
+    const hash = sha(src);
+    const host = new XlsxHost(src);
+    const opts = { fullRewriteMaxBytes: 1000 };
+    const size = (statSync(src).size / 1024 / 1024).toFixed(1);
+    mkdirSync(join(dir, 'sub'));
+    linkSync(src, join(dir, 'alias.xlsx'));
+    for (const target of [src, join(dir, 'sub', '..', 'big.xlsx'), join(dir, 'alias.xlsx')]) {
+      const err = await refusal(saveOutputs(target, host, OUTPUTS, opts));
+      expect(err.exitCode).toBe(2);
+      expect(err.en).toMatch(new RegExp(`^big\\.xlsx \\(${size} MB\\) is too large to rewrite in place keeping its formulas and formatting: write the results to another file, e\\.g\\. --out .*-result\\.xlsx$`));
+      expect(err.zh).toContain('太大');
+    }
+    expect(sha(src)).toBe(hash);
+    const out = join(dir, 'copy.xlsx');
+    expect(await saveOutputs(out, host, OUTPUTS, opts)).toEqual([out]);
+    expect(sha(src)).toBe(hash);
+    const copy = await load(out);
+    // Values as read: the formula arrives as its cached result.
+    expect(copy.getWorksheet('Staff')!.getCell('K4').value).toBe(300);
+    expect(copy.getWorksheet('Data check 2026-Q3')!.getCell('B2').value).toBe('=1+1');
+    expect(copy.getWorksheet('Data check 2026-Q3')!.getCell('B2').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  test('charts or macros: --out the source is refused naming them; another file is written with a warning', async () => {
+    const dir = tempDir();
+    const plainBook = join(dir, 'plain.xlsx');
+    await formattedWorkbook(plainBook);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }> };
+    const zip = await JSZip.loadAsync(readFileSync(plainBook));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
+    zip.file('xl/vbaProject.bin', 'binary');
+    const src = join(dir, 'charts.xlsx');
+    writeFileSync(src, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(await droppedParts(plainBook)).toEqual([]);
+    expect((await droppedParts(src))!.map((m) => m.en)).toEqual(['charts', 'macros']);
+    const hash = sha(src);
+    const host = new XlsxHost(src);
+    const err = await refusal(saveOutputs(src, host, OUTPUTS));
+    expect(err.en).toBe(`charts.xlsx holds what this tool cannot keep (charts, macros): so as not to lose it, write the results to another file, e.g. --out ${join(dir, 'charts-result.xlsx')}`);
+    expect(err.zh).toContain('图表、宏');
+    expect(sha(src)).toBe(hash);
+    const warnings: string[] = [];
+    const out = join(dir, 'out.xlsx');
+    await saveOutputs(out, host, OUTPUTS, { warn: (m) => warnings.push(m.en) });
+    expect(warnings).toEqual(['out.xlsx leaves out the source workbook\'s charts, macros']);
+    await expectFormatted(out);
+    expect(sha(src)).toBe(hash);
+  });
+
+  test('zip directory listing: the entries JSZip sees, in order; null for a file that is not a zip', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'book.xlsx');
+    await formattedWorkbook(path);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ files: Record<string, { dir: boolean }> }> };
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const names = await zipEntryNames(path);
+    expect(names).toEqual(Object.keys(zip.files));
+    expect(names).toContain('xl/worksheets/sheet1.xml');
+    writeFileSync(join(dir, 'text.xlsx'), 'not a zip at all');
+    expect(await zipEntryNames(join(dir, 'text.xlsx'))).toBeNull();
+  });
+
+  test('a failed write leaves the target and the folder as they were (no temporary file)', async () => {
+    const dir = tempDir();
+    const src = join(dir, 'book.xlsx');
+    await formattedWorkbook(src);
+    // The target is a folder: the final rename fails after the whole file was written.
+    const target = join(dir, 'taken.xlsx');
+    mkdirSync(target);
+    writeFileSync(join(target, 'keep.txt'), 'x');
+    const err = await refusal(updateXlsx(src, target, OUTPUTS));
+    expect(err.en).toMatch(/^Cannot write .*taken\.xlsx \(E[A-Z]+\)$/);
+    expect(readdirSync(target)).toEqual(['keep.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['book.xlsx', 'taken.xlsx']);
+  });
+});
