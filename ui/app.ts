@@ -223,11 +223,11 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     const scheme = s.scheme;
     if (scheme && scheme.source === 'tab') {
       const tab = scheme.tab ?? '';
-      sec.append(h('div', { 'data-testid': 'scheme-source' }, `${t().inForce}: ${t().schemeTab} `,
+      sec.append(h('div', { 'data-testid': 'scheme-source' }, `${t().inForce}${t().schemeTab} `,
         h('button', { class: 'ss-link', type: 'button', onclick: () => activate(tab) }, tab),
         scheme.valid ? ` — ${scheme.name[m.lang]}` : null));
     } else if (s.presets.length > 0) {
-      sec.append(h('div', { class: 'ss-hint', 'data-testid': 'scheme-source' }, `${t().inForce}: ${t().presetNoTab}`));
+      sec.append(h('div', { class: 'ss-hint', 'data-testid': 'scheme-source' }, `${t().inForce}${t().presetNoTab}`));
       const select = h('select', {
         'aria-label': t().preset, 'data-testid': 'preset',
         onchange: (ev: Event) => {
@@ -294,15 +294,20 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
         hint.className = bad ? 'ss-hint ss-bad' : 'ss-hint';
         hint.textContent = bad ? t().periodInvalid : t().periodHint;
         if (computeButton) computeButton.disabled = !canCompute();
+        showFinal();
       },
-      // Typing only updates the hint; leaving the field re-renders (final-period note, …).
-      onchange: () => render(),
     });
-    const canonical = parsePeriod(m.period)?.id ?? null;
-    const final = canonical !== null && s.finalPeriods.includes(canonical)
-      ? h('div', { class: 'ss-hint', 'data-testid': 'period-final' }, `🔒 ${t().isFinal(canonical)}`) : null;
+    // Updated in place, never by a re-render: a re-render when the field loses focus would
+    // replace the button being clicked (Compute, a tab link) between mousedown and click.
+    const finalSlot = h('div', {});
+    const showFinal = (): void => {
+      const canonical = parsePeriod(m.period)?.id ?? null;
+      finalSlot.replaceChildren(...(canonical !== null && s.finalPeriods.includes(canonical)
+        ? [h('div', { class: 'ss-hint', 'data-testid': 'period-final' }, `🔒 ${t().isFinal(canonical)}`)] : []));
+    };
+    showFinal();
     return h('section', { class: 'ss-sec' }, h('h2', {}, t().period), input,
-      h('datalist', { id: listId }, ...periodChoices(cadence(), s.today).map((p) => h('option', { value: p }))), hint, final);
+      h('datalist', { id: listId }, ...periodChoices(cadence(), s.today).map((p) => h('option', { value: p }))), hint, finalSlot);
   }
 
   function counts(d: { error: number; warning: number; info: number }): HTMLElement {

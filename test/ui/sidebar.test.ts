@@ -9,7 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ComputeSummary, WorkbookState } from '../../ui/bridge';
+import type { ComputeSummary, TemplateResult, WorkbookState } from '../../ui/bridge';
+import { sidebarWithView } from '../../apps-script/main';
 
 const root = join(__dirname, '..', '..');
 const SIDEBAR = join(root, 'dist', 'apps-script', 'Sidebar.html');
@@ -76,6 +77,9 @@ interface Scenario {
   finalize?: { status: string; message: { zh: string; en: string } };
   /** getState's answer once finalize was called. */
   stateAfterFinalize?: WorkbookState;
+  insertTemplate?: TemplateResult;
+  /** getState's answer once insertTemplate was called. */
+  stateAfterInsert?: WorkbookState;
 }
 
 /** A google.script.run stand-in: each runner call goes to __impl[name], handlers called asynchronously. */
@@ -86,17 +90,20 @@ function stubScript(s: Scenario): string {
     const scenario = ${JSON.stringify(s)};
     let release = null;
     let finalized = false;
+    let inserted = false;
     let computes = 0;
     window.__release = () => { if (release) release(); };
     const impl = {
       getState: () => scenario.failGetState ? Promise.reject(new Error(scenario.failGetState))
-        : Promise.resolve(finalized && scenario.stateAfterFinalize ? scenario.stateAfterFinalize : scenario.state),
+        : Promise.resolve(finalized && scenario.stateAfterFinalize ? scenario.stateAfterFinalize
+          : inserted && scenario.stateAfterInsert ? scenario.stateAfterInsert : scenario.state),
       compute: (args) => {
         const answer = scenario.computeSequence ? scenario.computeSequence[computes++] : scenario.compute;
         return scenario.holdCompute ? new Promise((ok) => { release = () => ok(answer); }) : Promise.resolve(answer);
       },
       activateTab: () => Promise.resolve(null),
       finalize: () => { finalized = true; return Promise.resolve(scenario.finalize); },
+      insertTemplate: () => { inserted = true; return Promise.resolve(scenario.insertTemplate); },
     };
     function runner(success, failure) {
       const r = {
@@ -125,10 +132,15 @@ beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script'], { cwd: root, stdio: 'pipe' });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const html = readFileSync(SIDEBAR);
+  // What *Insert template…* serves: the same page opened on the template picker (apps-script/main.ts).
+  const templateView = sidebarWithView(html.toString('utf8'), 'template');
   server = createServer((req, res) => {
     if (req.url === '/' || req.url === '/Sidebar.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
+    } else if (req.url === '/template') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(templateView);
     } else {
       res.writeHead(404);
       res.end();
@@ -144,7 +156,7 @@ afterAll(async () => {
   await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
 });
 
-async function open(s: Scenario, lang: 'en' | 'zh' = 'en'): Promise<Page> {
+async function open(s: Scenario, lang: 'en' | 'zh' = 'en', path = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
   page.on('request', (r) => requests.push(r.url()));
   page.on('dialog', async (d) => {
@@ -152,7 +164,7 @@ async function open(s: Scenario, lang: 'en' | 'zh' = 'en'): Promise<Page> {
     await d.dismiss();
   });
   await page.addInitScript({ content: stubScript(s) });
-  await page.goto(base);
+  await page.goto(base + path);
   return page;
 }
 
@@ -257,6 +269,16 @@ describe('sidebar in Chromium', () => {
     await page.close();
   });
 
+  test('typing a period and clicking Compute straight away computes it with that one click', async () => {
+    const page = await open({ state: state(), compute: computed({ period: '2026-Q2' }) });
+    await page.getByTestId('period').fill('2026-Q2');
+    // The click moves focus out of the field (its change event) and must still reach Compute.
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=result]');
+    expect((await calls(page)).filter((c) => c.name === 'compute').map((c) => c.args)).toEqual([[{ period: '2026-Q2', preset: 'smile-cards', force: false }]]);
+    await page.close();
+  });
+
   test('changing to a monthly preset moves the default period to the last month', async () => {
     const page = await open({ state: state() });
     await page.getByTestId('preset').selectOption('star-rating');
@@ -351,6 +373,112 @@ describe('sidebar in Chromium', () => {
     await page.getByTestId('more-winners').click();
     await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.some((c) => c.name === 'activateTab'));
     expect((await calls(page)).filter((c) => c.name === 'activateTab').map((c) => c.args)).toEqual([['Bonus 2026-Q3']]);
+    await page.close();
+  });
+
+  test('empty workbook: the template picker comes first, inserts the chosen preset, then the Scheme tab is in force', async () => {
+    const blocking = { zh: '缺少“员工”工作表', en: 'The Staff tab is missing' };
+    const empty = state({ tabs: [], blocking, diagnostics: { error: 1, warning: 0, info: 0 }, topDiagnostics: [] });
+    const after = state({
+      scheme: { source: 'tab', tab: 'Scheme', id: 'star-rating', name: { zh: '星级服务', en: 'Star rating' }, cadence: 'month', valid: true, problems: [] },
+      defaultPeriod: '2026-10', diagnostics: { error: 0, warning: 0, info: 0 }, topDiagnostics: [],
+    });
+    const result: TemplateResult = {
+      status: 'inserted', added: ['Staff', 'Feedback', 'Reviews', 'Scheme'], skipped: [XSS_NAME],
+      message: { zh: '已添加', en: `Added Staff, Feedback, Reviews, Scheme; kept as they are: ${XSS_NAME}. The example rows are for 2026-10: compute that period to see results` },
+    };
+    const page = await open({ state: empty, insertTemplate: result, stateAfterInsert: after });
+    await page.waitForSelector('[data-testid=template]');
+    // First section after the header, open, the scheme's preset chosen by default.
+    const order = await page.$$eval('.ss-app > section, .ss-app > details', (els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(order[0]).toBe('template');
+    expect(await page.getByTestId('template').getAttribute('open')).not.toBeNull();
+    await expect(page.getByTestId('template-preset').inputValue()).resolves.toBe('smile-cards');
+    expect(await page.getByTestId('compute').isDisabled()).toBe(true);
+
+    await page.getByTestId('template-preset').selectOption('star-rating');
+    await page.getByTestId('insert-template').click();
+    await page.waitForSelector('[data-testid=template-result]');
+    expect((await calls(page)).filter((c) => c.name === 'insertTemplate').map((c) => c.args)).toEqual([['star-rating']]);
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.filter((c) => c.name === 'getState').length === 2);
+    await page.waitForSelector('[data-testid=scheme-source] button');
+    // The result names the tabs as text (a tab named as HTML stays text).
+    expect(await page.getByTestId('template-result').textContent()).toBe(result.message.en);
+    expect(await page.getByTestId('template-result').getAttribute('class')).toContain('ok');
+    expect(await page.locator('img').count()).toBe(0);
+    // The new Scheme tab is in force, valid, monthly; Compute is offered for its period.
+    expect(await page.getByTestId('scheme-source').textContent()).toBe('In force: Scheme tab Scheme — Star rating');
+    expect(await page.getByTestId('scheme-state').textContent()).toBe('✓ Scheme is valid · monthly');
+    await expect(page.getByTestId('period').inputValue()).resolves.toBe('2026-10');
+    expect(await page.getByTestId('compute').isDisabled()).toBe(false);
+    await page.close();
+  });
+
+  test('menu *Insert template…*: the page opens on the picker even in a workbook with data', async () => {
+    const page = await open({ state: state() }, 'en', 'template');
+    await page.waitForSelector('[data-testid=template]');
+    const order = await page.$$eval('.ss-app > section, .ss-app > details', (els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(order[0]).toBe('template');
+    expect(await page.getByTestId('template').getAttribute('open')).not.toBeNull();
+    expect(await page.getByTestId('insert-template').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('opened normally on a workbook with data: the picker waits, folded, at the end', async () => {
+    const exists: TemplateResult = { status: 'exists', added: [], skipped: ['Staff', 'Feedback', 'Scheme'], message: { zh: '都已存在', en: 'Every tab of the template is already there; nothing was changed' } };
+    const page = await open({ state: state(), insertTemplate: exists });
+    await page.waitForSelector('[data-testid=template]');
+    const order = await page.$$eval('.ss-app > section, .ss-app > details', (els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(order[order.length - 1]).toBe('template');
+    expect(await page.getByTestId('template').getAttribute('open')).toBeNull();
+    expect(await page.getByTestId('insert-template').isVisible()).toBe(false);
+    await page.locator('[data-testid=template] summary').click();
+    await page.getByTestId('insert-template').click();
+    await page.waitForSelector('[data-testid=template-result]');
+    expect(await page.getByTestId('template-result').textContent()).toBe(exists.message.en);
+    expect(await page.getByTestId('template-result').getAttribute('class')).toContain('warning');
+    // Still open after the refresh, so the answer stays in view.
+    expect(await page.getByTestId('template').getAttribute('open')).not.toBeNull();
+    await page.close();
+  });
+
+  test('a broken Scheme tab: not valid, its first located error shown, Compute off and never sent', async () => {
+    const located = { severity: 'error' as const, code: 'not_a_number', tab: 'Scheme', row: 24, column: 'Quota', text: { zh: '「Scheme」「奖项」第 24 行「名额」列：“ten”不是数字', en: 'Awards, row 24, column Quota: “ten” is not a number' } };
+    const warning = { severity: 'warning' as const, code: 'unknown_column', tab: 'Scheme', row: 23, column: 'Colour', text: { zh: '未知列', en: 'Awards, row 23: unknown column "Colour"; it is ignored' } };
+    const broken = state({
+      scheme: { source: 'tab', tab: XSS_NAME, id: XSS_NAME, name: { zh: XSS_NAME, en: XSS_NAME }, cadence: 'quarter', valid: false, problems: [located, warning] },
+    });
+    const page = await open({ state: broken, compute: computed() });
+    await page.waitForSelector('[data-testid=scheme-error]');
+    // Which scheme: the tab, by its name as text (here an HTML-looking name).
+    expect(await page.getByTestId('scheme-source').textContent()).toBe(`In force: Scheme tab ${XSS_NAME}`);
+    expect(await page.getByTestId('scheme-state').textContent()).toBe('✗ The scheme has errors; fix them first');
+    expect(await page.getByTestId('scheme-error').textContent()).toBe(located.text.en);
+    await expect(page.getByTestId('scheme').textContent()).resolves.toContain(warning.text.en);
+    expect(await page.getByTestId('preset').count()).toBe(0);
+    const button = page.getByTestId('compute');
+    expect(await button.isDisabled()).toBe(true);
+    expect(await page.getByTestId('compute-hint').textContent()).toBe('Compute is available once the Scheme tab is fixed');
+    await button.click({ force: true });
+    // A valid period does not turn Compute on while the scheme is broken.
+    await page.getByTestId('period').fill('2026-07');
+    expect(await button.isDisabled()).toBe(true);
+    await page.getByTestId('scheme-source').getByText(XSS_NAME, { exact: true }).click();
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.some((c) => c.name === 'activateTab'));
+    expect((await calls(page)).filter((c) => c.name === 'compute')).toEqual([]);
+    expect((await calls(page)).filter((c) => c.name === 'activateTab').map((c) => c.args)).toEqual([[XSS_NAME]]);
+    expect(await page.locator('img').count()).toBe(0);
+    await page.close();
+  });
+
+  test('zh: the broken Scheme tab message and the picker in Chinese', async () => {
+    const located = { severity: 'error' as const, code: 'not_a_number', tab: '方案', row: 24, column: '名额', text: { zh: '「方案」「奖项」第 24 行「名额」列：“十”不是数字', en: 'Awards, row 24, column Quota: “十” is not a number' } };
+    const page = await open({ state: state({ lang: 'zh', scheme: { source: 'tab', tab: '方案', id: '方案', name: { zh: '方案', en: '方案' }, cadence: 'quarter', valid: false, problems: [located] } }) }, 'zh');
+    await page.waitForSelector('[data-testid=scheme-error]');
+    expect(await page.getByTestId('scheme-source').textContent()).toBe('当前使用：方案工作表 方案');
+    expect(await page.getByTestId('scheme-error').textContent()).toBe(located.text.zh);
+    expect(await page.getByTestId('compute-hint').textContent()).toBe('“方案”工作表改正后才能计算');
+    expect(await page.locator('[data-testid=template] summary').textContent()).toBe('插入模板…');
     await page.close();
   });
 
