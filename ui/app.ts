@@ -87,7 +87,8 @@ interface Model {
   /** The picker comes first (an empty workbook or the *Insert template…* menu), decided on the first load. */
   templateFirst: boolean | null;
   inserting: boolean;
-  template: { kind: 'ok' | 'warning' | 'error'; text: string } | null;
+  /** The last insert's answer, kept in both languages (the 中文 / EN switch re-renders it). */
+  template: { kind: 'ok' | 'warning' | 'error'; text: { zh: string; en: string } } | null;
 }
 
 /** Mount the UI into `root` and load the workbook state. */
@@ -197,9 +198,10 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     try {
       const r: TemplateResult = await bridge.insertTemplate(preset);
       const kind = r.status === 'inserted' ? 'ok' : r.status === 'fatal' ? 'error' : 'warning';
-      m.template = { kind, text: r.message[m.lang] };
+      m.template = { kind, text: { zh: r.message.zh, en: r.message.en } };
     } catch (e) {
-      m.template = { kind: 'error', text: t().failed + errorText(e) };
+      const reason = errorText(e);
+      m.template = { kind: 'error', text: { zh: TEXT.zh.failed + reason, en: TEXT.en.failed + reason } };
     }
     m.inserting = false;
     m.templateOpen = true;
@@ -275,7 +277,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       class: 'ss-btn secondary', type: 'button', 'data-testid': 'insert-template', disabled: m.inserting || m.running,
       onclick: () => { void runInsert(select.value); },
     }, m.inserting ? t().inserting : t().insertTemplate),
-    m.template ? h('div', { class: `ss-msg ${m.template.kind}`, 'data-testid': 'template-result' }, m.template.text) : null);
+    m.template ? h('div', { class: `ss-msg ${m.template.kind}`, 'data-testid': 'template-result' }, m.template.text[m.lang]) : null);
     return details;
   }
 

@@ -411,6 +411,9 @@ describe('sidebar in Chromium', () => {
     expect(await page.getByTestId('scheme-state').textContent()).toBe('✓ Scheme is valid · monthly');
     await expect(page.getByTestId('period').inputValue()).resolves.toBe('2026-10');
     expect(await page.getByTestId('compute').isDisabled()).toBe(false);
+    // The answer follows the language switch.
+    await page.getByTestId('lang').click();
+    expect(await page.getByTestId('template-result').textContent()).toBe('已添加');
     await page.close();
   });
 
