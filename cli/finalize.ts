@@ -14,7 +14,7 @@ import { recognizeTab } from '../core/tabs';
 import { formatDiagnostic } from '../core/diagnostics';
 import type { Lang } from '../core/types';
 import { CliError } from './errors';
-import { openHost, saveOutputs } from './hosts';
+import { checkOutTarget, openHost, saveOutputs } from './hosts';
 import type { Io } from './commands/compute';
 
 export interface FinalizeArgs {
@@ -39,6 +39,7 @@ export async function finalizeCommand(args: FinalizeArgs, io: Io): Promise<numbe
       `Period "${args.period}" is not valid: use 2026-07, 2026-Q3, 2026-H2 or 2026`);
   }
   const host = await openHost(args.source);
+  await checkOutTarget(host, args.out ?? args.source);
   const names = await host.listTabs();
   const lang = args.lang ?? detectLang(names);
   const runsName = names.find((n) => recognizeTab(n) === 'runs');

@@ -12,7 +12,7 @@ import { writeCsvFolder } from './csv-writer';
 import { CliError } from './errors';
 import type { FileHost, RowsReadFn } from './file-host';
 import { notFound, XlsxHost } from './xlsx-host';
-import { droppedParts } from './xlsx-parts';
+import { droppedParts, type Message } from './xlsx-parts';
 import { updateXlsx, writeXlsx } from './xlsx-writer';
 
 /**
@@ -43,9 +43,10 @@ export function isXlsxPath(path: string): boolean {
 /**
  * An .xlsx source up to this size is rewritten through exceljs's full reader and
  * writer, which keeps everything of the user's tabs. Larger ones would cost too
- * much time and memory that way (measured: a 15 MB workbook of 420,000 rows takes
- * about 47 s and 3.2 GB), so their `--out` copies the input tabs as values, and
- * is refused over the source itself.
+ * much time and memory that way (measured on the bench's M workbook, 14.3 MB and
+ * 420,000 rows: 33–47 s and 3.2–3.3 GB peak RSS; a 7.1 MB one of 210,000 rows
+ * takes about 16 s and 1.6–1.9 GB), so their `--out` copies the input tabs as
+ * values, and is refused over the source itself.
  */
 export const FULL_REWRITE_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -85,35 +86,63 @@ export async function saveOutputs(out: string, host: FileHost, outputs: OutputTa
   return writeCsvFolder(out, outputs);
 }
 
-/** @throws CliError (see saveOutputs). */
-async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promise<RawTab[]>, outputs: OutputTab[], options: SaveOptions): Promise<void> {
+/** How `--out x.xlsx` is written from an .xlsx source. */
+export type XlsxSavePlan =
+  /** Source loaded whole, outputs replaced or added; `dropped`: what a copy leaves out. */
+  | { kind: 'full'; dropped: Message[] }
+  /** Source too large to load whole: input tabs copied as values (never over the source). */
+  | { kind: 'values' };
+
+/**
+ * Decide how to write `out` from the .xlsx `source`. Cheap (a stat and the zip
+ * directory), so commands call it before computing to refuse at once.
+ * @throws CliError when `out` is the source itself and rewriting it would lose
+ *   something: too large to load whole, or parts exceljs drops (charts, macros, …).
+ */
+export async function planXlsxSave(source: string, out: string, maxBytes = FULL_REWRITE_MAX_BYTES): Promise<XlsxSavePlan> {
   const inPlace = await sameFile(source, out);
   const name = basename(source);
-  const size = (await stat(source)).size;
-  const limit = options.fullRewriteMaxBytes ?? FULL_REWRITE_MAX_BYTES;
-  if (size > limit) {
-    if (inPlace) {
-      const mb = (size / 1024 / 1024).toFixed(1);
-      throw new CliError(
-        `“${name}”（${mb} MB）太大，无法在保留格式和公式的同时写回原文件：请把结果写到另一个文件，例如 --out ${suggestOut(out)}`,
-        `${name} (${mb} MB) is too large to rewrite in place keeping its formulas and formatting: write the results to another file, e.g. --out ${suggestOut(out)}`);
-    }
-    await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
+  const st = await stat(source).catch((err: unknown) => {
+    throw notFound(source, err);
+  });
+  if (st.size > maxBytes) {
+    if (!inPlace) return { kind: 'values' };
+    const mb = (st.size / 1024 / 1024).toFixed(1);
+    throw new CliError(
+      `“${name}”（${mb} MB）太大，无法在保留格式和公式的同时写回原文件：请把结果写到另一个文件，例如 --out ${suggestOut(out)}`,
+      `${name} (${mb} MB) is too large to rewrite in place keeping its formulas and formatting: write the results to another file, e.g. --out ${suggestOut(out)}`);
+  }
+  const dropped = (await droppedParts(source).catch(() => null)) ?? [];
+  if (dropped.length > 0 && inPlace) {
+    throw new CliError(
+      `“${name}”含有本工具无法保留的内容（${dropped.map((d) => d.zh).join('、')}）：为免丢失，请把结果写到另一个文件，例如 --out ${suggestOut(out)}`,
+      `${name} holds what this tool cannot keep (${dropped.map((d) => d.en).join(', ')}): so as not to lose it, write the results to another file, e.g. --out ${suggestOut(out)}`);
+  }
+  return { kind: 'full', dropped };
+}
+
+/**
+ * Refuse before any work a `--out` that `saveOutputs` would refuse for the source
+ * workbook itself (see planXlsxSave); nothing to check for a CSV folder or a folder target.
+ * @throws CliError (see planXlsxSave).
+ */
+export async function checkOutTarget(host: FileHost, out: string, options: Pick<SaveOptions, 'fullRewriteMaxBytes'> = {}): Promise<void> {
+  if (isXlsxPath(out) && host instanceof XlsxHost) await planXlsxSave(host.source, out, options.fullRewriteMaxBytes);
+}
+
+/** @throws CliError (see saveOutputs). */
+async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promise<RawTab[]>, outputs: OutputTab[], options: SaveOptions): Promise<void> {
+  const plan = await planXlsxSave(source, out, options.fullRewriteMaxBytes);
+  await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
+  if (plan.kind === 'values') {
     await writeXlsx(out, await inputs(), outputs, options);
     return;
   }
-  const dropped = await droppedParts(source);
-  if (dropped && dropped.length > 0) {
-    const zh = dropped.map((d) => d.zh).join('、');
-    const en = dropped.map((d) => d.en).join(', ');
-    if (inPlace) {
-      throw new CliError(
-        `“${name}”含有本工具无法保留的内容（${zh}）：为免丢失，请把结果写到另一个文件，例如 --out ${suggestOut(out)}`,
-        `${name} holds what this tool cannot keep (${en}): so as not to lose it, write the results to another file, e.g. --out ${suggestOut(out)}`);
-    }
+  if (plan.dropped.length > 0) {
+    const zh = plan.dropped.map((d) => d.zh).join('、');
+    const en = plan.dropped.map((d) => d.en).join(', ');
     options.warn?.({ zh: `${basename(out)} 未包含原工作簿中的：${zh}`, en: `${basename(out)} leaves out the source workbook's ${en}` });
   }
-  await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
   await updateXlsx(source, out, outputs, { onRows: options.onRows });
 }
 

@@ -9,7 +9,7 @@ import { parsePeriod } from '../../core/periods';
 import { staffNamesFromTabs, summarizeOutcome } from '../../core/summary';
 import type { Lang } from '../../core/types';
 import { CliError } from '../errors';
-import { openHost, saveOutputs } from '../hosts';
+import { checkOutTarget, openHost, saveOutputs } from '../hosts';
 import { awardNames, budgetsFromOutputs, checkPreset } from '../presets';
 import { count, Progress, type ProgressSink } from '../progress';
 import { renderSummary } from '../summary-text';
@@ -55,6 +55,8 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
   checkComputeArgs(args);
   const progress = new Progress(io.stderr, args.lang ?? args.messageLang, { quietMs: args.progressAfterMs });
   const host = await openHost(args.source, (rows) => progress.step('read', `${count(rows)} rows`));
+  // A --out that would be refused after the run is refused before it.
+  if (args.out) await checkOutTarget(host, args.out);
   const outcome = await runCompute(host, {
     period: args.period, preset: args.preset, lang: args.lang, now: args.now, force: args.force,
     onProgress: (step) => progress.step(step),

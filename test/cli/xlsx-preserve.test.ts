@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { OutputTab } from '../../core/types';
 import { CliError } from '../../cli/errors';
-import { saveOutputs } from '../../cli/hosts';
+import { checkOutTarget, saveOutputs } from '../../cli/hosts';
 import { XlsxHost } from '../../cli/xlsx-host';
 import { droppedParts, zipEntryNames } from '../../cli/xlsx-parts';
 import { updateXlsx } from '../../cli/xlsx-writer';
@@ -231,6 +231,8 @@ describe('workbooks that cannot be rewritten whole', () => {
     mkdirSync(join(dir, 'sub'));
     linkSync(src, join(dir, 'alias.xlsx'));
     for (const target of [src, join(dir, 'sub', '..', 'big.xlsx'), join(dir, 'alias.xlsx')]) {
+      // The commands call checkOutTarget before computing; saveOutputs refuses the same.
+      expect((await refusal(checkOutTarget(host, target, opts))).en).toMatch(/too large to rewrite in place/);
       const err = await refusal(saveOutputs(target, host, OUTPUTS, opts));
       expect(err.exitCode).toBe(2);
       expect(err.en).toMatch(new RegExp(`^big\\.xlsx \\(${size} MB\\) is too large to rewrite in place keeping its formulas and formatting: write the results to another file, e\\.g\\. --out .*-result\\.xlsx$`));
@@ -238,6 +240,7 @@ describe('workbooks that cannot be rewritten whole', () => {
     }
     expect(sha(src)).toBe(hash);
     const out = join(dir, 'copy.xlsx');
+    await checkOutTarget(host, out, opts);
     expect(await saveOutputs(out, host, OUTPUTS, opts)).toEqual([out]);
     expect(sha(src)).toBe(hash);
     const copy = await load(out);
@@ -261,6 +264,17 @@ describe('workbooks that cannot be rewritten whole', () => {
     expect(await droppedParts(plainBook)).toEqual([]);
     expect((await droppedParts(src))!.map((m) => m.en)).toEqual(['charts', 'macros']);
     const hash = sha(src);
+    // Through the command line: refused before computing, one line, for compute and finalize.
+    for (const args of [['compute', src, ...Q3, '--out', src], ['finalize', src, '--period', '2026-Q3']]) {
+      const r = runCli(args);
+      expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 2, stdout: '' });
+      expect(r.stderr).toBe(`service-star: charts.xlsx holds what this tool cannot keep (charts, macros): so as not to lose it, write the results to another file, e.g. --out ${join(dir, 'charts-result.xlsx')}\n`);
+    }
+    const elsewhere = runCli(['compute', src, ...Q3, '--out', join(dir, 'cli-out.xlsx')]);
+    expect(elsewhere.status).toBe(0);
+    // (A slow run may print progress lines too.)
+    expect(elsewhere.stderr.split('\n')).toContain('service-star: cli-out.xlsx leaves out the source workbook\'s charts, macros');
+    await expectFormatted(join(dir, 'cli-out.xlsx'));
     const host = new XlsxHost(src);
     const err = await refusal(saveOutputs(src, host, OUTPUTS));
     expect(err.en).toBe(`charts.xlsx holds what this tool cannot keep (charts, macros): so as not to lose it, write the results to another file, e.g. --out ${join(dir, 'charts-result.xlsx')}`);
