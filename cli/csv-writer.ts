@@ -1,14 +1,17 @@
 /**
  * Writing output tabs as `<name>.csv` into a folder: UTF-8 with a BOM and CRLF, so
  * Excel opens Chinese text correctly by double-click. CSV has no cell types, so a
- * text beginning with = + - @ is prefixed with an apostrophe (the usual guard
+ * text beginning with = + - @ (or a tab / carriage return, which some spreadsheets
+ * strip before looking for a formula) is prefixed with an apostrophe (the usual guard
  * against formula injection): a spreadsheet shows it as text, never runs it.
  */
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cell, ColumnFormat, OutputTab } from '../core/types';
 import { CliError, fsCode } from './errors';
-import { FORMULA_LIKE } from './xlsx-writer';
+
+/** CSV has no cell types: also guard a leading tab or CR (OWASP CSV-injection advice). */
+const CSV_FORMULA_LIKE = /^[=+\-@\t\r]/;
 
 /** A file name from a tab name: characters no file system accepts become `_`. */
 export function csvFileName(tabName: string): string {
@@ -22,7 +25,7 @@ function field(c: Cell, format: ColumnFormat | undefined): string {
   if (c instanceof Date) s = Number.isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 10);
   else if (typeof c === 'number') s = !Number.isFinite(c) ? '' : format === 'money' ? c.toFixed(2) : String(c);
   else if (typeof c === 'boolean') s = c ? 'TRUE' : 'FALSE';
-  else s = FORMULA_LIKE.test(c) ? `'${c}` : c;
+  else s = CSV_FORMULA_LIKE.test(c) ? `'${c}` : c;
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -12,7 +12,7 @@ export type RowsReadFn = (rows: number) => void;
 export interface FileHost extends WorkbookHost {
   /** The file or folder read. */
   readonly source: string;
-  /** Every tab as read, in workbook order (what `--out` copies untouched). */
+  /** Every tab as read, in workbook order (what `--out` keeps: see cli/hosts.ts planXlsxSave). */
   allTabs(): Promise<RawTab[]>;
   /** Output tabs handed over by the orchestrator, in the order given. */
   outputs(): OutputTab[];

@@ -52,6 +52,8 @@ describe('built bundle', () => {
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
     expect(typeof manifest.timeZone).toBe('string');
+    // Uncaught errors may quote staff data: they must not go to our Cloud logs.
+    expect(manifest.exceptionLogging).toBe('NONE');
   });
 
   test('.claspignore pushes only the three files', () => {

@@ -90,6 +90,10 @@ describe('names', () => {
 });
 
 describe('toCsv', () => {
+  test('a leading tab or carriage return is guarded too (some spreadsheets strip them, then see a formula)', () => {
+    const text = toCsv({ name: 'x', kind: 'bonus', formats: ['text'], rows: [['n'], ['\t=1+1'], ['\r=1+1'], ['ok']] });
+    expect(text).toBe('\ufeffn\r\n\'\t=1+1\r\n"\'\r=1+1"\r\nok\r\n');
+  });
   test('BOM, CRLF, quoting, money with two decimals, dates as days, formula-like text prefixed', () => {
     const text = toCsv({
       name: 'Bonus 2026-Q3', kind: 'bonus', formats: ['text', 'money', 'date', 'text'],
