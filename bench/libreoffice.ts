@@ -174,30 +174,33 @@ export async function runLibreOffice(size: SizeName, workDir: string, engineSamp
   // Per-process profiles: two benchmark runs at once must not share (and wipe) a profile.
   const never = makeProfile(`/tmp/lo-bench-profile-${process.pid}-never`, 1);
   const always = makeProfile(`/tmp/lo-bench-profile-${process.pid}`, 0);
-  // First start of a fresh profile builds it (several seconds): do that on a tiny file, untimed.
-  const tiny = join(workDir, 'warmup.xlsx');
-  const w = new ExcelJS.Workbook();
-  w.addWorksheet('a').addRow([1, { formula: 'A1+1', result: STALE }]);
-  await w.xlsx.writeFile(tiny);
-  convert(never, tiny, join(workDir, 'warm-never'), 120_000);
-  convert(always, tiny, join(workDir, 'warm-always'), 120_000);
+  try {
+    // First start of a fresh profile builds it (several seconds): do that on a tiny file, untimed.
+    const tiny = join(workDir, 'warmup.xlsx');
+    const w = new ExcelJS.Workbook();
+    w.addWorksheet('a').addRow([1, { formula: 'A1+1', result: STALE }]);
+    await w.xlsx.writeFile(tiny);
+    convert(never, tiny, join(workDir, 'warm-never'), 120_000);
+    convert(always, tiny, join(workDir, 'warm-always'), 120_000);
 
-  const neverMs = convert(never, file, join(workDir, 'never'), timeoutMs);
-  const alwaysMs = convert(always, file, join(workDir, 'always'), timeoutMs);
-  const ids = Object.keys(engineSample);
-  const recalculated = await readCalc(join(workDir, 'always', `template-${size}.xlsx`), ids);
-  const stale = await readCalc(join(workDir, 'never', `template-${size}.xlsx`), ids);
-  const checks: LibreOfficeRun['checks'] = [];
-  const fields: [string, string][] = [['微笑卡', '微笑卡'], ['愤怒卡', '愤怒卡'], ['超越期望次数', '超越']];
-  for (const id of ids) {
-    for (const [engineField, loField] of fields) {
-      checks.push({ id, field: engineField, engine: engineSample[id]?.[engineField] ?? null, libreoffice: recalculated[id]?.[loField] ?? null, stale: stale[id]?.[loField] ?? null });
+    const neverMs = convert(never, file, join(workDir, 'never'), timeoutMs);
+    const alwaysMs = convert(always, file, join(workDir, 'always'), timeoutMs);
+    const ids = Object.keys(engineSample);
+    const recalculated = await readCalc(join(workDir, 'always', `template-${size}.xlsx`), ids);
+    const stale = await readCalc(join(workDir, 'never', `template-${size}.xlsx`), ids);
+    const checks: LibreOfficeRun['checks'] = [];
+    const fields: [string, string][] = [['微笑卡', '微笑卡'], ['愤怒卡', '愤怒卡'], ['超越期望次数', '超越']];
+    for (const id of ids) {
+      for (const [engineField, loField] of fields) {
+        checks.push({ id, field: engineField, engine: engineSample[id]?.[engineField] ?? null, libreoffice: recalculated[id]?.[loField] ?? null, stale: stale[id]?.[loField] ?? null });
+      }
     }
+    // An engine blank (no data) is 0 in a COUNTIFS.
+    const verified = checks.length > 0 && checks.every((c) => Number(c.engine ?? 0) === Number(c.libreoffice)) && checks.every((c) => c.stale === STALE);
+    return { size, staff, formulas, templateBytes: statSync(file).size, neverMs, alwaysMs, recalcMs: alwaysMs - neverMs, checks, verified };
+  } finally {
+    for (const p of [never, always]) rmSync(p.slice('file://'.length), { recursive: true, force: true });
   }
-  // An engine blank (no data) is 0 in a COUNTIFS.
-  for (const p of [never, always]) rmSync(p.slice('file://'.length), { recursive: true, force: true });
-  const verified = checks.length > 0 && checks.every((c) => Number(c.engine ?? 0) === Number(c.libreoffice)) && checks.every((c) => c.stale === STALE);
-  return { size, staff, formulas, templateBytes: statSync(file).size, neverMs, alwaysMs, recalcMs: alwaysMs - neverMs, checks, verified };
 }
 
 export function sofficeAvailable(): boolean {

@@ -5,6 +5,7 @@
 import { judge, parseTraceGc, peakBetweenForced, type BenchReport, type Target } from '../../bench/report';
 import { parseOptions } from '../../bench/bench';
 import type { EngineRun } from '../../bench/engine-run';
+import type { HostCost } from '../../bench/hosts';
 
 const TRACE = [
   '[1:0x1]       40 ms: Scavenge 12.0 (14.0) -> 9.5 (15.0) MB, 1.10 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure;',
@@ -84,6 +85,33 @@ describe('judge', () => {
     expect(status(lo)).toBe('met'); // 120,000 / 1,000 = 120×
     expect(status({ ...lo, recalcMs: 90_000 })).toBe('missed'); // 90×
     expect(status({ ...lo, verified: false })).toBe('missed');
+  });
+});
+
+function host(size: 'S' | 'M' | 'L', sheetCalls: number, fixedSyncs: number, syncs: number, requestBytes: number, responseBytes: number): HostCost {
+  return {
+    size, preset: 'smile-cards', period: '2026-Q3', inputRows: 1,
+    sheets: { status: 'computed', spreadsheetCalls: sheetCalls, byMethod: {}, formatDateCalls: 10, distinctDates: 10, largestReadCells: 1, largestWriteCells: 1 },
+    excel: {
+      status: 'computed', message: null, syncs, readSyncs: 1, writeSyncs: 1, tabsRead: 1, outputTabs: 1, fixedSyncs,
+      largestRequestBytes: requestBytes, largestResponseBytes: responseBytes, largestResponseTab: 'Cases', responses: [], syncsOver4MB: 0, inputCells: 1, outputRows: 1,
+    },
+  };
+}
+
+describe('judge: hosts', () => {
+  it('host calls are constant when Sheets calls and fixed Excel syncs agree across sizes, whatever the blocks and chunks', () => {
+    const t = byId(judge(report({ hosts: [host('S', 119, 16, 17, 1, 1), host('M', 119, 16, 26, 1, 1)] })));
+    expect(t['host-calls'].status).toBe('met');
+    const grown = byId(judge(report({ hosts: [host('S', 119, 16, 17, 1, 1), host('M', 120, 16, 26, 1, 1)] })));
+    expect(grown['host-calls'].status).toBe('missed');
+  });
+
+  it('judges Excel payloads from one size: a 4,000,000-byte response is over the limit, 3,999,999 bytes is not', () => {
+    expect(byId(judge(report({ hosts: [host('S', 1, 1, 1, 3_999_999, 3_999_999)] })))['excel-payload'].status).toBe('met');
+    const over = byId(judge(report({ hosts: [host('M', 1, 1, 1, 1_000, 4_000_000)] })))['excel-payload'];
+    expect(over.status).toBe('missed');
+    expect(over.measured).toContain('M, Cases');
   });
 });
 
