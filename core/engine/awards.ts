@@ -9,7 +9,7 @@ import { subPeriods, type Period } from '../periods';
 import { perPlace, splitEvenly, toFen } from '../money';
 import { presence, type Ctx } from './context';
 import { evalMeasure } from './measures';
-import { checkCondition, checkGate, conditionReason, type Reason } from './gates';
+import { eligibilityReasons, type Reason } from './gates';
 import { computeTeamAward } from './teams';
 
 export interface TieBreakNote {
@@ -145,22 +145,9 @@ function computeAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
   const entries: AwardEntry[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const s = ctx.staff[i];
-    const reasons: Reason[] = [];
-    const pres = presence(s, w);
-    if (pres !== 'ok') {
-      reasons.push({ code: pres, value: pres === 'left' ? s.leaveDate ?? '' : s.hireDate, kind: 'presence', ref: pres });
-    } else if (pool && !pool.has(i)) {
-      reasons.push({ code: 'not_candidate', value: '', kind: 'presence', ref: 'not_candidate' });
-    } else {
-      for (const g of gates) {
-        const r = checkGate(ctx, g, w, i);
-        if (r) reasons.push(r);
-      }
-      a.requirements.forEach((c, j) => {
-        const chk = checkCondition(ctx, c, w, i);
-        if (!chk.ok) reasons.push(conditionReason(c, chk, String(j)));
-      });
-      if (Number.isNaN(rank[i])) reasons.push({ code: 'no_data', value: '', kind: 'rank', ref: a.rankBy.measure });
+    const reasons = eligibilityReasons(ctx, a, gates, w, i, pool);
+    if (presence(s, w) === 'ok' && (!pool || pool.has(i)) && Number.isNaN(rank[i])) {
+      reasons.push({ code: 'no_data', value: '', kind: 'rank', ref: a.rankBy.measure });
     }
     entries[i] = {
       idx: i, scope: scopeOf(ctx, a, i), eligible: reasons.length === 0, reasons,

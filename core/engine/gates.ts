@@ -2,9 +2,9 @@
  * Conditions and gates (SPEC §3): each failing rule gives a reason code and the
  * value that failed, so the Ranking tab can say why in plain words.
  */
-import type { Condition, CompareOp, Gate } from '../scheme/model';
+import type { Award, Condition, CompareOp, Gate } from '../scheme/model';
 import { isRegularAt, monthOf, shiftPeriod, subPeriods, tenureMonths, type Period } from '../periods';
-import { attendanceRows, catColumn, windowKeys, type Ctx } from './context';
+import { attendanceRows, catColumn, presence, windowKeys, type Ctx } from './context';
 import type { IncidentRecord } from '../types';
 import { evalMeasure } from './measures';
 
@@ -209,4 +209,32 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
       return chk.ok ? null : { ...conditionReason(c, chk, g.id), code: g.id, kind: 'gate' };
     }
   }
+}
+
+/**
+ * Why person `i` cannot take award `a` in window `w` — presence at the window's end,
+ * the candidate pool (when the award draws from other winners), its gates and its
+ * requirements — in that order. Empty when eligible. Shared by person and team awards.
+ */
+export function eligibilityReasons(ctx: Ctx, a: Award, gates: readonly Gate[], w: Period, i: number, pool: Set<number> | null): Reason[] {
+  const s = ctx.staff[i];
+  const reasons: Reason[] = [];
+  const pres = presence(s, w);
+  if (pres !== 'ok') {
+    reasons.push({ code: pres, value: pres === 'left' ? s.leaveDate ?? '' : s.hireDate, kind: 'presence', ref: pres });
+    return reasons;
+  }
+  if (pool && !pool.has(i)) {
+    reasons.push({ code: 'not_candidate', value: '', kind: 'presence', ref: 'not_candidate' });
+    return reasons;
+  }
+  for (const g of gates) {
+    const r = checkGate(ctx, g, w, i);
+    if (r) reasons.push(r);
+  }
+  a.requirements.forEach((c, j) => {
+    const chk = checkCondition(ctx, c, w, i);
+    if (!chk.ok) reasons.push(conditionReason(c, chk, String(j)));
+  });
+  return reasons;
 }

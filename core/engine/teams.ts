@@ -21,7 +21,7 @@ import type { Period } from '../periods';
 import { formatFen, perPlace, splitEvenly, toFen } from '../money';
 import { presence, round2, type Ctx } from './context';
 import { evalMeasure } from './measures';
-import { checkCondition, checkGate, conditionReason, numText, type Reason } from './gates';
+import { eligibilityReasons, numText, type Reason } from './gates';
 import type { AwardEntry, AwardOutcome, ScopeOutcome } from './awards';
 import { quotaFromTab } from './awards';
 
@@ -76,19 +76,9 @@ export function computeTeamAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
   const teamsBy = new Map<string, TeamResult>();
   for (let i = 0; i < ctx.n; i++) {
     const s = ctx.staff[i];
-    const reasons: Reason[] = [];
+    const reasons = eligibilityReasons(ctx, a, gates, w, i, null);
     const pres = presence(s, w);
-    if (pres !== 'ok') {
-      reasons.push({ code: pres, value: pres === 'left' ? s.leaveDate ?? '' : s.hireDate, kind: 'presence', ref: pres });
-    } else {
-      for (const g of gates) {
-        const r = checkGate(ctx, g, w, i);
-        if (r) reasons.push(r);
-      }
-      a.requirements.forEach((c, j) => {
-        const chk = checkCondition(ctx, c, w, i);
-        if (!chk.ok) reasons.push(conditionReason(c, chk, String(j)));
-      });
+    if (pres === 'ok') {
       const key = `${scopeOf(i)}\u0000${unitOf(i)}`;
       let t = teamsBy.get(key);
       if (!t) {
