@@ -1,9 +1,22 @@
 /**
  * The Excel adapter: implements core's WorkbookHost with Office.js batches.
  *
- * Reads: one sizing sync for all input tabs (so an oversized workbook is refused
- * before its values are pulled), then one `load('values')` + `sync` per tab
- * (a tab of more than 200,000 cells in blocks of at most that many).
+ * Reads: one sizing sync for all input tabs (so an oversized workbook, over
+ * 5,000,000 cells, is refused before its values are pulled), then per tab one
+ * `load('values')` + `sync` per row block. Blocks are sized by bytes, not cells,
+ * because Excel on the web refuses a response over 5 MB and a text-heavy tab
+ * (400-character cases) reaches that at a tenth of the cells of a numeric one:
+ * a tab of at most 1,000 rows is one load; a longer one is read first in a
+ * 1,000-row block whose values, as UTF-8 JSON, give its bytes per row, and every
+ * next block gets as many rows as fit 80 % of 2 MB at the larger of the last
+ * block's and the tab's average bytes per row so far (a block denser than
+ * expected shrinks the next ones at once). 2 MB measured as UTF-8 leaves room
+ * below 5 MB even if the host escapes every CJK character as \uXXXX (6 bytes for
+ * 3). A block Excel still refuses (ResponsePayloadSizeLimitExceeded) is read
+ * again in halves. Cost model: read syncs = 1 + Σ per tab (1 if ≤ 1,000 rows,
+ * else 1 + about ⌈the rest's JSON bytes / 1.6 MB⌉): they follow bytes, not rows —
+ * in the tests, 200,000 rows of three numbers are 3 blocks, 50,000 rows of an
+ * id and a 400-character text 39.
  * Writes: every output tab goes to a temporary sheet in row chunks, one sync per
  * chunk, each chunk's request kept under ~4 MB (Excel on the web rejects 5 MB);
  * the last chunk's batch also deletes the old tab and renames the temporary one,
@@ -21,8 +34,12 @@ import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 
 /** Input cells the add-in reads at once; larger workbooks are refused politely. */
 export const MAX_INPUT_CELLS = 5_000_000;
-/** Cells per read request: ~200,000 cells of typical text stay well under the 5 MB response limit. */
-export const READ_BLOCK_CELLS = 200_000;
+/** Bound on one read response (a block's values as UTF-8 JSON): well under Excel on the web's 5 MB. */
+export const READ_MAX_BYTES = 2_000_000;
+/** Blocks are planned at this share of READ_MAX_BYTES, so rows a little longer than measured still fit. */
+export const READ_AIM = 0.8;
+/** A tab of at most this many rows is one load; a longer one is read first in a block of this many rows to measure it. */
+export const FIRST_BLOCK_ROWS = 1_000;
 /** Budget for one `context.sync()` request (values + number formats as JSON, UTF-8). */
 export const MAX_PAYLOAD_BYTES = 4_000_000;
 /** Rows autofitted for column widths (autofit over 200,000 rows is slow and adds nothing). */
@@ -46,7 +63,10 @@ export interface ExcelHostOptions {
   run?: ExcelRun;
   maxInputCells?: number;
   maxPayloadBytes?: number;
-  readBlockCells?: number;
+  /** Bound on one read response in bytes (default READ_MAX_BYTES). */
+  readMaxBytes?: number;
+  /** Rows of the measuring first block (default FIRST_BLOCK_ROWS). */
+  firstBlockRows?: number;
 }
 
 /** Excel number format codes for the engine's column formats. */
@@ -144,6 +164,78 @@ export function planChunks(tab: OutputTab, width: number, budget: number): Chunk
   return chunks;
 }
 
+/** What the blocks read so far from one tab measured: all of them, and the last one. */
+export interface ReadMeasure {
+  rows: number;
+  bytes: number;
+  lastRows: number;
+  lastBytes: number;
+}
+
+/**
+ * Rows of the next read block: `aimBytes` over the larger of the last block's
+ * and the tab's average bytes per row. The last block makes a denser stretch
+ * shrink the next block at once; the average makes a sparse stretch after a dense
+ * one grow blocks gradually rather than in one jump.
+ */
+export function nextBlockRows(m: ReadMeasure, aimBytes: number): number {
+  const perRow = Math.max(m.lastBytes / Math.max(1, m.lastRows), m.bytes / Math.max(1, m.rows), 1);
+  return Math.max(1, Math.floor(aimBytes / perRow));
+}
+
+/** Excel on the web's refusal of a response over its size limit (OfficeExtension.ErrorCodes). */
+function isResponseTooLarge(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/**
+ * Read one tab's rows [0, rows) × [0, cols) in blocks sized by bytes (see the file header).
+ * @throws ExcelHostError `response_too_large` when Excel refuses even a single row
+ * @throws the Office.js error of any other failed sync
+ */
+async function readBlocks(
+  context: Excel.RequestContext,
+  name: string,
+  extent: { rows: number; cols: number },
+  maxBytes: number,
+  firstRows: number,
+): Promise<Cell[][]> {
+  const out: Cell[][] = [];
+  const measure: ReadMeasure = { rows: 0, bytes: 0, lastRows: 0, lastBytes: 0 };
+  let count = Math.max(1, Math.min(extent.rows, firstRows));
+  let start = 0;
+  while (start < extent.rows) {
+    count = Math.min(count, extent.rows - start);
+    let block: Cell[][];
+    try {
+      const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(start, 0, count, extent.cols);
+      range.load('values');
+      await context.sync();
+      block = range.values as Cell[][];
+    } catch (error) {
+      if (!isResponseTooLarge(error)) throw error;
+      if (count > 1) {
+        count = Math.ceil(count / 2);
+        continue;
+      }
+      throw new ExcelHostError('response_too_large', {
+        zh: `工作表“${name}”第 ${start + 1} 行的内容超过 Excel 单次可返回的大小，无法读取。请缩短该行的长文本（或拆到多行）后再计算，也可以使用 Excel 桌面版或命令行版本。`,
+        en: `Row ${start + 1} of the tab "${name}" holds more than Excel returns in one response, so it cannot be read. Shorten its long texts (or split them over rows) and compute again, or use Excel desktop or the command line.`,
+      });
+    }
+    for (const row of block) out.push(row);
+    start += count;
+    if (start >= extent.rows) break;
+    const bytes = utf8Length(JSON.stringify(block));
+    measure.rows += count;
+    measure.bytes += bytes;
+    measure.lastRows = count;
+    measure.lastBytes = bytes;
+    count = nextBlockRows(measure, maxBytes * READ_AIM);
+  }
+  return out;
+}
+
 function tabWidth(tab: OutputTab): number {
   let w = tab.formats.length;
   for (const row of tab.rows) if (row.length > w) w = row.length;
@@ -190,7 +282,8 @@ function cellsMessage(total: number, max: number): { zh: string; en: string } {
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
   const maxCells = options.maxInputCells ?? MAX_INPUT_CELLS;
   const budget = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
-  const readBlock = options.readBlockCells ?? READ_BLOCK_CELLS;
+  const readMax = options.readMaxBytes ?? READ_MAX_BYTES;
+  const firstRows = options.firstBlockRows ?? FIRST_BLOCK_ROWS;
   const run = (): ExcelRun => options.run ?? defaultRun();
 
   return {
@@ -208,7 +301,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
      * Each tab from A1 to its last used cell, so row numbers match what the user
      * sees (header = row 1) exactly as on Google Sheets. Excel serial dates stay
      * numbers: core coerces serials in date columns to calendar days.
-     * @throws ExcelHostError `too_many_cells` above the cell limit (nothing read)
+     * @throws ExcelHostError `too_many_cells` above the cell limit (nothing read),
+     *   `response_too_large` for a single row Excel cannot return
      */
     async readTabs(names: string[]): Promise<RawTab[]> {
       if (names.length === 0) return [];
@@ -231,19 +325,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
             tabs.push({ name: names[i], rows: [] });
             continue;
           }
-          // One load per tab; a very large tab is read in row blocks so that no
-          // response exceeds Excel on the web's 5 MB payload limit either.
-          const blockRows = Math.max(1, Math.floor(readBlock / extent.cols));
-          let rows: Cell[][] = [];
-          for (let start = 0; start < extent.rows; start += blockRows) {
-            const count = Math.min(blockRows, extent.rows - start);
-            const range = sheets.getItem(names[i]).getRangeByIndexes(start, 0, count, extent.cols);
-            range.load('values');
-            await context.sync();
-            const block = range.values as Cell[][];
-            if (start === 0) rows = block;
-            else for (const row of block) rows.push(row);
-          }
+          const rows = await readBlocks(context, names[i], extent, readMax, firstRows);
           tabs.push({ name: names[i], rows });
         }
         return tabs;

@@ -1,12 +1,13 @@
 /**
  * The Excel adapter against office-addin-mock (reads: load-before-read discipline,
- * one load + sync per tab) and against the recording fake in fake-excel.ts (writes:
- * what each sync carries, batch order, failures mid-write). Expected figures are
+ * one load + sync per small tab) and against the recording fake in fake-excel.ts
+ * (reads of large tabs: blocks sized by response bytes; writes: what each sync
+ * carries, batch order, failures mid-write). Expected figures are
  * worked out by hand in the comments.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import type { OutputTab } from '../../core/types';
-import { createExcelHost, ExcelHostError, planChunks, utf8Length, type ExcelRun } from '../../office-addin/excel-host';
+import { createExcelHost, ExcelHostError, nextBlockRows, planChunks, utf8Length, type ExcelRun } from '../../office-addin/excel-host';
 import { FakeWorkbook } from './fake-excel';
 
 function mockContext(tabs: Record<string, { used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null; values: unknown[][] }>) {
@@ -91,23 +92,118 @@ describe('reads (office-addin-mock)', () => {
   });
 });
 
-describe('large tabs are read in blocks (fake)', () => {
-  test('10 rows × 3 columns with 7 cells per request: blocks of 2 rows, rows in order', async () => {
-    const rows = Array.from({ length: 10 }, (_, r) => [`r${r}`, r, r % 2 === 0]);
-    const wb = new FakeWorkbook({ Feedback: rows });
-    const tabs = await createExcelHost({ run: wb.run, readBlockCells: 7 }).readTabs(['Feedback']);
-    expect(tabs).toEqual([{ name: 'Feedback', rows }]);
-    expect(wb.syncs).toHaveLength(1 + 5); // sizing + ⌈10 / ⌊7 / 3⌋⌉ = 5 blocks
+/** Response bytes of the read syncs after the sizing sync. */
+function responses(wb: FakeWorkbook): number[] {
+  return wb.syncs.slice(1).map((s) => s.responseBytes);
+}
+
+/** U+4E00 + (i mod 20,000) for i < 20,400: every slice of 400 is 400 CJK characters. */
+const CJK = Array.from({ length: 20_400 }, (_, i) => String.fromCharCode(0x4e00 + (i % 20_000))).join('');
+
+/** 400 CJK characters (3 bytes each in UTF-8, not escaped by JSON), different for every row. */
+function caseText(r: number): string {
+  const start = (r * 7) % 20_000;
+  return CJK.slice(start, start + 400);
+}
+
+describe('large tabs are read in blocks sized by bytes (fake)', () => {
+  test('a tab of at most 1,000 rows is one load, even a wide one', async () => {
+    const rows = Array.from({ length: 1_000 }, (_, r) => Array.from({ length: 30 }, (_, c) => `r${r}c${c}`));
+    const wb = new FakeWorkbook({ Wide: rows });
+    const tabs = await createExcelHost({ run: wb.run }).readTabs(['Wide']);
+    expect(tabs).toEqual([{ name: 'Wide', rows }]);
+    expect(wb.syncs).toHaveLength(1 + 1);
   });
 
-  test('300,003 cells with the default 200,000-cell blocks: two reads', async () => {
-    const rows = Array.from({ length: 100_001 }, (_, r) => [`S${r}`, r, 'met']);
+  test('a Cases-like tab, 50,000 rows of 400-character texts: every response under 2 MB, values as in the sheet', async () => {
+    // Header ["case_id","text"] = 18 bytes; a row ["C00001","<400 CJK>"] = 1 + 8 + 1 + 1,202 + 1 = 1,213.
+    // First block (1,000 rows): 2 + 18 + 999 × 1,213 + 999 commas = 1,212,806 → 1,212.806 bytes a row;
+    // next block ⌊1,600,000 / 1,212.806⌋ = 1,319 rows = 1,214 × 1,319 + 1 = 1,601,267 bytes.
+    // Then the last block's 1,214.0008 a row (above the average, lowered by the header):
+    // ⌊1,600,000 / 1,214.0008⌋ = 1,317 rows = 1,598,839 bytes. 50,001 − 1,000 − 1,319 = 47,682 rows
+    // = 36 × 1,317 + 270; the last block is 1,214 × 270 + 1 = 327,781 bytes.
+    const rows: (string | number)[][] = [['case_id', 'text']];
+    for (let r = 1; r <= 50_000; r++) rows.push([`C${String(r).padStart(5, '0')}`, caseText(r)]);
+    const wb = new FakeWorkbook({ 服务案例: rows });
+    const tabs = await createExcelHost({ run: wb.run }).readTabs(['服务案例']);
+    expect(tabs[0].rows).toHaveLength(50_001);
+    expect(tabs[0].rows).toEqual(rows);
+    expect(responses(wb)).toEqual([1_212_806, 1_601_267, ...new Array(36).fill(1_598_839), 327_781]);
+    expect(Math.max(...responses(wb))).toBeLessThan(2_000_000);
+    expect(wb.syncs.every((s) => s.error === null)).toBe(true);
+  });
+
+  test('200,000 rows of numbers: 3 read syncs, as many as the former 200,000-cell blocks', async () => {
+    // Header ["date","staff","score"] = 24 bytes; a row [46204,10000,5] = 15.
+    // First block: 2 + 24 + 999 × 15 + 999 = 16,010 → 16.01 a row → ⌊1,600,000 / 16.01⌋ = 99,937 rows
+    // (16 × 99,937 + 1 = 1,598,993 bytes); then ⌊1,600,000 / 16.0001⌋ = 99,999 rows ≥ the 99,064 left
+    // (16 × 99,064 + 1 = 1,585,025 bytes). Before: 1 + ⌈600,003 / 200,000⌉ = 4 syncs; now 1 + 3.
+    const rows: (string | number)[][] = [['date', 'staff', 'score']];
+    for (let r = 1; r <= 200_000; r++) rows.push([46_204 + (r % 92), 10_000 + (r % 90_000), r % 10]);
     const wb = new FakeWorkbook({ Feedback: rows });
     const tabs = await createExcelHost({ run: wb.run }).readTabs(['Feedback']);
-    expect(tabs[0].rows).toHaveLength(100_001);
-    expect(tabs[0].rows[66_666]).toEqual(['S66666', 66_666, 'met']); // first row of the second block
-    expect(tabs[0].rows[100_000]).toEqual(['S100000', 100_000, 'met']);
-    expect(wb.syncs).toHaveLength(1 + 2); // 66,666 rows per block
+    expect(tabs[0].rows).toEqual(rows);
+    expect(responses(wb)).toEqual([16_010, 1_598_993, 1_585_025]);
+    expect(wb.syncs).toHaveLength(1 + 3);
+  });
+
+  // 200 rows of one column: 30 short rows ["x"] (5 bytes), then 170 long ones ["x…"] of 90 x (94 bytes).
+  const shortThenLong = (): string[][] => Array.from({ length: 200 }, (_, r) => [r < 30 ? 'x' : 'x'.repeat(90)]);
+
+  test('a block larger than estimated makes the next ones smaller', async () => {
+    // Bound 1,000 bytes (aim 800), first block 10 rows: 2 + 10 × 5 + 9 = 61 → 6.1 a row → 131 rows.
+    // That block hits the long rows: 2 + 20 × 5 + 111 × 94 + 130 = 10,666 bytes, 81.42 a row
+    // (average 76.08) → ⌊800 / 81.42⌋ = 9 rows: 2 + 9 × 94 + 8 = 856; then 95.11 a row → 8 rows
+    // = 761 bytes. 200 − 150 = 50 rows left = 6 × 8 + 2; the last is 2 + 2 × 94 + 1 = 191.
+    const rows = shortThenLong();
+    const wb = new FakeWorkbook({ Notes: rows });
+    const tabs = await createExcelHost({ run: wb.run, readMaxBytes: 1_000, firstBlockRows: 10 }).readTabs(['Notes']);
+    expect(tabs[0].rows).toEqual(rows);
+    expect(responses(wb)).toEqual([61, 10_666, 856, 761, 761, 761, 761, 761, 761, 191]);
+  });
+
+  test('a block Excel on the web refuses (over its response limit) is read again in halves', async () => {
+    // As above with a 5,000-byte response limit: the 131-row block (10,666 bytes) is refused and
+    // nothing of it is kept; its first 66 rows are 2 + 20 × 5 + 46 × 94 + 65 = 4,491 bytes, 68.05 a row
+    // → 11 rows (2 + 11 × 94 + 10 = 1,046), then 8-row blocks of 761: 113 rows left = 14 × 8 + 1,
+    // the last one 2 + 94 = 96.
+    const rows = shortThenLong();
+    const wb = new FakeWorkbook({ Notes: rows });
+    wb.maxResponseBytes = 5_000;
+    const tabs = await createExcelHost({ run: wb.run, readMaxBytes: 1_000, firstBlockRows: 10 }).readTabs(['Notes']);
+    expect(tabs[0].rows).toEqual(rows);
+    expect(responses(wb)).toEqual([61, 10_666, 4_491, 1_046, ...new Array(14).fill(761), 96]);
+    expect(wb.syncs.map((s) => s.error)).toEqual([null, null, 'ResponsePayloadSizeLimitExceeded', ...new Array(17).fill(null)]);
+  });
+
+  test('a single row Excel cannot return is refused politely, naming the tab and the row', async () => {
+    // 108 bytes refused at 50 → rows 1–2 (13 bytes) read; row 3 alone (96 bytes) is still refused.
+    const wb = new FakeWorkbook({ Notes: [['x'], ['x'], ['x'.repeat(90)]] });
+    wb.maxResponseBytes = 50;
+    const error = await createExcelHost({ run: wb.run }).readTabs(['Notes']).catch((e) => e);
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect(error.code).toBe('response_too_large');
+    expect(error.text.en).toContain('Row 3 of the tab "Notes"');
+    expect(error.text.zh).toContain('工作表“Notes”第 3 行');
+    expect(responses(wb)).toEqual([108, 13, 96]);
+  });
+
+  test('an error other than the response limit is not retried', async () => {
+    const wb = new FakeWorkbook({ Notes: [['x'], ['y']] });
+    wb.failWhen = (command, index) => index === 1 && command === 'load:range';
+    await expect(createExcelHost({ run: wb.run }).readTabs(['Notes'])).rejects.toThrow('injected failure');
+    expect(wb.syncs).toHaveLength(2);
+  });
+});
+
+describe('nextBlockRows', () => {
+  test('the aim over the larger of the last block and the average bytes per row', () => {
+    // Last block denser: 800 / max(100 / 2, 120 / 12) = 800 / 50 = 16.
+    expect(nextBlockRows({ rows: 12, bytes: 120, lastRows: 2, lastBytes: 100 }, 800)).toBe(16);
+    // Last block sparser: the average (1,000 / 20 = 50) rules, not the last (10 / 10 = 1) → 16.
+    expect(nextBlockRows({ rows: 20, bytes: 1_000, lastRows: 10, lastBytes: 10 }, 800)).toBe(16);
+    // Never below one row, however large a row is.
+    expect(nextBlockRows({ rows: 1, bytes: 5_000, lastRows: 1, lastBytes: 5_000 }, 800)).toBe(1);
   });
 });
 

@@ -7,6 +7,8 @@
  * (a failing command stops the batch; earlier commands stay applied, as in
  * Excel), records the commands and the JSON payload of each sync, and a string
  * beginning with "=" written to a cell not formatted as text becomes a formula.
+ * It also measures each sync's response (the values it loaded, as UTF-8 JSON)
+ * and, with `maxResponseBytes`, refuses a larger one as Excel on the web does.
  */
 
 export type Value = string | number | boolean;
@@ -28,6 +30,10 @@ export interface SyncRecord {
   commands: string[];
   /** UTF-8 bytes of the values and number formats this sync sent. */
   bytes: number;
+  /** UTF-8 bytes of the values this sync loaded (JSON of each loaded grid), counted up to a failure. */
+  responseBytes: number;
+  /** Code of the error that stopped this sync, or null. */
+  error: string | null;
 }
 
 interface Command {
@@ -56,6 +62,11 @@ export class FakeWorkbook {
   calcSuspensions = 0;
   /** Return true to make this command fail (the batch stops there). */
   failWhen: ((command: string, syncIndex: number) => boolean) | null = null;
+  /**
+   * Excel on the web's response limit: a sync whose loaded values would exceed it
+   * fails with ResponsePayloadSizeLimitExceeded and loads nothing. Null: no limit (desktop).
+   */
+  maxResponseBytes: number | null = null;
 
   constructor(tabs: Record<string, Value[][]> = {}) {
     for (const [name, rows] of Object.entries(tabs)) this.sheets.push(newSheet(name, rows));
@@ -96,6 +107,7 @@ function newSheet(name: string, rows: Value[][] = []): SheetModel {
 
 class FakeContext {
   queue: Command[] = [];
+  private current: SyncRecord | null = null;
   readonly workbook: { worksheets: SheetCollection };
   readonly application: { suspendApiCalculationUntilNextSync: () => void };
 
@@ -114,10 +126,30 @@ class FakeContext {
     const batch = this.queue;
     this.queue = [];
     const index = this.wb.syncs.length;
-    this.wb.syncs.push({ commands: batch.map((c) => c.kind), bytes: batch.reduce((n, c) => n + c.bytes, 0) });
-    for (const command of batch) {
-      if (this.wb.failWhen?.(command.kind, index)) throw new FakeExcelError('GeneralException', `injected failure at ${command.kind}`);
-      command.run();
+    const record: SyncRecord = { commands: batch.map((c) => c.kind), bytes: batch.reduce((n, c) => n + c.bytes, 0), responseBytes: 0, error: null };
+    this.wb.syncs.push(record);
+    this.current = record;
+    try {
+      for (const command of batch) {
+        if (this.wb.failWhen?.(command.kind, index)) throw new FakeExcelError('GeneralException', `injected failure at ${command.kind}`);
+        command.run();
+      }
+    } catch (error) {
+      record.error = error instanceof FakeExcelError ? error.code : 'Error';
+      throw error;
+    } finally {
+      this.current = null;
+    }
+  }
+
+  /** Count a loaded grid against this sync's response; over the limit, the sync fails before it is delivered. */
+  respond(bytes: number): void {
+    const record = this.current;
+    if (!record) return;
+    record.responseBytes += bytes;
+    const max = this.wb.maxResponseBytes;
+    if (max !== null && record.responseBytes > max) {
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `response of ${record.responseBytes} bytes exceeds ${max}`);
     }
   }
 }
@@ -355,6 +387,7 @@ class RangeProxy {
             for (let c = e.col; c < e.col + e.cols; c++) row.push(s.values[r]?.[c] ?? '');
             grid.push(row);
           }
+          this.ctx.respond(utf8(JSON.stringify(grid)));
           this.loaded.set(p, grid);
         } else throw new Error(`fake: unsupported range load "${p}"`);
       }
