@@ -2,21 +2,22 @@
  * The Excel adapter: implements core's WorkbookHost with Office.js batches.
  *
  * Reads: one sizing sync for all input tabs (so an oversized workbook, over
- * 5,000,000 cells, is refused before its values are pulled), then per tab one
- * `load('values')` + `sync` per row block. Blocks are sized by bytes, not cells,
- * because Excel on the web refuses a response over 5 MB and a text-heavy tab
- * (400-character cases) reaches that at a tenth of the cells of a numeric one:
- * a tab of at most 1,000 rows is one load; a longer one is read first in a
- * 1,000-row block whose values, as UTF-8 JSON, give its bytes per row, and every
- * next block gets as many rows as fit 80 % of 2 MB at the larger of the last
- * block's and the tab's average bytes per row so far (a block denser than
- * expected shrinks the next ones at once). 2 MB measured as UTF-8 leaves room
- * below 5 MB even if the host escapes every CJK character as \uXXXX (6 bytes for
- * 3). A block Excel still refuses (ResponsePayloadSizeLimitExceeded) is read
- * again in halves. Cost model: read syncs = 1 + Σ per tab (1 if ≤ 1,000 rows,
- * else 1 + about ⌈the rest's JSON bytes / 1.6 MB⌉): they follow bytes, not rows —
- * in the tests, 200,000 rows of three numbers are 3 blocks, 50,000 rows of an
- * id and a 400-character text 39.
+ * 5,000,000 cells, is refused before its values are pulled), then `load('values')`
+ * + `sync` in blocks sized by bytes, not cells: Excel on the web refuses a
+ * response over 5 MB, and a text-heavy tab (400-character cases) reaches that at
+ * a tenth of the cells of a numeric one. Each tab's first block is its first
+ * 1,000 rows (all of a tab that has no more), in a sync of its own; its values
+ * as UTF-8 JSON give the tab's bytes per row. The rest of every tab is read in
+ * shared syncs planned at 80 % of 2 MB: in tab order, each tab takes as many
+ * rows as fit the bytes left at the larger of its last block's and its average
+ * bytes per row (a block denser than expected shrinks the next ones at once).
+ * 2 MB measured as UTF-8 leaves room below 5 MB even if the host escapes every
+ * CJK character as \uXXXX (6 bytes for 3). A sync Excel still refuses
+ * (ResponsePayloadSizeLimitExceeded) is planned again at half the size.
+ * Cost model: read syncs = 1 + one per non-empty tab + about ⌈JSON bytes beyond
+ * the first blocks / 1.6 MB⌉ — a function of bytes, not rows or cells (in the
+ * tests, 200,000 rows of three numbers are read in 3 blocks, 50,000 rows of an id
+ * and a 400-character text in 39).
  * Writes: every output tab goes to a temporary sheet in row chunks, one sync per
  * chunk, each chunk's request kept under ~4 MB (Excel on the web rejects 5 MB);
  * the last chunk's batch also deletes the old tab and renames the temporary one,
@@ -173,14 +174,71 @@ export interface ReadMeasure {
 }
 
 /**
- * Rows of the next read block: `aimBytes` over the larger of the last block's
- * and the tab's average bytes per row. The last block makes a denser stretch
- * shrink the next block at once; the average makes a sparse stretch after a dense
- * one grow blocks gradually rather than in one jump.
+ * Estimated response bytes per row of a tab: the larger of its last block's and
+ * its average. The last block makes a denser stretch shrink the next block at
+ * once; the average makes a sparse stretch after a dense one grow blocks
+ * gradually rather than in one jump.
  */
+export function rowBytesEstimate(m: ReadMeasure): number {
+  return Math.max(m.lastBytes / Math.max(1, m.lastRows), m.bytes / Math.max(1, m.rows), 1);
+}
+
+/** Rows of a tab's next block when it has a sync to itself: as many as fit `aimBytes` at its estimate, at least one. */
 export function nextBlockRows(m: ReadMeasure, aimBytes: number): number {
-  const perRow = Math.max(m.lastBytes / Math.max(1, m.lastRows), m.bytes / Math.max(1, m.rows), 1);
-  return Math.max(1, Math.floor(aimBytes / perRow));
+  return Math.max(1, Math.floor(aimBytes / rowBytesEstimate(m)));
+}
+
+/** A tab as the read planner sees it: its row count, the next row to read, what was measured. */
+export interface PlanTab {
+  rows: number;
+  next: number;
+  measure: ReadMeasure;
+}
+
+/** Rows [start, start + count) of `tabs[tab]`. */
+export interface ReadBlock {
+  tab: number;
+  start: number;
+  count: number;
+}
+
+/**
+ * The blocks of the next read sync. A tab not read yet gets a sync of its own
+ * for its first `firstRows` rows (all of a small tab), since nothing is known of
+ * its size. After that, tabs share syncs: in tab order, each takes as many rows
+ * as fit what is left of `aimBytes` at its estimate, so the rows left over by
+ * several tabs travel together. Empty when every tab is read.
+ */
+export function planReadSync(tabs: PlanTab[], aimBytes: number, firstRows: number): ReadBlock[] {
+  const pending = tabs.map((t, i) => i).filter((i) => tabs[i].next < tabs[i].rows);
+  const fresh = pending.find((i) => tabs[i].next === 0);
+  if (fresh !== undefined) {
+    return [{ tab: fresh, start: 0, count: Math.max(1, Math.min(firstRows, tabs[fresh].rows)) }];
+  }
+  const blocks: ReadBlock[] = [];
+  let left = aimBytes;
+  for (const i of pending) {
+    const t = tabs[i];
+    const perRow = rowBytesEstimate(t.measure);
+    let count = Math.min(t.rows - t.next, Math.floor(left / perRow));
+    if (count < 1) {
+      if (blocks.length > 0) continue;
+      count = 1;
+    }
+    blocks.push({ tab: i, start: t.next, count });
+    left -= count * perRow;
+  }
+  return blocks;
+}
+
+/**
+ * The retry of a sync Excel refused as too large: every block at half its rows;
+ * blocks of one row each are retried one at a time. Null when the refused sync
+ * was a single row, which no retry can make smaller.
+ */
+export function halveReadSync(refused: ReadBlock[]): ReadBlock[] | null {
+  if (refused.every((b) => b.count === 1)) return refused.length > 1 ? [refused[0]] : null;
+  return refused.map((b) => ({ ...b, count: Math.max(1, Math.floor(b.count / 2)) }));
 }
 
 /** Excel on the web's refusal of a response over its size limit (OfficeExtension.ErrorCodes). */
@@ -188,52 +246,57 @@ function isResponseTooLarge(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
 }
 
+interface TabRead extends PlanTab {
+  name: string;
+  cols: number;
+  out: Cell[][];
+}
+
 /**
- * Read one tab's rows [0, rows) × [0, cols) in blocks sized by bytes (see the file header).
+ * Read every tab's rows [0, rows) × [0, cols) in blocks sized by bytes (see the
+ * file header). A sync Excel refuses as too large is retried with its blocks
+ * halved (halveReadSync); the next sync is planned from what was measured.
  * @throws ExcelHostError `response_too_large` when Excel refuses even a single row
  * @throws the Office.js error of any other failed sync
  */
-async function readBlocks(
-  context: Excel.RequestContext,
-  name: string,
-  extent: { rows: number; cols: number },
-  maxBytes: number,
-  firstRows: number,
-): Promise<Cell[][]> {
-  const out: Cell[][] = [];
-  const measure: ReadMeasure = { rows: 0, bytes: 0, lastRows: 0, lastBytes: 0 };
-  let count = Math.max(1, Math.min(extent.rows, firstRows));
-  let start = 0;
-  while (start < extent.rows) {
-    count = Math.min(count, extent.rows - start);
-    let block: Cell[][];
-    try {
-      const range = context.workbook.worksheets.getItem(name).getRangeByIndexes(start, 0, count, extent.cols);
+async function readAll(context: Excel.RequestContext, tabs: TabRead[], maxBytes: number, firstRows: number): Promise<void> {
+  const aim = maxBytes * READ_AIM;
+  let retry: ReadBlock[] | null = null;
+  for (;;) {
+    const plan: ReadBlock[] = retry ?? planReadSync(tabs, aim, firstRows);
+    retry = null;
+    if (plan.length === 0) return;
+    const ranges = plan.map((b) => {
+      const range = context.workbook.worksheets.getItem(tabs[b.tab].name).getRangeByIndexes(b.start, 0, b.count, tabs[b.tab].cols);
       range.load('values');
+      return range;
+    });
+    try {
       await context.sync();
-      block = range.values as Cell[][];
     } catch (error) {
       if (!isResponseTooLarge(error)) throw error;
-      if (count > 1) {
-        count = Math.ceil(count / 2);
-        continue;
-      }
+      retry = halveReadSync(plan);
+      if (retry) continue;
+      const { name } = tabs[plan[0].tab];
+      const row = plan[0].start + 1;
       throw new ExcelHostError('response_too_large', {
-        zh: `工作表“${name}”第 ${start + 1} 行的内容超过 Excel 单次可返回的大小，无法读取。请缩短该行的长文本（或拆到多行）后再计算，也可以使用 Excel 桌面版或命令行版本。`,
-        en: `Row ${start + 1} of the tab "${name}" holds more than Excel returns in one response, so it cannot be read. Shorten its long texts (or split them over rows) and compute again, or use Excel desktop or the command line.`,
+        zh: `工作表“${name}”第 ${row} 行的内容超过 Excel 单次可返回的大小，无法读取。请缩短该行的长文本（或拆到多行）后再计算，也可以使用 Excel 桌面版或命令行版本。`,
+        en: `Row ${row} of the tab "${name}" holds more than Excel returns in one response, so it cannot be read. Shorten its long texts (or split them over rows) and compute again, or use Excel desktop or the command line.`,
       });
     }
-    for (const row of block) out.push(row);
-    start += count;
-    if (start >= extent.rows) break;
-    const bytes = utf8Length(JSON.stringify(block));
-    measure.rows += count;
-    measure.bytes += bytes;
-    measure.lastRows = count;
-    measure.lastBytes = bytes;
-    count = nextBlockRows(measure, maxBytes * READ_AIM);
+    plan.forEach((b, k) => {
+      const t = tabs[b.tab];
+      const block = ranges[k].values as Cell[][];
+      for (const row of block) t.out.push(row);
+      t.next += b.count;
+      if (t.next >= t.rows) return;
+      const bytes = utf8Length(JSON.stringify(block));
+      t.measure.rows += b.count;
+      t.measure.bytes += bytes;
+      t.measure.lastRows = b.count;
+      t.measure.lastBytes = bytes;
+    });
   }
-  return out;
 }
 
 function tabWidth(tab: OutputTab): number {
@@ -318,16 +381,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
         const total = extents.reduce((sum, e) => sum + (e ? e.rows * e.cols : 0), 0);
         if (total > maxCells) throw new ExcelHostError('too_many_cells', cellsMessage(total, maxCells));
 
-        const tabs: RawTab[] = [];
-        for (let i = 0; i < names.length; i++) {
-          const extent = extents[i];
-          if (!extent) {
-            tabs.push({ name: names[i], rows: [] });
-            continue;
-          }
-          const rows = await readBlocks(context, names[i], extent, readMax, firstRows);
-          tabs.push({ name: names[i], rows });
-        }
+        const reads = extents.map((e, i): TabRead | null => (e
+          ? { name: names[i], rows: e.rows, cols: e.cols, next: 0, out: [], measure: { rows: 0, bytes: 0, lastRows: 0, lastBytes: 0 } }
+          : null));
+        await readAll(context, reads.filter((r): r is TabRead => r !== null), readMax, firstRows);
+        const tabs: RawTab[] = names.map((name, i) => ({ name, rows: reads[i]?.out ?? [] }));
         return tabs;
       });
     },

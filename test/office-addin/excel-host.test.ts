@@ -7,7 +7,7 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import type { OutputTab } from '../../core/types';
-import { createExcelHost, ExcelHostError, nextBlockRows, planChunks, utf8Length, type ExcelRun } from '../../office-addin/excel-host';
+import { createExcelHost, ExcelHostError, halveReadSync, nextBlockRows, planChunks, planReadSync, utf8Length, type ExcelRun } from '../../office-addin/excel-host';
 import { FakeWorkbook } from './fake-excel';
 
 function mockContext(tabs: Record<string, { used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null; values: unknown[][] }>) {
@@ -162,22 +162,45 @@ describe('large tabs are read in blocks sized by bytes (fake)', () => {
     expect(responses(wb)).toEqual([61, 10_666, 856, 761, 761, 761, 761, 761, 761, 191]);
   });
 
-  test('a block Excel on the web refuses (over its response limit) is read again in halves', async () => {
+  test('a sync Excel on the web refuses (over its response limit) is retried at half the rows', async () => {
     // As above with a 5,000-byte response limit: the 131-row block (10,666 bytes) is refused and
-    // nothing of it is kept; its first 66 rows are 2 + 20 × 5 + 46 × 94 + 65 = 4,491 bytes, 68.05 a row
-    // → 11 rows (2 + 11 × 94 + 10 = 1,046), then 8-row blocks of 761: 113 rows left = 14 × 8 + 1,
-    // the last one 2 + 94 = 96.
+    // nothing of it is kept. Its first ⌊131 / 2⌋ = 65 rows: 2 + 20 × 5 + 45 × 94 + 64 = 4,396
+    // bytes, 67.63 a row → ⌊800 / 67.63⌋ = 11 rows (2 + 11 × 94 + 10 = 1,046), then 8-row blocks of
+    // 761: 200 − 86 = 114 rows left = 14 × 8 + 2, the last one 191.
     const rows = shortThenLong();
     const wb = new FakeWorkbook({ Notes: rows });
     wb.maxResponseBytes = 5_000;
     const tabs = await createExcelHost({ run: wb.run, readMaxBytes: 1_000, firstBlockRows: 10 }).readTabs(['Notes']);
     expect(tabs[0].rows).toEqual(rows);
-    expect(responses(wb)).toEqual([61, 10_666, 4_491, 1_046, ...new Array(14).fill(761), 96]);
+    expect(responses(wb)).toEqual([61, 10_666, 4_396, 1_046, ...new Array(14).fill(761), 191]);
     expect(wb.syncs.map((s) => s.error)).toEqual([null, null, 'ResponsePayloadSizeLimitExceeded', ...new Array(17).fill(null)]);
   });
 
+  test('the rows left after each tab\'s first block share syncs', async () => {
+    // Bound 1,000 (aim 800), first blocks of 10 rows, each in a sync of its own:
+    //   A: 11 rows ["x"] → 2 + 10 × 5 + 9 = 61 (6.1 a row), 1 row left;
+    //   B: 100 rows ["x"] → 61, 90 left;   C: 5 rows ["x"], whole → 2 + 25 + 4 = 31;
+    //   D: 60 rows of 90 x → 2 + 10 × 94 + 9 = 951 (95.1 a row), 50 left.
+    // Then one sync for A's last row (7 bytes, 793.9 of the aim left), all 90 of B's (2 + 450 + 89 = 541,
+    // 244.9 left) and ⌊244.9 / 95.1⌋ = 2 of D's (2 + 188 + 1 = 191): 739 bytes. D's last block is
+    // 95.5 a row → 8 rows (761 bytes) a sync for the 48 left: 6 syncs.
+    // Without sharing, A and B would each have taken a sync for their rest.
+    const long = 'x'.repeat(90);
+    const book = {
+      A: Array.from({ length: 11 }, () => ['x']),
+      B: Array.from({ length: 100 }, () => ['x']),
+      C: Array.from({ length: 5 }, () => ['x']),
+      D: Array.from({ length: 60 }, (_, r) => [long.slice(0, 89) + String(r % 10)]),
+    };
+    const wb = new FakeWorkbook(book);
+    const tabs = await createExcelHost({ run: wb.run, readMaxBytes: 1_000, firstBlockRows: 10 }).readTabs(['A', 'B', 'C', 'D']);
+    expect(tabs).toEqual(Object.entries(book).map(([name, rows]) => ({ name, rows })));
+    expect(responses(wb)).toEqual([61, 61, 31, 951, 739, 761, 761, 761, 761, 761, 761]);
+  });
+
   test('a single row Excel cannot return is refused politely, naming the tab and the row', async () => {
-    // 108 bytes refused at 50 → rows 1–2 (13 bytes) read; row 3 alone (96 bytes) is still refused.
+    // Limit 50: all 3 rows (108 bytes) refused → row 1 alone (7); the 2 rows left (2 + 5 + 94 + 1 = 102)
+    // refused → row 2 alone (7); row 3 alone (96) refused: no smaller retry, so the polite refusal.
     const wb = new FakeWorkbook({ Notes: [['x'], ['x'], ['x'.repeat(90)]] });
     wb.maxResponseBytes = 50;
     const error = await createExcelHost({ run: wb.run }).readTabs(['Notes']).catch((e) => e);
@@ -185,7 +208,7 @@ describe('large tabs are read in blocks sized by bytes (fake)', () => {
     expect(error.code).toBe('response_too_large');
     expect(error.text.en).toContain('Row 3 of the tab "Notes"');
     expect(error.text.zh).toContain('工作表“Notes”第 3 行');
-    expect(responses(wb)).toEqual([108, 13, 96]);
+    expect(responses(wb)).toEqual([108, 7, 102, 7, 96]);
   });
 
   test('an error other than the response limit is not retried', async () => {
@@ -196,14 +219,46 @@ describe('large tabs are read in blocks sized by bytes (fake)', () => {
   });
 });
 
-describe('nextBlockRows', () => {
-  test('the aim over the larger of the last block and the average bytes per row', () => {
+describe('read planning', () => {
+  test('nextBlockRows: the aim over the larger of the last block and the average bytes per row', () => {
     // Last block denser: 800 / max(100 / 2, 120 / 12) = 800 / 50 = 16.
     expect(nextBlockRows({ rows: 12, bytes: 120, lastRows: 2, lastBytes: 100 }, 800)).toBe(16);
     // Last block sparser: the average (1,000 / 20 = 50) rules, not the last (10 / 10 = 1) → 16.
     expect(nextBlockRows({ rows: 20, bytes: 1_000, lastRows: 10, lastBytes: 10 }, 800)).toBe(16);
     // Never below one row, however large a row is.
     expect(nextBlockRows({ rows: 1, bytes: 5_000, lastRows: 1, lastBytes: 5_000 }, 800)).toBe(1);
+  });
+
+  const measured = (rows: number, next: number, perRow: number) => ({ rows, next, measure: { rows: next, bytes: next * perRow, lastRows: next, lastBytes: next * perRow } });
+
+  test('a tab not read yet gets a sync of its own for its first rows (all of a small tab)', () => {
+    const fresh = { rows: 5_000, next: 0, measure: { rows: 0, bytes: 0, lastRows: 0, lastBytes: 0 } };
+    expect(planReadSync([measured(3_000, 1_000, 10), fresh], 1_600, 1_000)).toEqual([{ tab: 1, start: 0, count: 1_000 }]);
+    expect(planReadSync([{ ...fresh, rows: 300 }], 1_600, 1_000)).toEqual([{ tab: 0, start: 0, count: 300 }]);
+  });
+
+  test('a refused sync is retried with every block at half its rows, single rows one at a time', () => {
+    expect(halveReadSync([{ tab: 0, start: 10, count: 131 }, { tab: 2, start: 0, count: 1 }])).toEqual([
+      { tab: 0, start: 10, count: 65 },
+      { tab: 2, start: 0, count: 1 },
+    ]);
+    expect(halveReadSync([{ tab: 1, start: 4, count: 1 }, { tab: 2, start: 0, count: 1 }])).toEqual([{ tab: 1, start: 4, count: 1 }]);
+    expect(halveReadSync([{ tab: 1, start: 4, count: 1 }])).toBeNull();
+  });
+
+  test('measured tabs share a sync in tab order until the aim is spent', () => {
+    // 1,000 bytes: tab 0 has 20 rows left at 10 → 200 (800 left); tab 1 is done; tab 2 takes
+    // ⌊800 / 300⌋ = 2 rows (200 left); tab 3 at 250 a row gets none and tab 4 at 50 takes 4.
+    const tabs = [measured(30, 10, 10), measured(10, 10, 5), measured(100, 5, 300), measured(9, 3, 250), measured(50, 1, 50)];
+    expect(planReadSync(tabs, 1_000, 1_000)).toEqual([
+      { tab: 0, start: 10, count: 20 },
+      { tab: 2, start: 5, count: 2 },
+      { tab: 4, start: 1, count: 4 },
+    ]);
+    // A first tab whose single row is over the aim still gets that row, alone.
+    expect(planReadSync([measured(9, 3, 2_000), measured(9, 3, 1)], 1_000, 1_000)).toEqual([{ tab: 0, start: 3, count: 1 }]);
+    // Nothing left to read.
+    expect(planReadSync([measured(10, 10, 5)], 1_000, 1_000)).toEqual([]);
   });
 });
 
