@@ -39,13 +39,13 @@ export interface ExcelCost {
   status: string;
   message: string | null;
   syncs: number;
-  /** Syncs that read: the one sizing sync for all tabs plus one per row block of each tab. */
+  /** Syncs that read: the one sizing sync for all tabs, each tab's first block, then the shared syncs of the rows left (sized by bytes). */
   readSyncs: number;
   /** Syncs that write: the one probe sync plus one per chunk of each output tab. */
   writeSyncs: number;
   tabsRead: number;
   outputTabs: number;
-  /** Syncs left when the read blocks and write chunks beyond the first of each tab are taken out. */
+  /** Syncs left when the shared read syncs after each tab's first block and the write chunks beyond the first of each tab are taken out. */
   fixedSyncs: number;
   /** Largest request body of one sync (values + number formats, UTF-8 JSON). */
   largestRequestBytes: number;
