@@ -7,7 +7,7 @@
 import type { Dataset, Diagnostic, Lang, OutputTab, RawTab, ResultJson } from './types';
 import { type InputFingerprint, fingerprintInputs } from './runs/fingerprint';
 import {
-  type FinalCheck, type RunStatus, type RunsLog, checkFinal, finalizeRun, lastRun, makeRun, parseRunsTab,
+  type FinalCheck, type RunStatus, type RunsLog, COLUMNS, RUNS_HEADERS, checkFinal, finalizeRun, lastRun, makeRun, parseRunsTab,
   buildRunsTab, withRun,
 } from './runs/log';
 import { diffResults } from './runs/changes';
@@ -44,6 +44,16 @@ export function gateCompute(
   const check = checkFinal(log, periodId, fingerprint, force);
   const forced = !!force && check.finalRun !== null;
   const diagnostics = [...log.diagnostics];
+  // Said once, where it matters: the final run compared against has hashes of another format.
+  if (check.formatChanged && check.finalRun) {
+    const at = log.rows.find((r) => r.run === check.finalRun);
+    diagnostics.push(diag({
+      severity: 'warning', code: 'runs_fingerprint_format', tab: log.name ?? '', row: at?.row ?? null,
+      column: RUNS_HEADERS[log.lang ?? 'en'].tab_fingerprints, value: at?.cells[COLUMNS.indexOf('tab_fingerprints')] ?? '',
+      zh: '指纹格式已变更：定稿那次运行的指纹以另一种格式记录，无法判断定稿后哪些工作表有改动',
+      en: 'Fingerprint format changed: the final run\'s fingerprints were recorded in a different format, so which tabs changed since it cannot be told',
+    }));
+  }
   // A confirmed overwrite of a closed period is worth a line in the Data check tab.
   if (forced && check.message) {
     diagnostics.push(diag({ severity: 'info', code: 'final_recomputed', tab: log.name ?? '', ...check.message }));

@@ -1,9 +1,12 @@
 /**
- * A small pure hash for input fingerprints: FNV-1a 64-bit over UTF-8 bytes,
- * plus a canonical JSON form (sorted keys) so equal data always hashes equal.
- * Not cryptographic: it detects edits, it does not resist forgery, which is all
- * a Runs log needs. Written without BigInt or TextEncoder so it runs the same
- * in Node, Apps Script V8 and Office.js.
+ * Small pure hashes for the Runs log, written without BigInt, TextEncoder or
+ * crypto so they give the same values in Node, Apps Script V8 and browsers:
+ * - FNV-1a 64 over UTF-8 bytes, plus a canonical JSON form (sorted keys), for
+ *   result snapshot digests and the first fingerprint format;
+ * - Lanes64, a two-lane 32-bit hash fed straight from values (strings as their
+ *   UTF-16 code units), for input fingerprints of a million rows (format 2).
+ * Not cryptographic: they detect edits, they do not resist forgery, which is
+ * all a Runs log needs.
  */
 
 /**
@@ -141,4 +144,145 @@ function sortedKeys(keys: string[], omit: ReadonlySet<string>): [string, string]
 
 export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---- Lanes64: the fast value hash of input fingerprints (format 2) ----
+
+/** Type tags: each value fed starts with one, so a value can never read as another type or run into the next field. */
+const TAG_NULL = 1;
+const TAG_FALSE = 2;
+const TAG_TRUE = 3;
+const TAG_INT = 4;
+const TAG_FLOAT = 5;
+/** A string's tag word also holds its length (tag in the low 3 bits): the fields are prefix-free. */
+const TAG_STRING = 6;
+const TAG_JSON = 7;
+
+const SEED_A = 0x9747b28c;
+const SEED_B = 0x165667b1;
+
+const F64 = new DataView(new ArrayBuffer(8));
+
+/**
+ * Two independent 32-bit lanes fed with 32-bit words: lane A is MurmurHash3's
+ * block step, lane B is xxHash32's round, each with its own finaliser. Values
+ * go in without building any string or byte array (a string is its UTF-16 code
+ * units, two per word), so hashing a row costs a few multiplications per
+ * field. Every step is `Math.imul`, shifts and `| 0`, exact in every engine.
+ * One instance is reused row after row: `reset`, feed the fields, `finish`,
+ * then read `a` and `b`.
+ */
+export class Lanes64 {
+  a = SEED_A;
+  b = SEED_B;
+
+  reset(): this {
+    this.a = SEED_A;
+    this.b = SEED_B;
+    return this;
+  }
+
+  /** Feed one 32-bit word to both lanes. */
+  word(w: number): void {
+    let k = Math.imul(w, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    let a = this.a ^ Math.imul(k, 0x1b873593);
+    a = (a << 13) | (a >>> 19);
+    this.a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+    let b = (this.b + Math.imul(w, 0x85ebca77)) | 0;
+    b = (b << 13) | (b >>> 19);
+    this.b = Math.imul(b, 0x9e3779b1);
+  }
+
+  /** A string: tag and length, then its code units two per word (lone surrogates are code units like any other). */
+  str(s: string): void {
+    const n = s.length;
+    let a = this.a;
+    let b = this.b;
+    let i = 0;
+    let w = (n << 3) | TAG_STRING;
+    for (;;) {
+      let k = Math.imul(w, 0xcc9e2d51);
+      k = (k << 15) | (k >>> 17);
+      a ^= Math.imul(k, 0x1b873593);
+      a = (a << 13) | (a >>> 19);
+      a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+      b = (b + Math.imul(w, 0x85ebca77)) | 0;
+      b = (b << 13) | (b >>> 19);
+      b = Math.imul(b, 0x9e3779b1);
+      if (i + 1 < n) {
+        w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+        i += 2;
+      } else if (i < n) {
+        w = s.charCodeAt(i);
+        i++;
+      } else break;
+    }
+    this.a = a;
+    this.b = b;
+  }
+
+  /**
+   * A number: integers in one word, others as their IEEE-754 bits (little-endian,
+   * fixed so every host agrees). −0 is 0 and non-finite numbers are null, as in
+   * the canonical JSON form.
+   */
+  num(x: number): void {
+    if ((x | 0) === x) {
+      this.word(TAG_INT);
+      this.word(x | 0);
+    } else if (x - x !== 0) {
+      this.word(TAG_NULL);
+    } else {
+      F64.setFloat64(0, x, true);
+      this.word(TAG_FLOAT);
+      this.word(F64.getInt32(0, true));
+      this.word(F64.getInt32(4, true));
+    }
+  }
+
+  /** Any value a record field may hold; objects (never in normalised records) go in as canonical JSON. */
+  value(v: unknown): void {
+    if (typeof v === 'string') this.str(v);
+    else if (typeof v === 'number') this.num(v);
+    else if (v === null || v === undefined) this.word(TAG_NULL);
+    else if (typeof v === 'boolean') this.word(v ? TAG_TRUE : TAG_FALSE);
+    else {
+      this.word(TAG_JSON);
+      this.str(canonicalJson(v));
+    }
+  }
+
+  /** Finalise both lanes (each lane's own avalanche); read the result from `a` and `b`. */
+  finish(): this {
+    let a = this.a;
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x85ebca6b);
+    a ^= a >>> 13;
+    a = Math.imul(a, 0xc2b2ae35);
+    this.a = a ^ (a >>> 16);
+    let b = this.b;
+    b ^= b >>> 15;
+    b = Math.imul(b, 0x85ebca77);
+    b ^= b >>> 13;
+    b = Math.imul(b, 0xc2b2ae3d);
+    this.b = b ^ (b >>> 16);
+    return this;
+  }
+
+  /** The finished lanes as 16 lower-case hex digits (lane A first). */
+  hex(): string {
+    return hex32(this.a) + hex32(this.b);
+  }
+}
+
+function hex32(v: number): string {
+  return (v >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Lanes64 of one string, as 16 hex digits. */
+export function lanes64(text: string): string {
+  const h = new Lanes64();
+  h.str(text);
+  return h.finish().hex();
 }

@@ -9,8 +9,8 @@ import { diag } from '../diagnostics';
 import { foldWidth } from '../ids';
 import { parsePeriod } from '../periods';
 import {
-  DEFAULT_TAB_NAMES, type FingerprintTab, type InputFingerprint, changedTabIds, formatTabFingerprints,
-  overallOf, parseTabFingerprints,
+  DEFAULT_TAB_NAMES, FINGERPRINT_FORMAT, type FingerprintTab, type InputFingerprint, changedTabIds, fingerprintFormatOf,
+  formatTabFingerprints, overallOfFormat, parseTabFingerprints,
 } from './fingerprint';
 import { type ResultSnapshot, decodeSnapshot, encodeSnapshot, snapshotOf, toFen } from './snapshot';
 
@@ -25,10 +25,16 @@ export interface RunRecord {
   status: RunStatus;
   scheme: string;
   schemeVersion: string;
-  /** Overall input fingerprint (16 hex digits). */
+  /** Overall input fingerprint (`v2:` + 16 hex digits; 16 hex digits alone in rows of format 1). */
   fingerprint: string;
   /** Per-tab fingerprints; null when the cell is damaged (changed tabs then cannot be named). */
   tabs: Partial<Record<FingerprintTab, string>> | null;
+  /**
+   * Format of `tabs` (FINGERPRINT_FORMAT for rows written now, 1 for rows written
+   * before formats were numbered); null when `tabs` is. Hashes of another format
+   * cannot be compared with today's, so changed tabs cannot be named against them.
+   */
+  fingerprintFormat: number | null;
   paidFen: number | null;
   awards: number | null;
   errors: number | null;
@@ -231,6 +237,7 @@ export function parseRunsTab(raw: RawTab | undefined): RunsLog {
     }
     const tabsText = textOf(get('tab_fingerprints'));
     const tabs = tabsText === '' ? null : parseTabFingerprints(tabsText);
+    const format = tabs === null ? null : fingerprintFormatOf(tabsText);
     if (tabs === null) {
       report(diag({
         severity: 'warning', code: 'runs_fingerprint_damaged', tab: raw.name, row: rowNo,
@@ -254,8 +261,8 @@ export function parseRunsTab(raw: RawTab | undefined): RunsLog {
     entry.run = {
       time: textOf(get('time')), period: period.id, status,
       scheme: textOf(get('scheme')), schemeVersion: textOf(get('scheme_version')),
-      fingerprint: /^[0-9a-f]{16}$/.test(fpText) ? fpText : tabs ? overallOf(tabs) : '',
-      tabs, paidFen: paid === null ? null : toFen(paid),
+      fingerprint: /^(v\d{1,6}:)?[0-9a-f]{16}$/.test(fpText) ? fpText : tabs && format !== null ? overallOfFormat(tabs, format) ?? '' : '',
+      tabs, fingerprintFormat: format, paidFen: paid === null ? null : toFen(paid),
       awards: intOf(get('awards')), errors: intOf(get('errors')), warnings: intOf(get('warnings')),
       infos: intOf(get('infos')), finalizedAt: textOf(get('finalized_at')), note: textOf(get('note')), snapshot,
     };
@@ -318,7 +325,7 @@ export function makeRun(input: NewRunInput): RunRecord {
   return {
     time: input.now, period: canonicalPeriod(input.period), status: input.status ?? 'draft',
     scheme: input.scheme, schemeVersion: input.schemeVersion,
-    fingerprint: input.fingerprint.overall, tabs: { ...input.fingerprint.tabs },
+    fingerprint: input.fingerprint.overall, tabs: { ...input.fingerprint.tabs }, fingerprintFormat: FINGERPRINT_FORMAT,
     paidFen: toFen(input.result.totals.paid), awards: input.result.awards.length,
     errors: count('error'), warnings: count('warning'), infos: count('info'),
     finalizedAt: input.finalizedAt ?? '', note: input.note ?? '', snapshot: snapshotOf(input.result),
@@ -431,8 +438,10 @@ export interface FinalCheck {
   message: { zh: string; en: string } | null;
   /** The final run compared against, or null. */
   finalRun: RunRecord | null;
-  /** False when the final run's fingerprints are damaged, so changes cannot be named. */
+  /** False when the final run's fingerprints are damaged or of another format, so changes cannot be named. */
   changesKnown: boolean;
+  /** True when the final run's fingerprints are of another format (written by another version). */
+  formatChanged: boolean;
 }
 
 function tabName(fp: InputFingerprint, id: FingerprintTab, lang: Lang): string {
@@ -445,17 +454,20 @@ function tabName(fp: InputFingerprint, id: FingerprintTab, lang: Lang): string {
  */
 export function checkFinal(log: RunsLog, periodId: string, fingerprint: InputFingerprint, force: boolean | undefined): FinalCheck {
   const finalRun = lastFinalRun(log, periodId);
-  if (!finalRun) return { allowed: true, changedTabs: [], message: null, finalRun: null, changesKnown: true };
+  if (!finalRun) return { allowed: true, changedTabs: [], message: null, finalRun: null, changesKnown: true, formatChanged: false };
   const p = canonicalPeriod(periodId);
-  const known = finalRun.tabs !== null;
+  const formatChanged = finalRun.tabs !== null && finalRun.fingerprintFormat !== FINGERPRINT_FORMAT;
+  const known = finalRun.tabs !== null && !formatChanged;
   const ids = known ? changedTabIds(finalRun.tabs!, fingerprint.tabs) : [];
   const en = ids.map((id) => tabName(fingerprint, id, 'en'));
   const zh = ids.map((id) => tabName(fingerprint, id, 'zh'));
   const when = finalRun.finalizedAt || finalRun.time;
-  const changedEn = !known ? 'which inputs changed cannot be told (its fingerprints are damaged)'
-    : ids.length ? `inputs changed since: ${en.join(', ')}` : 'its inputs have not changed';
-  const changedZh = !known ? '无法判断哪些输入有改动（指纹已损坏）'
-    : ids.length ? `定稿后以下工作表有改动：${zh.join('、')}` : '定稿后输入没有改动';
+  const changedEn = formatChanged ? 'the fingerprint format changed since it was finalized, so which inputs changed cannot be told'
+    : !known ? 'which inputs changed cannot be told (its fingerprints are damaged)'
+      : ids.length ? `inputs changed since: ${en.join(', ')}` : 'its inputs have not changed';
+  const changedZh = formatChanged ? '定稿后指纹格式已变更，无法判断哪些输入有改动'
+    : !known ? '无法判断哪些输入有改动（指纹已损坏）'
+      : ids.length ? `定稿后以下工作表有改动：${zh.join('、')}` : '定稿后输入没有改动';
   const message = force
     ? {
       zh: `已确认重新计算已定稿的期间 ${p}；${changedZh}`,
@@ -465,5 +477,5 @@ export function checkFinal(log: RunsLog, periodId: string, fingerprint: InputFin
       zh: `期间 ${p} 已定稿${when ? `（${when}）` : ''}，${changedZh}。未写入任何内容；如需覆盖定稿结果，请确认后重新计算（命令行加 --force）`,
       en: `Period ${p} is final${when ? ` (finalized ${when})` : ''}; ${changedEn}. Nothing was written; to replace the final results, confirm and compute again (--force on the command line)`,
     };
-  return { allowed: !!force, changedTabs: en, message, finalRun, changesKnown: known };
+  return { allowed: !!force, changedTabs: en, message, finalRun, changesKnown: known, formatChanged };
 }

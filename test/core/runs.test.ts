@@ -5,8 +5,8 @@ import type { Dataset, OutputTab, RawTab, ResultJson } from '../../core/types';
 import type { SyncWorkbookHost } from '../../core/host';
 import {
   appendRun, buildRunsTab, canonicalJson, changedTabIds, checkFinal, compareSnapshots, decodeSnapshot,
-  diffResults, encodeSnapshot, finalizePeriod, finalizeRun, fingerprintInputs, fnv1a64, formatTabFingerprints,
-  gateCompute, isFinal, runFinalize, runFinalizeSync, lastRun, makeRun, parseRunsTab, parseTabFingerprints, recordCompute, runsOf, snapshotOf,
+  diffResults, encodeSnapshot, finalizePeriod, finalizeRun, fingerprintFormatOf, fingerprintInputs, fnv1a64, formatTabFingerprints,
+  gateCompute, isFinal, lanes64, runFinalize, runFinalizeSync, lastRun, makeRun, parseRunsTab, parseTabFingerprints, recordCompute, runsOf, snapshotOf,
   type FullSnapshot,
 } from '../../core/runs';
 
@@ -22,6 +22,75 @@ function fnvRef(text: string): string {
   }
   return h.toString(16).padStart(16, '0');
 }
+
+/**
+ * Reference for input fingerprints, format 2, written from its description with
+ * BigInt arithmetic mod 2^32, Node's Buffer for a float's bits and a plain
+ * array of UTF-16 code units: an independent oracle for core/runs/hash.ts Lanes64
+ * and fingerprint.ts hashRows (which use Math.imul, shifts and a DataView).
+ */
+const M32 = 0xffffffffn;
+const mul = (x: bigint, y: bigint): bigint => (x * y) & M32;
+const rotl = (x: bigint, r: bigint): bigint => ((x << r) | (x >> (32n - r))) & M32;
+class RefLanes {
+  a = 0x9747b28cn;
+  b = 0x165667b1n;
+  word(w: number): void {
+    const x = BigInt(w >>> 0);
+    this.a = (mul(rotl(this.a ^ mul(rotl(mul(x, 0xcc9e2d51n), 15n), 0x1b873593n), 13n), 5n) + 0xe6546b64n) & M32;
+    this.b = mul(rotl((this.b + mul(x, 0x85ebca77n)) & M32, 13n), 0x9e3779b1n);
+  }
+  value(v: unknown): void {
+    if (typeof v === 'string') {
+      this.word(v.length * 8 + 6);
+      const units = Array.from({ length: v.length }, (_, i) => v.charCodeAt(i));
+      for (let i = 0; i < units.length; i += 2) this.word(units[i] + (i + 1 < units.length ? units[i + 1] * 65536 : 0));
+    } else if (typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31) {
+      this.word(4);
+      this.word(v);
+    } else if (typeof v === 'number' && Number.isFinite(v)) {
+      const buf = Buffer.alloc(8);
+      buf.writeDoubleLE(v);
+      this.word(5);
+      this.word(buf.readUInt32LE(0));
+      this.word(buf.readUInt32LE(4));
+    } else if (typeof v === 'boolean') this.word(v ? 3 : 2);
+    else this.word(1); // null, undefined, NaN, ±Infinity
+  }
+  finish(): [bigint, bigint] {
+    let a = this.a;
+    a ^= a >> 16n; a = mul(a, 0x85ebca6bn); a ^= a >> 13n; a = mul(a, 0xc2b2ae35n); a ^= a >> 16n;
+    let b = this.b;
+    b ^= b >> 15n; b = mul(b, 0x85ebca77n); b ^= b >> 13n; b = mul(b, 0xc2b2ae3dn); b ^= b >> 16n;
+    return [a, b];
+  }
+}
+const hex = (a: bigint, b: bigint): string => a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+/** A tab's format-2 hash: each row's fields in order, row hashes summed per lane mod 2^32, then id, count, sums. */
+function refTabHash(id: string, rows: object[], fields: string[]): string {
+  let sa = 0n;
+  let sb = 0n;
+  for (const r of rows) {
+    const h = new RefLanes();
+    for (const f of fields) h.value((r as Record<string, unknown>)[f]);
+    const [a, b] = h.finish();
+    sa = (sa + a) & M32;
+    sb = (sb + b) & M32;
+  }
+  const h = new RefLanes();
+  h.value(id);
+  h.word(rows.length);
+  h.word(0);
+  h.word(Number(sa));
+  h.word(Number(sb));
+  return hex(...h.finish());
+}
+const REF_FIELDS: Record<string, string[]> = {
+  staff: ['id', 'key', 'name', 'department', 'group', 'position', 'level', 'hireDate', 'regularDate', 'leaveDate', 'managerKey'],
+  feedback: ['date', 'staffKey', 'score', 'rating', 'likes', 'customer', 'channel', 'comment'],
+  incidents: ['date', 'staffKey', 'type', 'points', 'amount', 'note'],
+  reviews: ['period', 'staffKey', 'source', 'dimension', 'score'],
+};
 
 function dataset(): Dataset {
   return {
@@ -75,7 +144,50 @@ describe('fingerprint', () => {
     const fp = fingerprintInputs(dataset(), { id: 'smile-cards' });
     expect(Object.keys(fp.tabs).sort()).toEqual(['feedback', 'incidents', 'scheme', 'staff']);
     expect(fp.names).toEqual({ staff: 'Staff', feedback: 'Feedback', incidents: 'Incidents' });
-    expect(fp.overall).toMatch(/^[0-9a-f]{16}$/);
+    expect(fp.overall).toMatch(/^v2:[0-9a-f]{16}$/);
+  });
+  test('format 2 tab hashes equal an independent reference (BigInt lanes, Buffer float bits)', () => {
+    const d = dataset();
+    d.incidents = [
+      { tab: 'Incidents', row: 2, date: '2026-07-05', staffKey: 's01', type: 'anger_card', points: -1.5, amount: 12345, note: '客户投诉😀' },
+      { tab: 'Incidents', row: 3, date: '2026-07-06', staffKey: 's02', type: 'x\ud800', points: null, amount: null, note: '' },
+    ];
+    d.reviews = [{ tab: 'Reviews', row: 2, period: '2026-Q3', staffKey: 's01', source: 'self', dimension: '', score: 100 / 3 }];
+    d.tabNames.reviews = 'Reviews';
+    const fp = fingerprintInputs(d);
+    for (const id of ['staff', 'feedback', 'incidents', 'reviews'] as const) {
+      expect(fp.tabs[id]).toBe(refTabHash(id, d[id], REF_FIELDS[id]));
+    }
+    // An empty tab that is present still has a hash: its id and a zero count.
+    expect(fingerprintInputs({ ...d, feedback: [] }).tabs.feedback).toBe(refTabHash('feedback', [], REF_FIELDS.feedback));
+  });
+  test('Lanes64 of strings equals the reference (odd and even lengths, CJK, emoji, lone surrogates)', () => {
+    for (const s of ['', 'a', 'ab', '服务之星', '李娜😀', 'x\ud800y', 'Ａ１　']) {
+      const h = new RefLanes();
+      h.value(s);
+      expect(lanes64(s)).toBe(hex(...h.finish()));
+    }
+  });
+  test('-0 is 0 and NaN is null, as in the canonical JSON of format 1; a number is not its text', () => {
+    const d = dataset();
+    const at = (score: unknown) => {
+      const x = dataset();
+      x.feedback[0] = { ...x.feedback[0], score: score as number };
+      return fingerprintInputs(x).tabs.feedback;
+    };
+    expect(at(-0)).toBe(at(0));
+    expect(at(NaN)).toBe(at(null));
+    expect(at(4)).not.toBe(at('4'));
+    expect(at(4)).not.toBe(at(4.5));
+    expect(at(null)).not.toBe(at(0));
+    expect(at(null)).toBe(fingerprintInputs(d).tabs.feedback);
+  });
+  test('a value moved to the neighbouring field is a change (fields are tagged and length-prefixed)', () => {
+    const a = dataset();
+    a.feedback[2] = { ...a.feedback[2], customer: '张电', channel: '话' };
+    const b = dataset();
+    b.feedback[2] = { ...b.feedback[2], customer: '张', channel: '电话' };
+    expect(fingerprintInputs(a).tabs.feedback).not.toBe(fingerprintInputs(b).tabs.feedback);
   });
   test('stable under row shuffles and row renumbering', () => {
     const a = dataset();
@@ -111,11 +223,17 @@ describe('fingerprint', () => {
     d.tabNames.reviews = 'Reviews';
     expect(changedTabIds(a.tabs, fingerprintInputs(d, { stars: 5 }).tabs)).toEqual(['reviews']);
   });
-  test('tab fingerprints round-trip through their cell text; bad text is null', () => {
+  test('tab fingerprints round-trip through their cell text, with their format; bad text is null', () => {
     const tabs = { staff: '00000000000000bb', feedback: '00000000000000aa' };
-    expect(formatTabFingerprints(tabs)).toBe('feedback=00000000000000aa;staff=00000000000000bb');
+    expect(formatTabFingerprints(tabs)).toBe('v2:feedback=00000000000000aa;staff=00000000000000bb');
+    expect(parseTabFingerprints(formatTabFingerprints(tabs))).toEqual(tabs);
+    expect(fingerprintFormatOf(formatTabFingerprints(tabs))).toBe(2);
+    // Format 1 (rows written before formats were numbered) had no prefix.
     expect(parseTabFingerprints(' feedback = 00000000000000AA ; staff=00000000000000bb;')).toEqual(tabs);
+    expect(fingerprintFormatOf('feedback=00000000000000aa')).toBe(1);
+    expect(fingerprintFormatOf('')).toBeNull();
     expect(parseTabFingerprints('')).toEqual({});
+    expect(parseTabFingerprints('v2:')).toEqual({});
     expect(parseTabFingerprints('bogus')).toBeNull();
     expect(parseTabFingerprints('nosuchtab=00000000000000aa')).toBeNull();
     expect(parseTabFingerprints('staff=123')).toBeNull();
@@ -326,6 +444,44 @@ describe('checkFinal', () => {
     expect(c).toMatchObject({ allowed: false, changedTabs: [], changesKnown: false });
     expect(c.message!.en).toContain('cannot be told');
   });
+  test('a final run recorded in format 1: still refused, says the format changed instead of naming every tab', () => {
+    // As written by the previous version: FNV-1a hashes, no prefix (test/fixtures/runs/runs-tab-zh.json has more).
+    const v1: RawTab = { name: 'Runs', rows: [
+      ['Time', 'Period', 'Status', 'Input fingerprint', 'Tab fingerprints', 'Finalized at'],
+      ['t0', '2026-Q3', 'final', '0123456789abcdef', 'feedback=00000000000000aa;scheme=00000000000000cc;staff=00000000000000bb', 't1'],
+    ] };
+    const log = parseRunsTab(v1);
+    expect(log.diagnostics).toEqual([]);
+    expect(runsOf(log)[0]).toMatchObject({ fingerprintFormat: 1, fingerprint: '0123456789abcdef', tabs: { feedback: '00000000000000aa' } });
+    const c = checkFinal(log, '2026-Q3', fp0, false);
+    expect(c).toMatchObject({ allowed: false, changedTabs: [], changesKnown: false, formatChanged: true });
+    expect(c.message!.en).toBe('Period 2026-Q3 is final (finalized t1); the fingerprint format changed since it was finalized, so which inputs changed cannot be told. Nothing was written; to replace the final results, confirm and compute again (--force on the command line)');
+    expect(c.message!.zh).toContain('定稿后指纹格式已变更，无法判断哪些输入有改动');
+    const forced = checkFinal(log, '2026-Q3', fp0, true);
+    expect(forced).toMatchObject({ allowed: true, changedTabs: [], formatChanged: true });
+
+    // Through the orchestrator's gate: one located warning, refused without force, a final row recorded with force.
+    const g = gateCompute(v1, d0, { id: 'smile-cards' }, '2026-Q3', false);
+    expect(g.allowed).toBe(false);
+    expect(g.diagnostics.map((d) => [d.severity, d.code, d.tab, d.row, d.column, d.value])).toEqual([
+      ['warning', 'runs_fingerprint_format', 'Runs', 2, 'Tab fingerprints', 'feedback=00000000000000aa;scheme=00000000000000cc;staff=00000000000000bb'],
+    ]);
+    const gf = gateCompute(v1, d0, { id: 'smile-cards' }, '2026-Q3', true);
+    expect(gf.allowed).toBe(true);
+    expect(gf.diagnostics.map((d) => d.code)).toEqual(['runs_fingerprint_format', 'final_recomputed']);
+    const w = recordCompute(gf, result(), { now: 't2', scheme: 'smile-cards', schemeVersion: '1', lang: 'en' });
+    const rows = w.runs.rows;
+    expect(rows[2][2]).toBe('final');
+    expect(rows[2][11]).toBe(formatTabFingerprints(fp0.tabs));
+    expect(rows[2][10]).toBe(fp0.overall);
+    // The new final row is in today's format: the next check against it names changes again.
+    const again = checkFinal(parseRunsTab({ name: 'Runs', rows }), '2026-Q3', fp1, false);
+    expect(again).toMatchObject({ allowed: false, changedTabs: ['客户反馈'], formatChanged: false, changesKnown: true });
+  });
+  test('a format-1 draft row needs no warning (only a final run is compared)', () => {
+    const v1: RawTab = { name: 'Runs', rows: [['Period', 'Status', 'Tab fingerprints'], ['2026-Q3', 'draft', 'staff=00000000000000bb']] };
+    expect(gateCompute(v1, d0, { id: 'smile-cards' }, '2026-Q3', false)).toMatchObject({ allowed: true, diagnostics: [] });
+  });
   test('a tab that disappeared is named by its default name', () => {
     const d2 = dataset();
     delete d2.tabNames.incidents;
@@ -462,6 +618,28 @@ describe('properties', () => {
   const fc = require('fast-check') as typeof import('fast-check');
   test('FNV-1a agrees with the BigInt reference on any string', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => fnv1a64(s) === fnvRef(s)), { numRuns: 300 });
+  });
+  test('editing any field of any row changes that tab\'s hash and no other; duplicating or dropping a row too', () => {
+    const base = dataset();
+    base.incidents = [{ tab: 'Incidents', row: 2, date: '2026-07-05', staffKey: 's01', type: 'anger_card', points: 1, amount: null, note: '' }];
+    const before = fingerprintInputs(base, { id: 'x' });
+    const field = fc.constantFrom(...(['staff', 'feedback', 'incidents'] as const).flatMap((tab) =>
+      REF_FIELDS[tab].map((f) => [tab, f] as const)));
+    const other = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.integer(), fc.double({ noNaN: true }), fc.constant(null), fc.boolean());
+    fc.assert(fc.property(field, fc.nat(), other, fc.constantFrom('edit', 'duplicate', 'drop'), ([tab, f], k, v, what) => {
+      const d = dataset();
+      d.incidents = base.incidents.map((r) => ({ ...r }));
+      const rows = d[tab] as unknown as Record<string, unknown>[];
+      const i = k % rows.length;
+      if (what === 'edit') {
+        const old = rows[i][f];
+        if (Object.is(old, v) || (old === null && v === null) || (typeof v === 'number' && v === 0 && old === 0)) return true;
+        rows[i] = { ...rows[i], [f]: v };
+      } else if (what === 'duplicate') rows.push({ ...rows[i], row: 99 });
+      else rows.splice(i, 1);
+      const after = fingerprintInputs(d, { id: 'x' });
+      return after.overall !== before.overall && changedTabIds(before.tabs, after.tabs).join() === tab;
+    }), { numRuns: 300 });
   });
   test('any permutation of any tab\'s rows leaves the fingerprint unchanged', () => {
     const base = dataset();

@@ -92,7 +92,7 @@ describe('finalize scenario on a CSV folder', () => {
     expect(runs[1].slice(0, 3)).toEqual(['2026-10-08T09:00:00.000Z', '2026-Q3', 'draft']);
     expect(runs[1][3]).toBe('smile-cards');
     expect(runs[1].slice(5, 7)).toEqual(['1200.00', '2']);
-    expect(runs[1][11]).toMatch(/^feedback=[0-9a-f]{16};scheme=[0-9a-f]{16};staff=[0-9a-f]{16}$/);
+    expect(runs[1][11]).toMatch(/^v2:feedback=[0-9a-f]{16};scheme=[0-9a-f]{16};staff=[0-9a-f]{16}$/);
     expect(readCsv(changesCsv)[1][0]).toBe('first run of this period');
   });
 
@@ -139,7 +139,8 @@ describe('finalize scenario on a CSV folder', () => {
       ['2026-10-11T09:00:00.000Z', 'final', 'final period recomputed as confirmed; changed tabs: Feedback'],
     ]);
     expect(runs[2][11]).not.toBe(runs[1][11]);
-    expect(runs[2][11].split(';').filter((p) => !runs[1][11].split(';').includes(p)).map((p) => p.split('=')[0])).toEqual(['feedback']);
+    const entries = (cell: string) => cell.replace(/^v2:/, '').split(';');
+    expect(entries(runs[2][11]).filter((p) => !entries(runs[1][11]).includes(p)).map((p) => p.split('=')[0])).toEqual(['feedback']);
   });
 
   test('5. without --force it is refused again, now with no changed tab', () => {
