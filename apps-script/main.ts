@@ -14,6 +14,7 @@ import type { ComputeSummary } from '../core/summary';
 import type { WorkbookState } from '../core/inspect';
 import { detectLang, planInputTabs, runComputeSync } from '../core/orchestrator';
 import { defaultPresetId, inspectWorkbook } from '../core/inspect';
+import { recognizeTab } from '../core/tabs';
 import { ALREADY_RUNNING, busySummary, failureSummary, summarizeOutcome, summaryContextFor } from '../core/summary';
 import { runFinalizeSync } from '../core/runs';
 import { lastCompletedPeriod } from '../core/periods';
@@ -123,8 +124,9 @@ export function compute(args: ComputeArgs): ComputeSummary {
   if (!lock.tryLock(LOCK_WAIT_MS)) return plain(busySummary(lang, period)) as unknown as ComputeSummary;
   try {
     const host = new SheetsHost(ss);
-    // The preset chosen, else the one the workbook last ran (read now, served from memory to the compute).
-    const preset = args?.preset ? String(args.preset) : defaultPresetId(host.readTabs(planInputTabs(names))) ?? undefined;
+    // The preset chosen, else the one the workbook last ran (its Runs tab, served from memory to the compute,
+    // which reads only the tabs the scheme uses).
+    const preset = args?.preset ? String(args.preset) : defaultPresetId(host.readTabs(names.filter((n) => recognizeTab(n) === 'runs'))) ?? undefined;
     const outcome = runComputeSync(host, { period, preset, force: args?.force === true, now: new Date().toISOString() });
     const summary = summarizeOutcome(outcome, summaryContextFor(host.lastRead, preset));
     return plain(summary) as unknown as ComputeSummary;

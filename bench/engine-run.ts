@@ -12,7 +12,7 @@
  * forced `gc()` calls before and after it show up as "testing" lines and bracket it.
  */
 import { writeFileSync } from 'node:fs';
-import { computeWorkbook, type ComputeOutcome } from '../core/orchestrator';
+import { computeWorkbook, schemeInputs, type ComputeOutcome } from '../core/orchestrator';
 import { computeScheme } from '../core/engine/compute';
 import { parsePeriod } from '../core/periods';
 import { getPreset } from '../core/presets/index';
@@ -173,7 +173,8 @@ export function runEngine(sizeName: SizeName, preset: string, size: WorkbookSize
   // The validate phase's parts, timed alone (warm), on the same tabs.
   const scheme = getPreset(preset)!;
   const r0 = performance.now();
-  const data = readDataset(tabs, { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale }).dataset;
+  // As the orchestrator does: only the tabs the scheme uses are validated, fingerprinted and computed on.
+  const data = readDataset(schemeInputs(tabs, scheme), { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale }).dataset;
   const readDatasetMs = round(performance.now() - r0);
   const f0 = performance.now();
   fingerprintInputs(data, scheme);

@@ -2,6 +2,13 @@
  * The one orchestrator used by every front end: read tabs → validate → compute →
  * write tabs. `computeWorkbook` is the pure middle (tables in, tables out);
  * `runCompute` / `runComputeSync` add the host reads and writes around it.
+ *
+ * Only what the scheme uses is read, validated, fingerprinted and computed on:
+ * the hosts list the tab names, read the Scheme tab when there is one, then read
+ * Staff, Runs, the Scheme tab and the input tabs the scheme in force uses
+ * (core/engine/uses.ts). Two reads at most (three if the Scheme tab is edited
+ * between them so that it needs another tab), whatever the row count. A tab the
+ * scheme does not use is never validated: its problems are not the run's.
  */
 import type { Diagnostic, Lang, OutputTab, RawTab, ResultJson } from './types';
 import type { ProgressFn, SyncWorkbookHost, WorkbookHost } from './host';
@@ -11,6 +18,8 @@ import { readDataset, recognizeTab } from './tabs';
 import { buildDataCheckTab } from './output/datacheck';
 import { resolveScheme } from './scheme/resolve';
 import { computeScheme } from './engine/compute';
+import { inputTabsOf } from './engine/uses';
+import type { InputTab, Scheme } from './scheme/model';
 import { buildRankingTab } from './output/ranking';
 import { buildBonusTab } from './output/bonus';
 import { buildPointsTab } from './output/points';
@@ -47,9 +56,78 @@ export interface ComputeOutcome {
   outputs: OutputTab[];
 }
 
-/** Tabs the orchestrator reads: every recognised input tab plus Scheme and Runs. */
+/** Every recognised input tab plus Scheme and Runs: what a run reads when it cannot tell what the scheme uses. */
 export function planInputTabs(names: string[]): string[] {
   return names.filter((n) => recognizeTab(n) !== null);
+}
+
+/** Is a tab one a computation with this scheme reads (Scheme, Runs, or an input tab the scheme uses)? */
+function readByScheme(name: string, used: ReadonlySet<InputTab>): boolean {
+  const id = recognizeTab(name);
+  return id !== null && (id === 'scheme' || id === 'runs' || used.has(id));
+}
+
+/** The tabs a computation with this scheme reads, in workbook order. */
+export function planSchemeTabs(names: string[], scheme: Scheme): string[] {
+  const used = inputTabsOf(scheme);
+  return names.filter((n) => readByScheme(n, used));
+}
+
+/**
+ * What a computation with this scheme reads out of the tabs given (others are
+ * left out before validation). Without a Staff tab every tab is kept, so the
+ * one clear "no Staff tab" message lists what the workbook has.
+ */
+export function schemeInputs(tabs: RawTab[], scheme: Scheme): RawTab[] {
+  if (!tabs.some((t) => recognizeTab(t.name) === 'staff')) return tabs;
+  const used = inputTabsOf(scheme);
+  return tabs.filter((t) => readByScheme(t.name, used));
+}
+
+/**
+ * The tabs to read once the Scheme tab (if any) is read: those of the scheme in
+ * force, or every recognised tab when the run is going to stop anyway (no Staff
+ * tab, no usable scheme), so its one message is the same as ever.
+ */
+function planAfterScheme(names: string[], schemeTabs: RawTab[], preset: string | undefined): string[] {
+  if (!names.some((n) => recognizeTab(n) === 'staff')) return planInputTabs(names);
+  const resolved = resolveScheme(schemeTabs, preset);
+  return resolved.scheme ? planSchemeTabs(names, resolved.scheme) : planInputTabs(names);
+}
+
+function isSchemeTab(name: string): boolean {
+  return recognizeTab(name) === 'scheme';
+}
+
+/**
+ * Read what a computation needs, given a host's listing and its read function:
+ * the Scheme tab first (when the workbook has one), then the planned tabs — the
+ * last read holds everything the run uses (Staff and the Scheme tab included),
+ * which is what the adapters' summaries look at.
+ */
+function* readSteps(names: string[], preset: string | undefined): Generator<string[], RawTab[], RawTab[]> {
+  const schemeNames = names.filter(isSchemeTab);
+  const first = schemeNames.length ? yield schemeNames : [];
+  const plan = planAfterScheme(names, first, preset);
+  const tabs = yield plan;
+  if (schemeNames.length === 0) return tabs;
+  // The Scheme tab was read again with the rest: if it changed in between so that it uses a tab not read, read them all.
+  const again = planAfterScheme(names, tabs.filter((t) => isSchemeTab(t.name)), preset);
+  return again.every((n) => plan.includes(n)) ? tabs : yield planInputTabs(names);
+}
+
+async function readPlanned(host: WorkbookHost, names: string[], preset: string | undefined): Promise<RawTab[]> {
+  const steps = readSteps(names, preset);
+  let step = steps.next([]);
+  while (!step.done) step = steps.next(await host.readTabs(step.value));
+  return step.value;
+}
+
+function readPlannedSync(host: SyncWorkbookHost, names: string[], preset: string | undefined): RawTab[] {
+  const steps = readSteps(names, preset);
+  let step = steps.next([]);
+  while (!step.done) step = steps.next(host.readTabs(step.value));
+  return step.value;
 }
 
 /** Chinese tab names → Chinese outputs, otherwise English. */
@@ -82,7 +160,7 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     return fatal(lang, f, [f, ...resolved.diagnostics.filter((d) => d !== f)]);
   }
   const scheme = resolved.scheme;
-  const read = readDataset(tabs, { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale });
+  const read = readDataset(schemeInputs(tabs, scheme), { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale });
   if (read.fatal) return fatal(lang, read.fatal, [read.fatal, ...read.diagnostics, ...resolved.diagnostics]);
   const missing = scheme.requiredTabs.filter((t) => read.dataset.tabNames[t] === undefined);
   if (missing.length) {
@@ -129,7 +207,8 @@ const REQUIRED_TAB_NAMES: Record<string, { zh: string; en: string }> = {
 export async function runCompute(host: WorkbookHost, request: ComputeRequest): Promise<ComputeOutcome> {
   const progress = request.onProgress ?? (() => undefined);
   progress('read', 0);
-  const tabs = await host.readTabs(planInputTabs(await host.listTabs()));
+  const names = await host.listTabs();
+  const tabs = await readPlanned(host, names, request.preset);
   const outcome = computeWorkbook(tabs, request);
   if (outcome.status === 'computed') {
     progress('write', 0);
@@ -143,7 +222,8 @@ export async function runCompute(host: WorkbookHost, request: ComputeRequest): P
 export function runComputeSync(host: SyncWorkbookHost, request: ComputeRequest): ComputeOutcome {
   const progress = request.onProgress ?? (() => undefined);
   progress('read', 0);
-  const tabs = host.readTabs(planInputTabs(host.listTabs()));
+  const names = host.listTabs();
+  const tabs = readPlannedSync(host, names, request.preset);
   const outcome = computeWorkbook(tabs, request);
   if (outcome.status === 'computed') {
     progress('write', 0);

@@ -214,6 +214,27 @@ function reviewSpan(period: string): [Day, Day] | null {
   return s;
 }
 
+/**
+ * The tab indexes, each built on first use: a scheme that never reads a tab
+ * (smile-cards and Reviews, say) never pays for indexing it, whatever the caller
+ * passed in the dataset.
+ */
+function lazyTabs(build: Record<RowTab, () => TabIndex>): Record<RowTab, TabIndex> {
+  const out = {} as Record<RowTab, TabIndex>;
+  for (const id of Object.keys(build) as RowTab[]) {
+    Object.defineProperty(out, id, {
+      configurable: true,
+      enumerable: true,
+      get(): TabIndex {
+        const index = build[id]();
+        Object.defineProperty(out, id, { value: index, writable: true, enumerable: true, configurable: true });
+        return index;
+      },
+    });
+  }
+  return out;
+}
+
 export function createContext(scheme: Scheme, data: Dataset): Ctx {
   const staff = data.staff;
   const n = staff.length;
@@ -238,14 +259,14 @@ export function createContext(scheme: Scheme, data: Dataset): Ctx {
   const monthTo: Span = (r) => lastDayOfMonth(r.month as string);
   const periodFrom: Span = (r) => (typeof r.period === 'string' ? reviewSpan(r.period)?.[0] ?? null : null);
   const periodTo: Span = (r) => reviewSpan(r.period as string)?.[1] ?? null;
-  const tabs: Record<RowTab, TabIndex> = {
-    feedback: buildIndex(rec(data.feedback), keyIndex, date, null),
-    incidents: buildIndex(rec(data.incidents), keyIndex, date, null),
-    cases: buildIndex(rec(data.cases), keyIndex, date, null),
-    redemptions: buildIndex(rec(data.redemptions), keyIndex, date, null),
-    attendance: buildIndex(rec(data.attendance), keyIndex, monthFrom, monthTo),
-    reviews: buildIndex(rec(data.reviews), keyIndex, periodFrom, periodTo),
-  };
+  const tabs = lazyTabs({
+    feedback: () => buildIndex(rec(data.feedback), keyIndex, date, null),
+    incidents: () => buildIndex(rec(data.incidents), keyIndex, date, null),
+    cases: () => buildIndex(rec(data.cases), keyIndex, date, null),
+    redemptions: () => buildIndex(rec(data.redemptions), keyIndex, date, null),
+    attendance: () => buildIndex(rec(data.attendance), keyIndex, monthFrom, monthTo),
+    reviews: () => buildIndex(rec(data.reviews), keyIndex, periodFrom, periodTo),
+  });
   return {
     scheme, data, staff, n, keyIndex,
     deptOf, depts: [...deptNames.keys()], groupOf, groups: [...groupNames.keys()],
