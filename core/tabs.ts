@@ -210,8 +210,8 @@ interface Range {
 }
 
 interface StaffIndex {
-  /** Accepted staff keys. */
-  accepted: Set<string>;
+  /** Accepted staff keys → position in the Staff records. */
+  accepted: Map<string, number>;
   /** Keys of Staff rows left out → their row number. */
   rejected: Map<string, number>;
   staffTab: string;
@@ -220,16 +220,31 @@ interface StaffIndex {
 const NONE = -1;
 const CACHE_LIMIT = 50000;
 
+/** A day read from a cell, with its day key. */
+interface DayRead {
+  day: Day;
+  key: number;
+}
+
+function readDay(c: Cell): DayRead | Problem | null {
+  const d = toDay(c);
+  return d === null || isProblem(d) ? d : { day: d, key: dayKey(d) };
+}
+
 /** Reads one tab's rows: typed getters record problems and mark the row bad. */
 class Reader {
   rowNo = 0;
   bad = false;
+  /** Position in the Staff records of the person the last `staff()` call found (−1: none). */
+  staffAt = -1;
   /** Problems recorded so far (all rows), to tell whether one getter failed. */
   problems = 0;
   private row: Cell[] = [];
   private readonly mapped: number[];
-  private readonly dayCache = new Map<string | number, Day | Problem>();
-  private readonly timeCache = new Map<number, Day | Problem>();
+  private readonly dayCache = new Map<string | number, DayRead | Problem>();
+  private readonly timeCache = new Map<number, DayRead | Problem>();
+  /** Day key (see dayKey) of the day the last `day()` call returned: cached with the day, so free per row. */
+  dayKeyRead = 0;
   private readonly codeCache = new Map<string, Rating | Level | Problem | null>();
   private readonly keyCache: Map<string, string>;
   /** Rows of people whose Staff row was left out: key → summary. */
@@ -300,12 +315,12 @@ class Reader {
 
   day(j: number, required: boolean): Day | null {
     const c = this.cell(j);
-    let v: Day | null | Problem;
+    let v: DayRead | null | Problem;
     if ((typeof c === 'string' && c.length <= 40) || typeof c === 'number') {
       const hit = this.dayCache.get(c);
       if (hit !== undefined) v = hit;
       else {
-        v = toDay(c);
+        v = readDay(c);
         if (v !== null && this.dayCache.size < CACHE_LIMIT) this.dayCache.set(c, v);
       }
     } else if (c instanceof Date) {
@@ -313,13 +328,14 @@ class Reader {
       const hit = this.timeCache.get(t);
       if (hit !== undefined) v = hit;
       else {
-        v = toDay(c) as Day | Problem;
+        v = readDay(c) as DayRead | Problem;
         if (this.timeCache.size < CACHE_LIMIT) this.timeCache.set(t, v);
       }
-    } else v = toDay(c);
+    } else v = readDay(c);
     if (v === null) { this.blank(j, required, 'date'); return null; }
     if (isProblem(v)) { this.fail(j, v.problem, 'date'); return null; }
-    return v;
+    this.dayKeyRead = v.key;
+    return v.day;
   }
 
   month(j: number, required: boolean): string | null {
@@ -406,8 +422,13 @@ class Reader {
   /** A staff_id referring to a person of Staff: unknown → error; left out of Staff → summarised. */
   staff(j: number, staff: StaffIndex): string {
     const { id, key } = this.key(j, true);
+    this.staffAt = -1;
     if (!key) return '';
-    if (staff.accepted.has(key)) return key;
+    const at = staff.accepted.get(key);
+    if (at !== undefined) {
+      this.staffAt = at;
+      return key;
+    }
     const staffRow = staff.rejected.get(key);
     if (staffRow !== undefined) {
       this.bad = true;
@@ -445,11 +466,78 @@ class Unknowns {
   }
 }
 
+// ---- What the engine would otherwise work out again ----
+
+/**
+ * An order-preserving integer for a `YYYY-MM-DD` day (not a day count: months
+ * take 31 slots), as the engine indexes rows by day (core/engine/context.ts).
+ */
+export function dayKey(d: Day): number {
+  const y = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+  const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+  const dd = (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
+  return y * 372 + (m - 1) * 31 + (dd - 1);
+}
+
+/**
+ * What readDataset already knows about each record of a tab, handed to the
+ * engine (core/engine/context.ts) so it does not work it out again from a
+ * million records: `staff[i]` is the position in `staffRecords` (the dataset's
+ * Staff records) of record i's person (found when the staff id was checked);
+ * for dated tabs, `day[i]` is the dayKey of record i's date (cached with each
+ * distinct date cell). Keyed by the record array itself, so an array not made by
+ * readDataset (a hand-built dataset, a filtered copy) has none; the engine also
+ * checks the lengths. Datasets are read-only inputs: a caller that replaced
+ * records inside these arrays would make the facts stale.
+ */
+export interface RowFacts {
+  staff: Int32Array;
+  day: Int32Array | null;
+  staffRecords: readonly StaffRecord[];
+  staffCount: number;
+}
+
+const FACTS = new WeakMap<readonly object[], RowFacts>();
+
+/** The facts readDataset recorded for this record array, or null. */
+export function rowFacts(rows: readonly object[]): RowFacts | null {
+  return FACTS.get(rows) ?? null;
+}
+
+/** Collects each kept record's staff position (and day key) while a tab is read. */
+class FactsBuilder {
+  private readonly staff: Int32Array;
+  private readonly day: Int32Array | null;
+  private n = 0;
+  constructor(rows: number, dated: boolean) {
+    this.staff = new Int32Array(Math.max(0, rows));
+    this.day = dated ? new Int32Array(Math.max(0, rows)) : null;
+  }
+  push(staffAt: number): void {
+    this.staff[this.n++] = staffAt;
+  }
+  pushDated(staffAt: number, key: number): void {
+    (this.day as Int32Array)[this.n] = key;
+    this.staff[this.n++] = staffAt;
+  }
+  attach<T extends object>(records: T[], ctx: Context): T[] {
+    if (records.length === this.n) {
+      FACTS.set(records, {
+        staff: this.staff.subarray(0, this.n), day: this.day ? this.day.subarray(0, this.n) : null,
+        staffRecords: ctx.staffRecords, staffCount: ctx.staffRecords.length,
+      });
+    }
+    return records;
+  }
+}
+
 // ---- Per-tab readers ----
 
 interface Context {
   sink: Sink;
   staff: StaffIndex;
+  /** The Staff records (set once Staff is read), for RowFacts. */
+  staffRecords: StaffRecord[];
   options: Required<ReadOptions>;
   keyCache: Map<string, string>;
 }
@@ -483,7 +571,7 @@ function readStaff(rd: Reader, ctx: Context): StaffRecord[] {
       continue;
     }
     firstRow.set(key, rd.rowNo);
-    ctx.staff.accepted.add(key);
+    ctx.staff.accepted.set(key, out.length);
     const rec: StaffRecord = {
       tab: rd.tab.name, row: rd.rowNo, id, key, name, department,
       group: group || department, position, level, hireDate: hire,
@@ -508,12 +596,13 @@ function readStaff(rd: Reader, ctx: Context): StaffRecord[] {
     else rec.managerKey = key;
   }
   // A key both rejected and accepted (a bad row, then a good one) is a known person.
-  for (const key of ctx.staff.accepted) ctx.staff.rejected.delete(key);
+  for (const key of ctx.staff.accepted.keys()) ctx.staff.rejected.delete(key);
   return out;
 }
 
 function readFeedback(rd: Reader, ctx: Context): FeedbackRecord[] {
   const out: FeedbackRecord[] = [];
+  const facts = new FactsBuilder(rd.tab.rows.length, true);
   const jDate = rd.col('date'), jStaff = rd.col('staff_id'), jScore = rd.col('score'), jRating = rd.col('rating');
   const jLikes = rd.col('likes'), jCustomer = rd.col('customer'), jChannel = rd.col('channel'), jComment = rd.col('comment');
   const measureCol = [jScore, jRating, jLikes].find((j) => j !== NONE) as number;
@@ -537,14 +626,16 @@ function readFeedback(rd: Reader, ctx: Context): FeedbackRecord[] {
       rd.report('error', 'missing_value', measureCol, '', MESSAGES.missingMeasure(measureNames));
       continue;
     }
+    facts.pushDated(rd.staffAt, rd.dayKeyRead);
     out.push({ tab, row: rd.rowNo, date, staffKey, score, rating, likes, customer, channel, comment });
   }
   rd.finishLeftOut(ctx.staff, jStaff);
-  return out;
+  return facts.attach(out, ctx);
 }
 
 function readIncidents(rd: Reader, ctx: Context): IncidentRecord[] {
   const out: IncidentRecord[] = [];
+  const facts = new FactsBuilder(rd.tab.rows.length, true);
   const jDate = rd.col('date'), jStaff = rd.col('staff_id'), jType = rd.col('type');
   const jPoints = rd.col('points'), jAmount = rd.col('amount'), jNote = rd.col('note');
   const unknown = new Unknowns();
@@ -563,11 +654,12 @@ function readIncidents(rd: Reader, ctx: Context): IncidentRecord[] {
       type = written;
       unknown.note(written, rd.rowNo);
     }
+    facts.pushDated(rd.staffAt, rd.dayKeyRead);
     out.push({ tab: rd.tab.name, row: rd.rowNo, date, staffKey, type, points, amount, note });
   }
   unknown.emit(ctx.sink, rd, jType, 'unknown_type', MESSAGES.unknownType);
   rd.finishLeftOut(ctx.staff, jStaff);
-  return out;
+  return facts.attach(out, ctx);
 }
 
 const DAYS: Range = { min: 0, max: 31, countLike: true };
@@ -575,6 +667,7 @@ const COUNT: Range = { min: 0, max: null, countLike: true };
 
 function readAttendance(rd: Reader, ctx: Context): AttendanceRecord[] {
   const out: AttendanceRecord[] = [];
+  const facts = new FactsBuilder(rd.tab.rows.length, false);
   const jMonth = rd.col('month'), jStaff = rd.col('staff_id'), jSched = rd.col('scheduled_days');
   const jAbsent = rd.col('absent_days'), jLate = rd.col('late'), jEarly = rd.col('early_leave');
   const jSick = rd.col('sick_leave_days'), jPersonal = rd.col('personal_leave_days');
@@ -599,14 +692,16 @@ function readAttendance(rd: Reader, ctx: Context): AttendanceRecord[] {
       continue;
     }
     seen.set(k, rd.rowNo);
+    facts.push(rd.staffAt);
     out.push({ tab: rd.tab.name, row: rd.rowNo, month, staffKey, scheduledDays, absentDays, late, earlyLeave, sickLeaveDays, personalLeaveDays });
   }
   rd.finishLeftOut(ctx.staff, jStaff);
-  return out;
+  return facts.attach(out, ctx);
 }
 
 function readReviews(rd: Reader, ctx: Context): ReviewRecord[] {
   const out: ReviewRecord[] = [];
+  const facts = new FactsBuilder(rd.tab.rows.length, false);
   const jPeriod = rd.col('period'), jStaff = rd.col('staff_id'), jSource = rd.col('source');
   const jDim = rd.col('dimension'), jScore = rd.col('score'), jMax = rd.col('max');
   const unknown = new Unknowns();
@@ -630,15 +725,17 @@ function readReviews(rd: Reader, ctx: Context): ReviewRecord[] {
       unknown.note(sourceText, rd.rowNo);
     }
     const dimension = dimText ? dimensionOf(dimText) ?? dimText : '';
+    facts.push(rd.staffAt);
     out.push({ tab: rd.tab.name, row: rd.rowNo, period, staffKey, source, dimension, score: (score * 100) / (max ?? 100) });
   }
   unknown.emit(ctx.sink, rd, jSource, 'unknown_source', MESSAGES.unknownSource);
   rd.finishLeftOut(ctx.staff, jStaff);
-  return out;
+  return facts.attach(out, ctx);
 }
 
 function readCases(rd: Reader, ctx: Context): CaseRecord[] {
   const out: CaseRecord[] = [];
+  const facts = new FactsBuilder(rd.tab.rows.length, true);
   const jDate = rd.col('date'), jStaff = rd.col('staff_id'), jTitle = rd.col('title'), jText = rd.col('text');
   const jLength = rd.col('length'), jQuality = rd.col('quality'), jRegional = rd.col('regional_excellent');
   const measureCol = jText !== NONE ? jText : jLength;
@@ -659,13 +756,14 @@ function readCases(rd: Reader, ctx: Context): CaseRecord[] {
       rd.report('error', 'missing_value', measureCol, '', MESSAGES.missingMeasure(names));
       continue;
     }
+    facts.pushDated(rd.staffAt, rd.dayKeyRead);
     out.push({
       tab: rd.tab.name, row: rd.rowNo, date, staffKey, title, text,
       length: text ? charCount(text) : (length as number), quality: q, regionalExcellent: regional ?? false,
     });
   }
   rd.finishLeftOut(ctx.staff, jStaff);
-  return out;
+  return facts.attach(out, ctx);
 }
 
 function readQuotas(rd: Reader): QuotaRecord[] {
@@ -685,6 +783,7 @@ function readQuotas(rd: Reader): QuotaRecord[] {
 
 function readRedemptions(rd: Reader, ctx: Context): RedemptionRecord[] {
   const out: RedemptionRecord[] = [];
+  const facts = new FactsBuilder(rd.tab.rows.length, true);
   const jDate = rd.col('date'), jStaff = rd.col('staff_id'), jPoints = rd.col('points');
   const rows = rd.tab.rows;
   for (let i = 1; i < rows.length; i++) {
@@ -693,10 +792,11 @@ function readRedemptions(rd: Reader, ctx: Context): RedemptionRecord[] {
     const staffKey = rd.staff(jStaff, ctx.staff);
     const points = rd.num(jPoints, true, COUNT);
     if (rd.bad || date === null || points === null) continue;
+    facts.pushDated(rd.staffAt, rd.dayKeyRead);
     out.push({ tab: rd.tab.name, row: rd.rowNo, date, staffKey, points });
   }
   rd.finishLeftOut(ctx.staff, jStaff);
-  return out;
+  return facts.attach(out, ctx);
 }
 
 // ---- Entry point ----
@@ -779,7 +879,8 @@ export function readDataset(tabs: RawTab[], options: ReadOptions = {}): ReadResu
   const keyCache = new Map<string, string>();
   const ctx: Context = {
     sink, options: opts, keyCache,
-    staff: { accepted: new Set(), rejected: new Map(), staffTab: staffTab.name },
+    staff: { accepted: new Map(), rejected: new Map(), staffTab: staffTab.name },
+    staffRecords: [],
   };
   const reader = (id: TabId): Reader | null => {
     const m = mappings.get(id);
@@ -788,7 +889,7 @@ export function readDataset(tabs: RawTab[], options: ReadOptions = {}): ReadResu
   };
 
   const staffReader = reader('staff');
-  if (staffReader) dataset.staff = readStaff(staffReader, ctx);
+  if (staffReader) dataset.staff = ctx.staffRecords = readStaff(staffReader, ctx);
   let rd = reader('feedback');
   if (rd) dataset.feedback = readFeedback(rd, ctx);
   rd = reader('incidents');

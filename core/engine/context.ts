@@ -8,6 +8,7 @@
 import type { Dataset, Diagnostic, Day, StaffRecord } from '../types';
 import type { Measure, Scheme } from '../scheme/model';
 import { daysInMonth, makeDay, parsePeriod, type Period } from '../periods';
+import { dayKey, rowFacts, type RowFacts } from '../tabs';
 
 /** One figure per person (index = position in Staff); NaN = no data. */
 export type Vec = Float64Array;
@@ -29,8 +30,11 @@ export interface TabIndex {
   /** First and last day each row belongs to (a day, a month, or a review period), as day keys. */
   from: Int32Array;
   to: Int32Array;
-  /** Month number (year × 12 + month − 1) of `from`, and the range over rows with a person. */
-  month: Int32Array;
+  /**
+   * Range of the month slots of `from` over rows with a person: a day key's month
+   * slot is `(key / 31) | 0` (year × 12 + month − 1), worked out where needed
+   * rather than kept per row.
+   */
   monthLo: number;
   monthHi: number;
   num: Map<string, NumColumn>;
@@ -73,13 +77,8 @@ function isDay(d: string): boolean {
   return d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45;
 }
 
-/** An order-preserving integer for a `YYYY-MM-DD` day (not a day count: months take 31 slots). */
-export function dayKey(d: Day): number {
-  const y = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
-  const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
-  const dd = (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
-  return y * 372 + (m - 1) * 31 + (dd - 1);
-}
+/** An order-preserving integer for a `YYYY-MM-DD` day (defined with readDataset's row facts, core/tabs.ts). */
+export { dayKey };
 
 /** Stable order of positions by day (counting sort over day keys, or a comparison sort for wide spans). */
 export function orderByDay(days: Day[]): Int32Array {
@@ -111,12 +110,42 @@ export function orderByDay(days: Day[]): Int32Array {
 
 type Span = (r: Record<string, unknown>) => Day | null;
 
-function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, number>, fromOf: Span, toOf: Span | null): TabIndex {
+/**
+ * What readDataset already worked out for these rows (core/tabs.ts rowFacts):
+ * each row's staff position and, for dated tabs, its day key — when `rows` is
+ * the very array it returned alongside these Staff records; otherwise null and
+ * the index works them out itself. Both give the same figures: readDataset's
+ * positions are those in its Staff records, whose keys are unique (keyIndex maps
+ * each key to its first position), and every record it keeps has a valid day.
+ */
+function knownFacts(rows: readonly object[], staff: readonly StaffRecord[]): RowFacts | null {
+  const f = rowFacts(rows);
+  return f && f.staff.length === rows.length && f.staffRecords === staff && f.staffCount === staff.length ? f : null;
+}
+
+/** The index of a dated tab from readDataset's facts: no record is read (the arrays are shared, never written). */
+function indexFromFacts(rows: Record<string, unknown>[], staff: Int32Array, from: Int32Array): TabIndex {
+  const n = rows.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (staff[i] < 0) continue;
+    const k = from[i];
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  const monthLo = lo === Infinity ? Infinity : (lo / 31) | 0;
+  const monthHi = hi === -Infinity ? -Infinity : (hi / 31) | 0;
+  return { rows, staff, from, to: from, monthLo, monthHi, num: new Map(), cat: new Map() };
+}
+
+function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, number>, fromOf: Span, toOf: Span | null, facts: RowFacts | null): TabIndex {
+  if (facts && facts.day && !toOf) return indexFromFacts(rows, facts.staff, facts.day);
+  const known = facts ? facts.staff : null;
   const n = rows.length;
   const staff = new Int32Array(n);
   const from = new Int32Array(n);
   const to = toOf ? new Int32Array(n) : from;
-  const month = new Int32Array(n);
   let monthLo = Infinity;
   let monthHi = -Infinity;
   let lastKey: unknown = undefined;
@@ -133,12 +162,14 @@ function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, numbe
     from[i] = fk;
     if (toOf) to[i] = dayKey(t);
     const mo = (fk / 31) | 0;
-    month[i] = mo;
-    const key = r.staffKey;
-    if (key !== lastKey) {
-      const s = keyIndex.get(key as string);
-      lastKey = key;
-      lastIdx = s === undefined ? -1 : s;
+    if (known) lastIdx = known[i];
+    else {
+      const key = r.staffKey;
+      if (key !== lastKey) {
+        const s = keyIndex.get(key as string);
+        lastKey = key;
+        lastIdx = s === undefined ? -1 : s;
+      }
     }
     staff[i] = lastIdx;
     if (lastIdx >= 0) {
@@ -146,7 +177,7 @@ function buildIndex(rows: Record<string, unknown>[], keyIndex: Map<string, numbe
       if (mo > monthHi) monthHi = mo;
     }
   }
-  return { rows, staff, from, to, month, monthLo, monthHi, num: new Map(), cat: new Map() };
+  return { rows, staff, from, to, monthLo, monthHi, num: new Map(), cat: new Map() };
 }
 
 function fold(v: unknown): string {
@@ -171,27 +202,39 @@ export function numColumn(t: TabIndex, field: string): NumColumn {
 export function catColumn(t: TabIndex, field: string): CatColumn {
   let c = t.cat.get(field);
   if (c) return c;
-  const codes = new Int32Array(t.rows.length);
+  const rows = t.rows;
+  const codes = new Int32Array(rows.length);
   const values: string[] = [];
   const byRaw = new Map<unknown, number>();
   const byFolded = new Map<string, number>();
-  for (let i = 0; i < codes.length; i++) {
-    const x = t.rows[i][field];
+  // A coded field repeats a handful of values (ratings, types), mostly the very same
+  // strings: the first few raw values seen are compared directly, the rest looked up.
+  const recent: unknown[] = [];
+  const recentCode: number[] = [];
+  const miss = (x: unknown): number => {
     let code = byRaw.get(x);
-    if (code === undefined) {
-      const f = x === null || x === undefined ? '' : fold(x);
-      if (f === '') code = -1;
-      else {
-        code = byFolded.get(f);
-        if (code === undefined) {
-          code = values.length;
-          values.push(f);
-          byFolded.set(f, code);
-        }
+    if (code !== undefined) return code;
+    const f = x === null || x === undefined ? '' : fold(x);
+    if (f === '') code = -1;
+    else {
+      code = byFolded.get(f);
+      if (code === undefined) {
+        code = values.length;
+        values.push(f);
+        byFolded.set(f, code);
       }
-      if (byRaw.size < 100_000) byRaw.set(x, code);
     }
-    codes[i] = code;
+    if (recent.length < 8) {
+      recent.push(x);
+      recentCode.push(code);
+    } else if (byRaw.size < 100_000) byRaw.set(x, code);
+    return code;
+  };
+  for (let i = 0; i < codes.length; i++) {
+    const x = rows[i][field];
+    let k = 0;
+    while (k < recent.length && recent[k] !== x) k++;
+    codes[i] = k < recent.length ? recentCode[k] : miss(x);
   }
   c = { kind: 'cat', codes, values };
   t.cat.set(field, c);
@@ -254,18 +297,20 @@ export function createContext(scheme: Scheme, data: Dataset): Ctx {
     groupOf[i] = groupNames.get(g)!;
   });
   const rec = (a: unknown[]) => a as Record<string, unknown>[];
+  const index = (rows: object[], fromOf: Span, toOf: Span | null): TabIndex =>
+    buildIndex(rec(rows), keyIndex, fromOf, toOf, knownFacts(rows, staff));
   const date: Span = (r) => (typeof r.date === 'string' ? r.date : null);
   const monthFrom: Span = (r) => (typeof r.month === 'string' && /^\d{4}-\d{2}$/.test(r.month) ? `${r.month}-01` : null);
   const monthTo: Span = (r) => lastDayOfMonth(r.month as string);
   const periodFrom: Span = (r) => (typeof r.period === 'string' ? reviewSpan(r.period)?.[0] ?? null : null);
   const periodTo: Span = (r) => reviewSpan(r.period as string)?.[1] ?? null;
   const tabs = lazyTabs({
-    feedback: () => buildIndex(rec(data.feedback), keyIndex, date, null),
-    incidents: () => buildIndex(rec(data.incidents), keyIndex, date, null),
-    cases: () => buildIndex(rec(data.cases), keyIndex, date, null),
-    redemptions: () => buildIndex(rec(data.redemptions), keyIndex, date, null),
-    attendance: () => buildIndex(rec(data.attendance), keyIndex, monthFrom, monthTo),
-    reviews: () => buildIndex(rec(data.reviews), keyIndex, periodFrom, periodTo),
+    feedback: () => index(data.feedback, date, null),
+    incidents: () => index(data.incidents, date, null),
+    cases: () => index(data.cases, date, null),
+    redemptions: () => index(data.redemptions, date, null),
+    attendance: () => index(data.attendance, monthFrom, monthTo),
+    reviews: () => index(data.reviews, periodFrom, periodTo),
   });
   return {
     scheme, data, staff, n, keyIndex,

@@ -5,7 +5,7 @@
  */
 import type { Filter, Measure, RowsMeasure } from '../scheme/model';
 import { shiftPeriod, subPeriods, type Period } from '../periods';
-import { catColumn, newVec, numColumn, q6, windowKeys, type Ctx, type TabIndex, type Vec } from './context';
+import { catColumn, newVec, numColumn, q6, windowKeys, type CatColumn, type Ctx, type TabIndex, type Vec } from './context';
 import { scoreOf, starsOf, componentOf } from './score';
 import { awardOutcome } from './awards';
 
@@ -50,6 +50,27 @@ function cmpOp(op: string, a: number | string, b: number | string): boolean {
   }
 }
 
+/** Does a filter compare text (its field's categorical column) rather than numbers? */
+function isTextFilter(f: Filter): boolean {
+  return f.op === 'in' || f.op === 'not_in' || typeof f.value !== 'number';
+}
+
+/** For a text filter: which codes of its field's column pass (slot 0 = blank, code −1). */
+function passingCodes(c: CatColumn, f: Filter): Uint8Array {
+  const val = f.value;
+  const ok = new Uint8Array(c.values.length + 1);
+  const test = (folded: string): boolean => {
+    if (f.op === 'in' || f.op === 'not_in') {
+      const set = new Set((Array.isArray(val) ? val : [val]).map(fold));
+      return set.has(folded) !== (f.op === 'not_in');
+    }
+    return cmpOp(f.op, folded, fold(val));
+  };
+  ok[0] = test('') ? 1 : 0;
+  c.values.forEach((v, k) => (ok[k + 1] = test(v) ? 1 : 0));
+  return ok;
+}
+
 /**
  * Which rows of a tab pass the filters, as a mask over the whole tab (null = all).
  * Text compares case-insensitively after trimming; a number compares with the
@@ -61,28 +82,87 @@ export function filterMask(t: TabIndex, filters: Filter[]): Uint8Array | null {
   const mask = new Uint8Array(n).fill(1);
   for (const f of filters) {
     const val = f.value;
-    if (f.op === 'in' || f.op === 'not_in' || typeof val !== 'number') {
+    if (isTextFilter(f)) {
       const c = catColumn(t, f.field);
-      const ok = new Uint8Array(c.values.length + 1); // slot 0 = blank (code −1)
-      const test = (folded: string): boolean => {
-        if (f.op === 'in' || f.op === 'not_in') {
-          const set = new Set((Array.isArray(val) ? val : [val]).map(fold));
-          return set.has(folded) !== (f.op === 'not_in');
-        }
-        return cmpOp(f.op, folded, fold(val));
-      };
-      ok[0] = test('') ? 1 : 0;
-      c.values.forEach((v, k) => (ok[k + 1] = test(v) ? 1 : 0));
-      for (let i = 0; i < n; i++) if (!ok[c.codes[i] + 1]) mask[i] = 0;
+      const ok = passingCodes(c, f);
+      const codes = c.codes;
+      for (let i = 0; i < n; i++) if (!ok[codes[i] + 1]) mask[i] = 0;
     } else {
       const c = numColumn(t, f.field);
       for (let i = 0; i < n; i++) {
         const x = c.v[i];
-        if (Number.isNaN(x) ? f.op !== '!=' : !cmpOp(f.op, x, val)) mask[i] = 0;
+        if (Number.isNaN(x) ? f.op !== '!=' : !cmpOp(f.op, x, val as number)) mask[i] = 0;
       }
     }
   }
   return mask;
+}
+
+/**
+ * What each row contributes to a rows measure, without one number per row in
+ * memory: row i's value is `table[codes[i] + 1]` (a categorical column through
+ * a table: a value map, a count, a distinct code), else `num[i]`, else
+ * `constant`; NaN, or `mask[i]` = 0, leaves the row out. Text filters on the
+ * column the table reads are folded into the table (no mask): a smile-card
+ * count over a million feedback rows is then one lookup per row.
+ */
+interface RowSource {
+  codes: Int32Array | null;
+  table: Float64Array | null;
+  num: Float64Array | null;
+  constant: number;
+  mask: Uint8Array | null;
+}
+
+function rowSource(ctx: Ctx, m: RowsMeasure): RowSource {
+  const key = `rowsource:${m.id}`;
+  const hit = ctx.memo.get(key) as RowSource | undefined;
+  if (hit) return hit;
+  const t = ctx.tabs[m.tab];
+  const field = m.field;
+  let column: CatColumn | null = null;
+  let columnField = '';
+  let table: Float64Array | null = null;
+  let num: Float64Array | null = null;
+  const text = m.where.filter(isTextFilter);
+  if (m.map) {
+    column = catColumn(t, field!);
+    columnField = field!;
+    const mapped = new Map(Object.entries(m.map).map(([k, v]) => [fold(k), v]));
+    table = new Float64Array(column.values.length + 1).fill(NaN);
+    const tb = table;
+    column.values.forEach((v, k) => {
+      const x = mapped.get(v);
+      if (x !== undefined) tb[k + 1] = x;
+    });
+    const blank = mapped.get('');
+    if (blank !== undefined) table[0] = blank;
+  } else if (m.agg === 'distinct') {
+    column = catColumn(t, field!);
+    columnField = field!;
+    table = new Float64Array(column.values.length + 1);
+    table[0] = NaN;
+    for (let k = 0; k < column.values.length; k++) table[k + 1] = k;
+  } else if (m.agg === 'count') {
+    // A count filtered on one text field reads that field's codes: the filter becomes the table.
+    if (text.length > 0 && text.length === m.where.length && text.every((f) => f.field === text[0].field)) {
+      column = catColumn(t, text[0].field);
+      columnField = text[0].field;
+      table = new Float64Array(column.values.length + 1).fill(1);
+    }
+  } else {
+    num = numColumn(t, field!).v;
+  }
+  const rest: Filter[] = [];
+  for (const f of m.where) {
+    if (column && table && isTextFilter(f) && f.field === columnField) {
+      const ok = passingCodes(column, f);
+      for (let k = 0; k < table.length; k++) if (!ok[k]) table[k] = NaN;
+    } else rest.push(f);
+  }
+  const src: RowSource = { codes: column ? column.codes : null, table, num, constant: 1, mask: filterMask(t, rest) };
+  ctx.memo.set(key, src);
+  return src;
 }
 
 /**
@@ -94,30 +174,12 @@ export function rowValues(ctx: Ctx, m: RowsMeasure): Float64Array {
   const key = `rowvalues:${m.id}`;
   const hit = ctx.memo.get(key) as Float64Array | undefined;
   if (hit) return hit;
-  const t = ctx.tabs[m.tab];
-  const n = t.rows.length;
+  const { codes, table, num, constant, mask } = rowSource(ctx, m);
+  const n = ctx.tabs[m.tab].rows.length;
   const out = new Float64Array(n);
-  const field = m.field;
-  if (m.map) {
-    const c = catColumn(t, field!);
-    const mapped = new Map(Object.entries(m.map).map(([k, v]) => [fold(k), v]));
-    const byCode = new Float64Array(c.values.length + 1).fill(NaN);
-    c.values.forEach((v, k) => {
-      const x = mapped.get(v);
-      if (x !== undefined) byCode[k + 1] = x;
-    });
-    const blank = mapped.get('');
-    if (blank !== undefined) byCode[0] = blank;
-    for (let i = 0; i < n; i++) out[i] = byCode[c.codes[i] + 1];
-  } else if (m.agg === 'count') {
-    out.fill(1);
-  } else if (m.agg === 'distinct') {
-    const c = catColumn(t, field!);
-    for (let i = 0; i < n; i++) out[i] = c.codes[i] >= 0 ? c.codes[i] : NaN;
-  } else {
-    out.set(numColumn(t, field!).v);
-  }
-  const mask = filterMask(t, m.where);
+  if (codes && table) for (let i = 0; i < n; i++) out[i] = table[codes[i] + 1];
+  else if (num) out.set(num);
+  else out.fill(constant);
   if (mask) for (let i = 0; i < n; i++) if (!mask[i]) out[i] = NaN;
   ctx.memo.set(key, out);
   return out;
@@ -147,7 +209,7 @@ function monthPartials(ctx: Ctx, m: RowsMeasure, size: number): MonthPartials | 
   const key = `partials:${m.id}`;
   if (ctx.memo.has(key)) return ctx.memo.get(key) as MonthPartials | null;
   const t = ctx.tabs[m.tab];
-  const vals = rowValues(ctx, m);
+  const { codes, table, num, constant, mask } = rowSource(ctx, m);
   const lo = t.monthLo;
   const months = t.monthHi >= lo ? t.monthHi - lo + 1 : 0;
   if (months * size > PARTIAL_CELLS) {
@@ -161,13 +223,15 @@ function monthPartials(ctx: Ctx, m: RowsMeasure, size: number): MonthPartials | 
   if (isMin || isMax) acc.fill(NaN);
   const byDept = m.of === 'department';
   const staff = t.staff;
-  const month = t.month;
+  const from = t.from;
   const deptOf = ctx.deptOf;
-  for (let i = 0; i < vals.length; i++) {
+  const n = t.rows.length;
+  for (let i = 0; i < n; i++) {
     const s = staff[i];
-    const v = vals[i];
-    if (s < 0 || v !== v) continue;
-    const slot = (month[i] - lo) * size + (byDept ? deptOf[s] : s);
+    if (s < 0 || (mask !== null && mask[i] === 0)) continue;
+    const v = codes !== null ? table![codes[i] + 1] : num !== null ? num[i] : constant;
+    if (v !== v) continue;
+    const slot = (((from[i] / 31) | 0) - lo) * size + (byDept ? deptOf[s] : s);
     cnt[slot] += 1;
     if (isMin) { if (!(acc[slot] <= v)) acc[slot] = v; }
     else if (isMax) { if (!(acc[slot] >= v)) acc[slot] = v; }

@@ -6,11 +6,11 @@
  * The orchestrator's host reads plan from the same list: tested at the end.
  */
 import fc from 'fast-check';
-import type { OutputTab, RawTab } from '../../../core/types';
+import type { Dataset, OutputTab, RawTab } from '../../../core/types';
 import type { SyncWorkbookHost, WorkbookHost } from '../../../core/host';
 import { inputTabsOf } from '../../../core/engine/uses';
 import { computeScheme } from '../../../core/engine/compute';
-import { readDataset } from '../../../core/tabs';
+import { readDataset, rowFacts } from '../../../core/tabs';
 import { getPreset, getPresetInput, presetIds } from '../../../core/presets/index';
 import { buildSchemeTab } from '../../../core/scheme-tab/index';
 import { parsePeriod } from '../../../core/periods';
@@ -90,6 +90,43 @@ describe('computing on the used tabs alone gives the same results', () => {
       const all = engineView(scheme, full, period);
       expect(all).not.toHaveProperty('fatal');
       expect(engineView(scheme, schemeInputs(full, scheme), period)).toEqual(all);
+    }
+  });
+});
+
+describe('row facts from readDataset (staff positions, day keys) give the same results as working them out', () => {
+  // Fresh arrays of the same records carry no facts (core/tabs.ts rowFacts): the engine then looks every row up itself.
+  const copy = (d: Dataset): Dataset => ({
+    ...d, staff: [...d.staff], feedback: [...d.feedback], incidents: [...d.incidents], attendance: [...d.attendance],
+    reviews: [...d.reviews], cases: [...d.cases], quotas: [...d.quotas], redemptions: [...d.redemptions],
+  });
+  const view = (scheme: Scheme, d: Dataset, period: string): unknown => {
+    const e = computeScheme(scheme, d, parsePeriod(period)!);
+    return { result: buildResultJson(e, scheme.id, e.diagnostics, 'en'), tabs: [buildRankingTab(e, 'en'), buildBonusTab(e, 'en'), buildDepartmentsTab(e, 'en'), buildPointsTab(e, 'en')] };
+  };
+  const full = generateWorkbook({ staff: 60, feedback: 3000, incidents: 600, reviews: 400, cases: 120 }, 11);
+  test.each(presetIds())('%s', (id) => {
+    const scheme = getPreset(id)!;
+    const read = readDataset(full, { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale });
+    expect(rowFacts(read.dataset.feedback)).not.toBeNull();
+    expect(rowFacts(copy(read.dataset).feedback)).toBeNull();
+    for (const period of PERIODS) expect(view(scheme, read.dataset, period)).toEqual(view(scheme, copy(read.dataset), period));
+  });
+  test('facts hold the positions in Staff and the day keys of the records', () => {
+    const read = readDataset(full);
+    for (const id of ['feedback', 'incidents', 'cases', 'reviews', 'attendance'] as const) {
+      const rows = read.dataset[id] as { staffKey: string; date?: string }[];
+      const f = rowFacts(rows)!;
+      expect(f.staff).toHaveLength(rows.length);
+      rows.forEach((r, i) => {
+        expect(read.dataset.staff[f.staff[i]].key).toBe(r.staffKey);
+        if (r.date !== undefined) {
+          // Worked out by hand: y × 372 + (m − 1) × 31 + (d − 1).
+          const [y, m, d] = r.date.split('-').map(Number);
+          expect(f.day![i]).toBe(y * 372 + (m - 1) * 31 + d - 1);
+        }
+      });
+      expect(f.day === null).toBe(id === 'reviews' || id === 'attendance');
     }
   });
 });
