@@ -9,18 +9,10 @@
  * Standalone: `npx esbuild bench/copies.ts --bundle --platform=node --outfile=/tmp/copies.js && node /tmp/copies.js 20000`
  */
 import { findCopies, type CopyCandidate } from '../core/engine/copies';
+import { rng } from './generate';
 
-/** mulberry32: tiny, fast, deterministic (same as bench/generate.ts, kept local to stay standalone). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench generator's seeded mulberry32, under the name the copy tests use. */
+export const seeded = rng;
 
 // About 700 frequent characters: enough that two independent texts share few 5-grams.
 const POOL =

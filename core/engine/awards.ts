@@ -115,6 +115,19 @@ function cmpVal(x: number, y: number, order: 'asc' | 'desc'): number {
   return order === 'desc' ? (x > y ? -1 : 1) : (x < y ? -1 : 1);
 }
 
+/** Rank-by value, then the tie-break keys, each in the award's order; no data sorts last; 0 = still tied. */
+export function rankComparator(a: Award): (x: { value: number; keys: number[] }, y: { value: number; keys: number[] }) => number {
+  return (x, y) => {
+    const c = cmpVal(x.value, y.value, a.rankBy.order);
+    if (c) return c;
+    for (let j = 0; j < a.tieBreak.length; j++) {
+      const d = cmpVal(x.keys[j], y.keys[j], a.tieBreak[j].order);
+      if (d) return d;
+    }
+    return 0;
+  };
+}
+
 /** The outcome of award `awardId` in window `w` (cached); null for an unknown id or a cycle. */
 export function awardOutcome(ctx: Ctx, awardId: string, w: Period): AwardOutcome | null {
   const key = `award:${awardId}@${w.id}`;
@@ -163,15 +176,7 @@ function computeAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
     if (!l) scopeMembers.set(e.scope, (l = []));
     if (e.eligible) l.push(e);
   }
-  const cmpTuple = (x: AwardEntry, y: AwardEntry): number => {
-    const c = cmpVal(x.value, y.value, a.rankBy.order);
-    if (c) return c;
-    for (let j = 0; j < a.tieBreak.length; j++) {
-      const d = cmpVal(x.keys[j], y.keys[j], a.tieBreak[j].order);
-      if (d) return d;
-    }
-    return 0;
-  };
+  const cmpTuple: (x: AwardEntry, y: AwardEntry) => number = rankComparator(a);
   const byId = (x: AwardEntry, y: AwardEntry): number => {
     const sx = ctx.staff[x.idx];
     const sy = ctx.staff[y.idx];

@@ -23,7 +23,7 @@ import { presence, round2, type Ctx } from './context';
 import { evalMeasure } from './measures';
 import { eligibilityReasons, numText, type Reason } from './gates';
 import type { AwardEntry, AwardOutcome, ScopeOutcome } from './awards';
-import { quotaFromTab } from './awards';
+import { quotaFromTab, rankComparator } from './awards';
 
 export interface TeamResult {
   /** Award scope ('' = company) and the team's name. */
@@ -49,13 +49,6 @@ const memoKey = (a: Award, w: Period) => `teams:${a.id}@${w.id}`;
 /** The teams of a team award's outcome (computed with it). */
 export function teamResults(ctx: Ctx, a: Award, w: Period): TeamResult[] {
   return (ctx.memo.get(memoKey(a, w)) as TeamResult[] | undefined) ?? [];
-}
-
-function cmpVal(x: number, y: number, order: 'asc' | 'desc'): number {
-  const xn = Number.isNaN(x), yn = Number.isNaN(y);
-  if (xn || yn) return xn && yn ? 0 : xn ? 1 : -1;
-  if (x === y) return 0;
-  return order === 'desc' ? (x > y ? -1 : 1) : (x < y ? -1 : 1);
 }
 
 function mean(v: Float64Array, members: number[]): [number, number] {
@@ -106,15 +99,7 @@ export function computeTeamAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
     t.keys = tb.map((vec) => mean(vec, t.members)[0]);
     t.eligibleMembers = t.members.filter((i) => entries[i].eligible).length;
   }
-  const cmpTeam = (x: TeamResult, y: TeamResult): number => {
-    const c = cmpVal(x.value, y.value, a.rankBy.order);
-    if (c) return c;
-    for (let j = 0; j < a.tieBreak.length; j++) {
-      const d = cmpVal(x.keys[j], y.keys[j], a.tieBreak[j].order);
-      if (d) return d;
-    }
-    return 0;
-  };
+  const cmpTeam: (x: TeamResult, y: TeamResult) => number = rankComparator(a);
 
   const scopes: ScopeOutcome[] = [];
   for (const scope of [...new Set(teams.map((t) => t.scope))].sort()) {
