@@ -15,6 +15,7 @@ import type { ProgressFn, SyncWorkbookHost, WorkbookHost } from './host';
 import { parsePeriod } from './periods';
 import { diag, sortDiagnostics } from './diagnostics';
 import { readDataset, recognizeTab } from './tabs';
+import { TAB_SPECS } from './aliases';
 import { buildDataCheckTab } from './output/datacheck';
 import { resolveScheme } from './scheme/resolve';
 import { computeScheme } from './engine/compute';
@@ -164,7 +165,7 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
   if (read.fatal) return fatal(lang, read.fatal, [read.fatal, ...read.diagnostics, ...resolved.diagnostics]);
   const missing = scheme.requiredTabs.filter((t) => read.dataset.tabNames[t] === undefined);
   if (missing.length) {
-    const names = missing.map((t) => REQUIRED_TAB_NAMES[t] ?? { zh: t, en: t });
+    const names = missing.map((t) => TAB_SPECS[t]);
     const f = diag({
       severity: 'error', code: 'missing_tab', tab: names[0].en, value: missing.join(', '),
       zh: `方案“${scheme.name.zh}”需要“${names.map((n) => n.zh).join('”“')}”表，工作簿中没有`,
@@ -195,13 +196,6 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
   outputs.push(recorded.changes, recorded.runs);
   return { status: 'computed', message: null, lang, diagnostics, result, outputs };
 }
-
-/** Names of the input tabs a scheme may require, for the one-line message. */
-const REQUIRED_TAB_NAMES: Record<string, { zh: string; en: string }> = {
-  staff: { zh: '员工', en: 'Staff' }, feedback: { zh: '客户反馈', en: 'Feedback' }, incidents: { zh: '奖惩记录', en: 'Incidents' },
-  attendance: { zh: '考勤', en: 'Attendance' }, reviews: { zh: '考评', en: 'Reviews' }, cases: { zh: '服务案例', en: 'Cases' },
-  quotas: { zh: '名额', en: 'Quotas' }, redemptions: { zh: '积分兑换', en: 'Redemptions' },
-};
 
 /** Read → validate → compute → write on an asynchronous host. */
 export async function runCompute(host: WorkbookHost, request: ComputeRequest): Promise<ComputeOutcome> {
