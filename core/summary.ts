@@ -200,7 +200,13 @@ export function staffNamesFromTabs(tabs: RawTab[]): Record<string, string> {
  */
 export function schemeAwardNames(tabs: RawTab[], preset: string | null | undefined): Record<string, Bilingual> {
   const out: Record<string, Bilingual> = {};
-  for (const a of resolveScheme(tabs, preset ?? null).scheme?.awards ?? []) {
+  let awards;
+  try {
+    awards = resolveScheme(tabs, preset ?? null).scheme?.awards ?? [];
+  } catch {
+    return out; // names are a nicety: the summary falls back to award ids
+  }
+  for (const a of awards) {
     out[a.id] = { zh: a.name.zh, en: a.name.en };
     if (a.payUp) out[a.payUp.award] = { zh: a.payUp.name.zh, en: a.payUp.name.en };
   }

@@ -14,12 +14,10 @@ import type { Lang, RawTab } from '../core/types';
 import type { ComputeArgs, ComputeSummary, FinalizeResult, HostBridge, TemplateResult, WorkbookState } from '../ui/bridge';
 import { detectLang, planInputTabs } from '../core/orchestrator';
 import { inspectWorkbook } from '../core/inspect';
-import { ALREADY_RUNNING, busySummary, failureSummary, staffNamesFromTabs, summarizeOutcome } from '../core/summary';
+import { ALREADY_RUNNING, busySummary, failureSummary, summarizeOutcome, summaryContextFor } from '../core/summary';
 import { runFinalize } from '../core/runs';
-import { resolveScheme } from '../core/scheme/resolve';
 import { listPresets } from '../core/presets/index';
 import { planTemplateInsert, templateInsertResult } from '../core/templates/index';
-import type { Bilingual } from '../core/inspect';
 import { addTabs, createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
 import { inThreadEngine, type ComputeEngine } from './worker-protocol';
 
@@ -71,20 +69,6 @@ function errorText(error: unknown, lang: Lang): string {
   if (error instanceof ExcelHostError) return error.text[lang];
   if (error instanceof Error) return error.message;
   return String(error);
-}
-
-/** Award id → display name in the scheme in force (the Scheme tab, else the preset); ids when it cannot be resolved. */
-export function awardNamesOf(tabs: RawTab[], preset: string | undefined): Record<string, Bilingual> {
-  const out: Record<string, Bilingual> = {};
-  try {
-    for (const a of resolveScheme(tabs, preset).scheme?.awards ?? []) {
-      out[a.id] = { zh: a.name.zh, en: a.name.en };
-      if (a.payUp) out[a.payUp.award] = { zh: a.payUp.name.zh, en: a.payUp.name.en };
-    }
-  } catch {
-    // Names are a nicety: the summary falls back to award ids.
-  }
-  return out;
 }
 
 /** Keeps what readTabs returned, for staff names in the summary. */
@@ -151,7 +135,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
         const rec = recording(host);
         const preset = args?.preset ? String(args.preset) : undefined;
         const outcome = await engine.run(rec.host, { period, preset, force: args?.force === true, now: now(), onProgress });
-        return summarizeOutcome(outcome, { staffNames: staffNamesFromTabs(rec.lastRead()), awardNames: awardNamesOf(rec.lastRead(), preset) });
+        return summarizeOutcome(outcome, summaryContextFor(rec.lastRead(), preset));
       } catch (error) {
         return failureSummary(lang, period, errorText(error, lang));
       } finally {

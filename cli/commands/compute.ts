@@ -6,11 +6,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { planInputTabs, runCompute } from '../../core/orchestrator';
 import { parsePeriod } from '../../core/periods';
-import { staffNamesFromTabs, summarizeOutcome } from '../../core/summary';
+import { summarizeOutcome, summaryContextFor } from '../../core/summary';
 import type { Lang } from '../../core/types';
 import { CliError } from '../errors';
 import { checkOutTarget, openHost, saveOutputs } from '../hosts';
-import { awardNames, budgetsFromOutputs, checkPreset } from '../presets';
+import { checkPreset } from '../presets';
 import { count, Progress, type ProgressSink } from '../progress';
 import { renderSummary } from '../summary-text';
 
@@ -87,12 +87,9 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
     io.stdout(json);
   } else {
     const inputs = await host.readTabs(planInputTabs(await host.listTabs()));
-    const names = awardNames(inputs, args.preset);
-    const staffNames = staffNamesFromTabs(inputs);
-    const summary = summarizeOutcome(outcome, {
-      staffNames, awardNames: names, budgets: budgetsFromOutputs(outcome.outputs, outcome.lang, names),
-    });
-    io.stdout(renderSummary(summary, outcome.result, outcome.lang, saved, staffNames));
+    const context = summaryContextFor(inputs, args.preset);
+    const summary = summarizeOutcome(outcome, context);
+    io.stdout(renderSummary(summary, outcome.result, outcome.lang, saved, context.staffNames ?? {}));
   }
   return 0;
 }
