@@ -19,6 +19,8 @@ import { TAB_SPECS } from './aliases';
 import { buildDataCheckTab } from './output/datacheck';
 import { resolveScheme } from './scheme/resolve';
 import { computeScheme } from './engine/compute';
+import { awardBudgetFen } from './engine/awards';
+import { fenToYuan } from './money';
 import { inputTabsOf } from './engine/uses';
 import type { InputTab, Scheme } from './scheme/model';
 import { buildRankingTab } from './output/ranking';
@@ -55,6 +57,8 @@ export interface ComputeOutcome {
   result: ResultJson | null;
   /** Tabs to write, each replaced whole. */
   outputs: OutputTab[];
+  /** Pool budget in yuan per award that ran with a pool (fixed prizes have none); absent when nothing was computed. */
+  budgets?: Record<string, number>;
 }
 
 /** Every recognised input tab plus Scheme and Runs: what a run reads when it cannot tell what the scheme uses. */
@@ -194,7 +198,12 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     names: new Map(read.dataset.staff.map((s) => [s.key, s.name])),
   });
   outputs.push(recorded.changes, recorded.runs);
-  return { status: 'computed', message: null, lang, diagnostics, result, outputs };
+  const budgets: Record<string, number> = {};
+  for (const o of engine.awards) {
+    const fen = awardBudgetFen(o);
+    if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
+  }
+  return { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets };
 }
 
 /** Read → validate → compute → write on an asynchronous host. */

@@ -10,7 +10,7 @@ import { briefDiagnostic } from './inspect';
 import { recognizeTab } from './tabs';
 import { columnOf } from './aliases';
 import { resolveScheme } from './scheme/resolve';
-import { BONUS_KIND, H } from './output/labels';
+import { H } from './output/labels';
 import { staffKey } from './ids';
 
 /** `busy` is added by hosts when another Compute holds the lock. */
@@ -63,7 +63,7 @@ export interface ComputeSummary {
   outputs: OutputTabRef[];
 }
 
-/** What the outcome alone does not carry: people's names, award names and budgets. */
+/** What the outcome alone does not carry: people's and award names (budgets come with the outcome; tests may override). */
 export interface SummaryContext {
   /** staff id as written → name (see staffNamesFromTabs). */
   staffNames?: Record<string, string>;
@@ -117,7 +117,7 @@ export function failureSummary(lang: Lang, period: string, detail: string): Comp
 export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContext = {}): ComputeSummary {
   const names = context.staffNames ?? {};
   const awardNames = context.awardNames ?? {};
-  const budgets = context.budgets ?? budgetsFromOutputs(outcome, awardNames);
+  const budgets: Record<string, number | null> = context.budgets ?? outcome.budgets ?? {};
   const result = outcome.result;
   const nameOf = (id: string): string => names[id] ?? names[staffKey(id)] ?? '';
   const awardName = (id: string): Bilingual => awardNames[id] ?? { zh: id, en: id };
@@ -213,33 +213,7 @@ export function schemeAwardNames(tabs: RawTab[], preset: string | null | undefin
   return out;
 }
 
-/** Names, award names and budgets for a summary, from the tabs the compute read. */
+/** Staff and award names for a summary, from the tabs the compute read. */
 export function summaryContextFor(tabs: RawTab[], preset: string | null | undefined): SummaryContext {
   return { staffNames: staffNamesFromTabs(tabs), awardNames: schemeAwardNames(tabs, preset) };
-}
-
-/**
- * Pool budgets per award as the engine reported them in the Bonus tab's
- * "award total" rows (the sum of the scope budgets that ran). Rows name the award
- * by its display name, mapped back to the id through `awardNames`.
- */
-export function budgetsFromOutputs(outcome: ComputeOutcome, awardNames: Record<string, Bilingual>): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  const lang = outcome.lang;
-  const bonus = outcome.outputs.find((t) => t.kind === 'bonus');
-  if (!bonus || bonus.rows.length === 0) return out;
-  const header = bonus.rows[0].map((c) => String(c ?? ''));
-  const kindCol = header.indexOf(H.kind[lang]);
-  const itemCol = header.indexOf(H.item[lang]);
-  const budgetCol = header.indexOf(H.budget[lang]);
-  if (kindCol < 0 || itemCol < 0 || budgetCol < 0) return out;
-  const idByName = new Map<string, string>();
-  for (const [id, name] of Object.entries(awardNames)) if (!idByName.has(name[lang])) idByName.set(name[lang], id);
-  for (const row of bonus.rows.slice(1)) {
-    if (row[kindCol] !== BONUS_KIND.total[lang]) continue;
-    const id = idByName.get(String(row[itemCol] ?? ''));
-    const budget = row[budgetCol];
-    if (id !== undefined && typeof budget === 'number' && Number.isFinite(budget)) out[id] = budget;
-  }
-  return out;
 }

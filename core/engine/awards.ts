@@ -128,6 +128,11 @@ export function rankComparator(a: Award): (x: { value: number; keys: number[] },
   };
 }
 
+/** An award's pool budget in fen over the scopes that ran; null when any scope has a fixed prize. */
+export function awardBudgetFen(o: AwardOutcome): number | null {
+  return o.scopes.every((s) => s.budgetFen !== null) ? o.scopes.reduce((a, s) => a + (s.budgetFen ?? 0), 0) : null;
+}
+
 /** The outcome of award `awardId` in window `w` (cached); null for an unknown id or a cycle. */
 export function awardOutcome(ctx: Ctx, awardId: string, w: Period): AwardOutcome | null {
   const key = `award:${awardId}@${w.id}`;

@@ -8,6 +8,7 @@ import type { EngineResult } from '../engine/compute';
 import { extrasText } from '../engine/explain';
 import { presence } from '../engine/context';
 import { fenToYuan } from '../money';
+import { awardBudgetFen } from '../engine/awards';
 import { BONUS_KIND, H, actionLabel, tabName } from './labels';
 import { staffOrder } from './ranking';
 
@@ -88,7 +89,7 @@ export function buildBonusTab(res: EngineResult, lang: Lang): OutputTab {
   if (rows.length > 1 && (res.awards.length || res.stars || funds.size)) rows.push([]);
   for (const o of res.awards) {
     const paid = o.entries.reduce((a, e) => a + (e.won ? e.amountFen : 0), 0);
-    const budget = o.scopes.every((s) => s.budgetFen !== null) ? o.scopes.reduce((a, s) => a + (s.budgetFen ?? 0), 0) : null;
+    const budget = awardBudgetFen(o);
     const winners = o.scopes.reduce((a, s) => a + s.winners, 0);
     const quota = o.scopes.reduce((a, s) => a + s.quota, 0);
     const note = lang === 'zh' ? `获奖 ${winners} 人，名额 ${quota}` : `${winners} winner${winners === 1 ? '' : 's'}, quota ${quota}`;
