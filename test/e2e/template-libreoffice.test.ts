@@ -47,6 +47,12 @@ const title = SOFFICE
   ? 'CLI templates open in LibreOffice and compute without errors'
   : 'CLI templates in LibreOffice — SKIPPED: soffice not found (install libreoffice-calc-nogui and fonts-wqy-microhei)';
 
+// .ci/run installs LibreOffice: on CI a missing soffice is a failure, not a silent skip.
+test('LibreOffice is present when running on CI', () => {
+  const ci = process.env.CI === 'true';
+  expect(ci && !SOFFICE ? 'soffice missing on CI' : 'ok').toBe('ok');
+});
+
 (SOFFICE ? describe : describe.skip)(title, () => {
   const dir = tempDir('ss-template-lo-');
   const profile = join(dir, 'lo-profile');

@@ -73,6 +73,12 @@ const title = SOFFICE
   ? 'a LibreOffice-saved workbook computed and finalized in place keeps the user\'s sheets'
   : 'a LibreOffice-saved workbook computed in place — SKIPPED: soffice not found (install libreoffice-calc-nogui)';
 
+// .ci/run installs LibreOffice: on CI a missing soffice is a failure, not a silent skip.
+test('LibreOffice is present when running on CI', () => {
+  const ci = process.env.CI === 'true';
+  expect(ci && !SOFFICE ? 'soffice missing on CI' : 'ok').toBe('ok');
+});
+
 (SOFFICE ? describe : describe.skip)(title, () => {
   test('user sheets read the same in LibreOffice and through exceljs; outputs added; LibreOffice opens the result', async () => {
     ensureBuilt();
