@@ -14,7 +14,7 @@ import type { ComputeSummary } from '../core/summary';
 import type { WorkbookState } from '../core/inspect';
 import { detectLang, planInputTabs, runComputeSync } from '../core/orchestrator';
 import { defaultPresetId, inspectWorkbook } from '../core/inspect';
-import { recognizeTab } from '../core/tabs';
+import { recognizeTab } from '../core/input/tabs';
 import { ALREADY_RUNNING, busySummary, failureSummary, summarizeOutcome, summaryContextFor } from '../core/summary';
 import { runFinalizeSync } from '../core/runs';
 import { lastCompletedPeriod } from '../core/periods';

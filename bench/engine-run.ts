@@ -16,7 +16,7 @@ import { computeWorkbook, schemeInputs, type ComputeOutcome } from '../core/orch
 import { computeScheme } from '../core/engine/compute';
 import { parsePeriod } from '../core/periods';
 import { getPreset } from '../core/presets/index';
-import { readDataset } from '../core/tabs';
+import { readDataset } from '../core/input/tabs';
 import { fingerprintInputs } from '../core/runs';
 import type { Cell, RawTab } from '../core/types';
 import { floorAggregate } from './floor';

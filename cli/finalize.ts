@@ -10,7 +10,7 @@
 import { detectLang } from '../core/orchestrator';
 import { parsePeriod } from '../core/periods';
 import { finalizePeriod } from '../core/runs';
-import { recognizeTab } from '../core/tabs';
+import { recognizeTab } from '../core/input/tabs';
 import { formatDiagnostic } from '../core/diagnostics';
 import type { Lang } from '../core/types';
 import { CliError } from './errors';

@@ -9,7 +9,7 @@ import type { Diagnostic, Lang, RawTab, Severity, TabId } from './types';
 import type { PeriodKind } from './periods';
 import { lastCompletedPeriod } from './periods';
 import { formatDiagnostic, sortDiagnostics } from './diagnostics';
-import { readDataset, recognizeTab } from './tabs';
+import { readDataset, recognizeTab } from './input/tabs';
 import { detectLang } from './orchestrator';
 import { resolveScheme, type ResolvedScheme } from './scheme/resolve';
 import { listPresets } from './presets/index';

@@ -14,7 +14,7 @@ import { diffResults } from './runs/changes';
 import { diag } from './diagnostics';
 import type { SyncWorkbookHost, WorkbookHost } from './host';
 import { parsePeriod } from './periods';
-import { recognizeTab } from './tabs';
+import { recognizeTab } from './input/tabs';
 
 export * from './runs/hash';
 export * from './runs/fingerprint';

@@ -7,8 +7,8 @@ import type { ComputeOutcome } from './orchestrator';
 import type { Lang, OutputTab, RawTab } from './types';
 import type { Bilingual, DiagnosticBrief, SeverityCounts } from './inspect';
 import { briefDiagnostic } from './inspect';
-import { recognizeTab } from './tabs';
-import { columnOf } from './aliases';
+import { recognizeTab } from './input/tabs';
+import { columnOf } from './input/aliases';
 import { resolveScheme } from './scheme/resolve';
 import { H } from './output/labels';
 import { staffKey } from './ids';
@@ -172,7 +172,7 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
 
 /**
  * staff id (as written, and its lookup key) → name, from the Staff tab. Used only
- * to put names on winners in the summary; the engine reads Staff through core/tabs.
+ * to put names on winners in the summary; the engine reads Staff through core/input/tabs.
  */
 export function staffNamesFromTabs(tabs: RawTab[]): Record<string, string> {
   const out: Record<string, string> = {};

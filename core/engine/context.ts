@@ -8,7 +8,7 @@
 import type { Dataset, Diagnostic, Day, StaffRecord } from '../types';
 import type { Measure, Scheme } from '../scheme/model';
 import { daysInMonth, makeDay, parsePeriod, type Period } from '../periods';
-import { dayKey, rowFacts, type RowFacts } from '../tabs';
+import { dayKey, rowFacts, type RowFacts } from '../input/tabs';
 
 /** One figure per person (index = position in Staff); NaN = no data. */
 export type Vec = Float64Array;
@@ -77,7 +77,7 @@ function isDay(d: string): boolean {
   return d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45;
 }
 
-/** An order-preserving integer for a `YYYY-MM-DD` day (defined with readDataset's row facts, core/tabs.ts). */
+/** An order-preserving integer for a `YYYY-MM-DD` day (defined with readDataset's row facts, core/input/tabs.ts). */
 export { dayKey };
 
 /** Stable order of positions by day (counting sort over day keys, or a comparison sort for wide spans). */
@@ -111,7 +111,7 @@ export function orderByDay(days: Day[]): Int32Array {
 type Span = (r: Record<string, unknown>) => Day | null;
 
 /**
- * What readDataset already worked out for these rows (core/tabs.ts rowFacts):
+ * What readDataset already worked out for these rows (core/input/tabs.ts rowFacts):
  * each row's staff position and, for dated tabs, its day key — when `rows` is
  * the very array it returned alongside these Staff records; otherwise null and
  * the index works them out itself. Both give the same figures: readDataset's

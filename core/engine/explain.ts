@@ -11,7 +11,7 @@ import type { EngineResult } from './compute';
 import type { AwardEntry, AwardOutcome } from './awards';
 import { numText, type Reason } from './gates';
 import { presence, type Ctx } from './context';
-import { INCIDENT_TYPES } from '../aliases';
+import { INCIDENT_TYPES } from '../input/aliases';
 import { teamSentence } from './teams';
 
 function measureLabel(ctx: Ctx, id: string, lang: Lang): string {

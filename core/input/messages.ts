@@ -2,8 +2,8 @@
  * Messages (zh-CN and en) for the diagnostics of reading input tabs. The tab, row
  * and column are rendered by core/diagnostics.ts, so a message speaks about the value.
  */
-import type { CellCode } from '../cells';
-import type { ColumnType } from '../aliases';
+import type { CellCode } from './cells';
+import type { ColumnType } from './aliases';
 
 export interface Message {
   zh: string;

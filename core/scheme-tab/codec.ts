@@ -8,8 +8,8 @@
  */
 import type { Cell, Lang } from '../types';
 import { foldWidth } from '../ids';
-import { isBlank, isProblem, toBoolean, toFen, toNumber, toText } from '../cells';
-import { booleanOf } from '../aliases';
+import { isBlank, isProblem, toBoolean, toFen, toNumber, toText } from '../input/cells';
+import { booleanOf } from '../input/aliases';
 import { BOOL_WORDS, valueLabel, valueSpellings } from './labels';
 import type { Codec } from './shape';
 

@@ -5,7 +5,7 @@
  * field without a label here still appears, under its key.
  */
 import type { Text } from '../scheme/model';
-import { LEVELS, TAB_SPECS } from '../aliases';
+import { LEVELS, TAB_SPECS } from '../input/aliases';
 
 const t = (zh: string, en: string): Text => ({ zh, en });
 

@@ -10,7 +10,7 @@
 import type { Cell, Diagnostic, Lang, RawTab } from '../types';
 import { diag } from '../diagnostics';
 import { foldWidth } from '../ids';
-import { isBlank, toText } from '../cells';
+import { isBlank, toText } from '../input/cells';
 import type { Text } from '../scheme/model';
 import { KV_HEADERS } from './labels';
 import { schemeLayout, leafKeys, type BlockDef, type Layout } from './layout';

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic, RawTab } from '../types';
 import { diag } from '../diagnostics';
-import { tabIdOf } from '../aliases';
+import { tabIdOf } from '../input/aliases';
 import { getPresetInput } from '../presets/index';
 import type { Scheme } from './model';
 import { validateScheme } from './validate';
@@ -29,7 +29,7 @@ export type SchemeTabReader = (tab: RawTab) => SchemeTabReading;
 
 /**
  * Recognises the Scheme tab by name with the same matching as every input tab
- * (core/aliases.ts: Scheme, 方案, 评选方案, 奖惩方案 …, any case, spaces and width folded),
+ * (core/input/aliases.ts: Scheme, 方案, 评选方案, 奖惩方案 …, any case, spaces and width folded),
  * so a tab the data summary calls the scheme is also the one that is read.
  */
 export function isSchemeTabName(name: string): boolean {

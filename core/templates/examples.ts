@@ -12,7 +12,7 @@
  */
 import type { Cell, Day, Lang, Level, TabId } from '../types';
 import type { Measure, Scheme } from '../scheme/model';
-import { INCIDENT_TYPES, LEVELS, RATINGS, REVIEW_DIMENSIONS, REVIEW_SOURCES } from '../aliases';
+import { INCIDENT_TYPES, LEVELS, RATINGS, REVIEW_DIMENSIONS, REVIEW_SOURCES } from '../input/aliases';
 import { caseText } from './cases';
 import { daysInMonth, makeDay, makePeriod, shiftPeriod, subPeriods, type Period, type PeriodKind } from '../periods';
 
@@ -68,7 +68,7 @@ const DIMENSION_ORDER = ['attitude', 'quality', 'performance', 'skill'];
 const SOURCE_DELTA: Record<string, number> = { self: 2, supervisor: 0, customer: 1, peer: 0, committee: -1, vote: -2 };
 const KIND_RANK: Record<PeriodKind, number> = { month: 0, quarter: 1, half: 2, year: 3 };
 
-/** A data row keyed by column id (see core/aliases.ts). */
+/** A data row keyed by column id (see core/input/aliases.ts). */
 export type ExampleRow = Record<string, Cell>;
 export type ExampleData = Partial<Record<TabId, ExampleRow[]>>;
 

@@ -1,12 +1,12 @@
 /**
  * Templates (issue 7): the input tabs a preset reads — headers in the workbook's
- * language from the data contract (core/aliases.ts), a note on every header
+ * language from the data contract (core/input/aliases.ts), a note on every header
  * saying what goes there, example rows consistent with the scheme for one recent
  * period — and the preset's Scheme tab. `planTemplateInsert` says what a host may
  * add to a workbook that already has tabs: a user's tab is never replaced.
  */
 import type { Cell, ColumnFormat, Lang, OutputTab, TabId } from '../types';
-import { TAB_SPECS, tabIdOf } from '../aliases';
+import { TAB_SPECS, tabIdOf } from '../input/aliases';
 import { getPreset } from '../presets/index';
 import { isSchemeTabName } from '../scheme/resolve';
 import { lastCompletedPeriod, parsePeriod, type Period } from '../periods';

@@ -3,7 +3,7 @@
  * note a template puts on every header (SPEC §1 in a sentence per column).
  * Columns without a note here get one built from their type.
  */
-import type { ColumnSpec, TabSpec } from '../aliases';
+import type { ColumnSpec, TabSpec } from '../input/aliases';
 import type { Lang } from '../types';
 
 type Note = { zh: string; en: string };

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeWorkbook } from '../../core/orchestrator';
 import { listPresets } from '../../core/presets';
-import { TAB_SPECS, columnOf, tabIdOf } from '../../core/aliases';
+import { TAB_SPECS, columnOf, tabIdOf } from '../../core/input/aliases';
 import type { Cell, Lang, RawTab, ResultJson } from '../../core/types';
 import { ensureBuilt, ROOT, runCli, tempDir } from './helpers';
 

@@ -13,8 +13,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DIAGNOSTIC_LIMIT, readDataset, type ReadResult } from '../../core/tabs';
-import { validateDataset } from '../../core/schemas';
+import { DIAGNOSTIC_LIMIT, readDataset, type ReadResult } from '../../core/input/tabs';
+import { validateDataset } from '../../core/input/schemas';
 import type { Cell, RawTab } from '../../core/types';
 import { STAFF_EN, STAFF_ZH, all, read, type TabDef, type Where } from '../fixtures/input/helpers';
 

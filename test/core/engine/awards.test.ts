@@ -2,7 +2,7 @@
  * Awards, money and measures on small hand-built cases with custom schemes (expected
  * values worked out in the comments), plus row-order independence of the goldens.
  */
-import { readDataset } from '../../../core/tabs';
+import { readDataset } from '../../../core/input/tabs';
 import { computeScheme } from '../../../core/engine/compute';
 import { evalMeasure } from '../../../core/engine/measures';
 import { validateScheme } from '../../../core/scheme/validate';

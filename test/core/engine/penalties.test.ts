@@ -5,7 +5,7 @@
  *   S07 July 4 anger cards → fine 40.00 (and standby_training); August 2 → fine 20.00;
  *   S03 September 2 → fine 20.00. Fund total 80.00. Net: S07 −60.00, S03 −20.00.
  */
-import { readDataset } from '../../../core/tabs';
+import { readDataset } from '../../../core/input/tabs';
 import { computeScheme } from '../../../core/engine/compute';
 import { validateScheme } from '../../../core/scheme/validate';
 import { getPresetInput } from '../../../core/presets/index';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { records, run, tab } from './helpers';
 import type { RawTab } from '../../../core/types';
-import { readDataset } from '../../../core/tabs';
+import { readDataset } from '../../../core/input/tabs';
 import { parsePeriod } from '../../../core/periods';
 import { getPresetInput } from '../../../core/presets/index';
 import { validateScheme } from '../../../core/scheme/validate';

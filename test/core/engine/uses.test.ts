@@ -10,7 +10,7 @@ import type { Dataset, OutputTab, RawTab } from '../../../core/types';
 import type { SyncWorkbookHost, WorkbookHost } from '../../../core/host';
 import { inputTabsOf } from '../../../core/engine/uses';
 import { computeScheme } from '../../../core/engine/compute';
-import { readDataset, rowFacts } from '../../../core/tabs';
+import { readDataset, rowFacts } from '../../../core/input/tabs';
 import { getPreset, getPresetInput, presetIds } from '../../../core/presets/index';
 import { buildSchemeTab } from '../../../core/scheme-tab/index';
 import { parsePeriod } from '../../../core/periods';
@@ -95,7 +95,7 @@ describe('computing on the used tabs alone gives the same results', () => {
 });
 
 describe('row facts from readDataset (staff positions, day keys) give the same results as working them out', () => {
-  // Fresh arrays of the same records carry no facts (core/tabs.ts rowFacts): the engine then looks every row up itself.
+  // Fresh arrays of the same records carry no facts (core/input/tabs.ts rowFacts): the engine then looks every row up itself.
   const copy = (d: Dataset): Dataset => ({
     ...d, staff: [...d.staff], feedback: [...d.feedback], incidents: [...d.incidents], attendance: [...d.attendance],
     reviews: [...d.reviews], cases: [...d.cases], quotas: [...d.quotas], redemptions: [...d.redemptions],

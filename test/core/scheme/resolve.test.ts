@@ -1,4 +1,4 @@
-/** Which tab is the scheme: every Scheme alias of core/aliases.ts is read as the scheme in force. */
+/** Which tab is the scheme: every Scheme alias of core/input/aliases.ts is read as the scheme in force. */
 import { isSchemeTabName, resolveScheme } from '../../../core/scheme/resolve';
 import { buildSchemeTab } from '../../../core/scheme-tab/index';
 import { getPreset } from '../../../core/presets/index';

@@ -4,7 +4,7 @@
  * its Scheme tab; computing the template gives winners and not one error.
  * planTemplateInsert never replaces a tab the workbook already has.
  */
-import { TAB_SPECS, tabIdOf } from '../../../core/aliases';
+import { TAB_SPECS, tabIdOf } from '../../../core/input/aliases';
 import { getPreset, listPresets } from '../../../core/presets/index';
 import { computeWorkbook } from '../../../core/orchestrator';
 import { readSchemeTab } from '../../../core/scheme-tab/index';

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type {
   AttendanceRecord, CaseRecord, Dataset, FeedbackRecord, IncidentRecord, QuotaRecord,
   RedemptionRecord, ReviewRecord, StaffRecord,
-} from './types';
+} from '../types';
 
 export const DaySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);

@@ -11,10 +11,10 @@
  * note in brackets or a trailing `*` / `:` dropped — so `Staff ID`, `staff_id`,
  * `ＳＴＡＦＦ＿ＩＤ`, `工号*` and `金额（元）` all match their column.
  */
-import { foldWidth } from './ids';
-import type { Level, Rating, ReviewSource, TabId } from './types';
+import { foldWidth } from '../ids';
+import type { Level, Rating, ReviewSource, TabId } from '../types';
 
-/** How a column's cells are read (see core/cells.ts). */
+/** How a column's cells are read (see core/input/cells.ts). */
 export type ColumnType =
   | 'staff_id'      // text, the lookup key of a person (Staff.staff_id)
   | 'staff_ref'     // text, must name a person of the Staff tab

@@ -25,10 +25,10 @@
  *   currency marks (¥ ￥ $ 元 RMB CNY) and accounting negatives `(1,200.00)` are accepted;
  *   a third decimal rounds half away from zero.
  */
-import { foldWidth } from './ids';
+import { foldWidth } from '../ids';
 import { booleanOf, levelOf, ratingOf } from './aliases';
-import { isValidDay, makeDay, pad2, parsePeriod } from './periods';
-import type { Cell, Day, Level, Rating } from './types';
+import { isValidDay, makeDay, pad2, parsePeriod } from '../periods';
+import type { Cell, Day, Level, Rating } from '../types';
 
 export type CellCode =
   | 'missing_value' | 'error_value' | 'bad_date' | 'bad_month' | 'bad_period'

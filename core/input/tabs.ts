@@ -1,9 +1,9 @@
 /**
  * Input tabs (SPEC §1, §6): recognising tabs and headers by their English/Chinese
- * aliases (core/aliases.ts), coercing cells (core/cells.ts), and producing the
+ * aliases (core/input/aliases.ts), coercing cells (core/input/cells.ts), and producing the
  * normalised Dataset with located diagnostics.
  *
- * Reading rules (tested in test/core/tabs.test.ts and catalogue.test.ts):
+ * Reading rules (tested in test/core/input/tabs.test.ts and catalogue.test.ts):
  * - Row 1 is the header row, always. A title row above the header stops the run
  *   with `header_not_first_row` naming the row where the header was found.
  * - Staff is required (`missing_tab`); a missing required column stops the run
@@ -26,11 +26,11 @@
  *   a manager id that is unknown or the person themself is a warning (no manager).
  *
  * Speed: headers are resolved once per tab, then a tight loop of typed getters with
- * small caches for repeated dates, ids and coded values — no zod per row (core/schemas.ts).
+ * small caches for repeated dates, ids and coded values — no zod per row (core/input/schemas.ts).
  */
-import { addMonths } from './periods';
-import { staffKey } from './ids';
-import { cellText, diag } from './diagnostics';
+import { addMonths } from '../periods';
+import { staffKey } from '../ids';
+import { cellText, diag } from '../diagnostics';
 import {
   TAB_ORDER, TAB_SPECS, columnOf, dimensionOf, incidentTypeOf, reviewSourceOf, tabIdOf,
   type ColumnSpec, type ColumnType, type TabSpec,
@@ -39,12 +39,12 @@ import {
   charCount, isBlank, isProblem, toBoolean, toDay, toFen, toInteger, toLevel, toNumber,
   toPeriod, toMonth, toRating, toText, type CellCode, type Problem,
 } from './cells';
-import { MESSAGES, cellMessage, type Message } from './input/messages';
+import { MESSAGES, cellMessage, type Message } from './messages';
 import { ReadOptionsSchema } from './schemas';
 import type {
   AttendanceRecord, CaseRecord, Cell, Dataset, Day, Diagnostic, FeedbackRecord, IncidentRecord, Level,
   QuotaRecord, RawTab, Rating, RedemptionRecord, ReviewRecord, Severity, StaffRecord, TabId,
-} from './types';
+} from '../types';
 
 export interface ReadOptions {
   /** Months of probation when regular_date is blank (default 3). */

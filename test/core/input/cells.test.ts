@@ -1,9 +1,9 @@
-/** Cell coercion (core/cells.ts): every cell form of SPEC §1 "Cell values", worked out by hand. */
+/** Cell coercion (core/input/cells.ts): every cell form of SPEC §1 "Cell values", worked out by hand. */
 import {
   charCount, isBlank, isProblem, problem, toBoolean, toDay, toFen, toInteger, toLevel, toMonth, toNumber,
   toPeriod, toRating, toText, type CellCode,
-} from '../../core/cells';
-import type { Cell } from '../../core/types';
+} from '../../../core/input/cells';
+import type { Cell } from '../../../core/types';
 
 const P = (code: CellCode) => problem(code);
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));

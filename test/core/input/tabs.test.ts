@@ -1,5 +1,5 @@
 /**
- * Input tabs (core/tabs.ts, core/aliases.ts): tab and header recognition in English and
+ * Input tabs (core/input/tabs.ts, core/input/aliases.ts): tab and header recognition in English and
  * Chinese, the normalised Dataset of a complete workbook, and located diagnostics.
  * Expected values are worked out by hand from the fixtures.
  */
@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import {
   BOOLEANS, INCIDENT_TYPES, LEVELS, RATINGS, REVIEW_DIMENSIONS, REVIEW_SOURCES, TAB_ORDER, TAB_SPECS,
   columnOf, incidentTypeOf, nameKey, reviewSourceOf, dimensionOf,
-} from '../../core/aliases';
-import { readDataset, recognizeTab } from '../../core/tabs';
-import { TabSpecSchema, validateDataset } from '../../core/schemas';
-import { formatDiagnostic } from '../../core/diagnostics';
-import type { RawTab, TabId } from '../../core/types';
-import { STAFF_EN, STAFF_ZH, all, read } from '../fixtures/input/helpers';
+} from '../../../core/input/aliases';
+import { readDataset, recognizeTab } from '../../../core/input/tabs';
+import { TabSpecSchema, validateDataset } from '../../../core/input/schemas';
+import { formatDiagnostic } from '../../../core/diagnostics';
+import type { RawTab, TabId } from '../../../core/types';
+import { STAFF_EN, STAFF_ZH, all, read } from '../../fixtures/input/helpers';
 
 const fixture = (name: string): RawTab[] =>
-  JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'input', name), 'utf8')) as RawTab[];
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'input', name), 'utf8')) as RawTab[];
 
 describe('recognizeTab', () => {
   test.each<[string, TabId]>([
