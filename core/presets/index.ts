@@ -16,10 +16,11 @@ import revisit from './revisit.json';
 import annualStar from './annual-star.json';
 import caseCollection from './case-collection.json';
 import teamStar from './team-star.json';
+import likes from './likes.json';
 
 const PRESET_FILES: unknown[] = [
   smileCards, starRating, weightedQuarterly, serviceStarBudget, surprisePoints, revisit, annualStar,
-  caseCollection, teamStar,
+  caseCollection, teamStar, likes,
 ];
 
 export interface PresetInfo {

@@ -23,6 +23,7 @@ const CASES: [preset: string, fixture: string, period: string][] = [
   ['annual-star', 'presets/annual-star.json', '2026'],
   ['case-collection', 'departments/case-collection.json', '2026-07'],
   ['team-star', 'departments/team-star.json', '2026-Q3'],
+  ['likes', 'presets/likes.json', '2026-08'],
 ];
 
 function load(path: string): RawTab[] {

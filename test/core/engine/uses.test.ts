@@ -51,6 +51,7 @@ describe('inputTabsOf', () => {
     ['annual-star', ['incidents', 'quotas', 'reviews', 'staff']],
     ['case-collection', ['cases', 'quotas', 'staff']],
     ['team-star', ['feedback', 'incidents', 'quotas', 'staff']],
+    ['likes', ['feedback', 'quotas', 'redemptions', 'staff']],
   ])('%s reads %j', (id, tabs) => {
     expect([...inputTabsOf(getPreset(id)!)].sort()).toEqual(tabs);
   });

@@ -12,12 +12,13 @@ const AWARDS: Record<string, string[]> = {
   'annual-star': ['quarter_star', 'annual_star'],
   'case-collection': [],
   'team-star': ['team_star'],
+  likes: ['most_likes'],
 };
 
 describe('presets', () => {
   test('the seven presets are shipped', () => {
     expect(presetIds()).toEqual(Object.keys(AWARDS));
-    expect(listPresets().map((p) => p.cadence)).toEqual(['quarter', 'month', 'quarter', 'month', 'month', 'month', 'year', 'month', 'quarter']);
+    expect(listPresets().map((p) => p.cadence)).toEqual(['quarter', 'month', 'quarter', 'month', 'month', 'month', 'year', 'month', 'quarter', 'month']);
   });
   test.each(Object.keys(AWARDS))('%s validates without errors and has the SPEC award ids', (id) => {
     const v = validatePreset(id)!;
@@ -41,7 +42,7 @@ describe('presets', () => {
     expect(w[0].message.en).toContain('Staff vote 30 → 27.27');
   });
   test('the other presets have no warnings', () => {
-    for (const id of ['smile-cards', 'star-rating', 'service-star-budget', 'surprise-points', 'revisit', 'annual-star']) {
+    for (const id of ['smile-cards', 'star-rating', 'service-star-budget', 'surprise-points', 'revisit', 'annual-star', 'likes']) {
       const v = validatePreset(id)!;
       expect(v.diagnostics.filter((d) => d.code !== 'weights_rescaled')).toEqual([]);
     }
