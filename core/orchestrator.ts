@@ -66,10 +66,13 @@ export function planInputTabs(names: string[]): string[] {
   return names.filter((n) => recognizeTab(n) !== null);
 }
 
-/** Is a tab one a computation with this scheme reads (Scheme, Runs, or an input tab the scheme uses)? */
+/**
+ * Is a tab one a computation with this scheme reads (Scheme, Runs, Appeals and
+ * Investigations — always, SPEC §10 — or an input tab the scheme uses)?
+ */
 function readByScheme(name: string, used: ReadonlySet<InputTab>): boolean {
   const id = recognizeTab(name);
-  return id !== null && (id === 'scheme' || id === 'runs' || used.has(id));
+  return id !== null && (id === 'scheme' || id === 'runs' || id === 'appeals' || id === 'investigations' || used.has(id as InputTab));
 }
 
 /** The tabs a computation with this scheme reads, in workbook order. */

@@ -156,6 +156,31 @@ export interface RedemptionRecord extends RowRef {
   points: number;
 }
 
+export type AppealStatus = 'pending' | 'rejected' | 'accepted';
+
+/** An Appeals row (SPEC §1, §10): who disputes which input row, and where the dispute stands. */
+export interface AppealRecord extends RowRef {
+  /** The appellant's lookup key and id as written. */
+  staffKey: string;
+  staffId: string;
+  /** The disputed row's tab name as the user wrote it, and its row number as the user sees it. */
+  targetTab: string;
+  targetRow: number;
+  /** Filing day (null when blank: never late). */
+  filed: Day | null;
+  status: AppealStatus;
+  decided: Day | null;
+  note: string;
+}
+
+/** An Investigations row (SPEC §1, §10): a person under investigation from `start` to `end` (null: still open). */
+export interface InvestigationRecord extends RowRef {
+  staffKey: string;
+  start: Day;
+  end: Day | null;
+  note: string;
+}
+
 /** Every input tab, validated and normalised. Bad rows are left out and reported. */
 export interface Dataset {
   staff: StaffRecord[];
@@ -166,6 +191,9 @@ export interface Dataset {
   cases: CaseRecord[];
   quotas: QuotaRecord[];
   redemptions: RedemptionRecord[];
+  /** Appeals and Investigations (absent or empty: none; hand-built datasets may leave them out). */
+  appeals?: AppealRecord[];
+  investigations?: InvestigationRecord[];
   /** Canonical tab id → tab name as written, for the tabs that were present. */
   tabNames: Partial<Record<TabId, string>>;
   /** Canonical tab id → field id → column header as written, so later diagnostics name the user's column. */
@@ -174,7 +202,7 @@ export interface Dataset {
 
 export type TabId =
   | 'staff' | 'feedback' | 'incidents' | 'attendance' | 'reviews' | 'cases'
-  | 'quotas' | 'redemptions' | 'scheme' | 'runs';
+  | 'quotas' | 'redemptions' | 'appeals' | 'investigations' | 'scheme' | 'runs';
 
 // ---- Result (SPEC §7 --json). Money here is in yuan with 2 decimals; fen inside the engine. ----
 

@@ -56,6 +56,13 @@ export function reasonText(ctx: Ctx, a: Award, r: Reason, lang: Lang, windowId =
         const value = r.incident && lang === 'zh' ? `${INCIDENT_TYPES[r.incident.type]?.[0] ?? r.incident.type} ${r.incident.date}` : r.value;
         return fill(WHY.gate_incident[lang], { label, value, at });
       }
+      case 'no_investigation': {
+        const [tab, row] = (r.at ?? '').split(':');
+        const at = lang === 'zh' ? `${tab} 第 ${row} 行` : `${tab} row ${row}`;
+        const inv = r.investigation;
+        const dates = !inv ? r.value : inv.end === null ? fill(WHY.investigation_open[lang], { start: inv.start }) : `${inv.start} – ${inv.end}`;
+        return fill(WHY.gate_investigation[lang], { label, dates, at });
+      }
       case 'full_attendance':
         return r.threshold === 'unknown'
           ? fill(WHY.gate_attendance_unknown[lang], { label, month: r.window ?? '' })

@@ -5,7 +5,7 @@
 import type { Award, Condition, CompareOp, Gate } from '../scheme/model';
 import { isRegularAt, monthOf, shiftPeriod, subPeriods, tenureMonths, type Period } from '../periods';
 import { attendanceRows, catColumn, presence, windowKeys, type Ctx } from './context';
-import type { IncidentRecord } from '../types';
+import type { IncidentRecord, InvestigationRecord } from '../types';
 import { evalMeasure } from './measures';
 
 /** Why a person is not eligible: the code, the value that failed and what was expected. */
@@ -26,6 +26,8 @@ export interface Reason {
   at?: string;
   /** For an incident gate: the incident's type and date. */
   incident?: { type: string; date: string };
+  /** For an investigation gate: the investigation's start and end (null: still open). */
+  investigation?: { start: string; end: string | null };
 }
 
 export function compare(a: number, op: CompareOp, b: number): boolean {
@@ -159,6 +161,23 @@ function firstIncident(ctx: Ctx, g: Gate & { kind: 'no_incident' }, w: Period): 
   return out;
 }
 
+const investigationCache = new WeakMap<Ctx, Map<string, InvestigationRecord[]>>();
+
+/** Investigations per person (staff key), in row order; built once per computation. */
+function investigationsOf(ctx: Ctx, key: string): InvestigationRecord[] {
+  let byKey = investigationCache.get(ctx);
+  if (!byKey) {
+    byKey = new Map();
+    for (const r of ctx.data.investigations ?? []) {
+      const l = byKey.get(r.staffKey);
+      if (l) l.push(r);
+      else byKey.set(r.staffKey, [r]);
+    }
+    investigationCache.set(ctx, byKey);
+  }
+  return byKey.get(key) ?? [];
+}
+
 /** Check one gate for person `i` in window `w`; null when it passes (or is turned off). */
 export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | null {
   if (!g.enabled) return null;
@@ -183,6 +202,12 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
       if (k < 0) return null;
       const inc = ctx.tabs.incidents.rows[k] as unknown as IncidentRecord;
       return fail(`${inc.type} ${inc.date}`, { at: `${inc.tab}:${inc.row}`, incident: { type: inc.type, date: inc.date } });
+    }
+    case 'no_investigation': {
+      // Overlap of [start, end] (end null: still open) with the award's window.
+      const hit = investigationsOf(ctx, s.key).find((r) => r.start <= w.end && (r.end === null || r.end >= w.start));
+      if (!hit) return null;
+      return fail(`${hit.start}–${hit.end ?? ''}`, { at: `${hit.tab}:${hit.row}`, investigation: { start: hit.start, end: hit.end } });
     }
     case 'full_attendance': {
       for (const m of subPeriods(w, 'month')) {

@@ -12,7 +12,7 @@
  * `ＳＴＡＦＦ＿ＩＤ`, `工号*` and `金额（元）` all match their column.
  */
 import { foldWidth } from '../ids';
-import type { Level, Rating, ReviewSource, TabId } from '../types';
+import type { AppealStatus, Level, Rating, ReviewSource, TabId } from '../types';
 
 /** How a column's cells are read (see core/input/cells.ts). */
 export type ColumnType =
@@ -30,7 +30,8 @@ export type ColumnType =
   | 'rating'
   | 'source'
   | 'dimension'
-  | 'incident_type';
+  | 'incident_type'
+  | 'appeal_status'; // pending / rejected / accepted (APPEAL_STATUSES)
 
 export interface ColumnSpec {
   /** Stable field id (also the English header). */
@@ -187,6 +188,33 @@ export const TAB_SPECS: Readonly<Record<TabId, TabSpec>> = {
       col('note', '说明', ['备注', 'notes'], false, 'text'),
     ],
   },
+  appeals: {
+    id: 'appeals', en: 'Appeals', zh: '申诉',
+    aliases: ['异议', '复核', '申诉记录', 'appeal', 'disputes'],
+    required: false,
+    atLeastOne: [],
+    columns: [
+      col('staff_id', '工号', [...STAFF_ID_ALIASES, '申诉人工号', '申诉人'], true, 'staff_ref'),
+      col('tab', '表', ['工作表', '所在表', 'sheet', 'target tab'], true, 'text'),
+      col('row', '行号', ['行', '所在行', 'row number', 'target row'], true, 'integer'),
+      col('filed', '提交日期', ['申诉日期', '提出日期', 'filed on', 'filed date', 'date'], false, 'date'),
+      col('status', '状态', ['处理状态', '处理结果', 'result'], false, 'appeal_status'),
+      col('decided', '处理日期', ['决定日期', 'decided on', 'decision date'], false, 'date'),
+      col('note', '说明', ['备注', 'notes', 'comment'], false, 'text'),
+    ],
+  },
+  investigations: {
+    id: 'investigations', en: 'Investigations', zh: '调查',
+    aliases: ['调查处理', '调查记录', 'investigation'],
+    required: false,
+    atLeastOne: [],
+    columns: [
+      col('staff_id', '工号', STAFF_ID_ALIASES, true, 'staff_ref'),
+      col('start', '开始日期', ['开始', '立案日期', 'start date', 'from'], true, 'date'),
+      col('end', '结束日期', ['结束', '结案日期', 'end date', 'to'], false, 'date'),
+      col('note', '说明', ['备注', 'notes', 'comment'], false, 'text'),
+    ],
+  },
   scheme: {
     id: 'scheme', en: 'Scheme', zh: '方案',
     aliases: ['评选方案', '奖惩方案'],
@@ -201,7 +229,7 @@ export const TAB_SPECS: Readonly<Record<TabId, TabSpec>> = {
 
 /** Input tabs in reading order (Staff first: every other tab refers to it). */
 export const TAB_ORDER: readonly TabId[] = [
-  'staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'scheme', 'runs',
+  'staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'appeals', 'investigations', 'scheme', 'runs',
 ];
 
 /**
@@ -293,6 +321,13 @@ export const REVIEW_DIMENSIONS: Readonly<Record<string, readonly string[]>> = {
   skill: ['业务技能', '技能'],
 };
 
+/** Appeal statuses (SPEC §1 Appeals): canonical id → aliases. A blank status is pending. */
+export const APPEAL_STATUSES: Readonly<Record<AppealStatus, readonly string[]>> = {
+  pending: ['待处理', '处理中', '未处理', '审核中', 'open', 'in progress'],
+  rejected: ['驳回', '维持', '维持原结果', '不成立', 'denied', 'dismissed'],
+  accepted: ['成立', '撤销', '申诉成立', '已撤销', 'granted', 'void', 'voided'],
+};
+
 export const BOOLEANS: Readonly<Record<'true' | 'false', readonly string[]>> = {
   true: ['yes', 'y', 'true', '是', '✓', '✔', '√', '1', '对'],
   false: ['no', 'n', 'false', '否', '✗', '✘', '×', '0', '错'],
@@ -308,6 +343,11 @@ const RATING_INDEX = vocabulary(RATINGS);
 const SOURCE_INDEX = vocabulary(REVIEW_SOURCES);
 const DIMENSION_INDEX = vocabulary(REVIEW_DIMENSIONS);
 const BOOLEAN_INDEX = vocabulary(BOOLEANS);
+const APPEAL_STATUS_INDEX = vocabulary(APPEAL_STATUSES);
+
+export function appealStatusOf(text: string): AppealStatus | null {
+  return APPEAL_STATUS_INDEX.get(nameKey(text)) ?? null;
+}
 
 /** Canonical incident type, or null when the type is not one of SPEC §1's. */
 export function incidentTypeOf(text: string): string | null {

@@ -26,14 +26,14 @@
  *   a third decimal rounds half away from zero.
  */
 import { foldWidth } from '../ids';
-import { booleanOf, levelOf, ratingOf } from './aliases';
+import { appealStatusOf, booleanOf, levelOf, ratingOf } from './aliases';
 import { isValidDay, makeDay, pad2, parsePeriod } from '../periods';
-import type { Cell, Day, Level, Rating } from '../types';
+import type { AppealStatus, Cell, Day, Level, Rating } from '../types';
 
 export type CellCode =
   | 'missing_value' | 'error_value' | 'bad_date' | 'bad_month' | 'bad_period'
   | 'not_a_number' | 'not_an_integer' | 'bad_boolean' | 'bad_level' | 'bad_rating'
-  | 'negative_value' | 'out_of_range';
+  | 'negative_value' | 'out_of_range' | 'bad_status';
 
 /** What is wrong with a cell. Shared constants: compare with `isProblem` / `.problem`. */
 export interface Problem {
@@ -381,6 +381,12 @@ export function toRating(cell: Cell): Rating | null | Problem {
   const t = toText(cell);
   if (t === null || isProblem(t)) return t;
   return ratingOf(t) ?? problem('bad_rating');
+}
+
+export function toAppealStatus(cell: Cell): AppealStatus | null | Problem {
+  const t = toText(cell);
+  if (t === null || isProblem(t)) return t;
+  return appealStatusOf(t) ?? problem('bad_status');
 }
 
 // ---- Text measures ----

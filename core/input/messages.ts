@@ -53,6 +53,11 @@ export function cellMessage(code: CellCode, value: string, type: ColumnType, ran
         zh: `“${v}”不是已知评价（超越、达到、低于）`,
         en: `"${v}" is not a known rating (exceeded, met, below)`,
       };
+    case 'bad_status':
+      return {
+        zh: `“${v}”不是已知状态（待处理/处理中、驳回/维持、成立/撤销）`,
+        en: `"${v}" is not a known status (pending, rejected, accepted)`,
+      };
     case 'negative_value':
       return { zh: `“${v}”不能为负数`, en: `"${v}" cannot be negative` };
     case 'out_of_range': {
@@ -128,6 +133,10 @@ export const MESSAGES = {
   duplicateMonth: (month: string, firstRow: number): Message => ({
     zh: `此人 ${month} 的考勤与第 ${firstRow} 行重复，本行未使用`,
     en: `attendance for ${month} repeats row ${firstRow} for this person; this row is left out`,
+  }),
+  investigationOrder: (end: string, start: string): Message => ({
+    zh: `结束日期 ${end} 早于开始日期 ${start}，本行未使用`,
+    en: `the end ${end} is before the start ${start}; this row is left out`,
   }),
   tooMany: (code: string, count: number): Message => ({
     zh: `另有 ${count} 个同类问题（${code}）未逐条列出`,

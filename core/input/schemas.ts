@@ -110,7 +110,27 @@ export const RedemptionRecordSchema = z.object({
   points: z.number().min(0),
 });
 
-const TAB_IDS = ['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'scheme', 'runs'] as const;
+export const AppealRecordSchema = z.object({
+  ...rowRef,
+  staffKey,
+  staffId: z.string().min(1),
+  targetTab: z.string().min(1),
+  targetRow: z.number().int().min(2),
+  filed: DaySchema.nullable(),
+  status: z.enum(['pending', 'rejected', 'accepted']),
+  decided: DaySchema.nullable(),
+  note: z.string(),
+});
+
+export const InvestigationRecordSchema = z.object({
+  ...rowRef,
+  staffKey,
+  start: DaySchema,
+  end: DaySchema.nullable(),
+  note: z.string(),
+}).refine((r) => r.end === null || r.end >= r.start, { message: 'end before start' });
+
+const TAB_IDS = ['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'appeals', 'investigations', 'scheme', 'runs'] as const;
 
 export const DatasetSchema = z.object({
   staff: z.array(StaffRecordSchema),
@@ -121,6 +141,8 @@ export const DatasetSchema = z.object({
   cases: z.array(CaseRecordSchema),
   quotas: z.array(QuotaRecordSchema),
   redemptions: z.array(RedemptionRecordSchema),
+  appeals: z.array(AppealRecordSchema).optional(),
+  investigations: z.array(InvestigationRecordSchema).optional(),
   tabNames: z.partialRecord(z.enum(TAB_IDS), z.string()),
   columnNames: z.partialRecord(z.enum(TAB_IDS), z.record(z.string(), z.string())).optional(),
 });
@@ -135,6 +157,8 @@ export const ROW_SCHEMAS = {
   cases: CaseRecordSchema,
   quotas: QuotaRecordSchema,
   redemptions: RedemptionRecordSchema,
+  appeals: AppealRecordSchema,
+  investigations: InvestigationRecordSchema,
 } as const;
 
 /** Problems of a Dataset built anywhere ('' when valid): `feedback.3.score: …` lines. */
@@ -153,7 +177,7 @@ export const ColumnSpecSchema = z.object({
   aliases: z.array(z.string().min(1)).readonly(),
   required: z.boolean(),
   type: z.enum(['staff_id', 'staff_ref', 'text', 'date', 'month', 'period', 'number', 'integer', 'money',
-    'boolean', 'level', 'rating', 'source', 'dimension', 'incident_type']),
+    'boolean', 'level', 'rating', 'source', 'dimension', 'incident_type', 'appeal_status']),
 });
 
 export const TabSpecSchema = z.object({

@@ -37,12 +37,12 @@ import {
 } from './aliases';
 import {
   charCount, isBlank, isProblem, toBoolean, toDay, toFen, toInteger, toLevel, toNumber,
-  toPeriod, toMonth, toRating, toText, type CellCode, type Problem,
+  toPeriod, toMonth, toRating, toText, toAppealStatus, type CellCode, type Problem,
 } from './cells';
 import { MESSAGES, cellMessage, type Message } from './messages';
 import { ReadOptionsSchema } from './schemas';
 import type {
-  AttendanceRecord, CaseRecord, Cell, Dataset, Day, Diagnostic, FeedbackRecord, IncidentRecord, Level,
+  AppealRecord, AppealStatus, AttendanceRecord, CaseRecord, InvestigationRecord, Cell, Dataset, Day, Diagnostic, FeedbackRecord, IncidentRecord, Level,
   QuotaRecord, RawTab, Rating, RedemptionRecord, ReviewRecord, Severity, StaffRecord, TabId,
 } from '../types';
 
@@ -401,6 +401,14 @@ class Reader {
     const v = this.coded(this.cell(j), toRating);
     if (v === null) return null;
     if (isProblem(v)) { this.fail(j, v.problem, 'rating'); return null; }
+    return v;
+  }
+
+  appealStatus(j: number): AppealStatus {
+    const v = toAppealStatus(this.cell(j));
+    // A blank status is an appeal not yet decided.
+    if (v === null) return 'pending';
+    if (isProblem(v)) { this.fail(j, v.problem, 'appeal_status'); return 'pending'; }
     return v;
   }
 
@@ -799,10 +807,60 @@ function readRedemptions(rd: Reader, ctx: Context): RedemptionRecord[] {
   return facts.attach(out, ctx);
 }
 
+const ROW_NUMBER: Range = { min: 2, max: null };
+
+/** Appeals (SPEC §10): checked here as cells; whether the disputed row exists and is the appellant's is core/appeals' job. */
+function readAppeals(rd: Reader, ctx: Context): AppealRecord[] {
+  const out: AppealRecord[] = [];
+  const jStaff = rd.col('staff_id'), jTab = rd.col('tab'), jRow = rd.col('row'), jFiled = rd.col('filed');
+  const jStatus = rd.col('status'), jDecided = rd.col('decided'), jNote = rd.col('note');
+  const rows = rd.tab.rows;
+  for (let i = 1; i < rows.length; i++) {
+    if (!rd.start(i)) continue;
+    const staffKey = rd.staff(jStaff, ctx.staff);
+    const staffId = rd.staffAt >= 0 ? ctx.staffRecords[rd.staffAt].id : '';
+    const targetTab = rd.text(jTab, true);
+    const targetRow = rd.num(jRow, true, ROW_NUMBER, true);
+    const filed = rd.day(jFiled, false);
+    const status = rd.appealStatus(jStatus);
+    const decided = rd.day(jDecided, false);
+    const note = rd.text(jNote, false);
+    if (rd.bad || targetRow === null) continue;
+    out.push({ tab: rd.tab.name, row: rd.rowNo, staffKey, staffId, targetTab, targetRow, filed, status, decided, note });
+  }
+  rd.finishLeftOut(ctx.staff, jStaff);
+  return out;
+}
+
+/** Investigations (SPEC §10): a person, a start and an end (blank while open). */
+function readInvestigations(rd: Reader, ctx: Context): InvestigationRecord[] {
+  const out: InvestigationRecord[] = [];
+  const jStaff = rd.col('staff_id'), jStart = rd.col('start'), jEnd = rd.col('end'), jNote = rd.col('note');
+  const rows = rd.tab.rows;
+  for (let i = 1; i < rows.length; i++) {
+    if (!rd.start(i)) continue;
+    const staffKey = rd.staff(jStaff, ctx.staff);
+    const start = rd.day(jStart, true);
+    const end = rd.day(jEnd, false);
+    const note = rd.text(jNote, false);
+    if (rd.bad || start === null) continue;
+    if (end !== null && end < start) {
+      rd.report('error', 'date_order', jEnd, rd.cell(jEnd), MESSAGES.investigationOrder(end, start));
+      continue;
+    }
+    out.push({ tab: rd.tab.name, row: rd.rowNo, staffKey, start, end, note });
+  }
+  rd.finishLeftOut(ctx.staff, jStaff);
+  return out;
+}
+
 // ---- Entry point ----
 
 function emptyDataset(): Dataset {
-  return { staff: [], feedback: [], incidents: [], attendance: [], reviews: [], cases: [], quotas: [], redemptions: [], tabNames: {} };
+  return {
+    staff: [], feedback: [], incidents: [], attendance: [], reviews: [], cases: [], quotas: [], redemptions: [],
+    appeals: [], investigations: [], tabNames: {},
+  };
 }
 
 const DEFAULTS: Required<ReadOptions> = { probationMonths: 3, feedbackScale: { min: 1, max: 5 } };
@@ -904,6 +962,10 @@ export function readDataset(tabs: RawTab[], options: ReadOptions = {}): ReadResu
   if (rd) dataset.quotas = readQuotas(rd);
   rd = reader('redemptions');
   if (rd) dataset.redemptions = readRedemptions(rd, ctx);
+  rd = reader('appeals');
+  if (rd) dataset.appeals = readAppeals(rd, ctx);
+  rd = reader('investigations');
+  if (rd) dataset.investigations = readInvestigations(rd, ctx);
 
   return { dataset, diagnostics: sink.finish(), fatal: null };
 }

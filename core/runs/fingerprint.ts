@@ -77,8 +77,20 @@ export const DEFAULT_TAB_NAMES: Record<FingerprintTab, Record<Lang, string>> = {
   cases: { en: 'Cases', zh: '服务案例' },
   quotas: { en: 'Quotas', zh: '名额' },
   redemptions: { en: 'Redemptions', zh: '积分兑换' },
+  appeals: { en: 'Appeals', zh: '申诉' },
+  investigations: { en: 'Investigations', zh: '调查' },
   scheme: { en: 'Scheme', zh: '方案' },
 };
+
+/**
+ * Appeals and Investigations (SPEC §10) are hashed like the data tabs, so deciding
+ * an appeal after finalizing reads as a change. Present only when the workbook has
+ * the tab, so workbooks without them keep their fingerprints.
+ */
+export const DISPUTE_FINGERPRINT_FIELDS = {
+  appeals: ['staffKey', 'staffId', 'targetTab', 'targetRow', 'filed', 'status', 'decided', 'note'],
+  investigations: ['staffKey', 'start', 'end', 'note'],
+} as const;
 
 export function isFingerprintTab(id: string): id is FingerprintTab {
   return Object.prototype.hasOwnProperty.call(DEFAULT_TAB_NAMES, id);
@@ -157,6 +169,13 @@ export function fingerprintInputs(dataset: Dataset, scheme?: unknown): InputFing
     tabs[id] = hashRows(id, rows, FINGERPRINT_FIELDS[id]);
     if (name !== undefined) names[id] = name;
   }
+  for (const id of ['appeals', 'investigations'] as const) {
+    const name = dataset.tabNames[id];
+    const rows = (dataset[id] ?? []) as readonly object[];
+    if (name === undefined && rows.length === 0) continue;
+    tabs[id] = hashRows(id, rows, DISPUTE_FINGERPRINT_FIELDS[id]);
+    if (name !== undefined) names[id] = name;
+  }
   if (scheme !== undefined && scheme !== null) {
     const h = new Lanes64();
     h.str('scheme');
@@ -221,6 +240,6 @@ export function changedTabIds(
   before: Partial<Record<FingerprintTab, string>>,
   after: Partial<Record<FingerprintTab, string>>,
 ): FingerprintTab[] {
-  const order: FingerprintTab[] = [...DATA_TABS, 'scheme'];
+  const order: FingerprintTab[] = [...DATA_TABS, 'appeals', 'investigations', 'scheme'];
   return order.filter((id) => before[id] !== after[id]);
 }

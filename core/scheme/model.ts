@@ -217,6 +217,8 @@ export const GateSchema = z.discriminatedUnion('kind', [
   z.object({ ...GateBase, kind: z.literal('level'), in: z.array(LevelSchema).optional(), notIn: z.array(LevelSchema).optional() }),
   z.object({ ...GateBase, kind: z.literal('no_incident'), types: z.array(z.string().min(1)).min(1) }),
   z.object({ ...GateBase, kind: z.literal('full_attendance') }),
+  /** Held out while under investigation (Investigations tab, SPEC §10): any investigation overlapping the award's window. */
+  z.object({ ...GateBase, kind: z.literal('no_investigation') }),
   z.object({ ...GateBase, kind: z.literal('measure'), measure: IdSchema, op: CompareOpSchema, value: z.union([FiniteSchema, MeasureRefSchema]) }),
 ]);
 export type Gate = z.infer<typeof GateSchema>;
