@@ -9,6 +9,7 @@ import type { Lang } from '../core/types';
 import { computeCommand, type Io } from './commands/compute';
 import { demoCommand } from './commands/demo';
 import { templateCommand } from './commands/template';
+import { whatIfCommand } from './commands/whatif';
 import { finalizeCommand } from './finalize';
 import { CliError } from './errors';
 
@@ -18,6 +19,8 @@ const USAGE = {
       [--preset smile-cards] [--lang zh|en] [--out result.xlsx | folder] [--json] [--force]
   service-star template <preset> --out new.xlsx [--lang zh|en] [--force]
   service-star finalize <workbook.xlsx | folder-of-csv> --period 2026-Q3 [--out path] [--json]
+  service-star whatif <workbook.xlsx | folder-of-csv> --period 2026-Q3 [--preset smile-cards]
+      --set KEY=VALUE [--set KEY=VALUE …] [--json]
   service-star demo [--lang zh|en] [--json]
 `,
   zh: `用法：
@@ -25,6 +28,8 @@ const USAGE = {
       [--preset smile-cards] [--lang zh|en] [--out 结果.xlsx | 文件夹] [--json] [--force]
   service-star template <方案> --out 新工作簿.xlsx [--lang zh|en] [--force]
   service-star finalize <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 [--out 路径] [--json]
+  service-star whatif <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 [--preset smile-cards]
+      --set 键=值 [--set 键=值 …] [--json]
   service-star demo [--lang zh|en] [--json]
 `,
 };
@@ -98,6 +103,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
         out: { type: 'string', short: 'o' },
         json: { type: 'boolean' },
         force: { type: 'boolean' },
+        set: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -120,8 +126,8 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
     return 0;
   }
   if (command === undefined) {
-    throw new CliError('请指定命令：compute、template、finalize 或 demo（service-star --help 查看用法）',
-      'Name a command: compute, template, finalize or demo (service-star --help for usage)');
+    throw new CliError('请指定命令：compute、template、finalize、whatif 或 demo（service-star --help 查看用法）',
+      'Name a command: compute, template, finalize, whatif or demo (service-star --help for usage)');
   }
   const now = nowIso(env);
   // SERVICE_STAR_PROGRESS=1 shows progress lines from the start even in a pipe.
@@ -157,8 +163,17 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
       if (!values.period) throw new CliError('请用 --period 指定期间，例如 --period 2026-Q3', 'Give the period with --period, e.g. --period 2026-Q3');
       return finalizeCommand({ source: rest[0], period: values.period, out: values.out, lang, messageLang, json: Boolean(values.json), now }, io);
     }
+    case 'whatif': {
+      if (rest.length === 0) throw new CliError('请指定工作簿（.xlsx）或 CSV 文件夹', 'Name a workbook (.xlsx) or a folder of CSV files');
+      extra(1);
+      if (!values.period) throw new CliError('请用 --period 指定期间，例如 --period 2026-Q3', 'Give the period with --period, e.g. --period 2026-Q3');
+      return whatIfCommand({
+        source: rest[0], period: values.period, preset: values.preset, lang, messageLang,
+        sets: values.set ?? [], json: Boolean(values.json), progressAfterMs,
+      }, io);
+    }
     default:
-      throw new CliError(`未知命令“${command}”：可用 compute、template、finalize、demo`, `Unknown command "${command}": use compute, template, finalize or demo`);
+      throw new CliError(`未知命令“${command}”：可用 compute、template、finalize、whatif、demo`, `Unknown command "${command}": use compute, template, finalize, whatif or demo`);
   }
 }
 

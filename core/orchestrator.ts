@@ -29,6 +29,11 @@ import { buildPointsTab } from './output/points';
 import { buildDepartmentsTab } from './output/departments';
 import { buildResultJson } from './output/result-json';
 import { gateCompute, recordCompute, schemeVersionLabel } from './runs';
+import { applyEdits, type WhatIfEdit } from './whatif/index';
+import { previewSession, readSchemeTabLang, type PreviewOutcome } from './whatif/workbook';
+import { buildSchemeTab } from './scheme-tab/index';
+
+export type { PreviewOutcome } from './whatif/workbook';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -97,11 +102,18 @@ export function schemeInputs(tabs: RawTab[], scheme: Scheme): RawTab[] {
  * force, or every recognised tab when the run is going to stop anyway (no Staff
  * tab, no usable scheme), so its one message is the same as ever.
  */
-function planAfterScheme(names: string[], schemeTabs: RawTab[], preset: string | undefined): string[] {
+function planAfterScheme(names: string[], schemeTabs: RawTab[], preset: string | undefined, also?: AlsoReads): string[] {
   if (!names.some((n) => recognizeTab(n) === 'staff')) return planInputTabs(names);
   const resolved = resolveScheme(schemeTabs, preset);
-  return resolved.scheme ? planSchemeTabs(names, resolved.scheme) : planInputTabs(names);
+  if (!resolved.scheme) return planInputTabs(names);
+  const plan = planSchemeTabs(names, resolved.scheme);
+  // A what-if preview also reads the tabs its edited scheme uses (an edit may point a measure at another tab).
+  const other = also?.(resolved.scheme);
+  return other ? names.filter((n) => plan.includes(n) || planSchemeTabs(names, other).includes(n)) : plan;
 }
+
+/** Another scheme derived from the one in force whose tabs are read too (what-if), or null. */
+type AlsoReads = (scheme: Scheme) => Scheme | null;
 
 function isSchemeTab(name: string): boolean {
   return recognizeTab(name) === 'scheme';
@@ -113,26 +125,26 @@ function isSchemeTab(name: string): boolean {
  * last read holds everything the run uses (Staff and the Scheme tab included),
  * which is what the adapters' summaries look at.
  */
-function* readSteps(names: string[], preset: string | undefined): Generator<string[], RawTab[], RawTab[]> {
+function* readSteps(names: string[], preset: string | undefined, also?: AlsoReads): Generator<string[], RawTab[], RawTab[]> {
   const schemeNames = names.filter(isSchemeTab);
   const first = schemeNames.length ? yield schemeNames : [];
-  const plan = planAfterScheme(names, first, preset);
+  const plan = planAfterScheme(names, first, preset, also);
   const tabs = yield plan;
   if (schemeNames.length === 0) return tabs;
   // The Scheme tab was read again with the rest: if it changed in between so that it uses a tab not read, read them all.
-  const again = planAfterScheme(names, tabs.filter((t) => isSchemeTab(t.name)), preset);
+  const again = planAfterScheme(names, tabs.filter((t) => isSchemeTab(t.name)), preset, also);
   return again.every((n) => plan.includes(n)) ? tabs : yield planInputTabs(names);
 }
 
-async function readPlanned(host: WorkbookHost, names: string[], preset: string | undefined): Promise<RawTab[]> {
-  const steps = readSteps(names, preset);
+async function readPlanned(host: WorkbookHost, names: string[], preset: string | undefined, also?: AlsoReads): Promise<RawTab[]> {
+  const steps = readSteps(names, preset, also);
   let step = steps.next([]);
   while (!step.done) step = steps.next(await host.readTabs(step.value));
   return step.value;
 }
 
-function readPlannedSync(host: SyncWorkbookHost, names: string[], preset: string | undefined): RawTab[] {
-  const steps = readSteps(names, preset);
+function readPlannedSync(host: SyncWorkbookHost, names: string[], preset: string | undefined, also?: AlsoReads): RawTab[] {
+  const steps = readSteps(names, preset, also);
   let step = steps.next([]);
   while (!step.done) step = steps.next(host.readTabs(step.value));
   return step.value;
@@ -237,4 +249,84 @@ export function runComputeSync(host: SyncWorkbookHost, request: ComputeRequest):
   }
   progress('done', 1);
   return outcome;
+}
+
+// ---- What-if (SPEC §11): preview reads as Compute does and writes nothing; Apply writes only the Scheme tab. ----
+
+export interface PreviewRequest {
+  period: string;
+  preset?: string;
+  lang?: Lang;
+  edits: WhatIfEdit[];
+}
+
+/** The edited scheme a what-if request reads the tabs of (null when the edits do not apply). */
+const editedBy = (edits: WhatIfEdit[]): AlsoReads => (scheme) => (edits.length ? applyEdits(scheme, edits).scheme : null);
+
+/** Preview on tabs already read (the pure middle of runPreview; the CLI keeps a session instead for more previews). */
+export function previewWorkbook(tabs: RawTab[], request: PreviewRequest): PreviewOutcome {
+  return previewSession(tabs, request, detectLang(tabs.map((t) => t.name))).preview(request.edits);
+}
+
+/** Read → compute with and without the edits → the difference; nothing is written. */
+export async function runPreview(host: WorkbookHost, request: PreviewRequest): Promise<PreviewOutcome> {
+  const names = await host.listTabs();
+  return previewWorkbook(await readPlanned(host, names, request.preset, editedBy(request.edits)), request);
+}
+
+/** The same for synchronous hosts (Apps Script): the host calls of a Compute, without its writes. */
+export function runPreviewSync(host: SyncWorkbookHost, request: PreviewRequest): PreviewOutcome {
+  const names = host.listTabs();
+  return previewWorkbook(readPlannedSync(host, names, request.preset, editedBy(request.edits)), request);
+}
+
+/** Read the tabs a preview needs (for a front end that keeps them between previews: the Excel worker). */
+export async function readForPreview(host: WorkbookHost, request: PreviewRequest): Promise<RawTab[]> {
+  return readPlanned(host, await host.listTabs(), request.preset, editedBy(request.edits));
+}
+
+export interface ApplyOutcome {
+  status: 'applied' | 'fatal' | 'invalid';
+  message: { zh: string; en: string } | null;
+  lang: Lang;
+  diagnostics: Diagnostic[];
+  /** The Scheme tab written (null when nothing was written). */
+  written: OutputTab | null;
+}
+
+/** The Scheme tab to write for the edits (the tab in force, or the preset when there is none), without host calls. */
+export function applyToSchemeTab(tabs: RawTab[], names: string[], request: PreviewRequest): ApplyOutcome {
+  const resolved = resolveScheme(tabs, request.preset);
+  const lang = request.lang ?? detectLang(names);
+  if (!resolved.scheme) {
+    const f = resolved.fatal ?? diag({ severity: 'error', code: 'no_scheme', zh: '没有可用的方案', en: 'No scheme is available' });
+    return { status: 'fatal', message: f.message, lang, diagnostics: [f], written: null };
+  }
+  const e = applyEdits(resolved.scheme, request.edits);
+  if (!e.scheme) {
+    const first = e.diagnostics.find((d) => d.severity === 'error');
+    return { status: 'invalid', message: first?.message ?? null, lang, diagnostics: e.diagnostics, written: null };
+  }
+  // The tab keeps its name and its language; a new one is named and worded in the run's language.
+  const existing = tabs.find((t) => isSchemeTab(t.name));
+  const tabLang = existing ? readSchemeTabLang(existing) ?? lang : lang;
+  const tab = buildSchemeTab(e.scheme, tabLang);
+  return { status: 'applied', message: null, lang, diagnostics: e.diagnostics, written: existing ? { ...tab, name: existing.name } : tab };
+}
+
+/** Apply: write the edited scheme into the Scheme tab (created from the preset when absent); no other tab is touched. */
+export async function runApplyEdits(host: WorkbookHost, request: PreviewRequest): Promise<ApplyOutcome> {
+  const names = await host.listTabs();
+  const schemeNames = names.filter(isSchemeTab);
+  const out = applyToSchemeTab(schemeNames.length ? await host.readTabs(schemeNames) : [], names, request);
+  if (out.written) await host.writeTabs([out.written]);
+  return out;
+}
+
+export function runApplyEditsSync(host: SyncWorkbookHost, request: PreviewRequest): ApplyOutcome {
+  const names = host.listTabs();
+  const schemeNames = names.filter(isSchemeTab);
+  const out = applyToSchemeTab(schemeNames.length ? host.readTabs(schemeNames) : [], names, request);
+  if (out.written) host.writeTabs([out.written]);
+  return out;
 }
