@@ -48,6 +48,6 @@ describe('internal errors', () => {
     const b = io();
     expect(await run([], b.io, { LANG: 'zh_CN.UTF-8' })).toBe(2);
     expect(b.out).toEqual([]);
-    expect(b.err).toEqual(['service-star: 请指定命令：compute、template、finalize 或 demo（service-star --help 查看用法）\n']);
+    expect(b.err).toEqual(['service-star: 请指定命令：compute、template、finalize、whatif 或 demo（service-star --help 查看用法）\n']);
   });
 });
