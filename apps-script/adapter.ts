@@ -9,12 +9,25 @@
  * 100,000 rows over one quarter costs at most ~92 calls, not 100,000.
  *
  * Writes are atomic across the whole run: every output tab is first written to a
- * temporary sheet; only when all of them are written are the old tabs deleted and
- * the temporary ones renamed, so a failure leaves the previous results intact.
+ * temporary sheet; only when all of them are written are the old tabs renamed to
+ * backups, the temporary ones renamed into place and the backups deleted, so a
+ * failure at any point before the swap leaves the previous results intact and a
+ * failure during the swap puts back what it had swapped (issue 19).
+ *
+ * Real-host limits (issue 19): Apps Script stops an execution at 6 minutes
+ * without running any catch, so (1) temporary and backup sheets left by a killed
+ * run are recovered under the document lock before the next run reads or writes
+ * (`recoverInterruptedWrite`), (2) the time left is checked before each tab and
+ * before the swap, and a run with too little left stops cleanly (old results
+ * kept), (3) the cells the write will need are estimated first, since new sheets
+ * start at 1000×26 and old and new outputs coexist until the swap, and a write
+ * that would pass the 10,000,000-cell limit is refused before anything is added.
+ * `insertSheet` activates the new sheet; the user's active sheet is restored.
  * Templates use `addTabs`, which only adds: a tab whose name exists is skipped.
  */
 import type { SyncWorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import { swapTimeTooShort, tooManyCells } from './texts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,6 +48,71 @@ export const COLUMN_WIDTH = 120;
 
 /** Prefix of the temporary sheets written before the swap. */
 export const TEMP_PREFIX = '~ServiceStar tmp ';
+
+/** Prefix of the old output tabs renamed aside during the swap (followed by the tab's own name). */
+export const BACKUP_PREFIX = '~ServiceStar old ';
+
+/** Apps Script stops a run after 6 minutes. */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+/**
+ * Time kept for the swap and the cleanup after a clean stop: about three calls per
+ * tab plus the deletes, each up to a second or two on a large spreadsheet.
+ */
+export const SWAP_RESERVE_MS = 45_000;
+/** Google Sheets' limit on the cells of one spreadsheet (every sheet's grid, empty or not). */
+export const CELL_LIMIT = 10_000_000;
+/** The grid of a newly inserted sheet. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLS = 26;
+
+/** A refusal with a message in both languages (time or cell limit), shown as is by main.ts. */
+export class SheetsLimitError extends Error {
+  constructor(readonly code: 'time_left' | 'too_many_cells', readonly text: { zh: string; en: string }) {
+    super(text.en);
+    this.name = 'SheetsLimitError';
+  }
+}
+
+export interface SheetsHostOptions {
+  /** Epoch ms at which Apps Script will stop this execution; no time checks without it. */
+  deadline?: number;
+  /** The clock (default Date.now). */
+  now?: () => number;
+}
+
+/** Case-insensitive name comparison, as Sheets applies to sheet names. */
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function hasPrefix(name: string, prefix: string): boolean {
+  return name.toLowerCase().startsWith(prefix.toLowerCase());
+}
+
+/** The grid an output tab's sheet ends with: its rows (at least 2, see `fill`) × its width. */
+export function outputGrid(tab: OutputTab): { rows: number; cols: number } {
+  let width = Math.max(1, tab.formats.length);
+  for (const row of tab.rows) if (row.length > width) width = row.length;
+  return { rows: Math.max(tab.rows.length, 2), cols: width };
+}
+
+/**
+ * Cells the spreadsheet can reach while `tabs` are written one after the other:
+ * every existing grid (old outputs stay until the swap), the new sheets already
+ * written at their final size, and the one being written at the larger of a new
+ * sheet's 1000×26 and its final size in each direction (`fill` inserts rows
+ * before it trims columns) — the largest of these over the tabs.
+ */
+export function peakCells(existingCells: number, tabs: OutputTab[]): number {
+  let written = existingCells;
+  let peak = existingCells;
+  for (const tab of tabs) {
+    const { rows, cols } = outputGrid(tab);
+    peak = Math.max(peak, written + Math.max(rows, NEW_SHEET_ROWS) * Math.max(cols, NEW_SHEET_COLS));
+    written += rows * cols;
+  }
+  return peak;
+}
 
 /** True when Sheets would read the text as a formula or a signed number. */
 export function needsTextFormat(value: unknown): boolean {
@@ -87,7 +165,13 @@ export class SheetsHost implements SyncWorkbookHost {
   private readonly read = new Map<string, RawTab>();
   private timeZone: string | null = null;
 
-  constructor(private readonly ss: Spreadsheet) {}
+  private readonly deadline: number | null;
+  private readonly now: () => number;
+
+  constructor(private readonly ss: Spreadsheet, options: SheetsHostOptions = {}) {
+    this.deadline = options.deadline ?? null;
+    this.now = options.now ?? (() => Date.now());
+  }
 
   listTabs(): string[] {
     return this.ss.getSheets().map((s) => s.getName());
@@ -132,24 +216,136 @@ export class SheetsHost implements SyncWorkbookHost {
   }
 
   /**
-   * Replace every tab in `tabs` whole.
-   * @throws the host's error when a write fails; the previous tabs are then intact
-   *   and the temporary sheets removed.
+   * Replace every tab in `tabs` whole (see the file header for the order of steps).
+   * @throws SheetsLimitError when the write would pass the cell limit (nothing
+   *   written) or too little execution time is left (temporary sheets removed,
+   *   previous tabs intact)
+   * @throws the host's error when a write or the swap fails; the previous tabs are
+   *   then intact and the temporary sheets removed
    */
   writeTabs(tabs: OutputTab[]): void {
+    this.recoverInterruptedWrite();
+    const active = this.activeSheetName();
+    this.checkCellLimit(tabs);
     const written: { tab: OutputTab; temp: Sheet }[] = [];
     try {
-      for (const tab of tabs) written.push({ tab, temp: this.writeTemp(tab, written.length) });
+      for (const tab of tabs) {
+        this.checkTimeLeft();
+        written.push({ tab, temp: this.writeTemp(tab, written.length) });
+      }
+      this.checkTimeLeft();
     } catch (error) {
-      for (const { temp } of written) this.ss.deleteSheet(temp);
-      const partial = this.ss.getSheets().filter((s) => s.getName().startsWith(TEMP_PREFIX));
-      for (const s of partial) this.ss.deleteSheet(s);
+      this.removeTemps(written.map((w) => w.temp));
       throw error;
     }
-    for (const { tab, temp } of written) {
-      const old = this.ss.getSheetByName(tab.name);
-      if (old) this.ss.deleteSheet(old);
-      temp.setName(tab.name);
+    this.swap(written);
+    this.restoreActive(active);
+  }
+
+  /**
+   * Put back what a run stopped mid-write (Apps Script's time limit runs no catch)
+   * left: a backup whose tab is missing (stopped mid-swap) is renamed back, every
+   * other temporary or backup sheet deleted. Call under the document lock, before
+   * reading: a missing Runs tab would lose its history.
+   */
+  recoverInterruptedWrite(): void {
+    const sheets = this.ss.getSheets();
+    const names = sheets.map((s) => s.getName());
+    sheets.forEach((sheet, i) => {
+      const name = names[i];
+      if (hasPrefix(name, TEMP_PREFIX)) {
+        this.ss.deleteSheet(sheet);
+      } else if (hasPrefix(name, BACKUP_PREFIX)) {
+        const original = name.slice(BACKUP_PREFIX.length);
+        if (original && !names.some((n) => sameName(n, original))) {
+          sheet.setName(original);
+          names[i] = original;
+        } else {
+          this.ss.deleteSheet(sheet);
+        }
+      }
+    });
+  }
+
+  /** The active sheet's name, to bring back after `insertSheet` moved the user's view. */
+  private activeSheetName(): string | null {
+    const active = this.ss.getActiveSheet();
+    return active ? active.getName() : null;
+  }
+
+  private restoreActive(name: string | null): void {
+    if (name === null) return;
+    const sheet = this.ss.getSheetByName(name);
+    if (sheet) sheet.activate();
+  }
+
+  /** @throws SheetsLimitError `too_many_cells` before anything is written */
+  private checkCellLimit(tabs: OutputTab[]): void {
+    let existing = 0;
+    for (const sheet of this.ss.getSheets()) existing += sheet.getMaxRows() * sheet.getMaxColumns();
+    const peak = peakCells(existing, tabs);
+    if (peak > CELL_LIMIT) throw new SheetsLimitError('too_many_cells', tooManyCells(existing, peak - existing, CELL_LIMIT));
+  }
+
+  /** @throws SheetsLimitError `time_left` when less than SWAP_RESERVE_MS of the execution is left */
+  private checkTimeLeft(): void {
+    if (this.deadline === null) return;
+    const left = this.deadline - this.now();
+    if (left < SWAP_RESERVE_MS) throw new SheetsLimitError('time_left', swapTimeTooShort());
+  }
+
+  /** Best effort after a failure: the temporary sheets written and any partial one. */
+  private removeTemps(temps: Sheet[]): void {
+    for (const temp of temps) {
+      try { this.ss.deleteSheet(temp); } catch { /* removed below by name, or by the next run's recovery */ }
+    }
+    try {
+      for (const s of this.ss.getSheets()) if (hasPrefix(s.getName(), TEMP_PREFIX)) this.ss.deleteSheet(s);
+    } catch {
+      // The next run's recoverInterruptedWrite removes what is left; the original error matters more.
+    }
+  }
+
+  /**
+   * Old tabs renamed aside, temporary sheets renamed into place, then the backups
+   * deleted. A failing rename (a protected tab, say) puts back every tab already
+   * swapped before the error is thrown; a failing delete of a backup after every
+   * tab is in place is left to the next run's recovery.
+   */
+  private swap(written: { tab: OutputTab; temp: Sheet }[]): void {
+    const done: { tab: OutputTab; temp: Sheet; tempName: string; backup: Sheet | null; placed: boolean }[] = [];
+    try {
+      for (const { tab, temp } of written) {
+        const old = this.ss.getSheetByName(tab.name);
+        const step = { tab, temp, tempName: temp.getName(), backup: null as Sheet | null, placed: false };
+        done.push(step);
+        if (old) {
+          old.setName(BACKUP_PREFIX + tab.name);
+          step.backup = old;
+        }
+        temp.setName(tab.name);
+        step.placed = true;
+      }
+    } catch (error) {
+      this.unswap(done);
+      this.removeTemps(written.map((w) => w.temp));
+      throw error;
+    }
+    for (const { backup } of done) {
+      if (!backup) continue;
+      try { this.ss.deleteSheet(backup); } catch { /* the new results are in place; the next run removes it */ }
+    }
+  }
+
+  /** Undo a partial swap, last step first, restoring as much as the host allows. */
+  private unswap(done: { tab: OutputTab; temp: Sheet; tempName: string; backup: Sheet | null; placed: boolean }[]): void {
+    for (const step of [...done].reverse()) {
+      try {
+        if (step.placed) step.temp.setName(step.tempName);
+        if (step.backup) step.backup.setName(step.tab.name);
+      } catch {
+        // Left for the next run's recoverInterruptedWrite (a backup whose tab is missing is renamed back).
+      }
     }
   }
 
@@ -189,6 +385,7 @@ export class SheetsHost implements SyncWorkbookHost {
   private writeTemp(tab: OutputTab, n: number): Sheet {
     const old = this.ss.getSheetByName(tab.name);
     const index = old ? old.getIndex() - 1 : this.ss.getNumSheets();
+    // Stale temporary sheets were removed first; a user's own sheet of that name is stepped around.
     let name = `${TEMP_PREFIX}${n + 1}`;
     for (let k = 2; this.ss.getSheetByName(name); k++) name = `${TEMP_PREFIX}${n + 1}.${k}`;
     const sheet = this.ss.insertSheet(name, index);

@@ -6,7 +6,9 @@
  *
  * Only `SpreadsheetApp.getActiveSpreadsheet()` is used (the add-on's scope is
  * spreadsheets.currentonly). Every value returned to the sidebar goes through
- * `plain()`: no Date, no undefined.
+ * `plain()`: no Date, no undefined. Every write runs under the document lock,
+ * released only after `SpreadsheetApp.flush()` (the Lock service's advice, so
+ * the next holder sees the writes).
  */
 import type { ComputeArgs, FinalizeResult, TemplateResult } from '../ui/bridge';
 import type { Lang } from '../core/types';
@@ -20,7 +22,7 @@ import { runFinalizeSync } from '../core/runs';
 import { lastCompletedPeriod } from '../core/periods';
 import { listPresets } from '../core/presets/index';
 import { planTemplateInsert, templateInsertResult } from '../core/templates/index';
-import { SheetsHost } from './adapter';
+import { EXECUTION_LIMIT_MS, SheetsHost } from './adapter';
 import { plain } from './plain';
 import { MENU, SIDEBAR_TITLE, NO_LOCK, computeAlertText, templateFailed, unknownPreset } from './texts';
 
@@ -50,6 +52,32 @@ function workbookLang(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, names: strin
 
 function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+/** Flush pending spreadsheet changes, then release the lock (even if the flush fails). */
+function releaseAfterFlush(lock: GoogleAppsScript.Lock.Lock): void {
+  try {
+    SpreadsheetApp.flush();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** A refusal of the adapter's with its own message in both languages (time or cell limit), duck-typed across realms. */
+function bilingualReason(error: unknown): { zh: string; en: string } | null {
+  const text = error && typeof error === 'object' ? (error as { text?: unknown }).text : null;
+  if (text && typeof text === 'object' && typeof (text as { zh?: unknown }).zh === 'string' && typeof (text as { en?: unknown }).en === 'string') {
+    return text as { zh: string; en: string };
+  }
+  return null;
+}
+
+/** The failure summary of a compute: the adapter's bilingual reason when it has one, else the host's error text. */
+function computeFailure(lang: Lang, period: string, error: unknown): ComputeSummary {
+  const reason = bilingualReason(error);
+  if (!reason) return failureSummary(lang, period, errorText(error));
+  const base = failureSummary(lang, period, '');
+  return { ...base, message: { zh: base.message!.zh + reason.zh, en: base.message!.en + reason.en } };
 }
 
 /** The reason of a failure: an Error's message (duck-typed, so an error of another realm reads the same). */
@@ -115,6 +143,8 @@ export function getState(): WorkbookState {
 }
 
 export function compute(args: ComputeArgs): ComputeSummary {
+  // The execution's clock starts here (a server call from the sidebar or the menu is one execution).
+  const deadline = Date.now() + EXECUTION_LIMIT_MS;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const period = String(args?.period ?? '');
   const names = ss.getSheets().map((s) => s.getName());
@@ -123,7 +153,9 @@ export function compute(args: ComputeArgs): ComputeSummary {
   if (!lock) return plain(failureSummary(lang, period, NO_LOCK[lang])) as unknown as ComputeSummary;
   if (!lock.tryLock(LOCK_WAIT_MS)) return plain(busySummary(lang, period)) as unknown as ComputeSummary;
   try {
-    const host = new SheetsHost(ss);
+    const host = new SheetsHost(ss, { deadline });
+    // What a run stopped by the time limit left behind is put right before anything is read.
+    host.recoverInterruptedWrite();
     // The preset chosen, else the one the workbook last ran (its Runs tab, served from memory to the compute,
     // which reads only the tabs the scheme uses).
     const preset = args?.preset ? String(args.preset) : defaultPresetId(host.readTabs(names.filter((n) => recognizeTab(n) === 'runs'))) ?? undefined;
@@ -131,9 +163,9 @@ export function compute(args: ComputeArgs): ComputeSummary {
     const summary = summarizeOutcome(outcome, summaryContextFor(host.lastRead, preset));
     return plain(summary) as unknown as ComputeSummary;
   } catch (error) {
-    return plain(failureSummary(lang, period, errorText(error))) as unknown as ComputeSummary;
+    return plain(computeFailure(lang, period, error)) as unknown as ComputeSummary;
   } finally {
-    lock.releaseLock();
+    releaseAfterFlush(lock);
   }
 }
 
@@ -172,12 +204,13 @@ export function insertTemplate(preset: string): TemplateResult {
   } catch (error) {
     return plain({ status: 'fatal', message: templateFailed(errorText(error)), ...none }) as unknown as TemplateResult;
   } finally {
-    lock.releaseLock();
+    releaseAfterFlush(lock);
   }
 }
 
 /** *Finalize period*: mark the period's latest run final in the Runs tab, under the document lock. */
 export function finalize(period: string): FinalizeResult {
+  const deadline = Date.now() + EXECUTION_LIMIT_MS;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const names = ss.getSheets().map((s) => s.getName());
   const lang = workbookLang(ss, names);
@@ -185,12 +218,14 @@ export function finalize(period: string): FinalizeResult {
   if (!lock) return plain({ status: 'fatal', message: { zh: NO_LOCK.zh, en: NO_LOCK.en } }) as unknown as FinalizeResult;
   if (!lock.tryLock(LOCK_WAIT_MS)) return plain({ status: 'refused', message: ALREADY_RUNNING }) as unknown as FinalizeResult;
   try {
-    const out = runFinalizeSync(new SheetsHost(ss), String(period ?? ''), new Date().toISOString(), lang);
+    const host = new SheetsHost(ss, { deadline });
+    host.recoverInterruptedWrite();
+    const out = runFinalizeSync(host, String(period ?? ''), new Date().toISOString(), lang);
     return plain({ status: out.status, message: out.message }) as unknown as FinalizeResult;
   } catch (error) {
-    const f = failureSummary(lang, String(period ?? ''), errorText(error));
+    const f = computeFailure(lang, String(period ?? ''), error);
     return plain({ status: 'fatal', message: f.message }) as unknown as FinalizeResult;
   } finally {
-    lock.releaseLock();
+    releaseAfterFlush(lock);
   }
 }

@@ -43,3 +43,23 @@ export function computeAlertText(s: ComputeSummary): string {
   if (s.outputs.length) lines.push((zh ? '已写入：' : 'Written: ') + s.outputs.map((o) => o.name).join(zh ? '、' : ', '));
   return lines.join('\n');
 }
+
+/** Compute stopped before replacing the result tabs: Apps Script's 6-minute limit was near (issue 19). */
+export function swapTimeTooShort(): { zh: string; en: string } {
+  return {
+    zh: '本次运行剩余时间不足（表格脚本每次最多运行 6 分钟），为避免结果只更新一半，已停止并保留原有结果。请再次点击“计算”。',
+    en: 'Too little of Apps Script’s 6-minute run time was left to replace the result tabs safely, so the run stopped and the previous results were kept. Click Compute again.',
+  };
+}
+
+function count(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Compute refused before writing: the spreadsheet would pass Google Sheets' cell limit (issue 19). */
+export function tooManyCells(existing: number, needed: number, limit: number): { zh: string; en: string } {
+  return {
+    zh: `写入结果需要约 ${count(needed)} 个单元格，表格现有 ${count(existing)} 个，将超过表格 ${count(limit)} 个单元格的上限（新结果写好前旧结果仍保留）。请删除不用的工作表、旧期间的结果表或多余的空行空列后再计算。`,
+    en: `Writing the results needs about ${count(needed)} cells on top of the spreadsheet’s ${count(existing)}, which would pass Google Sheets’ limit of ${count(limit)} cells (the old results stay until the new ones are written). Delete unused sheets, old periods’ result tabs or empty rows and columns, and compute again.`,
+  };
+}

@@ -20,6 +20,7 @@ export class BenchSpreadsheet {
   /** Cells moved by each getValues / setValues / setNumberFormats call. */
   readonly sizes: CallSize[] = [];
   sheets: BenchSheet[] = [];
+  active: BenchSheet | null = null;
 
   constructor(readonly timeZone = 'Asia/Shanghai') {}
 
@@ -32,14 +33,20 @@ export class BenchSpreadsheet {
   getSpreadsheetTimeZone(): string { this.log.record('Spreadsheet.getSpreadsheetTimeZone', []); return this.timeZone; }
   getSheetByName(name: string): BenchSheet | null {
     this.log.record('Spreadsheet.getSheetByName', []);
-    return this.sheets.find((s) => s.name === name) ?? null;
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  getActiveSheet(): BenchSheet | null {
+    this.log.record('Spreadsheet.getActiveSheet', []);
+    return this.active ?? this.sheets[0] ?? null;
   }
 
   insertSheet(name: string, index?: number): BenchSheet {
     this.log.record('Spreadsheet.insertSheet', []);
-    if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet with the name "${name}" already exists`);
     const s = new BenchSheet(this, name, []);
     this.sheets.splice(index ?? this.sheets.length, 0, s);
+    this.active = s;
     return s;
   }
 
@@ -73,6 +80,7 @@ export class BenchSheet {
   deleteColumns(_start: number, n: number): void { this.rec('Sheet.deleteColumns'); this.maxCols -= n; }
   setFrozenRows(_n: number): void { this.rec('Sheet.setFrozenRows'); }
   setColumnWidths(_start: number, _n: number, _w: number): BenchSheet { this.rec('Sheet.setColumnWidths'); return this; }
+  activate(): BenchSheet { this.rec('Sheet.activate'); this.ss.active = this; return this; }
 
   getDataRange(): BenchRange {
     this.rec('Sheet.getDataRange');

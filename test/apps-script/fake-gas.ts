@@ -7,9 +7,14 @@
  *  - getRange() outside the sheet's grid throws, as Sheets does;
  *  - setValues() needs a 2D array of exactly the range's shape;
  *  - a string beginning with '=' written into a cell not formatted '@' becomes a formula;
- *  - a sheet name must be unique; the last sheet cannot be deleted;
- *  - freezing every row of a sheet is refused.
- * Failures can be injected on the n-th call of any method.
+ *  - a sheet name must be unique, compared case-insensitively, and getSheetByName
+ *    ignores case; the last sheet cannot be deleted;
+ *  - freezing every row of a sheet is refused;
+ *  - a spreadsheet holds at most 10,000,000 cells (every sheet's grid); a new sheet
+ *    is 1000×26 and becomes the active sheet.
+ * Failures can be injected on the n-th call of any method; `killOn` stops the
+ * "execution" there as Apps Script's time limit does: that call and every later
+ * one throw, so no catch or finally of the script gets anything done.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,13 +29,41 @@ export class CallLog {
   /** method → call number (1-based) on which it throws. */
   failures = new Map<string, { nth: number; message: string }>();
   private counts = new Map<string, number>();
+  /** Set by `killOn`: the execution is over, every call throws. */
+  killed = false;
+  private kill: { method: string; nth: number } | null = null;
+  /** Actions run on the n-th call of a method, before it does anything (e.g. move the clock). */
+  private hooks: { method: string; nth: number; run: () => void }[] = [];
 
   record(method: string, args: unknown[]): void {
+    if (this.killed) throw new Error('Exceeded maximum execution time');
     this.calls.push({ method, args });
     const n = (this.counts.get(method) ?? 0) + 1;
     this.counts.set(method, n);
+    for (const h of this.hooks) if (h.method === method && h.nth === n) h.run();
+    if (this.kill && this.kill.method === method && this.kill.nth === n) {
+      this.killed = true;
+      throw new Error('Exceeded maximum execution time');
+    }
     const f = this.failures.get(method);
     if (f && f.nth === n) throw new Error(f.message);
+  }
+
+  /** Stop the execution at the n-th call of `method` (Apps Script's time limit: nothing after runs). */
+  killOn(method: string, nth: number): void {
+    this.kill = { method, nth };
+  }
+
+  /** Run `action` on the n-th call of `method`. */
+  on(method: string, nth: number, action: () => void): void {
+    this.hooks.push({ method, nth, run: action });
+  }
+
+  /** A new execution: the kill and the hooks are cleared (counts restart with `reset`). */
+  revive(): void {
+    this.killed = false;
+    this.kill = null;
+    this.hooks = [];
   }
 
   failOn(method: string, nth: number, message = `injected failure in ${method}`): void {
@@ -123,6 +156,14 @@ export class FakeRange {
   }
 }
 
+/** Sheet names are unique and looked up regardless of case, as in Google Sheets. */
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Google Sheets' cell limit per spreadsheet. */
+export const FAKE_CELL_LIMIT = 10_000_000;
+
 function key(r: number, c: number): string {
   return `${r},${c}`;
 }
@@ -201,7 +242,7 @@ export class FakeSheet {
 
   setName(name: string): FakeSheet {
     this.log.record('Sheet.setName', [name]);
-    if (this.parent.sheets.some((s) => s !== this && s.name === name)) throw new Error(`A sheet with the name "${name}" already exists`);
+    if (this.parent.sheets.some((s) => s !== this && sameName(s.name, name))) throw new Error(`A sheet with the name "${name}" already exists`);
     this.name = name;
     return this;
   }
@@ -232,12 +273,14 @@ export class FakeSheet {
 
   insertRowsAfter(after: number, n: number): FakeSheet {
     this.log.record('Sheet.insertRowsAfter', [after, n]);
+    this.parent.checkCells(n * this.maxCols);
     this.maxRows += n;
     return this;
   }
 
   insertColumnsAfter(after: number, n: number): FakeSheet {
     this.log.record('Sheet.insertColumnsAfter', [after, n]);
+    this.parent.checkCells(n * this.maxRows);
     this.maxCols += n;
     return this;
   }
@@ -288,7 +331,24 @@ export class FakeSpreadsheet {
   }
 
   byName(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name === name);
+    return this.sheets.find((s) => sameName(s.name, name));
+  }
+
+  /** Every sheet's grid, as the cell limit counts it. */
+  cells(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+  }
+
+  /** Refuse growth past the cell limit, as Sheets does. */
+  checkCells(more: number): void {
+    if (this.cells() + more > FAKE_CELL_LIMIT) {
+      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${FAKE_CELL_LIMIT} cells.`);
+    }
+  }
+
+  getActiveSheet(): FakeSheet | null {
+    this.log.record('Spreadsheet.getActiveSheet', []);
+    return this.active && this.sheets.includes(this.active) ? this.active : this.sheets[0] ?? null;
   }
 
   getSheets(): FakeSheet[] { this.log.record('Spreadsheet.getSheets', []); return [...this.sheets]; }
@@ -300,6 +360,7 @@ export class FakeSpreadsheet {
   insertSheet(name: string, index?: number): FakeSheet {
     this.log.record('Spreadsheet.insertSheet', [name, index]);
     if (this.byName(name)) throw new Error(`A sheet with the name "${name}" already exists`);
+    this.checkCells(1000 * 26);
     const s = new FakeSheet(this.log, this, name);
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, s);
@@ -365,6 +426,8 @@ export interface FakeEnvOptions {
 
 export interface FakeEnv {
   log: CallLog;
+  /** The script's clock (Date.now in the loaded code): real time unless `ms` is set. */
+  clock: { ms: number | null };
   ss: FakeSpreadsheet;
   ui: FakeUi;
   lock: { held: boolean; acquired: number; released: number };
@@ -381,6 +444,7 @@ export function makeEnv(options: FakeEnvOptions = {}): FakeEnv {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => { log.record('SpreadsheetApp.getActiveSpreadsheet', []); return ss; },
       getUi: () => { log.record('SpreadsheetApp.getUi', []); return ui; },
+      flush: () => { log.record('SpreadsheetApp.flush', []); },
       openById: () => { throw new Error('openById must never be called'); },
     },
     HtmlService: {
@@ -427,14 +491,16 @@ export function makeEnv(options: FakeEnvOptions = {}): FakeEnv {
       getScriptTimeZone: () => { log.record('Session.getScriptTimeZone', []); return ss.timeZone; },
     },
   };
-  return { log, ss, ui, lock, globals };
+  return { log, ss, ui, lock, globals, clock: { ms: null } };
 }
 
 export const CODE_PATH = join(__dirname, '..', '..', 'dist', 'apps-script', 'Code.js');
 
 /** Load the built Code.js into a fresh vm context with the fake services as globals. */
 export function loadCode(env: FakeEnv): Record<string, (...args: unknown[]) => unknown> {
-  const context = createContext({ ...env.globals, console });
+  const context = createContext({ ...env.globals, console, __clock: env.clock });
+  // Date.now follows env.clock when a test sets it (the time-limit tests); new Date() stays real.
+  runInContext('(function (real) { Date.now = function () { return __clock.ms === null ? real() : __clock.ms; }; })(Date.now);', context);
   runInContext(readFileSync(CODE_PATH, 'utf8'), context, { filename: 'Code.js' });
   return context as unknown as Record<string, (...args: unknown[]) => unknown>;
 }
