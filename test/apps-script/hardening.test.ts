@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { FAKE_CELL_LIMIT, loadCode, makeEnv, type FakeEnv } from './fake-gas';
 import { buildWorkbook } from './fixture';
 import { peakCells } from '../../apps-script/adapter';
+import type { OutputTab } from '../../core/types';
 
 const root = join(__dirname, '..', '..');
 
@@ -206,7 +207,7 @@ describe('lock order', () => {
 
 describe('cell limit', () => {
   test('peakCells: old grids, written tabs at their size, the one being written at least 1000×26', () => {
-    const tab = (rows: number, cols: number) => ({ name: 't', formats: new Array(cols).fill('text'), rows: Array.from({ length: rows }, () => new Array(cols).fill('x')) });
+    const tab = (rows: number, cols: number): OutputTab => ({ name: 't', kind: 'ranking', formats: new Array(cols).fill('text'), rows: Array.from({ length: rows }, () => new Array(cols).fill('x')) });
     expect(peakCells(100, [tab(10, 3)])).toBe(100 + 26_000);
     expect(peakCells(100, [tab(10, 3), tab(10, 3)])).toBe(100 + 30 + 26_000);
     expect(peakCells(0, [tab(5000, 30)])).toBe(150_000);
