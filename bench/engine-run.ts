@@ -20,6 +20,8 @@ import { readDataset } from '../core/input/tabs';
 import { fingerprintInputs } from '../core/runs';
 import type { Cell, RawTab } from '../core/types';
 import { floorAggregate } from './floor';
+import { commonEdits, WhatIfSession } from '../core/whatif/index';
+import type { Scheme } from '../core/scheme/model';
 import { generateWorkbook, SIZES, type WorkbookSize } from './generate';
 
 export type SizeName = keyof typeof SIZES;
@@ -66,6 +68,13 @@ export interface EngineRun {
   floorRunsMs: number[];
   /** smile-cards only: do the floor and the engine pick the same group winners? */
   winnersCheck: { groups: number; same: number; differ: string[] } | null;
+  /**
+   * What-if (issue 17) on the data already read: `firstMs` one preview in a new
+   * session (the unedited and the edited computation: the CLI, and the Excel
+   * worker's first preview), `previewMs` each further preview (the worker keeps
+   * the session: the edited computation and the difference), best of 3.
+   */
+  whatif?: { key: string; value: number; firstMs: number; previewMs: number; gained: number; lost: number } | null;
   /** Per-person values from the Ranking tab for a few staff (LibreOffice check). */
   sample: Record<string, Record<string, Cell>>;
   outputs: { name: string; rows: number }[];
@@ -215,7 +224,10 @@ export function runEngine(sizeName: SizeName, preset: string, size: WorkbookSize
     winnersCheck = { groups: groups.size, same: groups.size - differ.length, differ };
   }
 
+  const whatif = benchWhatIf(scheme, data, p);
+
   return {
+    whatif,
     size: sizeName, preset, period, status, message, rows, totalRows, generateMs,
     cold: cold.times, computeWarmMs: Math.min(...computeRunsMs), computeRunsMs,
     rowsPerSecond: Math.round(totalRows / (cold.times.totalMs / 1000)),
@@ -223,6 +235,26 @@ export function runEngine(sizeName: SizeName, preset: string, size: WorkbookSize
     floorMs: Math.min(...floorRunsMs), floorRunsMs,
     winnersCheck, sample, outputs, diagnostics,
   };
+}
+
+/** Time what-if previews of the scheme's first prize or quota edit (doubled, or 1 when 0). */
+function benchWhatIf(scheme: Scheme, data: ReturnType<typeof readDataset>['dataset'], p: NonNullable<ReturnType<typeof parsePeriod>>): EngineRun['whatif'] {
+  const edit = commonEdits(scheme).find((c) => c.input === 'money' || c.input === 'number');
+  if (!edit) return null;
+  const now = Number(edit.value.en.replace(/,/g, ''));
+  const value = Number.isFinite(now) && now > 0 ? now * 2 : 1;
+  gc();
+  let t = performance.now();
+  const session = new WhatIfSession(scheme, data, p);
+  const first = session.preview([{ key: edit.key, value }]);
+  const firstMs = round(performance.now() - t);
+  const runs: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    t = performance.now();
+    session.preview([{ key: edit.key, value }]);
+    runs.push(round(performance.now() - t));
+  }
+  return { key: edit.key, value, firstMs, previewMs: Math.min(...runs), gained: first.json?.gained.length ?? -1, lost: first.json?.lost.length ?? -1 };
 }
 
 /** Child entry: run and write the result as JSON to `resultPath`. */
