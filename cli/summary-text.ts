@@ -24,6 +24,19 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
   out.push(zh ? `服务之星 ${s.period} · 方案 ${s.scheme || '—'}` : `Service Star ${s.period} · scheme ${s.scheme || '—'}`);
   out.push('');
 
+  // Pending appeals could change results: they come before the results (SPEC §8, §10).
+  const disputes = s.disputes ?? [];
+  if (disputes.length) {
+    out.push(zh ? `待处理申诉 ${disputes.length} 项：裁决后结果可能改变` : `Pending appeals: ${disputes.length}; results may change once decided`);
+    for (const d of disputes.slice(0, LIST_LIMIT)) {
+      out.push(zh
+        ? `  申诉第 ${d.row} 行（${d.staffId}，针对「${d.target.tab}」第 ${d.target.row} 行）：${d.alternative.zh}`
+        : `  Appeal row ${d.row} (${d.staffId}, on ${d.target.tab} row ${d.target.row}): ${d.alternative.en}`);
+    }
+    if (disputes.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${disputes.length - LIST_LIMIT} 项` : `  … ${disputes.length - LIST_LIMIT} more`);
+    out.push('');
+  }
+
   out.push(zh ? '获奖' : 'Awards');
   if (s.winners.length === 0) out.push(zh ? '  （本期无人获奖）' : '  (no winners this period)');
   for (const w of s.winners.slice(0, LIST_LIMIT)) {
@@ -31,7 +44,8 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     const scope = w.scope ? ` · ${w.scope}` : '';
     const tie = w.tie ? (zh ? '（并列）' : ' (tie)') : '';
     const amount = w.amount ? `  ${money(w.amount)}` : '';
-    out.push(`  ${w.awardName[lang]}${scope}  ${who}${tie}${amount}`);
+    const pending = w.pending ? (zh ? '（申诉待处理）' : ' (pending appeal)') : '';
+    out.push(`  ${w.awardName[lang]}${scope}  ${who}${tie}${amount}${pending}`);
   }
   if (s.winners.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${s.winners.length - LIST_LIMIT} 条` : `  … ${s.winners.length - LIST_LIMIT} more`);
   out.push('');

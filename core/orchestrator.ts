@@ -34,6 +34,7 @@ import { previewSession, readSchemeTabLang, type PreviewOutcome } from './whatif
 import { buildSchemeTab } from './scheme-tab/index';
 
 export type { PreviewOutcome } from './whatif/workbook';
+import { markOutputs, markResult, planAppeals, weighAppeals, type Dispute } from './appeals';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -62,8 +63,31 @@ export interface ComputeOutcome {
   result: ResultJson | null;
   /** Tabs to write, each replaced whole. */
   outputs: OutputTab[];
+  /** Pending appeals with what they put at stake and the alternative in words (SPEC §10); absent when nothing was computed. */
+  disputes?: DisputeNote[];
   /** Pool budget in yuan per award that ran with a pool (fixed prizes have none); absent when nothing was computed. */
   budgets?: Record<string, number>;
+}
+
+/** A pending appeal as the summaries show it (plain JSON). */
+export interface DisputeNote {
+  /** Appeals row as the user sees it, and the appellant's id as written in Staff. */
+  row: number;
+  staffId: string;
+  /** The disputed row. */
+  target: { tab: string; row: number };
+  stakes: { award: string; awardName: { zh: string; en: string }; staffId: string; ifAccepted: 'wins' | 'loses'; amount: number }[];
+  /** "申诉成立则 …" / "if the appeal is accepted, …" ('' when nothing is at stake). */
+  alternative: { zh: string; en: string };
+}
+
+function disputeNotes(disputes: readonly Dispute[]): DisputeNote[] {
+  return disputes.map((d) => ({
+    row: d.appeal.record.row, staffId: d.appeal.record.staffId,
+    target: { tab: d.appeal.targetName, row: d.appeal.record.targetRow },
+    stakes: d.stakes.map((s) => ({ award: s.award, awardName: s.awardName, staffId: s.staffId, ifAccepted: s.ifAccepted, amount: fenToYuan(s.amountFen) })),
+    alternative: d.alternative,
+  }));
 }
 
 /** Every recognised input tab plus Scheme and Runs: what a run reads when it cannot tell what the scheme uses. */
@@ -180,8 +204,13 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     return fatal(lang, f, [f, ...resolved.diagnostics.filter((d) => d !== f)]);
   }
   const scheme = resolved.scheme;
-  const read = readDataset(schemeInputs(tabs, scheme), { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale });
-  if (read.fatal) return fatal(lang, read.fatal, [read.fatal, ...read.diagnostics, ...resolved.diagnostics]);
+  const readOptions = { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale };
+  const inputs = schemeInputs(tabs, scheme);
+  const asWritten = readDataset(inputs, readOptions);
+  if (asWritten.fatal) return fatal(lang, asWritten.fatal, [asWritten.fatal, ...asWritten.diagnostics, ...resolved.diagnostics]);
+  // Appeals (SPEC §10): rows of accepted appeals are voided (read as if deleted); the fingerprint covers the tabs as written.
+  const appeals = planAppeals(inputs, asWritten.dataset, period, scheme.appealDays);
+  const read = appeals.voided ? readDataset(appeals.tabs, readOptions) : asWritten;
   const missing = scheme.requiredTabs.filter((t) => read.dataset.tabNames[t] === undefined);
   if (missing.length) {
     const names = missing.map((t) => TAB_SPECS[t]);
@@ -193,16 +222,23 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     return fatal(lang, f, [f, ...read.diagnostics, ...resolved.diagnostics]);
   }
   // Runs log: a period marked final is not recomputed without request.force (SPEC §5).
-  const gate = gateCompute(tabs.find((t) => recognizeTab(t.name) === 'runs'), read.dataset, scheme, period.id, request.force);
+  const gate = gateCompute(tabs.find((t) => recognizeTab(t.name) === 'runs'), asWritten.dataset, scheme, period.id, request.force);
   if (!gate.allowed) {
     return { status: 'refused', message: gate.message, lang, diagnostics: sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...gate.diagnostics]), result: null, outputs: [] };
   }
   progress('compute', 0);
   const engine = computeScheme(scheme, read.dataset, period);
+  // Each pending appeal: the whole scheme again with its row voided too, compared with this result.
+  const disputes: Dispute[] = weighAppeals(appeals, engine, (voided) => {
+    const r = readDataset(voided, readOptions);
+    return r.fatal ? null : computeScheme(scheme, r.dataset, period);
+  });
   progress('output', 0);
-  const diagnostics = sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...engine.diagnostics, ...gate.diagnostics]);
+  const diagnostics = sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...appeals.diagnostics, ...engine.diagnostics, ...gate.diagnostics]);
   const result = buildResultJson(engine, scheme.id, diagnostics, lang);
+  markResult(result, appeals, disputes);
   const outputs: OutputTab[] = [buildRankingTab(engine, lang), buildBonusTab(engine, lang)];
+  markOutputs(outputs, disputes, lang);
   const departments = buildDepartmentsTab(engine, lang);
   if (departments) outputs.push(departments);
   const points = buildPointsTab(engine, lang);
@@ -218,7 +254,7 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     const fen = awardBudgetFen(o);
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
-  return { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets };
+  return { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes) };
 }
 
 /** Read → validate → compute → write on an asynchronous host. */

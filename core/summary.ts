@@ -3,7 +3,7 @@
  * orchestrator's ComputeOutcome. Pure and plain JSON (no Date, no undefined) so
  * it crosses `google.script.run` unchanged and both hosts show the same thing.
  */
-import type { ComputeOutcome } from './orchestrator';
+import type { ComputeOutcome, DisputeNote } from './orchestrator';
 import type { Lang, OutputTab, RawTab } from './types';
 import type { Bilingual, DiagnosticBrief, SeverityCounts } from './inspect';
 import { briefDiagnostic } from './inspect';
@@ -28,6 +28,8 @@ export interface WinnerSummary {
   /** Yuan, two decimals. */
   amount: number;
   tie: boolean;
+  /** Present (true) only when a pending appeal could change this line (SPEC §10). */
+  pending?: boolean;
 }
 
 export interface AwardSummary {
@@ -61,6 +63,8 @@ export interface ComputeSummary {
   warnings: DiagnosticBrief[];
   /** Output tabs written, in the order written. */
   outputs: OutputTabRef[];
+  /** Pending appeals that put a result at stake (SPEC §10), with the alternative in words; absent when none. */
+  disputes?: DisputeNote[];
 }
 
 /** What the outcome alone does not carry: people's and award names (budgets come with the outcome; tests may override). */
@@ -124,7 +128,7 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
 
   const winners: WinnerSummary[] = (result?.awards ?? []).map((a) => ({
     award: a.award, awardName: awardName(a.award), staffId: a.staff_id, name: nameOf(a.staff_id),
-    scope: a.scope, rank: a.rank, amount: yuan(a.amount), tie: a.tie,
+    scope: a.scope, rank: a.rank, amount: yuan(a.amount), tie: a.tie, ...(a.pending ? { pending: true } : {}),
   }));
 
   // One line per award that has winners or a budget, in first-appearance order.
@@ -155,7 +159,9 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
   }
 
   const serious = outcome.diagnostics.filter((d) => d.severity !== 'info').slice(0, BRIEF_LIMIT);
+  const disputes = (outcome.disputes ?? []).filter((d) => d.stakes.length > 0);
   return {
+    ...(disputes.length ? { disputes: JSON.parse(JSON.stringify(disputes)) as DisputeNote[] } : {}),
     status: outcome.status,
     message: outcome.message ? { zh: outcome.message.zh, en: outcome.message.en } : null,
     lang: outcome.lang,

@@ -206,7 +206,14 @@ export type TabId =
 
 // ---- Result (SPEC §7 --json). Money here is in yuan with 2 decimals; fen inside the engine. ----
 
-export interface AwardLine { award: string; staff_id: string; scope: string; rank: number; amount: number; tie: boolean }
+/** `pending: true` only on a line an undecided appeal could change (SPEC §10); absent otherwise. */
+export interface AwardLine { award: string; staff_id: string; scope: string; rank: number; amount: number; tie: boolean; pending?: boolean }
+/** What a pending appeal puts at stake: `amount` (yuan, positive) won or lost if it is accepted. */
+export interface AppealStakeLine { award: string; staff_id: string; if_accepted: 'wins' | 'loses'; amount: number }
+/** One Appeals row (SPEC §10): its row, the appellant, its status and the disputed row; stakes only for a pending appeal. */
+export interface AppealLine {
+  row: number; staff_id: string; status: AppealStatus; target: { tab: string; row: number }; stakes: AppealStakeLine[];
+}
 export interface StarLine { staff_id: string; score: number; stars: number; bonus: number }
 export interface PenaltyLine { staff_id: string; action: string; window: string; amount: number }
 export interface DepartmentLine { department: string; score: number; rank: number; actions: string[] }
@@ -229,4 +236,6 @@ export interface ResultJson {
   ineligible: IneligibleLine[];
   diagnostics: DiagnosticLine[];
   totals: { paid: number; by_award: Record<string, number> };
+  /** Every Appeals row read, when the workbook has an Appeals tab (SPEC §10). */
+  appeals?: AppealLine[];
 }

@@ -408,6 +408,8 @@ export const SchemeSchema = z.object({
   currency: z.string().default('CNY'),
   /** Probation months when Staff.regular_date is blank. */
   probationMonths: z.number().int().min(0).max(24).default(3),
+  /** Appeals filed more than this many days after the period's last day are reported and not applied (SPEC §10); absent: no deadline. */
+  appealDays: z.number().int().min(0).max(3660).optional(),
   /** The scale of Feedback.score. */
   feedbackScale: z.object({ min: z.number(), max: z.number() }).default({ min: 1, max: 5 }),
   /** Tabs that must exist for the run to start. */
