@@ -164,6 +164,14 @@ export function planAppeals(tabs: RawTab[], dataset: Dataset, period: Period, ap
   return { appeals, diagnostics, tabs: voidRows(tabs, voided), voided: voided.length, appealsTab };
 }
 
+/**
+ * The tabs as a computation sees them once accepted appeals are applied (what-if
+ * previews and anything else that reads the workbook outside the orchestrator).
+ */
+export function appliedAppealTabs(tabs: RawTab[], dataset: Dataset, period: Period, appealDays: number | undefined): RawTab[] {
+  return (dataset.appeals ?? []).length ? planAppeals(tabs, dataset, period, appealDays).tabs : tabs;
+}
+
 export interface Stake {
   award: string;
   awardName: Bilingual;

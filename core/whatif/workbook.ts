@@ -9,6 +9,7 @@ import type { Scheme } from '../scheme/model';
 import { diag } from '../diagnostics';
 import { parsePeriod } from '../periods';
 import { readDataset } from '../input/tabs';
+import { appliedAppealTabs } from '../appeals';
 import { resolveScheme } from '../scheme/resolve';
 import { parseSchemeTab } from '../scheme-tab/parse';
 import { commonEdits, WhatIfSession, type CommonEdit, type WhatIfEdit, type WhatIfOutcome } from './index';
@@ -56,9 +57,12 @@ export function previewSession(tabs: RawTab[], request: { period: string; preset
     return fatal(f, [f, ...resolved.diagnostics.filter((d) => d !== f)]);
   }
   const scheme = resolved.scheme;
-  const read = readDataset(tabs, readOptions(scheme));
-  if (read.fatal) return fatal(read.fatal);
-  const session = new WhatIfSession(scheme, read.dataset, period, { reread: (s) => readDataset(tabs, readOptions(s)).dataset });
+  const asWritten = readDataset(tabs, readOptions(scheme));
+  if (asWritten.fatal) return fatal(asWritten.fatal);
+  // Accepted appeals void their rows here as in Compute (SPEC §10).
+  const inputs = appliedAppealTabs(tabs, asWritten.dataset, period, scheme.appealDays);
+  const read = inputs === tabs ? asWritten : readDataset(inputs, readOptions(scheme));
+  const session = new WhatIfSession(scheme, read.dataset, period, { reread: (s) => readDataset(inputs, readOptions(s)).dataset });
   return {
     lang, scheme,
     common: () => commonEdits(scheme),
