@@ -3,7 +3,9 @@
  * here): well-formed XML (strict parser), the base elements in schema order, a
  * task pane for Workbook only with ReadWriteDocument, a Home-tab button that opens
  * the task pane, every `resid` resolving to a resource of the right kind, every
- * URL https, zh-CN overrides for the display strings. Returns a list of problems
+ * URL https, zh-CN overrides for the display strings, and a base `<Requirements>`
+ * asking for ExcelApi REQUIRED_EXCEL_API or later (without it Office offers the
+ * add-in on hosts where it cannot run). Returns a list of problems
  * (empty = valid) so tests can also prove that broken manifests are caught.
  */
 import { SaxesParser } from 'saxes';
@@ -54,6 +56,33 @@ export const SCHEMA_ORDER = [
   'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements',
   'DefaultSettings', 'Permissions', 'AllowSnapshot', 'Dictionary', 'VersionOverrides',
 ];
+/** The ExcelApi requirement set the add-in needs (freezePanes, getItemOrNullObject, suspendApiCalculationUntilNextSync). */
+export const REQUIRED_EXCEL_API = '1.7';
+
+function versionAtLeast(v: string, min: string): boolean {
+  const a = v.split('.').map(Number);
+  const b = min.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+/** Problems of the base manifest's `<Requirements>`: it must ask for ExcelApi REQUIRED_EXCEL_API or later. */
+function requirementProblems(root: XmlNode): string[] {
+  const req = root.children.find((c) => c.name === 'Requirements');
+  if (!req) return [`missing <Requirements> with ExcelApi ${REQUIRED_EXCEL_API}`];
+  const sets = req.children.filter((c) => c.name === 'Sets');
+  const excel = sets.flatMap((s) => s.children.filter((c) => c.name === 'Set' && c.attrs.Name === 'ExcelApi').map((c) => ({ set: c, sets: s })));
+  if (excel.length !== 1) return [`<Requirements> must name ExcelApi once, found ${excel.length}`];
+  const version = excel[0].set.attrs.MinVersion ?? excel[0].sets.attrs.DefaultMinVersion ?? '1.1';
+  if (!/^\d+\.\d+$/.test(version)) return [`ExcelApi MinVersion "${version}" is not n.n`];
+  if (!versionAtLeast(version, REQUIRED_EXCEL_API)) return [`ExcelApi MinVersion ${version} is below ${REQUIRED_EXCEL_API}`];
+  return [];
+}
+
 export const REQUIRED = [
   'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
   'HighResolutionIconUrl', 'Hosts', 'DefaultSettings', 'Permissions', 'VersionOverrides',
@@ -104,6 +133,7 @@ export function checkManifest(xml: string): string[] {
     }
   }
   for (const r of REQUIRED) if (!names.includes(r)) problems.push(`missing required <${r}>`);
+  problems.push(...requirementProblems(root));
 
   const child = (n: string): XmlNode | undefined => root.children.find((c) => c.name === n);
   const id = child('Id')?.text.trim() ?? '';

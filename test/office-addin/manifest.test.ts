@@ -22,7 +22,7 @@ describe('manifest.xml', () => {
     const root = parseXml(MANIFEST);
     expect(root.children.map((c) => c.name)).toEqual([
       'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-      'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'DefaultSettings', 'Permissions', 'VersionOverrides',
+      'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides',
     ]);
     expect(root.children.find((c) => c.name === 'Permissions')?.text).toBe('ReadWriteDocument');
   });
@@ -112,6 +112,23 @@ describe('the offline checker catches broken manifests', () => {
   test('missing zh-CN override on a string', () => {
     expect(broken('<bt:Override Locale="zh-CN" Value="服务之星已就绪"/>', ''))
       .toEqual(['string "GetStarted.Title" has no zh-CN Override']);
+  });
+
+  test('no Requirements (Office would offer the add-in where ExcelApi 1.7 is missing)', () => {
+    const m = MANIFEST.replace(/\s*<!--[^>]*ExcelApi 1\.7[^>]*-->\s*<Requirements>[\s\S]*?<\/Requirements>/, '');
+    expect(m).not.toBe(MANIFEST);
+    expect(m).not.toContain('Requirements');
+    expect(checkManifest(m)).toEqual(['missing <Requirements> with ExcelApi 1.7']);
+  });
+
+  test('Requirements below ExcelApi 1.7, or without ExcelApi', () => {
+    expect(broken('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.4"/>'))
+      .toEqual(['ExcelApi MinVersion 1.4 is below 1.7']);
+    expect(broken('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi"/>'))
+      .toEqual(['ExcelApi MinVersion 1.1 is below 1.7']);
+    expect(broken('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="DialogApi" MinVersion="1.1"/>'))
+      .toEqual(['<Requirements> must name ExcelApi once, found 0']);
+    expect(broken('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.12"/>')).toEqual([]);
   });
 
   test('button that does not open the task pane', () => {
