@@ -56,11 +56,18 @@ function byId(targets: Target[]): Record<string, Target> {
 }
 
 describe('judge', () => {
-  it('always lists the same seven targets, "not measured" when a part did not run', () => {
+  it('always lists the same eight targets, "not measured" when a part did not run', () => {
     expect(judge(report({})).map((t) => [t.id, t.status])).toEqual([
       ['l-compute', 'not measured'], ['l-floor', 'not measured'], ['l-heap', 'not measured'], ['libreoffice', 'not measured'],
-      ['host-calls', 'not measured'], ['excel-payload', 'not measured'], ['cli', 'not measured'],
+      ['host-calls', 'not measured'], ['excel-payload', 'not measured'], ['whatif', 'not measured'], ['cli', 'not measured'],
     ]);
+  });
+
+  it('judges the what-if preview on M smile-cards by its first preview (issue 17)', () => {
+    const run = (firstMs: number) => ({ ...engineRun('M', 'smile-cards', 100, 100, 10), whatif: { key: 'k', value: 2, firstMs, previewMs: 100, gained: 1, lost: 0 } });
+    const status = (ms: number) => byId(judge(report({ engine: [{ size: 'M', preset: 'smile-cards', run: run(ms), peakHeapMb: 50, error: null }] }))).whatif.status;
+    expect(status(480)).toBe('met');
+    expect(status(520)).toBe('missed');
   });
 
   it('meets the L compute target at 1.4 s, misses the floor ratio at 3.5× (warm), judges peak heap per preset', () => {
