@@ -4,7 +4,7 @@
  * resolves with the server function's return value and rejects with an Error
  * when Apps Script reports a failure (script error, authorisation, timeout).
  */
-import type { ComputeArgs, ComputeSummary, FinalizeResult, HostBridge, TemplateResult, WorkbookState } from '../ui/bridge';
+import type { ComputeArgs, ComputeSummary, FinalizeResult, HostBridge, TemplateResult, WhatIfArgs, WhatIfView, WorkbookState } from '../ui/bridge';
 
 /** The part of `google.script.run` this bridge uses. */
 export interface ScriptRunner {
@@ -14,7 +14,7 @@ export interface ScriptRunner {
 }
 
 /** Server functions the sidebar may call (exported by apps-script/main.ts). */
-export type ServerFunction = 'getState' | 'compute' | 'activateTab' | 'insertTemplate' | 'finalize';
+export type ServerFunction = 'getState' | 'compute' | 'activateTab' | 'insertTemplate' | 'finalize' | 'previewWhatIf' | 'applyWhatIf';
 
 function toError(error: unknown): Error {
   if (error instanceof Error) return error;
@@ -43,6 +43,11 @@ export function callServer<T>(run: ScriptRunner | undefined, name: ServerFunctio
 }
 
 /** The HostBridge of the Sheets sidebar. `run` defaults to the page's google.script.run. */
+/** What-if arguments as plain JSON (google.script.run drops undefined). */
+function plainWhatIfArgs(args: WhatIfArgs): WhatIfArgs {
+  return { period: String(args.period), preset: args.preset ?? null, edits: args.edits.map((e) => ({ key: String(e.key), value: e.value })) };
+}
+
 export function createGoogleScriptBridge(run?: ScriptRunner): HostBridge {
   const runner = (): ScriptRunner | undefined =>
     run ?? (globalThis as { google?: { script?: { run?: ScriptRunner } } }).google?.script?.run;
@@ -55,5 +60,7 @@ export function createGoogleScriptBridge(run?: ScriptRunner): HostBridge {
     activateTab: (name: string) => callServer<null>(runner(), 'activateTab', name).then(() => undefined),
     finalize: (period: string) => callServer<FinalizeResult>(runner(), 'finalize', String(period)),
     insertTemplate: (preset: string) => callServer<TemplateResult>(runner(), 'insertTemplate', String(preset)),
+    previewWhatIf: (args: WhatIfArgs) => callServer<WhatIfView>(runner(), 'previewWhatIf', plainWhatIfArgs(args)),
+    applyWhatIf: (args: WhatIfArgs) => callServer<WhatIfView>(runner(), 'applyWhatIf', plainWhatIfArgs(args)),
   };
 }

@@ -15,6 +15,8 @@ import type { Lang } from '../core/types';
 import type { ComputeSummary } from '../core/summary';
 import type { WorkbookState } from '../core/inspect';
 import { detectLang, planInputTabs, runComputeSync } from '../core/orchestrator';
+import { applyWhatIfSheets, previewWhatIfSheets } from './whatif';
+import type { WhatIfArgs, WhatIfView } from '../core/whatif/view';
 import { defaultPresetId, inspectWorkbook } from '../core/inspect';
 import { recognizeTab } from '../core/input/tabs';
 import { ALREADY_RUNNING, busySummary, failureSummary, summarizeOutcome, summaryContextFor } from '../core/summary';
@@ -225,6 +227,29 @@ export function finalize(period: string): FinalizeResult {
   } catch (error) {
     const f = computeFailure(lang, String(period ?? ''), error);
     return plain({ status: 'fatal', message: f.message }) as unknown as FinalizeResult;
+  } finally {
+    releaseAfterFlush(lock);
+  }
+}
+
+// ---- What-if (SPEC §11): apps-script/whatif.ts ----
+
+/** *Preview*: one server call that reads as Compute does and writes nothing. */
+export function previewWhatIf(args: WhatIfArgs): WhatIfView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const names = ss.getSheets().map((s) => s.getName());
+  return plain(previewWhatIfSheets(new SheetsHost(ss, { deadline: Date.now() + EXECUTION_LIMIT_MS }), args, workbookLang(ss, names))) as unknown as WhatIfView;
+}
+
+/** *Apply*: write the edited scheme into the Scheme tab, under the document lock. */
+export function applyWhatIf(args: WhatIfArgs): WhatIfView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const names = ss.getSheets().map((s) => s.getName());
+  const lang = workbookLang(ss, names);
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return plain({ status: 'refused', lang, message: ALREADY_RUNNING, edits: [], sections: { zh: [], en: [] }, json: null }) as unknown as WhatIfView;
+  try {
+    return plain(applyWhatIfSheets(new SheetsHost(ss), args, lang)) as unknown as WhatIfView;
   } finally {
     releaseAfterFlush(lock);
   }

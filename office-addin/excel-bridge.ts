@@ -18,8 +18,10 @@ import { ALREADY_RUNNING, busySummary, failureSummary, summarizeOutcome, summary
 import { runFinalize } from '../core/runs';
 import { listPresets } from '../core/presets/index';
 import { planTemplateInsert, templateInsertResult } from '../core/templates/index';
+import { applyView } from '../core/whatif/view';
 import { addTabs, createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
 import { inThreadEngine, type ComputeEngine } from './worker-protocol';
+import { createWhatIfPane } from './whatif';
 
 export interface ExcelBridgeOptions {
   /** Defaults to the global `Excel.run`. */
@@ -91,6 +93,8 @@ export interface ExcelBridge extends HostBridge {
   insertTemplate(preset: string): Promise<TemplateResult>;
 }
 
+const busyWhatIf = (lang: Lang) => applyView('refused', lang, ALREADY_RUNNING);
+
 export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge {
   const host = options.host ?? createExcelHost({ run: options.run });
   const engine = options.engine ?? inThreadEngine;
@@ -102,6 +106,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
 
   /** UI language: a Chinese Office display language, else the language of the tab names. */
   const langFor = (names: string[]): Lang => (langFromDisplayLanguage(display()) === 'zh' ? 'zh' : detectLang(names));
+  const whatIf = createWhatIfPane(host, langFor, errorText);
 
   const runExcel = (): ExcelRun => {
     if (options.run) return options.run;
@@ -116,6 +121,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
     /** @throws (rejects) with a message in the UI language when the workbook cannot be read */
     async getState(): Promise<WorkbookState> {
       let names: string[] = lastNames;
+      whatIf.reset();
       try {
         names = await host.listTabs();
         lastNames = names;
@@ -131,6 +137,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
       const lang = langFor(lastNames);
       if (running) return busySummary(lang, period);
       running = true;
+      whatIf.reset();
       try {
         const rec = recording(host);
         const preset = args?.preset ? String(args.preset) : undefined;
@@ -142,6 +149,9 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
         running = false;
       }
     },
+
+    previewWhatIf: (args) => (running ? Promise.resolve(busyWhatIf(langFor(lastNames))) : whatIf.preview(args)),
+    applyWhatIf: (args) => (running ? Promise.resolve(busyWhatIf(langFor(lastNames))) : whatIf.apply(args)),
 
     /** *Finalize period*: refused while a Compute or another Finalize runs; a host failure changes nothing. */
     async finalize(period: string): Promise<FinalizeResult> {

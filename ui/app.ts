@@ -10,6 +10,7 @@ import { lastCompletedPeriod, parsePeriod, periodOf, shiftPeriod } from '../core
 import type { BridgeProgress, ComputeSummary, DiagnosticBrief, HostBridge, TemplateResult, WorkbookState } from './bridge';
 import { CSS } from './styles';
 import { TEXT, money, type Texts } from './i18n';
+import { createWhatIfPanel } from './whatif';
 
 export interface MountOptions {
   /** Force a language instead of the workbook's. */
@@ -101,6 +102,8 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     templatePreset: null, templateOpen: null, templateFirst: options.view === 'template' ? true : null, inserting: false, template: null,
   };
   let computeButton: HTMLButtonElement | null = null;
+  // *Try a change* (issue 17): its own state; Apply re-reads the workbook (the scheme is then the Scheme tab).
+  const whatIf = createWhatIfPanel(bridge, () => render(), () => refresh());
 
   const t = (): Texts => TEXT[m.lang] as Texts;
 
@@ -162,6 +165,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       const el = root.querySelector('.ss-step');
       if (el) el.textContent = t().steps[step] ?? t().computing;
     };
+    whatIf.reset();
     try {
       const usesTab = m.state?.scheme?.source === 'tab';
       m.summary = await bridge.compute({ period: m.period.trim(), preset: usesTab ? null : m.preset, force }, onProgress);
@@ -444,6 +448,8 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       const template = templateSection(m.state, m.templateOpen ?? first);
       if (first && template) app.append(template);
       app.append(schemeSection(m.state), periodSection(m.state), dataSection(m.state), computeSection());
+      const tryChange = whatIf.section({ lang: m.lang, period: m.period.trim(), preset: m.state.scheme?.source === 'tab' ? null : m.preset, busy: m.running });
+      if (tryChange) app.append(tryChange);
       if (m.summary) app.append(resultSection(m.summary));
       if (!first && template) app.append(template);
     }

@@ -14,6 +14,9 @@ import type {
   Bilingual, DiagnosticBrief, PresetSummary, SchemeState, SeverityCounts, TabSummary, WorkbookState,
 } from '../core/inspect';
 import type { AwardSummary, ComputeStatusJson, ComputeSummary, OutputTabRef, WinnerSummary } from '../core/summary';
+import type { WhatIfArgs, WhatIfView } from '../core/whatif/view';
+
+export type { WhatIfArgs, WhatIfView };
 
 export type {
   Bilingual, DiagnosticBrief, PresetSummary, SchemeState, SeverityCounts, TabSummary, WorkbookState,
@@ -73,4 +76,8 @@ export interface HostBridge {
   insertTemplate?(preset: string): Promise<TemplateResult>;
   /** Mark a period final (issue 9). */
   finalize?(period: string): Promise<FinalizeResult>;
+  /** *Try a change* (issue 17): the common edits and, with edits, the difference; writes nothing. */
+  previewWhatIf?(args: WhatIfArgs): Promise<WhatIfView>;
+  /** *Apply*: write the edited scheme into the Scheme tab (nothing else). */
+  applyWhatIf?(args: WhatIfArgs): Promise<WhatIfView>;
 }

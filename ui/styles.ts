@@ -48,4 +48,10 @@ export const CSS = `
 details.ss-details summary{cursor:pointer;color:#1a73e8;font-size:12px}
 details.ss-template summary{font-weight:600;letter-spacing:.04em;text-transform:uppercase}
 .ss-template .ss-hint{margin:4px 0 6px}
+.ss-whatif{list-style:none;margin:6px 0;padding:0}
+.ss-whatif-row label{display:flex;align-items:center;justify-content:space-between;gap:8px;margin:3px 0;font-size:12px}
+.ss-whatif-label{flex:1;word-break:break-word}
+.ss-whatif-row input,.ss-whatif-row select{width:90px;flex:none}
+.ss-whatif-result h3{font-size:12px;margin:8px 0 2px}
+.ss-whatif-result ul{margin:0;padding-left:16px;font-size:12px}
 `;

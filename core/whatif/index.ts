@@ -26,6 +26,9 @@ export type { ResultDiff, WinnerLine, AmountChange, StarChange } from './diff';
 export { editableCells, lookupKey, normKey } from './keys';
 export type { EditableCell } from './keys';
 export { renderWhatIf } from './text';
+export type { WhatIfSection } from './text';
+export { previewView, applyView } from './view';
+export type { WhatIfArgs, WhatIfView } from './view';
 
 /** The `--json` object of `service-star whatif` (SPEC §11), plus what else changes. */
 export interface WhatIfJson extends ResultDiff {
@@ -116,7 +119,8 @@ export class WhatIfSession {
       }
       data = this.options.reread(e.scheme);
     }
-    const after = resultOf(e.scheme, data, this.period);
+    // No change in force (none asked, or every value as it was): the unedited result, computed once.
+    const after = e.changes.length ? resultOf(e.scheme, data, this.period) : this.baseResult();
     const diff = diffResults(this.baseResult(), after);
     const json: WhatIfJson = {
       period: this.period.id,

@@ -22,6 +22,8 @@ export interface PreviewOutcome {
   lang: Lang;
   whatif: WhatIfOutcome | null;
   diagnostics: Diagnostic[];
+  /** Try a change: the common one-cell edits of the scheme in force, with their values. */
+  common: CommonEdit[];
 }
 
 /** A preview session on tabs already read: previews reuse the data and the unedited result. */
@@ -41,7 +43,7 @@ export function previewSession(tabs: RawTab[], request: { period: string; preset
   const lang = request.lang ?? detected;
   const fatal = (d: Diagnostic, diagnostics: Diagnostic[] = [d]): PreviewSession => ({
     lang, scheme: null, common: () => [],
-    preview: () => ({ status: 'fatal', message: d.message, lang, whatif: null, diagnostics }),
+    preview: () => ({ status: 'fatal', message: d.message, lang, whatif: null, diagnostics, common: [] }),
   });
   const period = parsePeriod(request.period);
   if (!period) {
@@ -63,16 +65,17 @@ export function previewSession(tabs: RawTab[], request: { period: string; preset
   const inputs = appliedAppealTabs(tabs, asWritten.dataset, period, scheme.appealDays);
   const read = inputs === tabs ? asWritten : readDataset(inputs, readOptions(scheme));
   const session = new WhatIfSession(scheme, read.dataset, period, { reread: (s) => readDataset(inputs, readOptions(s)).dataset });
+  const common = commonEdits(scheme);
   return {
     lang, scheme,
-    common: () => commonEdits(scheme),
+    common: () => common,
     preview: (edits) => {
       const w = session.preview(edits);
       if (!w.json) {
         const first = w.diagnostics.find((d) => d.severity === 'error');
-        return { status: 'invalid', message: first?.message ?? null, lang, whatif: w, diagnostics: w.diagnostics };
+        return { status: 'invalid', message: first?.message ?? null, lang, whatif: w, diagnostics: w.diagnostics, common };
       }
-      return { status: 'previewed', message: null, lang, whatif: w, diagnostics: w.diagnostics };
+      return { status: 'previewed', message: null, lang, whatif: w, diagnostics: w.diagnostics, common };
     },
   };
 }
