@@ -19,9 +19,17 @@
  * tests, 200,000 rows of three numbers are read in 3 blocks, 50,000 rows of an id
  * and a 400-character text in 39).
  * Writes: every output tab goes to a temporary sheet in row chunks, one sync per
- * chunk, each chunk's request kept under ~4 MB (Excel on the web rejects 5 MB);
- * the last chunk's batch also deletes the old tab and renames the temporary one,
- * so a failure at any point leaves the previous results in place.
+ * chunk, each chunk's request kept under ~4 MB (Excel on the web rejects 5 MB)
+ * measured on the serialised payload — the JSON of the values and number-format
+ * arrays with every non-ASCII character counted as its `\uXXXX` escape (6 bytes),
+ * since a host that escapes CJK doubles its UTF-8 size. A chunk Excel still
+ * refuses (RequestPayloadSizeLimitExceeded: nothing of it was applied) is sent
+ * again as two halves. Each batch starts with
+ * `suspendApiCalculationUntilNextSync()`, so no chunk's writes recalculate the
+ * workbook; column widths are set explicitly from the text of the first rows
+ * (autofit measures whole columns). The last chunk's batch also deletes the old
+ * tab and renames the temporary one, so a failure at any point leaves the
+ * previous results in place.
  *
  * Templates (`addTabs`) only add: new tabs, renamed from temporary sheets in the
  * last batch, so Excel itself refuses to put one over a tab of the user's.
@@ -43,8 +51,12 @@ export const READ_AIM = 0.8;
 export const FIRST_BLOCK_ROWS = 1_000;
 /** Budget for one `context.sync()` request (values + number formats as JSON, UTF-8). */
 export const MAX_PAYLOAD_BYTES = 4_000_000;
-/** Rows autofitted for column widths (autofit over 200,000 rows is slow and adds nothing). */
-const AUTOFIT_ROWS = 500;
+/** Rows whose text sets the column widths (the header and the first rows show what the column holds). */
+export const WIDTH_SAMPLE_ROWS = 500;
+/** Column widths in points: Excel's default column is 48 pt for 8.43 characters of the default font. */
+export const POINTS_PER_CHAR = 5.7;
+export const MIN_COLUMN_POINTS = 48;
+export const MAX_COLUMN_POINTS = 300;
 /** Prefix of the temporary sheet an output tab is written to before it replaces the old one. */
 export const TEMP_PREFIX = '~tmp ';
 
@@ -86,6 +98,17 @@ export interface ChunkPlan {
   start: number;
   end: number;
   bytes: number;
+}
+
+/**
+ * Length of a JSON text as a host that escapes non-ASCII would send it: ASCII 1
+ * byte, any other UTF-16 unit 6 (`\uXXXX`). An upper bound of the UTF-8 length
+ * too, so a payload measured this way fits either encoding.
+ */
+export function escapedJsonLength(json: string): number {
+  let n = 0;
+  for (let i = 0; i < json.length; i++) n += json.charCodeAt(i) < 0x80 ? 1 : 6;
+  return n;
 }
 
 /** UTF-8 byte length without allocating (the request body is UTF-8 JSON). */
@@ -137,9 +160,9 @@ export function encodeRow(row: Cell[], formats: ColumnFormat[], width: number): 
   return { values, formats: fmts };
 }
 
-/** Estimated request bytes of one encoded row: its values and formats as JSON, plus separators. */
+/** Request bytes of one encoded row: its values and formats serialised (escaped measure), plus separators. */
 function rowBytes(values: unknown[], formats: string[]): number {
-  return utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(formats)) + 2;
+  return escapedJsonLength(JSON.stringify(values)) + escapedJsonLength(JSON.stringify(formats)) + 2;
 }
 
 /**
@@ -239,6 +262,56 @@ export function planReadSync(tabs: PlanTab[], aimBytes: number, firstRows: numbe
 export function halveReadSync(refused: ReadBlock[]): ReadBlock[] | null {
   if (refused.every((b) => b.count === 1)) return refused.length > 1 ? [refused[0]] : null;
   return refused.map((b) => ({ ...b, count: Math.max(1, Math.floor(b.count / 2)) }));
+}
+
+/** Display width of a text in characters of the default font: East Asian wide characters count two. */
+export function textUnits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) { n += 2; i++; } else n += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)) ? 2 : 1;
+  }
+  return n;
+}
+
+/** Characters a cell shows: text as is, a number with thousands separators and decimals, a date as yyyy-mm-dd. */
+function shownUnits(cell: Cell): number {
+  if (typeof cell === 'string') return textUnits(cell);
+  if (typeof cell === 'number') return Math.trunc(Math.abs(cell)).toString().length * 4 / 3 + 4;
+  if (typeof cell === 'boolean') return 5;
+  if (cell instanceof Date) return 10;
+  return 0;
+}
+
+/**
+ * Column widths in points for a tab, from its header and first WIDTH_SAMPLE_ROWS
+ * rows (what autofit would see at the top, without Excel measuring whole columns):
+ * the widest cell plus a margin, within MIN/MAX_COLUMN_POINTS.
+ */
+export function columnWidths(rows: Cell[][], width: number): number[] {
+  const units = new Array<number>(width).fill(0);
+  const sample = Math.min(rows.length, WIDTH_SAMPLE_ROWS + 1);
+  for (let r = 0; r < sample; r++) {
+    const row = rows[r];
+    for (let c = 0; c < width && c < row.length; c++) units[c] = Math.max(units[c], shownUnits(row[c]));
+  }
+  return units.map((u) => Math.min(MAX_COLUMN_POINTS, Math.max(MIN_COLUMN_POINTS, Math.round((u + 2) * POINTS_PER_CHAR))));
+}
+
+/** One `format.columnWidth` per run of equal widths (a handful of commands per tab, whatever its rows). */
+function setColumnWidths(ws: Excel.Worksheet, widths: number[]): void {
+  let start = 0;
+  for (let c = 1; c <= widths.length; c++) {
+    if (c === widths.length || widths[c] !== widths[start]) {
+      ws.getRangeByIndexes(0, start, 1, c - start).format.columnWidth = widths[start];
+      start = c;
+    }
+  }
+}
+
+/** Excel on the web's refusal of a request over its size limit (OfficeExtension.ErrorCodes). */
+function isRequestTooLarge(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'RequestPayloadSizeLimitExceeded';
 }
 
 /** Excel on the web's refusal of a response over its size limit (OfficeExtension.ErrorCodes). */
@@ -436,52 +509,89 @@ async function writeOne(
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
   const width = tabWidth(tab);
-  const chunks = planChunks(tab, width, budget);
-  if (chunks.length === 0) chunks.push({ start: 0, end: 0, bytes: 0 });
+  // Chunks still to send, first first; a refused one is replaced by its two halves.
+  const queue = planChunks(tab, width, budget);
+  if (queue.length === 0) queue.push({ start: 0, end: 0, bytes: 0 });
   const tmp = tempName(tab.name);
+  // The temporary sheet, once a batch that added it has been applied.
   let sheet: Excel.Worksheet | null = null;
   try {
-    for (let k = 0; k < chunks.length; k++) {
-      const { start, end } = chunks[k];
-      if (k === 0) {
-        if (!stale.isNullObject) stale.delete();
-        sheet = sheets.add(tmp);
-      }
-      const ws = sheet as Excel.Worksheet;
-      if (end > start) {
-        const values: (string | number | boolean)[][] = [];
-        const formats: string[][] = [];
-        for (let r = start; r < end; r++) {
-          const enc = encodeRow(tab.rows[r], tab.formats, width);
-          values.push(enc.values);
-          formats.push(enc.formats);
-        }
-        const range = ws.getRangeByIndexes(start, 0, end - start, width);
-        // Formats before values: a string lands in a cell already formatted as text.
-        range.numberFormat = formats;
-        range.values = values;
-      }
-      if (k === chunks.length - 1) {
-        if (tab.rows.length > 0) {
-          ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-          ws.freezePanes.freezeRows(1);
-          ws.getRangeByIndexes(0, 0, Math.min(tab.rows.length, AUTOFIT_ROWS), width).format.autofitColumns();
-        }
-        if (!old.isNullObject) {
-          const position = old.position;
-          old.delete();
-          ws.name = tab.name;
-          ws.position = position;
-        } else {
-          ws.name = tab.name;
-        }
-      }
+    while (queue.length > 0) {
+      const { start, end } = queue[0];
+      const last = queue.length === 1;
+      // Before the batch's writes, so none of them recalculates the workbook.
       context.application.suspendApiCalculationUntilNextSync();
-      await context.sync();
+      let ws: Excel.Worksheet | null = sheet;
+      if (!ws) {
+        if (!stale.isNullObject) stale.delete();
+        ws = sheets.add(tmp);
+      }
+      if (end > start) writeRows(ws, tab, width, start, end);
+      if (last) finishTab(ws, tab, width, old);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isRequestTooLarge(error)) throw error;
+        // Excel refused the request whole (nothing of it applied, not even an add): send the chunk as two halves.
+        queue.splice(0, 1, ...halveChunk(queue[0], tab.name));
+        continue;
+      }
+      sheet = ws;
+      queue.shift();
     }
   } catch (error) {
     await removeTemp(context, tmp);
     throw error;
+  }
+}
+
+/**
+ * The two halves of a chunk Excel refused as too large.
+ * @throws ExcelHostError `request_too_large` for a single row (no retry can make it smaller)
+ */
+export function halveChunk(chunk: ChunkPlan, tabName: string): ChunkPlan[] {
+  const rows = chunk.end - chunk.start;
+  if (rows <= 1) {
+    throw new ExcelHostError('request_too_large', {
+      zh: `输出工作表“${tabName}”第 ${chunk.start + 1} 行的内容超过 Excel 单次可写入的大小，无法写入，未修改原有结果。可以使用 Excel 桌面版或命令行版本。`,
+      en: `Row ${chunk.start + 1} of the output tab "${tabName}" is more than Excel accepts in one request, so it cannot be written; the previous results were kept. Use Excel desktop or the command line.`,
+    });
+  }
+  const mid = chunk.start + Math.floor(rows / 2);
+  return [
+    { start: chunk.start, end: mid, bytes: Math.ceil(chunk.bytes / 2) },
+    { start: mid, end: chunk.end, bytes: Math.ceil(chunk.bytes / 2) },
+  ];
+}
+
+/** Queue rows [start, end) of a tab: number formats first, so a string lands in a cell already formatted as text. */
+function writeRows(ws: Excel.Worksheet, tab: OutputTab, width: number, start: number, end: number): void {
+  const values: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  for (let r = start; r < end; r++) {
+    const enc = encodeRow(tab.rows[r], tab.formats, width);
+    values.push(enc.values);
+    formats.push(enc.formats);
+  }
+  const range = ws.getRangeByIndexes(start, 0, end - start, width);
+  range.numberFormat = formats;
+  range.values = values;
+}
+
+/** The last batch of a tab: header style, explicit column widths, then the old tab replaced by this one. */
+function finishTab(ws: Excel.Worksheet, tab: OutputTab, width: number, old: Excel.Worksheet): void {
+  if (tab.rows.length > 0) {
+    ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+    ws.freezePanes.freezeRows(1);
+    setColumnWidths(ws, columnWidths(tab.rows, width));
+  }
+  if (!old.isNullObject) {
+    const position = old.position;
+    old.delete();
+    ws.name = tab.name;
+    ws.position = position;
+  } else {
+    ws.name = tab.name;
   }
 }
 
@@ -546,6 +656,8 @@ export async function addTabs<T extends { add: OutputTab[] }>(run: ExcelRun, cho
     const written: Excel.Worksheet[] = [];
     try {
       let pending = 0;
+      // Every batch starts with calculation suspended, so none of its writes recalculates.
+      context.application.suspendApiCalculationUntilNextSync();
       for (const tab of plan.add) {
         const width = tabWidth(tab);
         const rows = tab.rows.map((r) => withDates(r, tab.formats));
@@ -557,6 +669,7 @@ export async function addTabs<T extends { add: OutputTab[] }>(run: ExcelRun, cho
           if (pending > 0 && pending + chunk.bytes > budget) {
             await context.sync();
             pending = 0;
+            context.application.suspendApiCalculationUntilNextSync();
           }
           const values: (string | number | boolean)[][] = [];
           const formats: string[][] = [];
@@ -573,19 +686,18 @@ export async function addTabs<T extends { add: OutputTab[] }>(run: ExcelRun, cho
         if (tab.rows.length > 0) {
           ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
           ws.freezePanes.freezeRows(1);
-          ws.getRangeByIndexes(0, 0, Math.min(tab.rows.length, AUTOFIT_ROWS), width).format.autofitColumns();
+          setColumnWidths(ws, columnWidths(rows, width));
         }
         if (options.notes && tab.notes) {
           // One queued command per note (the API adds one cell at a time); they travel in the same sync.
           tab.notes.forEach((note, c) => {
             if (!note) return;
             ws.notes.add(`${columnLetters(c)}1`, note);
-            pending += utf8Length(note);
+            pending += escapedJsonLength(JSON.stringify(note));
           });
         }
       }
       for (let t = 0; t < plan.add.length; t++) written[t].name = plan.add[t].name;
-      context.application.suspendApiCalculationUntilNextSync();
       await context.sync();
     } catch (error) {
       for (const tab of plan.add) await removeTemp(context, tempName(tab.name));

@@ -292,34 +292,40 @@ describe('writes (recording fake)', () => {
     expect(wb.tab('Staff')).toEqual([['staff_id']]);
   });
 
-  test('200,000 rows: 3 chunks of at most 4,000,000 bytes, one sync each', async () => {
-    // Each data row: values ["S000001","客服部",1234.5,7] = 32 bytes UTF-8 (客服部 is 9 bytes),
-    // formats ["@","@","#,##0.00","0"] = 24 bytes; estimate per row 32 + 24 + 2 separators = 58.
+  test('200,000 rows: 4 chunks of at most 4,000,000 bytes of serialised payload (CJK counted escaped), one sync each', async () => {
+    // Issue 19: chunks are measured on the JSON as a host escaping non-ASCII would send it.
+    // Each data row: values ["S000001","客服部",1234.5,7] = 41 bytes with 客服部 as three \uXXXX
+    // (32 in UTF-8), formats ["@","@","#,##0.00","0"] = 24 bytes; per row 41 + 24 + 2 separators = 67.
     // Header ["staff_id","department","amount","count"] = 42 + ["@","@","@","@"] = 17, + 2 = 61.
-    // Chunk 1: 4 + 61 + 68,964 × 58 = 3,999,977 ≤ 4,000,000 (one more row would be 4,000,035).
-    // Chunk 2: 4 + 68,965 × 58 = 3,999,974. Chunk 3: the remaining 62,071 rows.
+    // Chunk 1: 4 + 61 + 59,700 × 67 = 3,999,965 ≤ 4,000,000 (one more row would be 4,000,032).
+    // Chunks 2, 3: 4 + 59,701 × 67 = 3,999,971. Chunk 4: the remaining 20,898 rows.
     const rows: OutputTab['rows'] = [['staff_id', 'department', 'amount', 'count']];
     for (let i = 1; i <= 200_000; i++) rows.push([`S${String(i).padStart(6, '0')}`, '客服部', 1234.5, 7]);
     const out = tab('Ranking 2026-Q3', rows, ['text', 'text', 'money', 'integer']);
     expect(planChunks(out, 4, 4_000_000)).toEqual([
-      { start: 0, end: 68_965, bytes: 3_999_977 },
-      { start: 68_965, end: 137_930, bytes: 3_999_974 },
-      { start: 137_930, end: 200_001, bytes: 4 + 62_071 * 58 },
+      { start: 0, end: 59_701, bytes: 3_999_965 },
+      { start: 59_701, end: 119_402, bytes: 3_999_971 },
+      { start: 119_402, end: 179_103, bytes: 3_999_971 },
+      { start: 179_103, end: 200_001, bytes: 4 + 20_898 * 67 },
     ]);
 
+    // A host that escapes CJK, refusing requests over Excel on the web's 5 MB: nothing refused.
     const wb = new FakeWorkbook({ Staff: [['staff_id']] });
+    wb.escapeNonAscii = true;
+    wb.maxRequestBytes = 5_000_000;
     await createExcelHost({ run: wb.run }).writeTabs([out]);
-    // 1 probe + 3 chunks.
-    expect(wb.syncs).toHaveLength(4);
-    // What the fake actually received (JSON of values + numberFormat): the estimate less the
+    // 1 probe + 4 chunks.
+    expect(wb.syncs).toHaveLength(5);
+    expect(wb.syncs.map((s) => s.error)).toEqual([null, null, null, null, null]);
+    // What the fake received (escaped JSON of values + numberFormat): the estimate less the
     // two separators that the last row of each array does not have.
-    expect(wb.syncs.map((s) => s.bytes)).toEqual([0, 3_999_975, 3_999_972, 4 + 62_071 * 58 - 2]);
+    expect(wb.syncs.map((s) => s.bytes)).toEqual([0, 3_999_963, 3_999_969, 3_999_969, 4 + 20_898 * 67 - 2]);
     expect(Math.max(...wb.syncs.map((s) => s.bytes))).toBeLessThan(4_000_000);
     for (const s of wb.syncs.slice(1)) expect(s.commands.filter((c) => c === 'suspendCalc')).toHaveLength(1);
     const written = wb.tab('Ranking 2026-Q3')!;
     expect(written).toHaveLength(200_001);
     expect(written[200_000]).toEqual(['S200000', '客服部', 1234.5, 7]);
-    expect(written[68_965]).toEqual(['S068965', '客服部', 1234.5, 7]);
+    expect(written[59_701]).toEqual(['S059701', '客服部', 1234.5, 7]);
   });
 
   test('an existing tab is replaced through a temporary sheet and keeps its position', async () => {
@@ -328,18 +334,20 @@ describe('writes (recording fake)', () => {
     expect(wb.names()).toEqual(['Staff', 'Ranking 2026-Q3', 'Notes']);
     expect(wb.tab('Ranking 2026-Q3')).toEqual([['Rank', 'Staff'], [1, 'S01']]);
     const write = wb.syncs[1].commands.filter((c) => c !== 'resolve');
+    // Calculation suspended before the writes (issue 19); widths set, not autofitted.
     expect(write).toEqual([
+      'suspendCalc',
       'add:~tmp Ranking 2026-Q3',
       'numberFormat:~tmp Ranking 2026-Q3',
       'values:~tmp Ranking 2026-Q3',
       'bold:~tmp Ranking 2026-Q3',
       'freeze:~tmp Ranking 2026-Q3',
-      'autofit:~tmp Ranking 2026-Q3',
+      'width:~tmp Ranking 2026-Q3',
       'delete:Ranking 2026-Q3',
       'rename:~tmp Ranking 2026-Q3->Ranking 2026-Q3',
       'position:~tmp Ranking 2026-Q3',
-      'suspendCalc',
     ]);
+    expect(wb.find('Ranking 2026-Q3')!.columnWidths).toEqual([48, 48]);
     expect(wb.tab('Notes')).toEqual([['mine']]);
   });
 

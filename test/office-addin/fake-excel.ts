@@ -8,7 +8,11 @@
  * Excel), records the commands and the JSON payload of each sync, and a string
  * beginning with "=" written to a cell not formatted as text becomes a formula.
  * It also measures each sync's response (the values it loaded, as UTF-8 JSON)
- * and, with `maxResponseBytes`, refuses a larger one as Excel on the web does.
+ * and, with `maxResponseBytes`, refuses a larger one as Excel on the web does;
+ * with `maxRequestBytes` it refuses a request whose values and formats are larger
+ * (RequestPayloadSizeLimitExceeded, nothing of the batch applied), measured as
+ * UTF-8 or, with `escapeNonAscii`, as a host that sends `\uXXXX` escapes.
+ * Column widths set through `range.format.columnWidth` are kept per sheet.
  */
 
 export type Value = string | number | boolean;
@@ -23,6 +27,8 @@ export interface SheetModel {
   boldRows: Set<number>;
   /** Cell notes (worksheet.notes, ExcelApi 1.18) by A1 address. */
   notes: Map<string, string>;
+  /** Column widths in points by column index, as set by `format.columnWidth`. */
+  columnWidths?: number[];
 }
 
 export interface SyncRecord {
@@ -38,7 +44,10 @@ export interface SyncRecord {
 
 interface Command {
   kind: string;
+  /** UTF-8 bytes of what the command sends. */
   bytes: number;
+  /** The same with non-ASCII as \uXXXX escapes. */
+  escapedBytes: number;
   run: () => void;
 }
 
@@ -51,6 +60,12 @@ export class FakeExcelError extends Error {
 
 function utf8(s: string): number {
   return new TextEncoder().encode(s).length;
+}
+
+function escaped(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : 6;
+  return n;
 }
 
 const FORBIDDEN = /[:\\/?*[\]]/;
@@ -67,6 +82,10 @@ export class FakeWorkbook {
    * fails with ResponsePayloadSizeLimitExceeded and loads nothing. Null: no limit (desktop).
    */
   maxResponseBytes: number | null = null;
+  /** Excel on the web's request limit: a larger sync fails with RequestPayloadSizeLimitExceeded, nothing applied. */
+  maxRequestBytes: number | null = null;
+  /** Measure requests as a host that escapes every non-ASCII character as \uXXXX (6 bytes). */
+  escapeNonAscii = false;
 
   constructor(tabs: Record<string, Value[][]> = {}) {
     for (const [name, rows] of Object.entries(tabs)) this.sheets.push(newSheet(name, rows));
@@ -102,6 +121,7 @@ function newSheet(name: string, rows: Value[][] = []): SheetModel {
     frozenRows: 0,
     boldRows: new Set(),
     notes: new Map(),
+    columnWidths: [],
   };
 }
 
@@ -118,18 +138,21 @@ class FakeContext {
     };
   }
 
-  enqueue(kind: string, bytes: number, run: () => void): void {
-    this.queue.push({ kind, bytes, run });
+  enqueue(kind: string, bytes: number, run: () => void, escapedBytes = bytes): void {
+    this.queue.push({ kind, bytes, escapedBytes, run });
   }
 
   async sync(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
     const index = this.wb.syncs.length;
-    const record: SyncRecord = { commands: batch.map((c) => c.kind), bytes: batch.reduce((n, c) => n + c.bytes, 0), responseBytes: 0, error: null };
+    const bytes = batch.reduce((n, c) => n + (this.wb.escapeNonAscii ? c.escapedBytes : c.bytes), 0);
+    const record: SyncRecord = { commands: batch.map((c) => c.kind), bytes, responseBytes: 0, error: null };
     this.wb.syncs.push(record);
     this.current = record;
     try {
+      const max = this.wb.maxRequestBytes;
+      if (max !== null && bytes > max) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes exceeds ${max}`);
       for (const command of batch) {
         if (this.wb.failWhen?.(command.kind, index)) throw new FakeExcelError('GeneralException', `injected failure at ${command.kind}`);
         command.run();
@@ -335,7 +358,7 @@ class RangeProxy {
   private extent: Extent | null | undefined = undefined;
   private synced = false;
   private loaded = new Map<string, unknown>();
-  readonly format: { font: { bold: boolean }; autofitColumns: () => void };
+  readonly format: { font: { bold: boolean }; autofitColumns: () => void; columnWidth: number };
 
   constructor(private readonly ctx: FakeContext, private readonly sheet: SheetProxy, private readonly resolver: () => Extent | null, private readonly nullable: boolean) {
     ctx.enqueue('resolve', 0, () => { this.resolve(); this.synced = true; });
@@ -351,6 +374,15 @@ class RangeProxy {
         },
       },
       autofitColumns: () => self.ctx.enqueue(`autofit:${self.where()}`, 0, () => { self.sheet.sheet(); }),
+      get columnWidth(): number { return notLoaded('columnWidth'); },
+      set columnWidth(w: number) {
+        self.ctx.enqueue(`width:${self.where()}`, 0, () => {
+          const e = self.resolve()!;
+          if (!(w >= 0 && w <= 409.5 * 4)) throw new FakeExcelError('InvalidArgument', `column width ${w}`);
+          const widths = (self.sheet.sheet().columnWidths ??= []);
+          for (let c = e.col; c < e.col + e.cols; c++) widths[c] = w;
+        });
+      },
     };
   }
 
@@ -406,7 +438,8 @@ class RangeProxy {
   get values(): Value[][] { return this.get('values') as Value[][]; }
 
   set values(grid: Value[][]) {
-    const bytes = utf8(JSON.stringify(grid));
+    const json = JSON.stringify(grid);
+    const bytes = utf8(json);
     this.ctx.enqueue(`values:${this.where()}`, bytes, () => {
       const e = this.resolve()!;
       checkShape('values', grid, e);
@@ -426,11 +459,12 @@ class RangeProxy {
           else s.formulas.delete(key);
         }
       }
-    });
+    }, escaped(json));
   }
 
   set numberFormat(grid: string[][]) {
-    const bytes = utf8(JSON.stringify(grid));
+    const json = JSON.stringify(grid);
+    const bytes = utf8(json);
     this.ctx.enqueue(`numberFormat:${this.where()}`, bytes, () => {
       const e = this.resolve()!;
       checkShape('numberFormat', grid, e);
@@ -439,6 +473,6 @@ class RangeProxy {
         s.formats[e.row + i] ??= [];
         for (let j = 0; j < e.cols; j++) s.formats[e.row + i][e.col + j] = grid[i][j];
       }
-    });
+    }, escaped(json));
   }
 }
