@@ -1,6 +1,7 @@
 /**
  * `service-star finalize <workbook.xlsx | folder> --period P [--out path] [--json]`:
- * mark the period's latest run in the Runs tab final, so a later Compute of that
+ * mark the period's latest run in the Runs tab final (refused while pending appeals
+ * could change its results, unless `--force`, which records both results), so a later Compute of that
  * period refuses unless `--force`. Unlike `compute`, finalize writes back into the
  * workbook itself by default (that is its purpose): the xlsx is rewritten through a
  * temporary file with only its Runs tab replaced (every other tab kept whole; a
@@ -27,6 +28,8 @@ export interface FinalizeArgs {
   json: boolean;
   /** The time of finalizing (ISO 8601). */
   now: string;
+  /** Finalize even while pending appeals could change results (both results are recorded in the Runs note). */
+  force?: boolean;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function finalizeCommand(args: FinalizeArgs, io: Io): Promise<numbe
   const lang = args.lang ?? detectLang(names);
   const runsName = names.find((n) => recognizeTab(n) === 'runs');
   const runsTab = runsName === undefined ? undefined : (await host.readTabs([runsName]))[0];
-  const outcome = finalizePeriod(runsTab, args.period, args.now, lang);
+  const outcome = finalizePeriod(runsTab, args.period, args.now, lang, args.force ?? false);
   for (const d of outcome.diagnostics) io.stderr.write(`service-star: ${formatDiagnostic(d, lang)}\n`);
   if (!outcome.ok) throw new CliError(outcome.message.zh, outcome.message.en, 2, lang);
   const saved: string[] = [];

@@ -18,7 +18,7 @@ const USAGE = {
   service-star compute <workbook.xlsx | folder-of-csv> --period 2026-Q3
       [--preset smile-cards] [--lang zh|en] [--out result.xlsx | folder] [--json] [--force]
   service-star template <preset> --out new.xlsx [--lang zh|en] [--force]
-  service-star finalize <workbook.xlsx | folder-of-csv> --period 2026-Q3 [--out path] [--json]
+  service-star finalize <workbook.xlsx | folder-of-csv> --period 2026-Q3 [--out path] [--json] [--force]
   service-star whatif <workbook.xlsx | folder-of-csv> --period 2026-Q3 [--preset smile-cards]
       --set KEY=VALUE [--set KEY=VALUE …] [--json]
   service-star demo [--lang zh|en] [--json]
@@ -27,7 +27,7 @@ const USAGE = {
   service-star compute <工作簿.xlsx | CSV 文件夹> --period 2026-Q3
       [--preset smile-cards] [--lang zh|en] [--out 结果.xlsx | 文件夹] [--json] [--force]
   service-star template <方案> --out 新工作簿.xlsx [--lang zh|en] [--force]
-  service-star finalize <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 [--out 路径] [--json]
+  service-star finalize <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 [--out 路径] [--json] [--force]
   service-star whatif <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 [--preset smile-cards]
       --set 键=值 [--set 键=值 …] [--json]
   service-star demo [--lang zh|en] [--json]
@@ -161,7 +161,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
       if (rest.length === 0) throw new CliError('请指定工作簿（.xlsx）或 CSV 文件夹', 'Name a workbook (.xlsx) or a folder of CSV files');
       extra(1);
       if (!values.period) throw new CliError('请用 --period 指定期间，例如 --period 2026-Q3', 'Give the period with --period, e.g. --period 2026-Q3');
-      return finalizeCommand({ source: rest[0], period: values.period, out: values.out, lang, messageLang, json: Boolean(values.json), now }, io);
+      return finalizeCommand({ source: rest[0], period: values.period, out: values.out, lang, messageLang, json: Boolean(values.json), force: Boolean(values.force), now }, io);
     }
     case 'whatif': {
       if (rest.length === 0) throw new CliError('请指定工作簿（.xlsx）或 CSV 文件夹', 'Name a workbook (.xlsx) or a folder of CSV files');

@@ -247,6 +247,7 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
   const recorded = recordCompute(gate, result, {
     now: request.now, scheme: scheme.id, schemeVersion: schemeVersionLabel(scheme.version, gate.fingerprint), lang,
     names: new Map(read.dataset.staff.map((s) => [s.key, s.name])),
+    alternatives: new Map(disputes.filter((d) => d.stakes.length).map((d) => [d.appeal.record.row, d.alternative])),
   });
   outputs.push(recorded.changes, recorded.runs);
   const budgets: Record<string, number> = {};

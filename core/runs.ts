@@ -78,6 +78,8 @@ export interface RecordOptions {
   lang: Lang;
   /** Staff lookup key → name, for the Changes view. */
   names?: ReadonlyMap<string, string>;
+  /** Appeal row → the alternative in words, for pending appeals with stakes (kept with the run). */
+  alternatives?: ReadonlyMap<number, { zh: string; en: string }>;
 }
 
 /**
@@ -95,7 +97,7 @@ export function recordCompute(gate: RunsGate, result: ResultJson, options: Recor
     : '';
   const run = makeRun({
     now: options.now, period: gate.periodId, scheme: options.scheme, schemeVersion: options.schemeVersion,
-    fingerprint: gate.fingerprint, result, status, finalizedAt: gate.forced ? options.now : '', note,
+    fingerprint: gate.fingerprint, result, status, finalizedAt: gate.forced ? options.now : '', note, alternatives: options.alternatives,
   });
   const log = withRun(gate.log, run, options.lang);
   const changes = diffResults(previous ? previous.snapshot : undefined, result, {
@@ -109,10 +111,10 @@ export function recordCompute(gate: RunsGate, result: ResultJson, options: Recor
  * refused or when nothing changed), with a message for the user.
  */
 export function finalizePeriod(
-  runsTab: RawTab | undefined, periodId: string, now: string, lang: Lang,
+  runsTab: RawTab | undefined, periodId: string, now: string, lang: Lang, force = false,
 ): { ok: boolean; message: { zh: string; en: string }; tab: OutputTab | null; diagnostics: Diagnostic[] } {
   const log = parseRunsTab(runsTab);
-  const out = finalizeRun(log, periodId, now, lang);
+  const out = finalizeRun(log, periodId, now, lang, force);
   return {
     ok: out.ok, message: out.message, diagnostics: log.diagnostics,
     tab: out.changed ? buildRunsTab(out.log, lang) : null,
@@ -137,31 +139,31 @@ function finalizeLang(names: string[], lang: Lang | undefined): Lang {
   return /[\u4e00-\u9fff]/.test(probe) ? 'zh' : 'en';
 }
 
-function finalizeTabs(names: string[], runsTab: RawTab | undefined, periodId: string, now: string, lang: Lang): FinalizeRunOutcome {
+function finalizeTabs(names: string[], runsTab: RawTab | undefined, periodId: string, now: string, lang: Lang, force: boolean): FinalizeRunOutcome {
   if (!parsePeriod(periodId)) {
     const out = finalizePeriod(undefined, periodId, now, lang);
     return { status: 'fatal', message: out.message, lang, diagnostics: [], written: null };
   }
-  const out = finalizePeriod(runsTab, periodId, now, lang);
+  const out = finalizePeriod(runsTab, periodId, now, lang, force);
   return { status: out.ok ? 'final' : 'refused', message: out.message, lang, diagnostics: out.diagnostics, written: out.tab };
 }
 
 /** Finalize a period on an asynchronous host (Excel): read the Runs tab, write it back marked. */
-export async function runFinalize(host: WorkbookHost, periodId: string, now: string, lang?: Lang): Promise<FinalizeRunOutcome> {
+export async function runFinalize(host: WorkbookHost, periodId: string, now: string, lang?: Lang, force = false): Promise<FinalizeRunOutcome> {
   const names = await host.listTabs();
   const runsName = names.find((n) => recognizeTab(n) === 'runs');
   const runsTab = runsName === undefined ? undefined : (await host.readTabs([runsName]))[0];
-  const outcome = finalizeTabs(names, runsTab, periodId, now, finalizeLang(names, lang));
+  const outcome = finalizeTabs(names, runsTab, periodId, now, finalizeLang(names, lang), force);
   if (outcome.written) await host.writeTabs([outcome.written]);
   return outcome;
 }
 
 /** The same for synchronous hosts (Apps Script; call it under the document lock). */
-export function runFinalizeSync(host: SyncWorkbookHost, periodId: string, now: string, lang?: Lang): FinalizeRunOutcome {
+export function runFinalizeSync(host: SyncWorkbookHost, periodId: string, now: string, lang?: Lang, force = false): FinalizeRunOutcome {
   const names = host.listTabs();
   const runsName = names.find((n) => recognizeTab(n) === 'runs');
   const runsTab = runsName === undefined ? undefined : host.readTabs([runsName])[0];
-  const outcome = finalizeTabs(names, runsTab, periodId, now, finalizeLang(names, lang));
+  const outcome = finalizeTabs(names, runsTab, periodId, now, finalizeLang(names, lang), force);
   if (outcome.written) host.writeTabs([outcome.written]);
   return outcome;
 }

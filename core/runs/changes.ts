@@ -7,7 +7,7 @@
 import type { Cell, ColumnFormat, Lang, OutputTab, ResultJson } from '../types';
 import { staffKey } from '../ids';
 import { byCodeUnit } from './hash';
-import { type FullSnapshot, type ResultSnapshot, digestOf, snapshotOf } from './snapshot';
+import { type FullSnapshot, type ResultSnapshot, type SnapAppeal, digestOf, snapshotOf } from './snapshot';
 
 export type ChangeKind =
   | 'award_gained' | 'award_lost' | 'award_amount'
@@ -115,6 +115,41 @@ const LABELS: Record<Lang, Record<ChangeKind | 'none' | 'first' | 'unknown' | 'c
   },
 };
 
+const APPEAL_DECIDED: Record<Lang, string> = { zh: '申诉状态变化', en: 'appeal status changed' };
+const APPEAL_STATUS: Record<SnapAppeal['status'], Record<Lang, string>> = {
+  pending: { zh: '待处理', en: 'pending' }, rejected: { zh: '驳回', en: 'rejected' }, accepted: { zh: '成立', en: 'accepted' },
+};
+const NEW_APPEAL: Record<Lang, string> = { zh: '（新）', en: '(new)' };
+
+/**
+ * One row per appeal whose status changed since the previous run (a new appeal only
+ * when it is accepted), naming the people whose result moved among those it could
+ * move: the appellant and everyone its previous run recorded at stake.
+ */
+function appealRows(prev: FullSnapshot, cur: FullSnapshot, lines: ChangeLine[], options: DiffOptions): Cell[][] {
+  const { lang } = options;
+  const key = (a: SnapAppeal) => `${a.row}\u0000${a.tab}\u0000${a.targetRow}\u0000${staffKey(a.staffId)}`;
+  const before = new Map((prev.appeals ?? []).map((a) => [key(a), a]));
+  const rows: Cell[][] = [];
+  for (const a of cur.appeals ?? []) {
+    const b = before.get(key(a));
+    if (b ? b.status === a.status : a.status !== 'accepted') continue;
+    const could = new Set([staffKey(a.staffId), ...(b?.stakes ?? []).map((s) => staffKey(s[1]))]);
+    const moved: string[] = [];
+    for (const l of lines) if (could.has(staffKey(l.staffId)) && !moved.includes(l.staffId)) moved.push(l.staffId);
+    const who = moved.map((id) => {
+      const n = options.names?.get(staffKey(id));
+      return n ? (lang === 'zh' ? `${n}（${id}）` : `${n} (${id})`) : id;
+    });
+    const from = b ? APPEAL_STATUS[b.status][lang] : NEW_APPEAL[lang];
+    const item = lang === 'zh'
+      ? `申诉第 ${a.row} 行（「${a.tab}」第 ${a.targetRow} 行）：${from} → ${APPEAL_STATUS[a.status].zh}${who.length ? `；因此结果变化：${who.join('、')}` : ''}`
+      : `appeal row ${a.row} (${a.tab} row ${a.targetRow}): ${from} → ${APPEAL_STATUS[a.status].en}${who.length ? `; results moved by it: ${who.join(', ')}` : ''}`;
+    rows.push([APPEAL_DECIDED[lang], a.staffId, options.names?.get(staffKey(a.staffId)) ?? '', item, null, null, null, null, null, options.previousTime ?? '']);
+  }
+  return rows;
+}
+
 export function changesTabName(periodId: string, lang: Lang): string {
   return lang === 'zh' ? `变更 ${periodId}` : `Changes ${periodId}`;
 }
@@ -167,6 +202,7 @@ export function diffResults(
         l.starsBefore, l.starsAfter, when,
       ]);
     }
+    rows.push(...appealRows(previous, cur, lines, options));
   }
   return { name: changesTabName(options.periodId, lang), kind: 'changes', rows, formats: FORMATS };
 }

@@ -12,7 +12,7 @@ import {
   DEFAULT_TAB_NAMES, FINGERPRINT_FORMAT, type FingerprintTab, type InputFingerprint, changedTabIds, fingerprintFormatOf,
   formatTabFingerprints, overallOfFormat, parseTabFingerprints,
 } from './fingerprint';
-import { type ResultSnapshot, decodeSnapshot, encodeSnapshot, snapshotOf, toFen } from './snapshot';
+import { type ResultSnapshot, decodeSnapshot, encodeSnapshot, pendingWithStakes, snapshotOf, toFen } from './snapshot';
 
 export type RunStatus = 'draft' | 'final';
 
@@ -317,6 +317,8 @@ export interface NewRunInput {
   status?: RunStatus;
   finalizedAt?: string;
   note?: string;
+  /** Appeal row → the alternative in words, for pending appeals with stakes (kept in the snapshot). */
+  alternatives?: ReadonlyMap<number, { zh: string; en: string }>;
 }
 
 /** A run record from a computation's result. */
@@ -328,7 +330,7 @@ export function makeRun(input: NewRunInput): RunRecord {
     fingerprint: input.fingerprint.overall, tabs: { ...input.fingerprint.tabs }, fingerprintFormat: FINGERPRINT_FORMAT,
     paidFen: toFen(input.result.totals.paid), awards: input.result.awards.length,
     errors: count('error'), warnings: count('warning'), infos: count('info'),
-    finalizedAt: input.finalizedAt ?? '', note: input.note ?? '', snapshot: snapshotOf(input.result),
+    finalizedAt: input.finalizedAt ?? '', note: input.note ?? '', snapshot: snapshotOf(input.result, input.alternatives),
   };
 }
 
@@ -380,7 +382,7 @@ export interface FinalizeOutcome {
  * Mark the latest run of a period final. Refuses when the period was never
  * computed; marking an already-final period again changes nothing.
  */
-export function finalizeRun(log: RunsLog, periodId: string, now: string, lang: Lang = log.lang ?? 'en'): FinalizeOutcome {
+export function finalizeRun(log: RunsLog, periodId: string, now: string, lang: Lang = log.lang ?? 'en', force = false): FinalizeOutcome {
   const p = parsePeriod(periodId);
   if (!p) {
     return {
@@ -415,18 +417,46 @@ export function finalizeRun(log: RunsLog, periodId: string, now: string, lang: L
       },
     };
   }
+  // Pending appeals that could change results (SPEC §10): refused, naming them, unless forced; forced, both results are recorded.
+  const pending = pendingWithStakes(run.snapshot);
+  const named = pending.map((a) => ({
+    zh: `申诉第 ${a.row} 行（${a.staffId}，「${a.tab}」第 ${a.targetRow} 行）${a.alt ? `：${a.alt.zh}` : ''}`,
+    en: `appeal row ${a.row} (${a.staffId}, ${a.tab} row ${a.targetRow})${a.alt ? `: ${a.alt.en}` : ''}`,
+  }));
+  if (pending.length && !force) {
+    return {
+      ok: false, changed: false, log,
+      message: {
+        zh: `期间 ${p.id} 有 ${pending.length} 项待处理申诉可能改变结果，未定稿：${named.map((n) => n.zh).join('；')}。请先处理申诉并重新计算，或确认后强制定稿（命令行加 --force）`,
+        en: `Period ${p.id} has ${pending.length} pending appeal${pending.length > 1 ? 's' : ''} that could change results, so it was not finalized: ${named.map((n) => n.en).join('; ')}. Decide ${pending.length > 1 ? 'them' : 'it'} and compute again, or confirm to finalize anyway (--force on the command line)`,
+      },
+    };
+  }
   const l = log.lang ?? lang;
   const cells = [...target.cells];
   cells[COL.status] = STATUS_TEXT[l].final;
   cells[COL.finalized_at] = now;
+  let note = run.note;
+  if (pending.length) {
+    const both = l === 'zh'
+      ? `强制定稿时有待处理申诉，定稿结果为申诉未成立时的结果；${named.map((n) => n.zh).join('；')}`
+      : `finalized with pending appeals: the final results are those without the appeals; ${named.map((n) => n.en).join('; ')}`;
+    note = note ? `${note}; ${both}` : both;
+    cells[COL.note] = note;
+  }
   const rows = [...log.rows];
-  rows[index] = { ...target, cells, run: { ...run, status: 'final', finalizedAt: now } };
+  rows[index] = { ...target, cells, run: { ...run, status: 'final', finalizedAt: now, note } };
   return {
     ok: true, changed: true, log: { ...log, lang: l, rows },
-    message: {
-      zh: `期间 ${p.id} 已定稿（依据 ${run.time || '最近一次'} 的计算结果）：之后再计算需要确认`,
-      en: `Period ${p.id} is now final (the run of ${run.time || 'the latest run'}); computing it again will need confirmation`,
-    },
+    message: pending.length
+      ? {
+        zh: `期间 ${p.id} 已按确认强制定稿（依据 ${run.time || '最近一次'} 的计算结果），${pending.length} 项待处理申诉及其另一种结果已记入运行记录的备注`,
+        en: `Period ${p.id} is now final as confirmed (the run of ${run.time || 'the latest run'}); ${pending.length} pending appeal${pending.length > 1 ? 's' : ''} and the other result are recorded in the Runs note`,
+      }
+      : {
+        zh: `期间 ${p.id} 已定稿（依据 ${run.time || '最近一次'} 的计算结果）：之后再计算需要确认`,
+        en: `Period ${p.id} is now final (the run of ${run.time || 'the latest run'}); computing it again will need confirmation`,
+      },
   };
 }
 

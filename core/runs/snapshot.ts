@@ -16,11 +16,31 @@ export interface SnapAward { award: string; staffId: string; amountFen: number }
 export interface SnapStar { staffId: string; stars: number; bonusFen: number }
 export interface SnapPenalty { staffId: string; action: string; window: string; amountFen: number }
 
+/** What is at stake in a pending appeal: [award, staff id, wins|loses, fen]. */
+export type SnapStake = [string, string, 'wins' | 'loses', number];
+
+/**
+ * An Appeals row as recorded with a run (SPEC §10): so finalizing can refuse while
+ * pending appeals have stakes (and, forced, record both results), and the next run's
+ * Changes can name the appeal that moved a result. `alt` is the alternative in words.
+ */
+export interface SnapAppeal {
+  row: number;
+  staffId: string;
+  tab: string;
+  targetRow: number;
+  status: 'pending' | 'rejected' | 'accepted';
+  stakes: SnapStake[];
+  alt: { zh: string; en: string } | null;
+}
+
 export interface FullSnapshot {
   kind: 'full';
   awards: SnapAward[];
   stars: SnapStar[];
   penalties: SnapPenalty[];
+  /** Present only when the workbook had appeals. */
+  appeals?: SnapAppeal[];
 }
 
 export interface DigestSnapshot {
@@ -41,8 +61,11 @@ function cmpKey(a: string, b: string): number {
   return byCodeUnit(staffKey(a), staffKey(b)) || byCodeUnit(a, b);
 }
 
-/** The parts of a result the Changes view compares, in a canonical order. */
-export function snapshotOf(result: ResultJson): FullSnapshot {
+/**
+ * The parts of a result the Changes view compares, in a canonical order.
+ * `alternatives`: appeal row → the alternative in words, for pending appeals with stakes.
+ */
+export function snapshotOf(result: ResultJson, alternatives?: ReadonlyMap<number, { zh: string; en: string }>): FullSnapshot {
   const awards = result.awards.map((a) => ({ award: a.award, staffId: a.staff_id, amountFen: toFen(a.amount) }))
     .sort((x, y) => byCodeUnit(x.award, y.award) || cmpKey(x.staffId, y.staffId) || x.amountFen - y.amountFen);
   const stars = result.stars.map((s) => ({ staffId: s.staff_id, stars: s.stars, bonusFen: toFen(s.bonus) }))
@@ -51,16 +74,54 @@ export function snapshotOf(result: ResultJson): FullSnapshot {
     .map((p) => ({ staffId: p.staff_id, action: p.action, window: p.window, amountFen: toFen(p.amount) }))
     .sort((x, y) => byCodeUnit(x.action, y.action) || byCodeUnit(x.window, y.window) ||
       cmpKey(x.staffId, y.staffId) || x.amountFen - y.amountFen);
-  return { kind: 'full', awards, stars, penalties };
+  const out: FullSnapshot = { kind: 'full', awards, stars, penalties };
+  if (result.appeals?.length) {
+    out.appeals = result.appeals.map((a) => ({
+      row: a.row, staffId: a.staff_id, tab: a.target.tab, targetRow: a.target.row, status: a.status,
+      stakes: a.stakes.map((x): SnapStake => [x.award, x.staff_id, x.if_accepted, toFen(x.amount)]),
+      alt: alternatives?.get(a.row) ?? null,
+    }));
+  }
+  return out;
 }
 
 function fullJson(s: FullSnapshot): string {
-  return canonicalJson({
+  const data: Record<string, unknown> = {
     v: 1,
     a: s.awards.map((a) => [a.award, a.staffId, a.amountFen]),
     s: s.stars.map((x) => [x.staffId, x.stars, x.bonusFen]),
     p: s.penalties.map((p) => [p.staffId, p.action, p.window, p.amountFen]),
-  });
+  };
+  // Appeals only when there were any, so runs without them keep their encoding and digest.
+  if (s.appeals?.length) {
+    data.q = s.appeals.map((a) => [a.row, a.staffId, a.tab, a.targetRow, a.status, a.stakes, a.alt ? [a.alt.zh, a.alt.en] : null]);
+  }
+  return canonicalJson(data);
+}
+
+/** Pending appeals of a snapshot that put something at stake (finalizing is refused while there are any). */
+export function pendingWithStakes(s: ResultSnapshot | null): SnapAppeal[] {
+  return s && s.kind === 'full' ? (s.appeals ?? []).filter((a) => a.status === 'pending' && a.stakes.length > 0) : [];
+}
+
+const STATUSES = new Set(['pending', 'rejected', 'accepted']);
+
+function decodeAppeals(x: unknown): SnapAppeal[] | null {
+  if (!Array.isArray(x)) return null;
+  const out: SnapAppeal[] = [];
+  for (const t of x) {
+    if (!Array.isArray(t) || t.length !== 7) return null;
+    const [row, staffId, tab, targetRow, status, stakes, alt] = t as unknown[];
+    if (!isInt(row) || !isStr(staffId) || !isStr(tab) || !isInt(targetRow) || !isStr(status) || !STATUSES.has(status)) return null;
+    if (!Array.isArray(stakes) || !stakes.every((k) => Array.isArray(k) && k.length === 4 && isStr(k[0]) && isStr(k[1]) &&
+      (k[2] === 'wins' || k[2] === 'loses') && isInt(k[3]))) return null;
+    if (alt !== null && !(Array.isArray(alt) && alt.length === 2 && isStr(alt[0]) && isStr(alt[1]))) return null;
+    out.push({
+      row, staffId, tab, targetRow, status: status as SnapAppeal['status'], stakes: stakes as SnapStake[],
+      alt: alt ? { zh: (alt as string[])[0], en: (alt as string[])[1] } : null,
+    });
+  }
+  return out;
 }
 
 export function digestOf(s: FullSnapshot): string {
@@ -110,7 +171,10 @@ export function decodeSnapshot(text: string): ResultSnapshot | null {
   const s = tuples(o.s, [isStr, isInt, isInt]);
   const p = tuples(o.p, [isStr, isStr, isStr, isInt]);
   if (!a || !s || !p) return null;
+  const q = o.q === undefined ? undefined : decodeAppeals(o.q);
+  if (q === null) return null;
   return {
+    ...(q ? { appeals: q } : {}),
     kind: 'full',
     awards: a.map((t) => ({ award: t[0] as string, staffId: t[1] as string, amountFen: t[2] as number })),
     stars: s.map((t) => ({ staffId: t[0] as string, stars: t[1] as number, bonusFen: t[2] as number })),
