@@ -22,6 +22,7 @@ import { applyView } from '../core/whatif/view';
 import { addTabs, createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
 import { inThreadEngine, type ComputeEngine } from './worker-protocol';
 import { createWhatIfPane } from './whatif';
+import type { WhatIfPreviewer } from './whatif-worker';
 
 export interface ExcelBridgeOptions {
   /** Defaults to the global `Excel.run`. */
@@ -30,6 +31,8 @@ export interface ExcelBridgeOptions {
   host?: WorkbookHost;
   /** Defaults to computing on this thread (the task pane passes a worker engine). */
   engine?: ComputeEngine;
+  /** Where what-if previews run and keep their data (defaults to this thread; the task pane passes a worker). */
+  whatIfPreviewer?: WhatIfPreviewer;
   /** Office display language, e.g. `zh-CN` (Office.context.displayLanguage). */
   displayLanguage?: () => string | null;
   /** Today as `YYYY-MM-DD` (defaults to the computer's local calendar day). */
@@ -106,7 +109,7 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
 
   /** UI language: a Chinese Office display language, else the language of the tab names. */
   const langFor = (names: string[]): Lang => (langFromDisplayLanguage(display()) === 'zh' ? 'zh' : detectLang(names));
-  const whatIf = createWhatIfPane(host, langFor, errorText);
+  const whatIf = createWhatIfPane(host, () => langFor(lastNames), errorText, options.whatIfPreviewer);
 
   const runExcel = (): ExcelRun => {
     if (options.run) return options.run;

@@ -8,6 +8,7 @@
 import { mountApp } from '../ui/app';
 import { createExcelBridge } from './excel-bridge';
 import { createWorkerEngine, inThreadEngine, type WorkerLike } from './worker-protocol';
+import { createWorkerPreviewer } from './whatif-worker';
 
 /** Excel JavaScript API level the adapter needs (getRangeByIndexes, freezePanes: 1.7). */
 const API_SET = { name: 'ExcelApi', version: '1.7' };
@@ -72,8 +73,10 @@ function mountExcel(office: OfficeLike): void {
   show('app');
   const engine = typeof Worker === 'function' ? createWorkerEngine(makeWorker) : inThreadEngine;
   const requirements = office.context?.requirements;
+  // What-if previews keep their data in a worker of their own between previews (issue 17).
+  const whatIfPreviewer = typeof Worker === 'function' ? createWorkerPreviewer(makeWorker) : undefined;
   mountApp(root, createExcelBridge({
-    engine, displayLanguage: () => office.context?.displayLanguage ?? null,
+    engine, whatIfPreviewer, displayLanguage: () => office.context?.displayLanguage ?? null,
     // Template header notes need ExcelApi 1.18; older Excel gets the tabs without them.
     isSetSupported: (name, version) => requirements?.isSetSupported(name, version) === true,
   }));

@@ -1,15 +1,16 @@
 /**
  * What-if in the Excel task pane (SPEC §11), kept apart from the adapter: the
- * tabs a preview needs are read once and kept with their what-if session, so
+ * tabs a preview needs are read once and kept with their what-if session in the
+ * what-if worker (office-addin/whatif-worker.ts; on this thread without one), so
  * each further Preview for the same period and preset is one computation and no
- * Excel call. Compute, Apply and a refresh of the pane drop the session (the
- * workbook may have changed). Apply writes only the Scheme tab.
+ * Excel call. Compute, Apply and a refresh of the pane drop them (the workbook
+ * may have changed). Apply writes only the Scheme tab.
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang } from '../core/types';
-import { readForPreview, runApplyEdits } from '../core/orchestrator';
-import { previewSession, type PreviewSession } from '../core/whatif/workbook';
-import { applyView, previewView, type WhatIfArgs, type WhatIfView } from '../core/whatif/view';
+import { runApplyEdits } from '../core/orchestrator';
+import { applyView, type WhatIfArgs, type WhatIfView } from '../core/whatif/view';
+import { inThreadPreviewer, type WhatIfPreviewer } from './whatif-worker';
 
 export interface WhatIfPane {
   preview(args: WhatIfArgs): Promise<WhatIfView>;
@@ -20,43 +21,33 @@ export interface WhatIfPane {
 
 const editsOf = (args: WhatIfArgs) => (Array.isArray(args?.edits) ? args.edits.map((e) => ({ key: String(e.key), value: e.value })) : []);
 
-export function createWhatIfPane(host: WorkbookHost, langFor: (names: string[]) => Lang, errorText: (e: unknown, lang: Lang) => string): WhatIfPane {
-  let kept: { key: string; session: PreviewSession } | null = null;
+export function createWhatIfPane(host: WorkbookHost, langNow: () => Lang, errorText: (e: unknown, lang: Lang) => string, previewer: WhatIfPreviewer = inThreadPreviewer()): WhatIfPane {
   const failed = (error: unknown, lang: Lang) => applyView('fatal', lang, { zh: errorText(error, 'zh'), en: errorText(error, 'en') });
   return {
     async preview(args) {
-      const period = String(args?.period ?? '');
-      const preset = args?.preset ? String(args.preset) : undefined;
-      const key = `${period}\u0000${preset ?? ''}`;
-      let lang: Lang = 'en';
+      // The pane's language as last read (no Excel call: a kept preview makes none).
+      const lang = langNow();
       try {
-        if (!kept || kept.key !== key) {
-          const names = await host.listTabs();
-          lang = langFor(names);
-          const tabs = await readForPreview(host, { period, preset, edits: editsOf(args) });
-          kept = { key, session: previewSession(tabs, { period, preset }, lang) };
-        }
-        return previewView(kept.session.preview(editsOf(args)));
+        return await previewer.preview(host, args, lang);
       } catch (error) {
-        kept = null;
+        previewer.reset();
         return failed(error, lang);
       }
     },
     async apply(args) {
       const preset = args?.preset ? String(args.preset) : undefined;
-      let lang: Lang = 'en';
+      const lang = langNow();
       try {
-        lang = langFor(await host.listTabs());
         const out = await runApplyEdits(host, { period: String(args?.period ?? ''), preset, edits: editsOf(args) });
-        kept = null;
+        previewer.reset();
         return applyView(out.status, out.lang, out.message);
       } catch (error) {
-        kept = null;
+        previewer.reset();
         return failed(error, lang);
       }
     },
     reset() {
-      kept = null;
+      previewer.reset();
     },
   };
 }

@@ -148,8 +148,11 @@ export function createWorkerEngine(makeWorker: () => WorkerLike, fallback: Compu
   };
 }
 
+/** Other messages the same worker answers (what-if previews, office-addin/whatif-worker.ts): true when handled. */
+export type ExtraHandler = (msg: { type: string }, host: WorkbookHost, post: (m: unknown) => void) => boolean;
+
 /** Worker side: answer `run` messages by computing with a host that lives on the page. */
-export function serveWorker(scope: PortLike): void {
+export function serveWorker(scope: PortLike, extra?: ExtraHandler): void {
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const call = (method: HostMethod, args: unknown[]): Promise<unknown> => new Promise((resolve, reject) => {
@@ -179,6 +182,8 @@ export function serveWorker(scope: PortLike): void {
         (outcome) => scope.postMessage({ type: 'done', outcome } satisfies ToPage),
         (error: unknown) => scope.postMessage({ type: 'failed', error: toWire(error) } satisfies ToPage),
       );
+    } else {
+      extra?.(msg as { type: string }, host, (m) => scope.postMessage(m));
     }
   };
 }

@@ -4,7 +4,10 @@
  * makes no Excel call), a preview writes nothing, Apply writes only the Scheme
  * tab, and a Compute after it pays what the preview said.
  */
+import { MessageChannel } from 'node:worker_threads';
 import { createExcelBridge } from '../../office-addin/excel-bridge';
+import { serveWorker, type PortLike, type WorkerLike } from '../../office-addin/worker-protocol';
+import { createWorkerPreviewer, handleWhatIfMessage } from '../../office-addin/whatif-worker';
 import { FakeWorkbook } from './fake-excel';
 import { smileWorkbook } from './fixture';
 
@@ -42,4 +45,44 @@ test('previews read once, write nothing; Apply writes only the Scheme tab; Compu
   expect(summary.status).toBe('computed');
   const again = await bridge.previewWhatIf!({ period: '2026-Q3', edits: [] });
   expect(again.json!.paid.before).toBe(view.json!.paid.after);
+});
+
+/** A WorkerLike over a MessageChannel whose other end runs the compute worker's handlers (as compute-worker.ts does). */
+function channelWorker(): WorkerLike & { terminated: number } {
+  const { port1, port2 } = new MessageChannel();
+  const wrap = (port: typeof port1): PortLike => {
+    let handler: ((e: { data: unknown }) => void) | null = null;
+    port.on('message', (data) => handler?.({ data }));
+    port.unref();
+    return { postMessage: (m) => port.postMessage(m), get onmessage() { return handler; }, set onmessage(h) { handler = h; } };
+  };
+  serveWorker(wrap(port2), handleWhatIfMessage);
+  const page = wrap(port1);
+  const w = {
+    terminated: 0,
+    postMessage: (m: unknown) => page.postMessage(m),
+    get onmessage() { return page.onmessage; },
+    set onmessage(h) { page.onmessage = h; },
+    onerror: null,
+    terminate() { w.terminated++; port1.close(); },
+  };
+  return w;
+}
+
+test('in the what-if worker: read once through the page, kept between previews, the same difference as on one thread', async () => {
+  const workers: ReturnType<typeof channelWorker>[] = [];
+  const wb = new FakeWorkbook(smileWorkbook());
+  const bridge = createExcelBridge({ run: wb.run, whatIfPreviewer: createWorkerPreviewer(() => { const w = channelWorker(); workers.push(w); return w; }) });
+  const first = await bridge.previewWhatIf!({ ...ARGS, edits: PRIZE });
+  const syncs = wb.syncs.length;
+  const second = await bridge.previewWhatIf!({ ...ARGS, edits: [{ key: 'awards.service_star.quota.count', value: '2' }] });
+  expect(wb.syncs.length).toBe(syncs);
+  expect(workers).toHaveLength(1);
+  const direct = createExcelBridge({ run: new FakeWorkbook(smileWorkbook()).run });
+  expect(first).toEqual(await direct.previewWhatIf!({ ...ARGS, edits: PRIZE }));
+  expect(second.status).toBe('previewed');
+  expect(writes(wb)).toEqual([]);
+  // Compute drops the worker and its data.
+  await bridge.compute({ ...ARGS });
+  expect(workers[0].terminated).toBe(1);
 });
