@@ -13,10 +13,9 @@ import { CliError } from './errors';
 import type { FileHost, RowsReadFn } from './file-host';
 import { notFound, XlsxHost } from './xlsx-host';
 import { droppedParts, type Message } from './xlsx-parts';
-import { updateXlsx, writeXlsx } from './xlsx-writer';
 
 /**
- * Open `path` as a workbook: a folder → CSV host, `.xlsx`/`.xlsm` → xlsx host.
+ * Open `path` as a workbook: a folder → CSV host, a workbook file (.xlsx, .xlsm, .xls, .ods) → xlsx host.
  * @throws CliError when the path does not exist or is neither.
  */
 export async function openHost(path: string, onRows?: RowsReadFn): Promise<FileHost> {
@@ -29,10 +28,10 @@ export async function openHost(path: string, onRows?: RowsReadFn): Promise<FileH
     throw new CliError(`请传入包含 CSV 文件的文件夹，而不是单个 CSV 文件（${basename(path)}）`,
       `Pass the folder that holds the CSV files, not a single CSV file (${basename(path)})`);
   }
-  if (ext === '.xls' || ext === '.et' || ext === '.ods' || ext === '.numbers') {
-    throw new CliError(`不支持“${ext}”格式：请另存为 .xlsx`, `${ext} files are not supported: save the workbook as .xlsx`);
+  if (ext === '.numbers') {
+    throw new CliError(`不支持“${ext}”格式：请在 Numbers 中导出为 .xlsx`, `${ext} files are not supported: export the workbook as .xlsx from Numbers`);
   }
-  // Any other name is tried as .xlsx: the reader refuses non-zip content with one line.
+  // .xlsx, .xls, .ods or any other name: the reader tells the format by content and refuses anything else with one line.
   return new XlsxHost(path, { onRows });
 }
 
@@ -68,7 +67,9 @@ export interface SaveOptions {
  */
 export async function saveOutputs(out: string, host: FileHost, outputs: OutputTab[], options: SaveOptions = {}): Promise<string[]> {
   if (isXlsxPath(out)) {
-    if (host instanceof XlsxHost) {
+    // exceljs (the writer) is loaded only here and by `template`: a run without --out .xlsx never loads it.
+    const { writeXlsx } = await import('./xlsx-writer');
+    if (host instanceof XlsxHost && (await host.isOoxml())) {
       await saveXlsxFromXlsx(host.source, out, () => host.allTabs(), outputs, options);
     } else {
       await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
@@ -133,6 +134,7 @@ export async function checkOutTarget(host: FileHost, out: string, options: Pick<
 /** @throws CliError (see saveOutputs). */
 async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promise<RawTab[]>, outputs: OutputTab[], options: SaveOptions): Promise<void> {
   const plan = await planXlsxSave(source, out, options.fullRewriteMaxBytes);
+  const { SourceLoadError, updateXlsx, writeXlsx } = await import('./xlsx-writer');
   await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
   if (plan.kind === 'values') {
     await writeXlsx(out, await inputs(), outputs, options);
@@ -143,7 +145,18 @@ async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promi
     const en = plan.dropped.map((d) => d.en).join(', ');
     options.warn?.({ zh: `${basename(out)} 未包含原工作簿中的：${zh}`, en: `${basename(out)} leaves out the source workbook's ${en}` });
   }
-  await updateXlsx(source, out, outputs, { onRows: options.onRows });
+  try {
+    await updateXlsx(source, out, outputs, { onRows: options.onRows });
+  } catch (err) {
+    // exceljs cannot load some valid files (e.g. openpyxl's notes under absolute paths, a known exceljs bug):
+    // a copy elsewhere then keeps the input tabs as values, with a remark; the source itself is never rewritten that way.
+    if (!(err instanceof SourceLoadError) || (await sameFile(source, out))) throw err;
+    options.warn?.({
+      zh: `${basename(out)} 中的输入工作表只保留了数值（原工作簿的格式和公式无法带入）`,
+      en: `${basename(out)} keeps the input tabs as values only (the source workbook's formatting and formulas could not be carried over)`,
+    });
+    await writeXlsx(out, await inputs(), outputs, options);
+  }
 }
 
 /** True when both paths name one file (same path, or the same inode through a link). */

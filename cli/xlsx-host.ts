@@ -1,28 +1,22 @@
 /**
- * A WorkbookHost over an `.xlsx` file (exceljs). The whole workbook is read once:
- * small files with the full reader (formula result types), larger ones with the
- * streaming reader so time and memory stay proportional to the values, not to
- * exceljs's cell objects. Outputs stay in memory until `--out` saves them.
+ * A WorkbookHost over a workbook file: `.xlsx` (from Excel, WPS, LibreOffice,
+ * Google Sheets, Numbers, openpyxl…) read by our own Office Open XML reader
+ * (cli/ooxml-reader.ts), `.xls` (Excel 97–2003) and `.ods` read by SheetJS
+ * (cli/sheetjs-reader.ts), loaded only for those. The whole workbook is read once
+ * to plain cells; outputs stay in memory until `--out` saves them.
  */
-import { open, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
-import type { Cell, OutputTab, RawTab } from '../core/types';
-import { fromExcelValue, rectangular } from './cells';
+import type { OutputTab, RawTab } from '../core/types';
 import { CliError, fsCode } from './errors';
 import { OutputBuffer, pickTabs, type FileHost, type RowsReadFn } from './file-host';
-
-/**
- * Files above this size (about 30,000 rows) are read with the streaming reader:
- * twice as fast and a third of the memory of the full reader, which is kept for
- * small hand-made workbooks because it also keeps a formula's TRUE/FALSE or error result.
- */
-export const STREAM_THRESHOLD_BYTES = 1024 * 1024;
+import { readOoxml } from './ooxml-reader';
+import { zipEntries, ZipFormatError } from './zip-entries';
 
 export interface XlsxHostOptions {
-  /** Override the size above which the streaming reader is used (tests force either path). */
-  streamThresholdBytes?: number;
   onRows?: RowsReadFn;
+  /** Told the format found in the file. */
+  onKind?: (kind: WorkbookKind) => void;
 }
 
 export class XlsxHost implements FileHost {
@@ -36,10 +30,18 @@ export class XlsxHost implements FileHost {
     this.options = options;
   }
 
-  /** @throws CliError when the file is missing, not an xlsx, or cannot be parsed. */
+  private kind: WorkbookKind | null = null;
+
+  /** @throws CliError when the file is missing, not a workbook, or cannot be read. */
   allTabs(): Promise<RawTab[]> {
-    this.loaded ??= readXlsx(this.source, this.options);
+    this.loaded ??= readXlsx(this.source, { ...this.options, onKind: (k) => { this.kind = k; } });
     return this.loaded;
+  }
+
+  /** Whether the source is an Office Open XML workbook (what exceljs can rewrite keeping its formatting). @throws CliError */
+  async isOoxml(): Promise<boolean> {
+    await this.allTabs();
+    return this.kind === 'xlsx';
   }
 
   /** @throws CliError (see allTabs). */
@@ -62,29 +64,70 @@ export class XlsxHost implements FileHost {
 }
 
 /**
- * Read every worksheet of an .xlsx file, in workbook order, to plain cells.
- * @throws CliError when the file is missing, not a zip/xlsx, or exceljs cannot parse it.
+ * Read every worksheet of a workbook file (.xlsx, .xlsm, .xls, .ods), in workbook
+ * order, to plain cells. The format is told by the content, not the name.
+ * @throws CliError when the file is missing or cannot be read, with what failed.
  */
 export async function readXlsx(path: string, options: XlsxHostOptions = {}): Promise<RawTab[]> {
   const name = basename(path);
-  let size: number;
+  let buf: Buffer;
   try {
     const st = await stat(path);
     if (!st.isFile()) throw new CliError(`“${name}”不是文件`, `${name} is not a file`);
-    size = st.size;
+    buf = await readFile(path);
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw notFound(path, err);
   }
-  await checkZipMagic(path, name);
-  const threshold = options.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES;
+  const kind = workbookKind(buf);
+  if (kind === 'unknown') {
+    throw new CliError(`“${name}”不是工作簿文件（内容无法识别；可读取 .xlsx、.xls、.ods）`,
+      `${name} is not a workbook file (unrecognised content; .xlsx, .xls and .ods can be read)`);
+  }
+  options.onKind?.(kind);
   try {
-    return size > threshold ? await readStreaming(path, options.onRows) : await readFull(path, options.onRows);
+    if (kind === 'xlsx') return await readOoxml(buf, options.onRows);
+    const { readWithSheetJs } = await import('./sheetjs-reader');
+    return readWithSheetJs(buf, options.onRows);
   } catch (err) {
     if (err instanceof CliError) throw err;
-    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new CliError(`无法读取“${name}”：不是有效的 .xlsx 文件（${why}）`, `Cannot read ${name}: not a valid .xlsx file (${why})`);
+    throw unreadable(name, kind, err);
   }
+}
+
+export type WorkbookKind = 'xlsx' | 'ods' | 'xls' | 'unknown';
+
+/** What the bytes are: an OOXML or OpenDocument zip, a Compound File (.xls, or an encrypted .xlsx), or neither. */
+function workbookKind(buf: Buffer): WorkbookKind {
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
+    // The mimetype entry comes first in an OpenDocument file and is stored uncompressed.
+    if (buf.toString('latin1', 30, 38) === 'mimetype' && buf.includes('application/vnd.oasis.opendocument.spreadsheet', 38, 'latin1')) return 'ods';
+    try {
+      const entries = zipEntries(buf);
+      if (entries.has('content.xml') && !entries.has('[Content_Types].xml')) return 'ods';
+    } catch {
+      // A damaged zip: the OOXML reader says what is wrong with it.
+    }
+    return 'xlsx';
+  }
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) return 'xls';
+  return 'unknown';
+}
+
+const KIND_LABEL: Record<Exclude<WorkbookKind, 'unknown'>, string> = { xlsx: '.xlsx', ods: '.ods', xls: '.xls' };
+
+/** One line saying what failed, in both languages; the cause (from the reader) is kept as it was said. */
+function unreadable(name: string, kind: Exclude<WorkbookKind, 'unknown'>, err: unknown): CliError {
+  const why = (err instanceof Error ? err.message : String(err)).split('\n')[0].trim();
+  if (/password|encrypt/i.test(why)) {
+    return new CliError(`“${name}”设有密码或已加密，无法读取：请在 Excel 中去掉密码后另存一份`,
+      `${name} is password-protected or encrypted and cannot be read: remove the password in Excel and save a copy`);
+  }
+  const label = KIND_LABEL[kind];
+  // A library's own wording is English: a Chinese line names what failed only when the reader said it in Chinese too.
+  const zhWhy = err instanceof ZipFormatError ? `（${err.zh}）` : '';
+  return new CliError(`无法读取“${name}”：文件已损坏或不是有效的 ${label} 文件${zhWhy}`,
+    `Cannot read ${name}: the file is damaged or not a valid ${label} file (${why})`);
 }
 
 export function notFound(path: string, err: unknown): CliError {
@@ -94,90 +137,3 @@ export function notFound(path: string, err: unknown): CliError {
   return new CliError(`无法读取“${path}”（${code || String(err)}）`, `Cannot read ${path} (${code || String(err)})`);
 }
 
-/** An .xlsx is a zip: refuse anything else before handing it to exceljs. */
-async function checkZipMagic(path: string, name: string): Promise<void> {
-  let head: Buffer;
-  try {
-    const fh = await open(path, 'r');
-    try {
-      head = Buffer.alloc(8);
-      const { bytesRead } = await fh.read(head, 0, 8, 0);
-      head = head.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
-  } catch (err) {
-    throw notFound(path, err);
-  }
-  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return;
-  if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new CliError(`“${name}”是旧版 .xls 或加密的工作簿：请在 Excel 中另存为 .xlsx`,
-      `${name} is an old .xls or encrypted workbook: save it as .xlsx in Excel`);
-  }
-  throw new CliError(`“${name}”不是 .xlsx 文件（内容无法识别）`, `${name} is not an .xlsx file (unrecognised content)`);
-}
-
-const MERGE = 1; // ExcelJS.ValueType.Merge: the covered cells of a merged range read as blank, as in Sheets and Excel.
-
-async function readFull(path: string, onRows?: RowsReadFn): Promise<RawTab[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
-  const tabs: RawTab[] = [];
-  let total = 0;
-  for (const ws of wb.worksheets) {
-    const rows: Cell[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const line: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        line[col - 1] = (cell.type as number) === MERGE ? null : fromExcelValue(cell.value, cell.numFmt, date1904);
-      });
-      rows[rowNumber - 1] = line;
-    });
-    const rect = rectangular(fillHoles(rows));
-    total += rect.length;
-    onRows?.(total);
-    tabs.push({ name: ws.name, rows: rect });
-  }
-  return tabs;
-}
-
-async function readStreaming(path: string, onRows?: RowsReadFn): Promise<RawTab[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
-  });
-  const read: { name: string; rows: Cell[][] }[] = [];
-  let total = 0;
-  for await (const ws of reader) {
-    const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-    const rows: Cell[][] = [];
-    const meta = reader as unknown as { properties?: { model?: { date1904?: boolean } } };
-    const date1904 = Boolean(meta.properties?.model?.date1904);
-    for await (const row of sheet) {
-      const line: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        line[col - 1] = fromExcelValue(cell.value, cell.numFmt, date1904);
-      });
-      rows[row.number - 1] = line;
-      total++;
-      if (onRows && total % 20000 === 0) onRows(total);
-    }
-    read.push({ name: sheet.name, rows: rectangular(fillHoles(rows)) });
-  }
-  onRows?.(total);
-  // Zip entries need not follow the tab order: restore the workbook's order.
-  const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
-  const order = new Map((model?.sheets ?? []).map((s, i) => [s.name, i] as const));
-  const pos = (n: string) => order.get(n) ?? Number.MAX_SAFE_INTEGER;
-  return read
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => pos(a.t.name) - pos(b.t.name) || a.i - b.i)
-    .map(({ t }) => t);
-}
-
-/** Sparse arrays (rows or cells never written) → explicit empty rows. */
-function fillHoles(rows: Cell[][]): Cell[][] {
-  const out: Cell[][] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = rows[i] ?? [];
-  return out;
-}

@@ -72,6 +72,9 @@ export interface XlsxUpdateOptions {
   onRows?: (rows: number) => void;
 }
 
+/** exceljs could not load the source workbook whole (the caller may fall back to copying values). */
+export class SourceLoadError extends CliError {}
+
 /**
  * Write `source` with its output tabs replaced or added to `path` (which may be
  * `source` itself). Every other sheet goes through exceljs's full reader and writer
@@ -85,7 +88,7 @@ export async function updateXlsx(source: string, path: string, outputs: OutputTa
     await wb.xlsx.readFile(source);
   } catch (err) {
     const why = fsCode(err) || (err instanceof Error ? err.message.split('\n')[0] : String(err));
-    throw new CliError(`无法读取“${source}”（${why}）`, `Cannot read ${source} (${why})`);
+    throw new SourceLoadError(`无法载入“${source}”以保留其格式`, `Cannot read ${source} (${why})`);
   }
   const names = safeSheetNames(outputs.map((o) => o.name));
   let total = 0;

@@ -10,7 +10,6 @@ import { buildTemplate, templatePeriod } from '../../core/templates/index';
 import { CliError } from '../errors';
 import { isXlsxPath } from '../hosts';
 import { checkPreset } from '../presets';
-import { writeXlsx } from '../xlsx-writer';
 
 export interface TemplateArgs {
   preset: string;
@@ -34,6 +33,7 @@ export async function templateCommand(args: TemplateArgs, stdout: (text: string)
       `${args.out} already exists: choose another name or add --force to overwrite`);
   }
   // core/templates: the tabs the preset reads, with notes and example rows for the last completed period, and its Scheme tab.
+  const { writeXlsx } = await import('../xlsx-writer'); // exceljs is loaded only when a workbook is written
   await writeXlsx(args.out, [], buildTemplate(args.preset, args.lang, { now: args.now }), { now: new Date(args.now) });
   const period = templatePeriod(args.preset, { now: args.now })?.id ?? '';
   stdout(args.lang === 'zh'

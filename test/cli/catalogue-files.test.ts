@@ -102,13 +102,13 @@ describe('unreadable files: exit 2, one line naming the file', () => {
   test('garbage bytes named .xlsx', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'garbage.xlsx'), garbageBytes(4000));
-    refuses(['compute', join(dir, 'garbage.xlsx'), ...Q3], 'garbage.xlsx is not an .xlsx file (unrecognised content)');
+    refuses(['compute', join(dir, 'garbage.xlsx'), ...Q3], 'garbage.xlsx is not a workbook file (unrecognised content; .xlsx, .xls and .ods can be read)');
   });
 
   test('an empty (0-byte) .xlsx', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'empty.xlsx'), Buffer.alloc(0));
-    refuses(['compute', join(dir, 'empty.xlsx'), ...Q3], 'empty.xlsx is not an .xlsx file (unrecognised content)');
+    refuses(['compute', join(dir, 'empty.xlsx'), ...Q3], 'empty.xlsx is not a workbook file (unrecognised content; .xlsx, .xls and .ods can be read)');
   });
 
   test('an unclosed quote: the row where it opened', () => {

@@ -184,9 +184,9 @@ describe('the run cannot start: exit 2 and one line', () => {
   test('garbage .xlsx, and a zip that is not a workbook', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'garbage.xlsx'), garbageBytes(4000));
-    expectRefusal(['compute', join(dir, 'garbage.xlsx'), ...Q3], /garbage\.xlsx is not an \.xlsx file/);
+    expectRefusal(['compute', join(dir, 'garbage.xlsx'), ...Q3], /garbage\.xlsx is not a workbook file/);
     writeFileSync(join(dir, 'zip.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), garbageBytes(4000)]));
-    expectRefusal(['compute', join(dir, 'zip.xlsx'), ...Q3], /Cannot read zip\.xlsx: not a valid \.xlsx file/);
+    expectRefusal(['compute', join(dir, 'zip.xlsx'), ...Q3], /Cannot read zip\.xlsx: the file is damaged or not a valid \.xlsx file/);
   });
   test('nonexistent path', () => {
     expectRefusal(['compute', '/no/such/workbook.xlsx', ...Q3], /\/no\/such\/workbook\.xlsx does not exist/);

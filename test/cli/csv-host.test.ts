@@ -1,7 +1,8 @@
 /** The CSV folder host: encodings, line endings, quoting, tab names, refusals. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsvFolderHost, decodeCsvText, parseCsvText } from '../../cli/csv-host';
+import fc from 'fast-check';
+import { CsvFolderHost, decodeCsvText, parseCsvRecords, parseCsvText } from '../../cli/csv-host';
 import { CliError } from '../../cli/errors';
 import { csvFolder, garbageBytes, tempDir } from './helpers';
 
@@ -122,5 +123,24 @@ describe('CsvFolderHost', () => {
     await host.writeTabs([{ name: 'Data check 2026-Q3', kind: 'datacheck', rows: [['a']], formats: ['text'] }]);
     await host.writeTabs([{ name: 'data check 2026-q3', kind: 'datacheck', rows: [['b']], formats: ['text'] }]);
     expect(host.outputs()).toEqual([{ name: 'data check 2026-q3', kind: 'datacheck', rows: [['b']], formats: ['text'] }]);
+  });
+});
+
+describe('the CSV parser', () => {
+  test('any records written as CSV (quoted where needed, any line ends) parse back to themselves', () => {
+    const field = fc.string({ unit: fc.constantFrom('a', 'b', '中', ' ', ',', '"', '\n', '\r', '\t'), maxLength: 6 });
+    const records = fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(records, fc.constantFrom('\r\n', '\n', '\r'), (recs, eol) => {
+      const quote = (f: string) => (/[",\r\n]/.test(f) || f.startsWith('"') ? `"${f.replace(/"/g, '""')}"` : f);
+      const text = recs.map((r) => r.map(quote).join(',')).join(eol) + eol;
+      expect(parseCsvRecords(text, ',')).toEqual(recs);
+    }));
+  });
+
+  test('text after a closing quote is kept, as Excel reads it; a delimiter at the end is an empty last field', () => {
+    expect(parseCsvRecords('"ab"c,d\n', ',')).toEqual([['abc', 'd']]);
+    expect(parseCsvRecords('a,', ',')).toEqual([['a', '']]);
+    expect(parseCsvRecords('', ',')).toEqual([]);
+    expect(parseCsvRecords('a,"b', ',')).toEqual({ openQuoteRow: 1 });
   });
 });

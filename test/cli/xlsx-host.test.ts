@@ -1,4 +1,4 @@
-/** The xlsx host and writer: cell kinds, both readers, tab order, round trip, formats, text for = + - @. */
+/** The xlsx host and writer: cell kinds, tab order, merged cells, refusals, round trip, formats, text for = + - @. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -59,17 +59,11 @@ describe('reading .xlsx', () => {
   });
 
   test('every cell kind becomes a plain cell; tabs come in workbook order; empty tab has no rows', async () => {
-    const tabs = await readXlsx(path, { streamThresholdBytes: Infinity });
+    const tabs = await readXlsx(path);
     expect(tabs.map((t) => t.name)).toEqual(['Feedback', '员工', '空白']);
     expect(tabs[1].rows).toEqual(EXPECTED_STAFF);
     expect(tabs[0].rows).toEqual([['date', 'staff_id'], [utc(2026, 8, 2), 'S01']]);
     expect(tabs[2].rows).toEqual([]);
-  });
-
-  test('the streaming reader (large files) gives the same tabs', async () => {
-    const full = await readXlsx(path, { streamThresholdBytes: Infinity });
-    const streamed = await readXlsx(path, { streamThresholdBytes: 0 });
-    expect(streamed).toEqual(full);
   });
 
   test('merged cells: only the top-left cell holds the value, as Sheets and Excel return them', async () => {
@@ -82,8 +76,7 @@ describe('reading .xlsx', () => {
     const p = join(tempDir(), 'merged.xlsx');
     await wb.xlsx.writeFile(p);
     const want = [['staff_id', 'department'], ['S01', '客服部'], ['S02', null]];
-    expect((await readXlsx(p, { streamThresholdBytes: Infinity }))[0].rows).toEqual(want);
-    expect((await readXlsx(p, { streamThresholdBytes: 0 }))[0].rows).toEqual(want);
+    expect((await readXlsx(p))[0].rows).toEqual(want);
   });
 
   test('the host lists and reads tabs by name', async () => {
@@ -92,17 +85,20 @@ describe('reading .xlsx', () => {
     expect((await host.readTabs(['员工', 'missing'])).map((t) => t.name)).toEqual(['员工']);
   });
 
-  test('missing file, garbage, a truncated zip and an old .xls are refused in one line', async () => {
+  test('missing file, garbage, a truncated zip and a damaged old-format file are refused in one line', async () => {
     const dir = tempDir();
     expect((await refusal(readXlsx(join(dir, 'none.xlsx')))).en).toBe(`${join(dir, 'none.xlsx')} does not exist`);
     writeFileSync(join(dir, 'garbage.xlsx'), garbageBytes(3000));
-    expect((await refusal(readXlsx(join(dir, 'garbage.xlsx')))).en).toBe('garbage.xlsx is not an .xlsx file (unrecognised content)');
+    expect((await refusal(readXlsx(join(dir, 'garbage.xlsx')))).en).toBe('garbage.xlsx is not a workbook file (unrecognised content; .xlsx, .xls and .ods can be read)');
     writeFileSync(join(dir, 'broken.xlsx'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), garbageBytes(3000)]));
     const broken = await refusal(readXlsx(join(dir, 'broken.xlsx')));
-    expect(broken.en).toMatch(/^Cannot read broken\.xlsx: not a valid \.xlsx file \(/);
+    expect(broken.en).toMatch(/^Cannot read broken\.xlsx: the file is damaged or not a valid \.xlsx file \(/);
     expect(broken.en).not.toMatch(/\n/);
+    expect(broken.zh).toMatch(/^无法读取“broken\.xlsx”：文件已损坏或不是有效的 \.xlsx 文件（缺少压缩包目录/);
     writeFileSync(join(dir, 'old.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), garbageBytes(100)]));
-    expect((await refusal(readXlsx(join(dir, 'old.xlsx')))).en).toBe('old.xlsx is an old .xls or encrypted workbook: save it as .xlsx in Excel');
+    const old = await refusal(readXlsx(join(dir, 'old.xlsx')));
+    expect(old.en).toMatch(/^Cannot read old\.xlsx: the file is damaged or not a valid \.xls file \(/);
+    expect(old.zh).toBe('无法读取“old.xlsx”：文件已损坏或不是有效的 .xls 文件');
   });
 });
 
