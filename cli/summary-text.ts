@@ -3,7 +3,7 @@
  * budget, penalties, diagnostic counts and the output tabs, in the chosen language.
  * Built from core/summary's ComputeSummary so the CLI and the sidebar say the same.
  */
-import { actionLabel } from '../core/output/labels';
+import { ACTIONS, labelOf, scopeLabel } from '../core/output/labels';
 import type { ComputeSummary } from '../core/summary';
 import type { Lang, ResultJson } from '../core/types';
 
@@ -21,7 +21,10 @@ function plural(n: number, word: string): string {
 export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang: Lang, saved: string[], names: Record<string, string> = {}): string {
   const zh = lang === 'zh';
   const out: string[] = [];
-  out.push(zh ? `服务之星 ${s.period} · 方案 ${s.scheme || '—'}` : `Service Star ${s.period} · scheme ${s.scheme || '—'}`);
+  const flagNames = s.names?.flags ?? {};
+  const actionNames = s.names?.actions ?? ACTIONS;
+  const scheme = s.schemeName?.[lang] ? `${s.schemeName[lang]}${s.scheme ? (zh ? `（${s.scheme}）` : ` (${s.scheme})`) : ''}` : s.scheme || '—';
+  out.push(zh ? `服务之星 ${s.period} · 方案 ${scheme}` : `Service Star ${s.period} · scheme ${scheme}`);
   out.push('');
 
   // Pending appeals could change results: they come before the results (SPEC §8, §10).
@@ -41,7 +44,7 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
   if (s.winners.length === 0) out.push(zh ? '  （本期无人获奖）' : '  (no winners this period)');
   for (const w of s.winners.slice(0, LIST_LIMIT)) {
     const who = w.name ? `${w.staffId} ${w.name}` : w.staffId;
-    const scope = w.scope ? ` · ${w.scope}` : '';
+    const scope = w.scope ? ` · ${w.scopeName?.[lang] ?? scopeLabel(w.scope, lang)}` : '';
     const tie = w.tie ? (zh ? '（并列）' : ' (tie)') : '';
     const amount = w.amount ? `  ${money(w.amount)}` : '';
     const pending = w.pending ? (zh ? '（申诉待处理）' : ' (pending appeal)') : '';
@@ -56,7 +59,7 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     const budget = a.budget === null ? '' : zh
       ? ` / 预算 ${money(a.budget)}（未用 ${money(Math.max(0, a.budget - a.paid))}）`
       : ` / budget ${money(a.budget)} (unspent ${money(Math.max(0, a.budget - a.paid))})`;
-    out.push(`  ${a.name[lang]}: ${people}, ${money(a.paid)}${budget}`);
+    out.push(zh ? `  ${a.name[lang]}：${people}，${money(a.paid)}${budget}` : `  ${a.name[lang]}: ${people}, ${money(a.paid)}${budget}`);
   }
 
   const stars = result?.stars ?? [];
@@ -71,7 +74,7 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
   if (flags.length) {
     const byFlag = new Map<string, number>();
     for (const f of flags) byFlag.set(f.flag, (byFlag.get(f.flag) ?? 0) + 1);
-    const list = [...byFlag].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([f, n]) => `${f} ${n}`);
+    const list = [...byFlag].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([f, n]) => `${labelOf(flagNames, f, lang)} ${n}`);
     out.push(zh ? `  标记：${list.join(' · ')}` : `  Flags: ${list.join(' · ')}`);
   }
   const points = result?.points ?? [];
@@ -84,7 +87,7 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     out.push('');
     out.push(zh ? '部门' : 'Departments');
     for (const d of departments.slice(0, LIST_LIMIT)) {
-      const actions = d.actions.length ? `  ${d.actions.map((a) => actionLabel(a, lang)).join(zh ? '、' : ', ')}` : '';
+      const actions = d.actions.length ? `  ${d.actions.map((a) => labelOf(actionNames, a, lang)).join(zh ? '、' : ', ')}` : '';
       out.push(`  ${d.rank}. ${d.department}  ${d.score.toFixed(2)}${actions}`);
     }
   }
@@ -96,7 +99,7 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     for (const p of penalties.slice(0, LIST_LIMIT)) {
       const amount = p.amount ? `  ${money(p.amount)}` : '';
       const who = names[p.staff_id] ? `${p.staff_id} ${names[p.staff_id]}` : p.staff_id;
-      out.push(`  ${p.window}  ${who}  ${actionLabel(p.action, lang)}${amount}`);
+      out.push(`  ${p.window}  ${who}  ${labelOf(actionNames, p.action, lang)}${amount}`);
     }
     if (penalties.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${penalties.length - LIST_LIMIT} 项` : `  … ${penalties.length - LIST_LIMIT} more`);
   }

@@ -35,6 +35,7 @@ import { buildSchemeTab } from './scheme-tab/index';
 
 export type { PreviewOutcome } from './whatif/workbook';
 import { markOutputs, markResult, planAppeals, weighAppeals, type Dispute } from './appeals';
+import { schemeLabels, type SchemeLabels } from './output/scheme-labels';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -67,6 +68,8 @@ export interface ComputeOutcome {
   disputes?: DisputeNote[];
   /** Pool budget in yuan per award that ran with a pool (fixed prizes have none); absent when nothing was computed. */
   budgets?: Record<string, number>;
+  /** Labels of the scheme's ids (name, awards, flags, actions) for summaries; absent when no scheme resolved. */
+  labels?: SchemeLabels;
 }
 
 /** A pending appeal as the summaries show it (plain JSON). */
@@ -244,10 +247,12 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
   const points = buildPointsTab(engine, lang);
   if (points) outputs.push(points);
   outputs.push(buildDataCheckTab(diagnostics, period.id, lang));
+  const labels = schemeLabels(scheme);
   const recorded = recordCompute(gate, result, {
     now: request.now, scheme: scheme.id, schemeVersion: schemeVersionLabel(scheme.version, gate.fingerprint), lang,
     names: new Map(read.dataset.staff.map((s) => [s.key, s.name])),
     alternatives: new Map(disputes.filter((d) => d.stakes.length).map((d) => [d.appeal.record.row, d.alternative])),
+    labels,
   });
   outputs.push(recorded.changes, recorded.runs);
   const budgets: Record<string, number> = {};
@@ -255,7 +260,7 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     const fen = awardBudgetFen(o);
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
-  return { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes) };
+  return { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes), labels };
 }
 
 /** Read → validate → compute → write on an asynchronous host. */

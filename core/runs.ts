@@ -11,6 +11,7 @@ import {
   buildRunsTab, withRun,
 } from './runs/log';
 import { diffResults } from './runs/changes';
+import type { SchemeLabels } from './output/scheme-labels';
 import { diag } from './diagnostics';
 import type { SyncWorkbookHost, WorkbookHost } from './host';
 import { parsePeriod } from './periods';
@@ -80,6 +81,8 @@ export interface RecordOptions {
   names?: ReadonlyMap<string, string>;
   /** Appeal row → the alternative in words, for pending appeals with stakes (kept with the run). */
   alternatives?: ReadonlyMap<number, { zh: string; en: string }>;
+  /** The scheme's labels, for the Changes view's items. */
+  labels?: SchemeLabels;
 }
 
 /**
@@ -101,7 +104,7 @@ export function recordCompute(gate: RunsGate, result: ResultJson, options: Recor
   });
   const log = withRun(gate.log, run, options.lang);
   const changes = diffResults(previous ? previous.snapshot : undefined, result, {
-    periodId: run.period, lang: options.lang, previousTime: previous?.time, names: options.names,
+    periodId: run.period, lang: options.lang, previousTime: previous?.time, names: options.names, labels: options.labels,
   });
   return { runs: buildRunsTab(log, options.lang), changes };
 }

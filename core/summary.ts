@@ -10,7 +10,7 @@ import { briefDiagnostic } from './inspect';
 import { recognizeTab } from './input/tabs';
 import { columnOf } from './input/aliases';
 import { resolveScheme } from './scheme/resolve';
-import { H } from './output/labels';
+import { ACTIONS, H, scopeLabel } from './output/labels';
 import { staffKey } from './ids';
 
 /** `busy` is added by hosts when another Compute holds the lock. */
@@ -24,6 +24,8 @@ export interface WinnerSummary {
   /** Name from Staff ('' when unknown). Rendered as text, never as HTML. */
   name: string;
   scope: string;
+  /** The scope as the user reads it (全公司 / company-wide for a company-wide award). */
+  scopeName?: Bilingual;
   rank: number;
   /** Yuan, two decimals. */
   amount: number;
@@ -53,7 +55,12 @@ export interface ComputeSummary {
   message: Bilingual | null;
   lang: Lang;
   period: string;
+  /** Scheme id (a preset id or the Scheme tab's id). */
   scheme: string;
+  /** The scheme's name ('' in both languages when no scheme resolved). */
+  schemeName?: Bilingual;
+  /** Labels of flag and action ids that the result lists (so no summary shows an id). */
+  names?: { flags: Record<string, Bilingual>; actions: Record<string, Bilingual> };
   winners: WinnerSummary[];
   awards: AwardSummary[];
   /** Yuan paid in total. */
@@ -99,7 +106,7 @@ export const ALREADY_RUNNING: Bilingual = {
 /** A summary for a compute that did not run because another one holds the lock. */
 export function busySummary(lang: Lang, period: string): ComputeSummary {
   return {
-    status: 'busy', message: ALREADY_RUNNING, lang, period, scheme: '',
+    status: 'busy', message: ALREADY_RUNNING, lang, period, scheme: '', schemeName: { zh: '', en: '' }, names: { flags: {}, actions: {} },
     winners: [], awards: [], totalPaid: 0, diagnostics: { error: 0, warning: 0, info: 0 }, warnings: [], outputs: [],
   };
 }
@@ -112,7 +119,7 @@ export function failureSummary(lang: Lang, period: string, detail: string): Comp
       zh: `计算未完成，工作表未被修改：${detail}`,
       en: `The computation did not finish and nothing was changed: ${detail}`,
     },
-    lang, period, scheme: '',
+    lang, period, scheme: '', schemeName: { zh: '', en: '' }, names: { flags: {}, actions: {} },
     winners: [], awards: [], totalPaid: 0, diagnostics: { error: 0, warning: 0, info: 0 }, warnings: [], outputs: [],
   };
 }
@@ -120,7 +127,7 @@ export function failureSummary(lang: Lang, period: string, detail: string): Comp
 /** Build the sidebar's result summary from a compute outcome. */
 export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContext = {}): ComputeSummary {
   const names = context.staffNames ?? {};
-  const awardNames = context.awardNames ?? {};
+  const awardNames = { ...(outcome.labels?.awards ?? {}), ...(context.awardNames ?? {}) };
   const budgets: Record<string, number | null> = context.budgets ?? outcome.budgets ?? {};
   const result = outcome.result;
   const nameOf = (id: string): string => names[id] ?? names[staffKey(id)] ?? '';
@@ -128,7 +135,7 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
 
   const winners: WinnerSummary[] = (result?.awards ?? []).map((a) => ({
     award: a.award, awardName: awardName(a.award), staffId: a.staff_id, name: nameOf(a.staff_id),
-    scope: a.scope, rank: a.rank, amount: yuan(a.amount), tie: a.tie, ...(a.pending ? { pending: true } : {}),
+    scope: a.scope, scopeName: { zh: scopeLabel(a.scope, 'zh'), en: scopeLabel(a.scope, 'en') }, rank: a.rank, amount: yuan(a.amount), tie: a.tie, ...(a.pending ? { pending: true } : {}),
   }));
 
   // One line per award that has winners or a budget, in first-appearance order.
@@ -167,6 +174,8 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
     lang: outcome.lang,
     period: result?.period ?? '',
     scheme: result?.scheme ?? '',
+    schemeName: outcome.labels ? { ...outcome.labels.scheme } : { zh: result?.scheme ?? '', en: result?.scheme ?? '' },
+    names: { flags: { ...(outcome.labels?.flags ?? {}) }, actions: { ...(outcome.labels?.actions ?? ACTIONS) } },
     winners,
     awards,
     totalPaid: yuan(result?.totals.paid ?? 0),

@@ -396,7 +396,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
         h('li', {},
           h('span', { class: 'amt' }, money(w.amount)),
           h('div', { class: 'who' }, h('span', { class: 'name' }, w.name || w.staffId), w.tie ? h('span', { class: 'ss-badge tie' }, t().tie) : null),
-          h('div', { class: 'meta' }, [w.awardName[m.lang], w.scope, `#${w.rank}`, w.staffId].filter(Boolean).join(' · '))))));
+          h('div', { class: 'meta' }, [w.awardName[m.lang], w.scope ? w.scopeName?.[m.lang] ?? w.scope : '', `#${w.rank}`, w.staffId].filter(Boolean).join(' · '))))));
       const bonusTab = s.outputs.find((o) => o.kind === 'bonus');
       if (s.winners.length > shown.length) {
         const more = t().moreWinners(s.winners.length - shown.length);

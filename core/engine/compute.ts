@@ -85,7 +85,7 @@ export function computeScheme(scheme: Scheme, data: Dataset, period: Period): En
   const notRun = scheme.awards.filter((a) => a.cadence !== period.kind);
   if (notRun.length) {
     diagnostics.push(diag({
-      severity: 'info', code: 'award_not_run', value: notRun.map((a) => a.id).join(', '),
+      severity: 'info', code: 'award_not_run',
       zh: `本期间（${period.id}）不评选：${notRun.map((a) => `${a.name.zh}（${KIND_ZH[a.cadence]}）`).join('、')}`,
       en: `Not awarded for ${period.id}: ${notRun.map((a) => `${a.name.en} (${KIND_EN[a.cadence]})`).join(', ')}`,
     }));
@@ -133,7 +133,7 @@ function missingComponentWarnings(ctx: Ctx, score: ScoreResult, p: Period): Diag
     list.sort((a, b) => (ctx.staff[a].key < ctx.staff[b].key ? -1 : 1));
     const ids = list.slice(0, 5).map((i) => ctx.staff[i].id).join(', ') + (list.length > 5 ? ' …' : '');
     out.push(diag({
-      severity: 'warning', code: 'component_missing', value: c.id,
+      severity: 'warning', code: 'component_missing',
       zh: `${list.length} 人没有“${c.label.zh}”的数据（${ids}）：该项不计，其余各项按比例折算为 100`,
       en: `${list.length} ${list.length === 1 ? 'person has' : 'people have'} no data for "${c.label.en}" (${ids}): it is left out and the other weights rescaled to 100`,
     }));

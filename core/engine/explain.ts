@@ -6,12 +6,11 @@
 import type { Lang } from '../types';
 import type { Award } from '../scheme/model';
 import { formatFen } from '../money';
-import { EACH, EXTRAS, LEVELS, OPS, SCOPE_COMPANY, WHY, actionLabel, fill } from '../output/labels';
+import { ATTENDANCE_LABELS, EACH, EXTRAS, LEVELS, OPS, SCOPE_COMPANY, WHY, actionLabel, fill, incidentLabel, labelOf } from '../output/labels';
 import type { EngineResult } from './compute';
 import type { AwardEntry, AwardOutcome } from './awards';
 import { numText, type Reason } from './gates';
 import { presence, type Ctx } from './context';
-import { INCIDENT_TYPES } from '../input/aliases';
 import { teamSentence } from './teams';
 
 function measureLabel(ctx: Ctx, id: string, lang: Lang): string {
@@ -53,7 +52,7 @@ export function reasonText(ctx: Ctx, a: Award, r: Reason, lang: Lang, windowId =
       case 'no_incident': {
         const [tab, row] = (r.at ?? '').split(':');
         const at = lang === 'zh' ? `${tab} 第 ${row} 行` : `${tab} row ${row}`;
-        const value = r.incident && lang === 'zh' ? `${INCIDENT_TYPES[r.incident.type]?.[0] ?? r.incident.type} ${r.incident.date}` : r.value;
+        const value = r.incident ? `${incidentLabel(r.incident.type, lang)} ${r.incident.date}` : r.value;
         return fill(WHY.gate_incident[lang], { label, value, at });
       }
       case 'no_investigation': {
@@ -66,14 +65,21 @@ export function reasonText(ctx: Ctx, a: Award, r: Reason, lang: Lang, windowId =
       case 'full_attendance':
         return r.threshold === 'unknown'
           ? fill(WHY.gate_attendance_unknown[lang], { label, month: r.window ?? '' })
-          : fill(WHY.gate_attendance[lang], { label, value: r.value });
+          : fill(WHY.gate_attendance[lang], { label, value: attendanceText(r, lang) });
       case 'measure': return conditionText(ctx, g.label[lang], r, lang, windowId);
-      default: return r.code;
+      default: return label;
     }
   }
   const c = a.requirements[Number(r.ref)];
   const label = c?.label?.[lang] ?? (c ? measureLabel(ctx, c.measure, lang) : r.code);
   return conditionText(ctx, label, r, lang, windowId);
+}
+
+/** `2026-06：迟到 2、病假 1` / `2026-06: late 2, sick leave days 1`. */
+function attendanceText(r: Reason, lang: Lang): string {
+  if (!r.attendance) return r.value;
+  const items = r.attendance.map((b) => `${labelOf(ATTENDANCE_LABELS, b.field, lang)} ${b.n}`);
+  return lang === 'zh' ? `${r.window ?? ''}：${items.join('、')}` : `${r.window ?? ''}: ${items.join(', ')}`;
 }
 
 function conditionText(ctx: Ctx, label: string, r: Reason, lang: Lang, windowId: string): string {

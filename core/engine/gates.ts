@@ -28,6 +28,8 @@ export interface Reason {
   incident?: { type: string; date: string };
   /** For an investigation gate: the investigation's start and end (null: still open). */
   investigation?: { start: string; end: string | null };
+  /** For a full-attendance gate: the attendance fields that broke it and their values (labelled by the output). */
+  attendance?: { field: string; n: number }[];
 }
 
 export function compare(a: number, op: CompareOp, b: number): boolean {
@@ -215,13 +217,13 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
         if (!rows || rows.length === 0) return fail(`${m.id}: ?`, { window: m.id, threshold: 'unknown' });
         for (const k of rows) {
           const a = ctx.data.attendance[k];
-          const bad: string[] = [];
-          if (a.absentDays > 0) bad.push(`absent_days=${a.absentDays}`);
-          if (a.late > 0) bad.push(`late=${a.late}`);
-          if (a.earlyLeave > 0) bad.push(`early_leave=${a.earlyLeave}`);
-          if (a.sickLeaveDays > 0) bad.push(`sick_leave_days=${a.sickLeaveDays}`);
-          if (a.personalLeaveDays > 0) bad.push(`personal_leave_days=${a.personalLeaveDays}`);
-          if (bad.length) return fail(`${m.id}: ${bad.join(', ')}`, { window: m.id });
+          const bad: { field: string; n: number }[] = [];
+          if (a.absentDays > 0) bad.push({ field: 'absent_days', n: a.absentDays });
+          if (a.late > 0) bad.push({ field: 'late', n: a.late });
+          if (a.earlyLeave > 0) bad.push({ field: 'early_leave', n: a.earlyLeave });
+          if (a.sickLeaveDays > 0) bad.push({ field: 'sick_leave_days', n: a.sickLeaveDays });
+          if (a.personalLeaveDays > 0) bad.push({ field: 'personal_leave_days', n: a.personalLeaveDays });
+          if (bad.length) return fail(`${m.id}: ${bad.map((b) => `${b.field}=${b.n}`).join(', ')}`, { window: m.id, attendance: bad });
         }
       }
       return null;

@@ -1,7 +1,10 @@
 /**
  * Output wording in both languages: tab names, column headers, level and action
- * names, and the sentence pieces of the Ranking tab's *why*. Only generic
- * vocabulary lives here; award, measure and gate names come from the scheme.
+ * names, the coded values of the data contract (incident types, ratings, review
+ * sources, attendance fields), and the sentence pieces of the Ranking tab's *why*.
+ * Only generic vocabulary lives here; award, measure and gate names come from the
+ * scheme (core/output/scheme-labels.ts). To give a new id a label, add one line to
+ * the table it belongs to; test/core/output/no-codes.test.ts fails while one is missing.
  */
 import type { Lang } from '../types';
 
@@ -70,10 +73,93 @@ export const ACTIONS: Record<string, L> = {
   standby_training: { zh: '待岗培训', en: 'standby training' },
   retraining: { zh: '重新培训', en: 'retraining' },
   criticism: { zh: '通报批评', en: 'criticism' },
+  red_flag: { zh: '流动红旗', en: 'red flag' },
+  promotion_priority: { zh: '优先晋升', en: 'promotion priority' },
 };
 
+/**
+ * The label of `id` in `table`, in `lang`. A missing label falls back to the id
+ * itself, which the no-codes test (test/core/output/no-codes.test.ts) reports by
+ * name, so a missing label is found by a test rather than by a user.
+ */
+export function labelOf(table: Readonly<Record<string, L>>, id: string, lang: Lang): string {
+  return table[id]?.[lang] ?? id;
+}
+
 export function actionLabel(id: string, lang: Lang): string {
-  return ACTIONS[id]?.[lang] ?? id;
+  return labelOf(ACTIONS, id, lang);
+}
+
+/** Incident types of SPEC §1 (zh: the first alias of core/input/aliases.ts). */
+export const INCIDENT_LABELS: Record<string, L> = {
+  complaint: { zh: '投诉', en: 'complaint' },
+  violation: { zh: '违纪', en: 'violation' },
+  warning: { zh: '警告', en: 'warning' },
+  criticism: { zh: '通报批评', en: 'criticism' },
+  absence: { zh: '旷工', en: 'absence' },
+  late: { zh: '迟到', en: 'late' },
+  early_leave: { zh: '早退', en: 'early leave' },
+  error: { zh: '差错', en: 'error' },
+  major_error: { zh: '重大失误', en: 'major error' },
+  anger_card: { zh: '愤怒卡', en: 'anger card' },
+  task_missed: { zh: '作业未达标', en: 'task missed' },
+  praise: { zh: '表扬', en: 'praise' },
+  surprise_service: { zh: '惊喜服务', en: 'surprise service' },
+  recommendation: { zh: '推荐', en: 'recommendation' },
+  suggestion_adopted: { zh: '建议采纳', en: 'suggestion adopted' },
+  innovation: { zh: '创新', en: 'innovation' },
+  late_revisit: { zh: '回访不及时', en: 'late revisit' },
+  incomplete_record: { zh: '回访记录不完整', en: 'incomplete record' },
+};
+
+/** An incident type as the user reads it: a known type's label, an unknown one as written. */
+export function incidentLabel(type: string, lang: Lang): string {
+  return INCIDENT_LABELS[type]?.[lang] ?? type;
+}
+
+export const RATING_LABELS: Record<string, L> = {
+  exceeded: { zh: '超越', en: 'exceeded' },
+  met: { zh: '达到', en: 'met' },
+  below: { zh: '低于', en: 'below' },
+};
+
+export const SOURCE_LABELS: Record<string, L> = {
+  self: { zh: '自评', en: 'self' },
+  supervisor: { zh: '上级', en: 'supervisor' },
+  customer: { zh: '客户', en: 'customer' },
+  peer: { zh: '同事', en: 'peer' },
+  committee: { zh: '评委', en: 'committee' },
+  vote: { zh: '员工选举', en: 'vote' },
+};
+
+export const DIMENSION_LABELS: Record<string, L> = {
+  attitude: { zh: '服务态度', en: 'attitude' },
+  quality: { zh: '服务质量', en: 'quality' },
+  performance: { zh: '工作业绩', en: 'performance' },
+  skill: { zh: '业务技能', en: 'skill' },
+};
+
+/** Attendance fields that break full attendance (SPEC §1 Attendance). */
+export const ATTENDANCE_LABELS: Record<string, L> = {
+  absent_days: { zh: '旷工', en: 'absent days' },
+  late: { zh: '迟到', en: 'late' },
+  early_leave: { zh: '早退', en: 'early leaves' },
+  sick_leave_days: { zh: '病假', en: 'sick leave days' },
+  personal_leave_days: { zh: '事假', en: 'personal leave days' },
+};
+
+/** Any coded value of the data contract (incident type, rating, source, dimension, level) as words; other text as written. */
+export function valueLabel(value: string, lang: Lang): string {
+  for (const t of [INCIDENT_LABELS, RATING_LABELS, SOURCE_LABELS, DIMENSION_LABELS, LEVELS]) {
+    const l = t[value];
+    if (l) return l[lang];
+  }
+  return value;
+}
+
+/** Company-wide scope as `awards[].scope` writes it in `--json` (core/output/result-json.ts). */
+export function scopeLabel(scope: string, lang: Lang): string {
+  return scope === '' || scope === 'company' ? (lang === 'zh' ? '全公司' : 'company-wide') : scope;
 }
 
 export const SCOPE_COMPANY: L = { zh: '全公司', en: 'the company' };

@@ -5,11 +5,11 @@
  */
 import type { Cell, ColumnFormat, Lang, OutputTab } from '../types';
 import type { EngineResult } from '../engine/compute';
-import { explainIndex, explainPerson } from '../engine/explain';
+import { explainIndex, explainPerson, reasonText } from '../engine/explain';
 import { evalMeasure } from '../engine/measures';
 import { presence } from '../engine/context';
 import { fenToYuan, formatFen } from '../money';
-import { H, NO, YES, tabName } from './labels';
+import { H, NO, WHY, YES, fill, joinList, tabName } from './labels';
 
 /** Staff indices ordered by id (key, then as written): the stable order of per-person lists. */
 export function staffOrder(res: EngineResult): number[] {
@@ -108,13 +108,14 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
       for (const o of res.awards) {
         const e = o.entries[i];
         if (e.eligible) continue;
-        const text = e.reasons.map((r) => r.code + (r.value ? ` (${r.value})` : '')).join(', ');
-        reasons.push(multi ? `${o.award.id}: ${text}` : text);
+        // The same words as the why (gate and requirement labels, values as the user reads them), never the codes.
+        const text = e.reasons.map((r) => reasonText(ctx, o.award, r, lang, o.window.id)).join(lang === 'zh' ? '，' : ', ');
+        reasons.push(multi ? `${o.award.name[lang]}${lang === 'zh' ? '：' : ': '}${text}` : text);
       }
     } else {
       const p = presence(st, res.period);
       eligible = p === 'ok';
-      if (!eligible) reasons.push(p === 'left' ? `left (${st.leaveDate})` : `not_hired (${st.hireDate})`);
+      if (!eligible) reasons.push(fill((p === 'left' ? WHY.left : WHY.not_hired)[lang], { date: (p === 'left' ? st.leaveDate : st.hireDate) ?? '' }));
     }
     const won: string[] = [];
     for (const o of res.awards) {
@@ -122,7 +123,7 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
       if (e.won) won.push(`${o.award.name[lang]}${e.amountFen > 0 ? ` ${formatFen(e.amountFen)}` : ''}${e.tie ? (lang === 'zh' ? '（并列）' : ' (tie)') : ''}`);
     }
     won.push(...(payUpsOf.get(i) ?? []));
-    row.push(eligible ? YES[lang] : NO[lang], reasons.join('; '), won.join(lang === 'zh' ? '；' : '; '), explainPerson(res, i, lang, index));
+    row.push(eligible ? YES[lang] : NO[lang], joinList(reasons, lang), won.join(lang === 'zh' ? '；' : '; '), explainPerson(res, i, lang, index));
     out.push(row);
   }
   return { name: tabName('ranking', res.period.id, lang), kind: 'ranking', rows: out, formats };

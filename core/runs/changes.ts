@@ -8,6 +8,8 @@ import type { Cell, ColumnFormat, Lang, OutputTab, ResultJson } from '../types';
 import { staffKey } from '../ids';
 import { byCodeUnit } from './hash';
 import { type FullSnapshot, type ResultSnapshot, type SnapAppeal, digestOf, snapshotOf } from './snapshot';
+import { ACTIONS, labelOf } from '../output/labels';
+import type { SchemeLabels } from '../output/scheme-labels';
 
 export type ChangeKind =
   | 'award_gained' | 'award_lost' | 'award_amount'
@@ -163,6 +165,21 @@ export interface DiffOptions {
   previousTime?: string;
   /** Staff lookup key → name, to show names next to ids. */
   names?: ReadonlyMap<string, string>;
+  /** The scheme's labels, so items show award and action names, not their ids. */
+  labels?: SchemeLabels;
+}
+
+/** An item as the user reads it: the award's name, or the action's label and its window. */
+function itemText(l: ChangeLine, options: DiffOptions): string {
+  const { lang, labels } = options;
+  if (l.kind.startsWith('stars')) return lang === 'zh' ? '星级奖金' : 'star bonus';
+  if (l.kind.startsWith('penalty')) {
+    const cut = l.item.lastIndexOf(' ');
+    const action = cut < 0 ? l.item : l.item.slice(0, cut);
+    const window = cut < 0 ? '' : l.item.slice(cut);
+    return labelOf(labels?.actions ?? ACTIONS, action, lang) + window;
+  }
+  return labels ? labelOf(labels.awards, l.item, lang) : l.item;
 }
 
 /**
@@ -195,7 +212,7 @@ export function diffResults(
     if (lines.length === 0) note(LABELS[lang].none);
     for (const l of lines) {
       const times = l.countBefore > 1 || l.countAfter > 1 ? ` (×${l.countBefore} → ×${l.countAfter})` : '';
-      const item = l.kind.startsWith('stars') ? (lang === 'zh' ? '星级奖金' : 'star bonus') : l.item;
+      const item = itemText(l, options);
       rows.push([
         LABELS[lang][l.kind], l.staffId, options.names?.get(staffKey(l.staffId)) ?? '', item + times,
         yuan(l.before), yuan(l.after), yuan((l.after ?? 0) - (l.before ?? 0)),

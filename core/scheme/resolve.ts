@@ -95,8 +95,9 @@ export function resolveScheme(tabs: RawTab[], presetId: string | null | undefine
     };
   }
   const v = validateScheme(input);
-  // A preset is not a tab of the workbook: its notes (e.g. weights rescaled) point at no tab.
-  diagnostics.push(...v.diagnostics.map((d) => ({ ...d, tab: '' })));
+  // A preset is not a tab of the workbook: its notes (e.g. weights rescaled) point at no tab, and its
+  // JSON paths are no column a user can find (the message names what it is about).
+  diagnostics.push(...v.diagnostics.map((d) => ({ ...d, tab: '', column: '' })));
   if (!v.scheme) {
     return { scheme: null, source: 'preset', tabName: null, diagnostics, fatal: schemeFatal(presetId, diagnostics.find((d) => d.severity === 'error')) };
   }

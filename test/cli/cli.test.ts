@@ -288,10 +288,10 @@ describe('stdout and stderr', () => {
   test('without --json: a readable summary in the workbook language', () => {
     const r = runCli(['compute', DEMO_XLSX, ...Q3]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('服务之星 2026-Q3 · 方案 smile-cards');
+    expect(r.stdout).toContain('服务之星 2026-Q3 · 方案 微笑之星（smile-cards）');
     expect(r.stdout).toContain('数据检查：错误 3 · 警告 0 · 提示 1');
     const en = runCli(['compute', join(EXAMPLES, 'csv-en'), ...Q3]);
-    expect(en.stdout).toContain('Service Star 2026-Q3 · scheme smile-cards');
+    expect(en.stdout).toContain('Service Star 2026-Q3 · scheme Smile Star (smile-cards)');
     expect(en.stdout).toContain('Data check: 3 errors · 0 warnings · 1 info');
   });
 });
@@ -323,7 +323,7 @@ describe('demo', () => {
     const cwd = tempDir();
     const r = runCli(['demo'], { cwd });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('服务之星 2026-Q3 · 方案 smile-cards');
+    expect(r.stdout).toContain('服务之星 2026-Q3 · 方案 微笑之星（smile-cards）');
     expect(r.stdout).toContain('out/demo-result.xlsx');
     expect(existsSync(join(cwd, 'out', 'demo-result.xlsx'))).toBe(true);
     const json = readFileSync(join(cwd, 'out', 'demo-result.json'), 'utf8');

@@ -49,7 +49,7 @@ test('English: winners with ties, paid against budget with unspent, star distrib
 test('Chinese: the same facts in Chinese, no winners line when there are none', () => {
   const text = renderSummary({ ...summary, winners: [], lang: 'zh' }, { ...result, stars: [], penalties: [] }, 'zh', []);
   expect(text).toContain('获奖\n  （本期无人获奖）\n');
-  expect(text).toContain('  服务之星: 2 人, 3,333.33 / 预算 5,000.00（未用 1,666.67）');
+  expect(text).toContain('  服务之星：2 人，3,333.33 / 预算 5,000.00（未用 1,666.67）');
   expect(text).toContain('数据检查：错误 1 · 警告 0 · 提示 2');
   expect(text).toContain('结果工作表：Ranking 2026-07、Bonus 2026-07');
 });

@@ -534,7 +534,7 @@ describe('Changes view', () => {
       ['award gained', 'S02', '王强', 'service_star', null, 800, 800, null, null, 't0'],
       ['amount changed', 'm1', '', 'service_star_manager (×1 → ×2)', 400, 800, 400, null, null, 't0'],
       ['stars changed', 'S01', '李娜', 'star bonus', 600, 1000, 400, 4, 5, 't0'],
-      ['penalty removed', 'S07', '', 'standby_training 2026-08', 0, null, 0, null, null, 't0'],
+      ['penalty removed', 'S07', '', 'standby training 2026-08', 0, null, 0, null, null, 't0'],
     ]);
   });
   test('amounts keep fen exactly (1,333.34 → 1,333.33)', () => {

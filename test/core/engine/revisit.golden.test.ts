@@ -81,7 +81,7 @@ describe('golden: revisit', () => {
       const rk = rankingById(out);
       expect(rk.R01.Why).toContain('rank 4 of 4 eligible in the company, quota 1, outside the quota');
       expect(rk.R01.Why).toContain('decided by Mean feedback score (3.86 vs 4.8)');
-      expect(rk.R06.Reasons).toBe('not_candidate');
+      expect(rk.R06.Reasons).toBe('not a winner of Follow-up excellence award in any month');
       expect(r.ineligible.find((x) => x.staff_id === 'R06')!.reasons).toEqual(['not_candidate']);
     });
   });

@@ -103,7 +103,7 @@ describe('golden: smile-cards 2026-Q3', () => {
     expect(rk.S07['Anger cards']).toBe(6);
     expect(rk.S01.Eligible).toBe('yes');
     expect(rk.S03.Eligible).toBe('no');
-    expect(rk.S03.Reasons).toBe('anger_cards (2)');
+    expect(rk.S03.Reasons).toBe('Anger cards is 2, needs = 0');
     expect(rk.S01.Why).toContain('rank 1 of 2 eligible in A组, quota 1, so won');
     expect(rk.S01.Why).toContain('decided by Exceeded ratings (2 vs 1)');
     expect(rk.S01.Why).toContain('paid 800.00 (fixed prize)');

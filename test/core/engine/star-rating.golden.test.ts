@@ -70,7 +70,7 @@ describe('golden: star-rating 2026-08', () => {
     expect(r.diagnostics.map((d) => [d.severity, d.tab, d.row, d.column, d.code, d.value])).toEqual([
       ['error', 'Incidents', 11, 'date', 'bad_date', '2026/8/32'],
       ['error', 'Reviews', 36, 'score', 'not_a_number', 'abc'],
-      ['warning', '', null, '', 'component_missing', 'self'],
+      ['warning', '', null, '', 'component_missing', ''],
     ]);
     expect(r.diagnostics[2].message).toContain('(A03)');
   });
@@ -87,7 +87,7 @@ describe('golden: star-rating 2026-08', () => {
     expect(rk.A04.Why).toContain('violation 2026-08-20 recorded (Incidents row 5)');
     expect(rk.A05.Why).toContain('0 months of tenure, 1 needed');
     expect(rk.A07.Why).toContain('no attendance row for 2026-08');
-    expect(rk.A08.Why).toContain('late=1');
+    expect(rk.A08.Why).toContain('2026-08: late 1');
     expect(rk.A06.Why).not.toContain('star bonus');
     expect(rk.A01.Why).toContain('promotion priority');
   });

@@ -48,9 +48,9 @@ describe('golden: weighted-quarterly 2026-Q3', () => {
       { staff_id: 'W07', award: 'quarter_star', reasons: ['no_data'] },
     ]);
     const rk = rankingById(out);
-    expect(rk.W04.Reasons).toBe('not_regular (2026-10-15)');
-    expect(rk.W03.Reasons).toBe('level_excluded (team_lead)');
-    expect(rk.W05.Reasons).toBe('disciplinary_record (warning 2026-09-30)');
+    expect(rk.W04.Reasons).toBe('Regular (probation over): regular only from 2026-10-15');
+    expect(rk.W03.Reasons).toBe('Front-line staff only (team leads and above excluded): level is team lead');
+    expect(rk.W05.Reasons).toBe('No violation, warning or criticism in the quarter: warning 2026-09-30 recorded (Incidents row 2)');
     expect(rk.W04.Why).toContain('regular only from 2026-10-15');
     expect(rk.W05.Why).toContain('(Incidents row 2)');
   });
@@ -73,8 +73,8 @@ describe('golden: weighted-quarterly 2026-Q3', () => {
     expect(r.diagnostics.map((d) => [d.severity, d.tab, d.row, d.column, d.code, d.value])).toEqual([
       ['error', 'Quotas', 3, 'count', 'not_a_number', 'two'],
       ['error', 'Reviews', 53, 'period', 'bad_period', '2026-Q5'],
-      ['warning', '', null, '', 'component_missing', 'performance'],
-      ['warning', '', null, 'score.components', 'weights_rescaled', '110'],
+      ['warning', '', null, '', 'component_missing', ''],
+      ['warning', '', null, '', 'weights_rescaled', '110'],
       ['warning', 'Quotas', 4, 'scope', 'quota_unknown_scope', '不存在部'],
     ]);
     expect(r.diagnostics[3].message).toContain('Performance 40 → 36.36, Attitude 40 → 36.36, Staff vote 30 → 27.27');
