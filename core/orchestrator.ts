@@ -18,7 +18,7 @@ import { readDataset, recognizeTab } from './input/tabs';
 import { TAB_SPECS } from './input/aliases';
 import { buildDataCheckTab } from './output/datacheck';
 import { resolveScheme } from './scheme/resolve';
-import { computeScheme } from './engine/compute';
+import { computeScheme, type EngineResult } from './engine/compute';
 import { awardBudgetFen } from './engine/awards';
 import { fenToYuan } from './money';
 import { inputTabsOf } from './engine/uses';
@@ -70,6 +70,12 @@ export interface ComputeOutcome {
   budgets?: Record<string, number>;
   /** Labels of the scheme's ids (name, awards, flags, actions) for summaries; absent when no scheme resolved. */
   labels?: SchemeLabels;
+  /**
+   * The engine's result of a computed run (awards with ranks, standings via
+   * core/engine/standing), for core callers such as core/explain. Non-enumerable:
+   * it never crosses a worker or JSON boundary with the outcome.
+   */
+  readonly engine?: EngineResult;
 }
 
 /** A pending appeal as the summaries show it (plain JSON). */
@@ -260,7 +266,9 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     const fen = awardBudgetFen(o);
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
-  return { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes), labels };
+  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes), labels };
+  Object.defineProperty(outcome, 'engine', { value: engine, enumerable: false });
+  return outcome;
 }
 
 /** Read → validate → compute → write on an asynchronous host. */

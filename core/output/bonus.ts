@@ -71,7 +71,9 @@ export function buildBonusTab(res: EngineResult, lang: Lang): OutputTab {
       const note = lang === 'zh' ? `获奖者 ${w.name}（${w.id}）的第 ${p.level} 级上级` : `level-${p.level} superior of winner ${w.name} (${w.id})`;
       rows.push([BONUS_KIND.payup[lang], ...person(p.idx), o.award.payUp!.name[lang], res.period.id, o.entries[p.winner!].rank, fenToYuan(p.amountFen), null, null, '', note]);
     } else {
-      rows.push([BONUS_KIND.stars[lang], ...person(p.idx), `${res.stars!.stars[p.idx]}★`, res.period.id, null, fenToYuan(p.amountFen), null, null, '', '']);
+      // The item is the name its total row uses; the stars go in the note (SPEC §8: the row and its total agree).
+      const n = res.stars!.stars[p.idx];
+      rows.push([BONUS_KIND.stars[lang], ...person(p.idx), H.starBonus[lang], res.period.id, null, fenToYuan(p.amountFen), null, null, '', lang === 'zh' ? `${n} 星` : `${n} star${n === 1 ? '' : 's'}`]);
     }
   }
 

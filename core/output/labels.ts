@@ -211,7 +211,7 @@ export const WHY = {
   paid_share: { zh: '；奖金 {amount}（{places} 个名额的奖金由 {g} 位并列者分享，尾差按工号顺序每人 0.01）', en: '; paid {amount} ({places} places shared by {g} co-winners, leftover fen by staff id)' },
   extras: { zh: '；另有{extras}', en: '; also {extras}' },
   payup: { zh: '作为 {winner} 的第 {level} 级上级，获“{award}” {amount}。', en: 'As level-{level} superior of {winner}, receives {award} {amount}.' },
-  score: { zh: '得分 {score}', en: 'Score {score}' },
+  score: { zh: '总分 {score}', en: 'Score {score}' },
   score_missing: { zh: '（无“{comps}”数据，其余各项按比例折算）', en: ' (no data for {comps}; the other weights rescaled)' },
   score_fallback: { zh: '（“{comps}”用替代数据）', en: ' ({comps} from the fallback)' },
   score_deducted: { zh: '，扣 {points} 分', en: ', {points} points deducted' },

@@ -1,12 +1,18 @@
 /**
- * The Ranking tab (SPEC §5): one row per person — rank (standard competition,
- * 1, 2, 2, 4, within the scheme's ranking scope), staff, department, group, every
- * score component, total, stars, eligible, reasons, awards and the plain-language why.
+ * The Ranking tab (SPEC §5, §8): one row per person — rank among the eligible of
+ * the scope in the award the tab orders by (standard competition, 1, 2, 2, 4: the
+ * rank the why states; empty when not eligible, those rows after the eligible of
+ * their scope), staff, department, group, the rank-by measure first, the result or
+ * gap to the last winning place, tie-break keys, score components, every other
+ * figure a why states, stars, eligible, reasons, awards and the plain-language why.
  */
 import type { Cell, ColumnFormat, Lang, OutputTab } from '../types';
 import type { EngineResult } from '../engine/compute';
 import { explainIndex, explainPerson, reasonText } from '../engine/explain';
 import { evalMeasure } from '../engine/measures';
+import { rankComparator, type AwardOutcome } from '../engine/awards';
+import { primaryAward, standingsOf, type Standing } from '../engine/standing';
+import { SCORE_TOTAL, TRUST, measureLabel, standingText } from './standing';
 import { presence } from '../engine/context';
 import { fenToYuan, formatFen } from '../money';
 import { H, NO, WHY, YES, fill, joinList, tabName } from './labels';
@@ -22,37 +28,90 @@ function num(v: number): number | null {
   return Number.isNaN(v) ? null : Math.round(v * 100) / 100;
 }
 
+/** A figure column of the Ranking tab: its header, and its value per person. */
+interface FigureColumn {
+  header: string;
+  format: ColumnFormat;
+  value: (i: number) => Cell;
+}
+
 export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
   const ctx = res.ctx;
   const s = ctx.scheme;
-  const header: Cell[] = [H.rank[lang], H.staffId[lang], H.name[lang], H.department[lang], H.group[lang]];
-  const formats: ColumnFormat[] = ['integer', 'text', 'text', 'text', 'text'];
-  const compCols: { id: string }[] = [];
+  const primary = primaryAward(res);
+  const standings = new Map<AwardOutcome, Standing[]>(res.awards.map((o) => [o, standingsOf(o)]));
+  const shown = new Set<string>();
+  const figures: FigureColumn[] = [];
+  const measureColumn = (id: string, window = res.period): void => {
+    if (shown.has(id)) return;
+    shown.add(id);
+    const v = evalMeasure(ctx, id, window);
+    figures.push({ header: measureLabel(ctx, id, lang), format: 'number', value: (i) => num(v[i]) });
+  };
+  const scoreMeasure = s.measures.find((m) => m.kind === 'score')?.id;
+  const scoreColumn = (): void => {
+    if (!res.score || shown.has('\u0000score')) return;
+    shown.add('\u0000score');
+    if (scoreMeasure) shown.add(scoreMeasure);
+    const total = res.score.total;
+    // Named as the why names it ("总分 86.45" / "Score 86.45").
+    figures.push({ header: SCORE_TOTAL[lang], format: 'number', value: (i) => num(total[i]) });
+  };
+  const isScore = (id: string | null | undefined) => id !== null && id !== undefined && ctx.measures.get(id)?.kind === 'score' && res.score !== null;
+  // A stars measure is the Stars column itself.
+  const isStars = (id: string) => ctx.measures.get(id)?.kind === 'stars' && res.stars !== null;
+  const rankMeasure = primary ? primary.award.rankBy.measure : res.ranking.measure;
+  // A score component that shows a measure as it is (no normalising, no fallback) is that measure's column.
+  for (const c of s.score ? s.score.components.flatMap((x) => [x, ...(x.parts ?? [])]) : []) {
+    if (c.measure && !c.normalize && !c.fallback && c.measure !== rankMeasure) shown.add(c.measure);
+  }
+
+  // The rank-by measure first (SPEC §8), then the gap, then the tie-break keys.
+  if (rankMeasure === null) scoreColumn();
+  else if (isScore(rankMeasure)) scoreColumn();
+  else measureColumn(rankMeasure);
+  if (primary) {
+    const st = standings.get(primary)!;
+    figures.push({ header: TRUST.gapHeader[lang], format: 'text', value: (i) => standingText(ctx, primary, st[i], lang) || null });
+    for (const k of primary.award.tieBreak) measureColumn(k.measure);
+  }
   if (s.score) {
     for (const c of s.score.components) {
-      compCols.push({ id: c.id });
-      header.push(c.label[lang]);
-      formats.push('number');
+      figures.push({ header: c.label[lang], format: 'number', value: (i) => num(res.score!.components.get(c.id)![i]) });
       for (const p of c.parts ?? []) {
-        compCols.push({ id: p.id });
-        header.push(`${c.label[lang]}·${p.label[lang]}`);
-        formats.push('number');
+        figures.push({ header: `${c.label[lang]}·${p.label[lang]}`, format: 'number', value: (i) => num(res.score!.components.get(p.id)![i]) });
       }
     }
-    if (s.score.deductions.length) {
-      header.push(H.deductions[lang]);
-      formats.push('number');
+    if (s.score.deductions.length) figures.push({ header: H.deductions[lang], format: 'number', value: (i) => num(res.score!.deducted[i]) || null });
+    // The why states the period's score: it has its own column even when the ranking is by another measure.
+    scoreColumn();
+  }
+  for (const c of s.ranking.columns) measureColumn(c);
+  // Every figure a why states has its column: the measures of each running award's requirements…
+  for (const o of res.awards) {
+    if (o !== primary && !o.award.team) {
+      if (!isScore(o.award.rankBy.measure)) measureColumn(o.award.rankBy.measure);
+      for (const k of o.award.tieBreak) if (!isScore(k.measure)) measureColumn(k.measure);
     }
+    for (const c of o.award.requirements) if (!c.each && !c.consecutive && !isScore(c.measure) && !isStars(c.measure)) requirementColumn(c.measure, c.label);
   }
-  const rankMeasure = res.ranking.measure;
-  const extra = s.ranking.columns.filter((c) => c !== rankMeasure);
-  for (const c of extra) {
-    header.push(ctx.measures.get(c)?.label[lang] ?? c);
-    formats.push('number');
+  function requirementColumn(id: string, label: { zh: string; en: string } | undefined): void {
+    const key = label ? `${id}\u0000${label[lang]}` : id;
+    if (shown.has(id) && (!label || label[lang] === measureLabel(ctx, id, lang))) return;
+    if (shown.has(key)) return;
+    shown.add(key);
+    const v = evalMeasure(ctx, id, res.period);
+    figures.push({ header: label?.[lang] ?? measureLabel(ctx, id, lang), format: 'number', value: (i) => num(v[i]) });
   }
-  const totalLabel = rankMeasure ? ctx.measures.get(rankMeasure)?.label[lang] ?? rankMeasure : H.total[lang];
-  header.push(totalLabel);
-  formats.push('number');
+  // …and the rank each other award's why states.
+  const otherRanks = res.awards.filter((o) => o !== primary && o.scopes.some((sc) => sc.quotaFrom !== 'all'));
+  for (const o of otherRanks) {
+    const st = standings.get(o)!;
+    figures.push({ header: fill(TRUST.rankOf[lang], { award: o.award.name[lang] }), format: 'integer', value: (i) => st[i].rank });
+  }
+
+  const header: Cell[] = [H.rank[lang], H.staffId[lang], H.name[lang], H.department[lang], H.group[lang], ...figures.map((f) => f.header)];
+  const formats: ColumnFormat[] = ['integer', 'text', 'text', 'text', 'text', ...figures.map((f) => f.format)];
   if (s.stars) {
     header.push(H.stars[lang], H.starBonus[lang]);
     formats.push('stars', 'money');
@@ -60,7 +119,6 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
   header.push(H.eligible[lang], H.reasons[lang], H.awards[lang], H.why[lang]);
   formats.push('text', 'text', 'text', 'text');
 
-  const extraVecs = extra.map((c) => evalMeasure(ctx, c, res.period));
   const index = explainIndex(res);
   const payUpsOf = new Map<number, string[]>();
   for (const o of res.awards) {
@@ -70,32 +128,53 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
       payUpsOf.set(p.idx, l);
     }
   }
-  const scopeOf = (i: number) => {
-    const st = ctx.staff[i];
-    return res.ranking.scope === 'company' ? '' : res.ranking.scope === 'department' ? st.department : st.group || st.department;
-  };
   const order = staffOrder(res);
   const pos = new Map(order.map((i, k) => [i, k]));
-  const rows = [...order].sort((a, b) => {
-    const sa = scopeOf(a);
-    const sb = scopeOf(b);
-    if (sa !== sb) return sa < sb ? -1 : 1;
-    const ra = res.ranking.rank[a];
-    const rb = res.ranking.rank[b];
-    if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
-    return pos.get(a)! - pos.get(b)!;
-  });
+  let rankOf: (i: number) => number | null;
+  let rows: number[];
+  if (primary) {
+    // Scope by scope; the eligible by rank; then the ineligible of the scope, best rank-by value first.
+    const st = standings.get(primary)!;
+    const cmp = rankComparator(primary.award);
+    rankOf = (i) => st[i].rank;
+    rows = [...order].sort((a, b) => {
+      const sa = st[a].scope;
+      const sb = st[b].scope;
+      if (sa !== sb) return sa < sb ? -1 : 1;
+      const ra = st[a].rank;
+      const rb = st[b].rank;
+      if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
+      if (ra === null) {
+        const pa = presence(ctx.staff[a], res.period) === 'ok';
+        const pb = presence(ctx.staff[b], res.period) === 'ok';
+        if (pa !== pb) return pa ? -1 : 1;
+        const c = cmp(primary.entries[a], primary.entries[b]);
+        if (c) return c;
+      }
+      return pos.get(a)! - pos.get(b)!;
+    });
+  } else {
+    const scopeOf = (i: number) => {
+      const st = ctx.staff[i];
+      return res.ranking.scope === 'company' ? '' : res.ranking.scope === 'department' ? st.department : st.group || st.department;
+    };
+    rankOf = (i) => res.ranking.rank[i];
+    rows = [...order].sort((a, b) => {
+      const sa = scopeOf(a);
+      const sb = scopeOf(b);
+      if (sa !== sb) return sa < sb ? -1 : 1;
+      const ra = res.ranking.rank[a];
+      const rb = res.ranking.rank[b];
+      if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
+      return pos.get(a)! - pos.get(b)!;
+    });
+  }
   const multi = res.awards.length > 1;
   const out: Cell[][] = [header];
   for (const i of rows) {
     const st = ctx.staff[i];
-    const row: Cell[] = [res.ranking.rank[i], st.id, st.name, st.department, st.group || st.department];
-    if (s.score) {
-      for (const c of compCols) row.push(num(res.score!.components.get(c.id)![i]));
-      if (s.score.deductions.length) row.push(num(res.score!.deducted[i]) || null);
-    }
-    for (const v of extraVecs) row.push(num(v[i]));
-    row.push(num(res.ranking.value[i]));
+    const row: Cell[] = [rankOf(i), st.id, st.name, st.department, st.group || st.department];
+    for (const f of figures) row.push(f.value(i));
     if (s.stars) {
       const stars = res.stars!.stars[i];
       const present = presence(st, res.period) === 'ok';

@@ -77,8 +77,8 @@ describe('golden: service-star-budget', () => {
         ['info', '', null, '', 'award_not_run'],
       ]);
       const rk = rankingById(out);
-      expect(rk.B11.Total).toBe(80);
-      expect(rk.B02.Total).toBe(86.67);
+      expect(rk.B11.Score).toBe(80);
+      expect(rk.B02.Score).toBe(86.67);
     });
   });
 

@@ -14,7 +14,8 @@
  *   S02: 07-05 exceeded 2 + three met 3 = 5; exceeded 1; anger 0.
  *   S03: four exceeded = 8, one below = 2 anger cards → not eligible (anger_cards).
  *   → S01 and S02 level on 5 smile cards; tie-break exceeded 2 vs 1 → S01 wins 800.00, rank 1; S02 rank 2.
- *   Ranking tab (by smile cards, all present people of the group): S03 8 → 1, S01 5 → 2, S02 5 → 2.
+ *   Ranking tab (SPEC §8: rank among the eligible, the rank the why states): S01 1, S02 2, S03 empty
+ *   (not eligible, after the eligible rows); S02's gap: level on smile cards, 1 short on exceeded ratings.
  * B组 (S04, S05, S06):
  *   S04 (hired 2026-08-01, on probation: smile-cards has no probation rule) exceeded + met = 3, exceeded 1.
  *   S05 exceeded + met = 3, exceeded 1. Level on every key → co-winners, tie: true, 800.00 each.
@@ -95,7 +96,7 @@ describe('golden: smile-cards 2026-Q3', () => {
 
   test('Ranking: competition ranks within the group, every figure, why', () => {
     const rk = rankingById(out);
-    expect([rk.S03.Rank, rk.S01.Rank, rk.S02.Rank]).toEqual([1, 2, 2]);
+    expect([rk.S03.Rank, rk.S01.Rank, rk.S02.Rank]).toEqual([null, 1, 2]);
     expect([rk.S04.Rank, rk.S05.Rank, rk.S06.Rank]).toEqual([1, 1, null]);
     expect(rk.S01['Smile cards']).toBe(5);
     expect(rk.S01['Anger cards']).toBe(0);

@@ -28,7 +28,8 @@
  *      (Incidents row 11, date 2026/8/32, is left out: else another −5, still 0.)
  * A11  no data → no score, no stars.
  * Star bonuses: 5 × 1000 + 300 + 600 + 2 × 50 = 6,000.00 = paid. No quota, so no prize tie;
- * the Ranking tab shows competition ranks with ties: A04 1, A05/A07/A08 2, A01 5, A03 6, A02 7, A09 8, A10 9.
+ * The Ranking tab ranks among the eligible of the award (SPEC §8): only A01 qualifies for the
+ * certificate, so A01 has rank 1 and every other row an empty rank cell.
  */
 import { fixture, rankingById, records, run, tab } from './helpers';
 
@@ -78,8 +79,8 @@ describe('golden: star-rating 2026-08', () => {
   test('Ranking: components, deductions, competition ranks, why', () => {
     const rk = rankingById(out);
     const ranks = ['A04', 'A05', 'A07', 'A08', 'A01', 'A03', 'A02', 'A09', 'A10', 'A06', 'A11'].map((id) => rk[id].Rank);
-    expect(ranks).toEqual([1, 2, 2, 2, 5, 6, 7, 8, 9, null, null]);
-    expect([rk.A02.Customer, rk.A02.Supervisor, rk.A02.Self, rk.A02.Deductions, rk.A02.Total, rk.A02.Stars]).toEqual([90, 80, 70, 10, 73, 3]);
+    expect(ranks).toEqual([null, null, null, null, 1, null, null, null, null, null, null]);
+    expect([rk.A02.Customer, rk.A02.Supervisor, rk.A02.Self, rk.A02.Deductions, rk.A02.Score, rk.A02.Stars]).toEqual([90, 80, 70, 10, 73, 3]);
     expect(rk.A03.Self).toBeNull();
     expect(rk.A06.Stars).toBeNull();
     expect(rk.A02.Why).toContain('Customer from the fallback');
@@ -104,7 +105,7 @@ describe('golden: star-rating 2026-08', () => {
   test('Chinese why names the incident type in Chinese', () => {
     const zh = rankingById(run(fixture('star-rating'), 'star-rating', '2026-08', 'zh'));
     expect(zh.A04['说明']).toContain('有“违纪 2026-08-20”记录（Incidents 第 5 行）');
-    expect(zh.A01['说明']).toContain('得分 90.50，5 星，星级奖金 1,000.00');
+    expect(zh.A01['说明']).toContain('总分 90.50，5 星，星级奖金 1,000.00');
   });
 
   test('a quarter run computes the stars of the quarter but awards nothing monthly', () => {

@@ -57,13 +57,13 @@ describe('golden: weighted-quarterly 2026-Q3', () => {
 
   test('scores: blend, rescaling, components shown', () => {
     const rk = rankingById(out);
-    expect([rk.W01.Performance, rk.W01['Performance·Self'], rk.W01['Performance·Supervisor'], rk.W01.Attitude, rk.W01['Staff vote'], rk.W01.Total])
+    expect([rk.W01.Performance, rk.W01['Performance·Self'], rk.W01['Performance·Supervisor'], rk.W01.Attitude, rk.W01['Staff vote'], rk.W01.Score])
       .toEqual([82, 90, 80, 85, 90, 85.27]);
-    expect(rk.W02.Total).toBe(85.27);
-    expect(rk.E02.Total).toBe(77.14);
-    expect(rk.E03.Total).toBe(66.36);
-    expect(rk.E01.Total).toBe(79.45);
-    expect([rk.W01.Rank, rk.W02.Rank]).toEqual([4, 4]);
+    expect(rk.W02.Score).toBe(85.27);
+    expect(rk.E02.Score).toBe(77.14);
+    expect(rk.E03.Score).toBe(66.36);
+    expect(rk.E01.Score).toBe(79.45);
+    expect([rk.W01.Rank, rk.W02.Rank]).toEqual([1, 2]); // among the eligible, by score then vote (SPEC §8)
     expect(rk.W01.Why).toContain('decided by Staff vote (90 vs 80)');
     expect(rk.E03.Why).toContain('rank 3 of 3 eligible in 工程部, quota 2, outside the quota');
     expect(rk.G01.Why).toContain('tied with 韩二 (G02)');
