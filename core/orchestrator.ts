@@ -16,6 +16,7 @@ import { parsePeriod } from './periods';
 import { diag, sortDiagnostics } from './diagnostics';
 import { readDataset, recognizeTab } from './input/tabs';
 import { TAB_SPECS } from './input/aliases';
+import { oneTabPerKind } from './input/duplicates';
 import { buildDataCheckTab } from './output/datacheck';
 import { resolveScheme } from './scheme/resolve';
 import { computeScheme, type EngineResult } from './engine/compute';
@@ -185,8 +186,9 @@ function readPlannedSync(host: SyncWorkbookHost, names: string[], preset: string
 
 /** Chinese tab names → Chinese outputs, otherwise English. */
 export function detectLang(names: string[]): Lang {
-  const staff = names.find((n) => recognizeTab(n) === 'staff');
-  const probe = staff ?? names.join('');
+  // Every Staff tab counts: with a stale `Staff` beside `员工`, the message stays Chinese.
+  const staff = names.filter((n) => recognizeTab(n) === 'staff');
+  const probe = staff.length ? staff.join('') : names.join('');
   return /[\u4e00-\u9fff]/.test(probe) ? 'zh' : 'en';
 }
 
@@ -195,8 +197,12 @@ function fatal(lang: Lang, d: Diagnostic, diagnostics: Diagnostic[] = [d]): Comp
 }
 
 /** The pure middle: validated tables in, output tables and the result object out. */
-export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): ComputeOutcome {
+export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): ComputeOutcome {
+  // One tab per kind (SPEC §8): two non-empty Staff tabs stop the run; empty duplicates are set aside.
+  const single = oneTabPerKind(allTabs);
+  const tabs = single.tabs;
   const lang = request.lang ?? detectLang(tabs.map((t) => t.name));
+  if (single.fatal) return fatal(lang, single.fatal);
   const progress = request.onProgress ?? (() => undefined);
   const period = parsePeriod(request.period);
   if (!period) {
@@ -243,7 +249,7 @@ export function computeWorkbook(tabs: RawTab[], request: ComputeRequest): Comput
     return r.fatal ? null : computeScheme(scheme, r.dataset, period);
   });
   progress('output', 0);
-  const diagnostics = sortDiagnostics([...resolved.diagnostics, ...read.diagnostics, ...appeals.diagnostics, ...engine.diagnostics, ...gate.diagnostics]);
+  const diagnostics = sortDiagnostics([...single.diagnostics, ...resolved.diagnostics, ...read.diagnostics, ...appeals.diagnostics, ...engine.diagnostics, ...gate.diagnostics]);
   const result = buildResultJson(engine, scheme.id, diagnostics, lang);
   markResult(result, appeals, disputes);
   const outputs: OutputTab[] = [buildRankingTab(engine, lang), buildBonusTab(engine, lang)];

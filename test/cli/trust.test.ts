@@ -1,0 +1,67 @@
+/**
+ * Command-line tests of SPEC §8 "A result people can trust at a glance": the
+ * run stops on two tabs of one kind (CSV folder and .xlsx), and the other
+ * points of issue 12 that show on the command line.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readXlsx } from '../../cli/xlsx-host';
+import { writeXlsx } from '../../cli/xlsx-writer';
+import { DEMO_XLSX, EXAMPLES, ensureBuilt, lines, runCli, tempDir } from './helpers';
+
+beforeAll(() => ensureBuilt());
+
+/** stderr without progress lines (printed when a step takes over a second on a loaded machine). */
+function errLines(text: string): string[] {
+  return lines(text).filter((l) => !/^service-star: [a-z ]+(?: \d+ rows)? \(\d+\.\d s\)$/.test(l));
+}
+
+function demoCopy(): string {
+  const dir = tempDir();
+  cpSync(join(EXAMPLES, 'csv-zh'), dir, { recursive: true });
+  return dir;
+}
+
+describe('one tab per kind (SPEC §8)', () => {
+  test('CSV folder: Staff.csv beside 员工.csv stops the run (exit 2) with one line naming both', () => {
+    const dir = demoCopy();
+    writeFileSync(join(dir, 'Staff.csv'), readFileSync(join(EXAMPLES, 'csv-en', 'Staff.csv')));
+    const r = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const l = errLines(r.stderr);
+    expect(l).toHaveLength(1);
+    expect(l[0]).toContain('“Staff”');
+    expect(l[0]).toContain('“员工”');
+    expect(l[0]).toContain('都是员工表');
+    const en = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--lang', 'en']);
+    expect(en.status).toBe(2);
+    expect(errLines(en.stderr)).toEqual(['service-star: "Staff", "员工" are all the Staff tab: delete or rename all but one, then compute again']);
+  });
+
+  test('CSV folder: an empty Staff.csv (header only) beside 员工.csv is set aside with an info line; the result is unchanged', () => {
+    const dir = demoCopy();
+    const base = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--json']);
+    writeFileSync(join(dir, 'Staff.csv'), 'staff_id,name,department,hire_date\n,,,\n');
+    const r = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--json']);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(base.stdout);
+    const b = JSON.parse(r.stdout);
+    expect(b.awards).toEqual(a.awards);
+    expect(b.diagnostics.filter((d: { code: string }) => d.code === 'duplicate_tab_empty')).toEqual([
+      expect.objectContaining({ severity: 'info', tab: 'Staff' }),
+    ]);
+  });
+
+  test('.xlsx: a stale Staff sheet before 员工 stops the run (exit 2) naming both', async () => {
+    const tabs = await readXlsx(DEMO_XLSX);
+    const staffEn = readFileSync(join(EXAMPLES, 'csv-en', 'Staff.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    const path = join(tempDir(), 'two-staff.xlsx');
+    await writeXlsx(path, [{ name: 'Staff', rows: staffEn }, ...tabs], []);
+    const r = runCli(['compute', path, '--period', '2026-Q3', '--preset', 'smile-cards']);
+    expect(r.status).toBe(2);
+    const l = errLines(r.stderr);
+    expect(l).toHaveLength(1);
+    expect(l[0]).toMatch(/“Staff”、“员工”都是员工表/);
+  });
+});
