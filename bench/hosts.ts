@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { SheetsHost } from '../apps-script/adapter';
 import { runCompute, runComputeSync } from '../core/orchestrator';
 import type { RawTab } from '../core/types';
-import { createExcelHost, ExcelHostError, MAX_INPUT_CELLS, MAX_PAYLOAD_BYTES, utf8Length, type ExcelRun } from '../office-addin/excel-host';
+import { createExcelHost, ExcelHostError, MAX_PAYLOAD_BYTES, utf8Length, type ExcelRun } from '../office-addin/excel-host';
 import { FakeWorkbook, type Value } from '../test/office-addin/fake-excel';
 import { generateWorkbook, SIZES } from './generate';
 import { BenchSpreadsheet, installUtilities, shanghaiDate } from './fake-sheets';
@@ -232,4 +232,3 @@ export async function hostsChild(size: SizeName, resultPath: string): Promise<vo
   writeFileSync(resultPath, JSON.stringify(await hostCost(size)));
 }
 
-export { MAX_INPUT_CELLS };

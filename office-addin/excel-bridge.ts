@@ -19,7 +19,9 @@ import { runFinalize } from '../core/runs';
 import { listPresets } from '../core/presets/index';
 import { planTemplateInsert, templateInsertResult } from '../core/templates/index';
 import { applyView } from '../core/whatif/view';
-import { addTabs, createExcelHost, ExcelHostError, type ExcelRun } from './excel-host';
+import { recognizeTab } from '../core/input/tabs';
+import { isSchemeTabName } from '../core/scheme/resolve';
+import { addTabs, createExcelHost, ExcelHostError, type ExcelRun, type StreamingExcelHost } from './excel-host';
 import { inThreadEngine, type ComputeEngine } from './worker-protocol';
 import { createWhatIfPane } from './whatif';
 import type { WhatIfPreviewer } from './whatif-worker';
@@ -76,17 +78,36 @@ function errorText(error: unknown, lang: Lang): string {
   return String(error);
 }
 
-/** Keeps what readTabs returned, for staff names in the summary. */
+/** The tabs the summary reads on the page (staff names, award names): kept when reads stream to the worker. */
+function summaryNeeds(name: string): boolean {
+  return recognizeTab(name) === 'staff' || isSchemeTabName(name);
+}
+
+/**
+ * Keeps what readTabs returned, for staff names in the summary. A streamed read
+ * (blocks passed on to the compute worker) keeps only the Staff and Scheme tabs.
+ */
 function recording(host: WorkbookHost): { host: WorkbookHost; lastRead: () => RawTab[] } {
   let last: RawTab[] = [];
-  return {
-    host: {
-      listTabs: () => host.listTabs(),
-      readTabs: async (names) => { last = await host.readTabs(names); return last; },
-      writeTabs: (tabs) => host.writeTabs(tabs),
-    },
-    lastRead: () => last,
+  const wrapped: WorkbookHost & Partial<StreamingExcelHost> = {
+    listTabs: () => host.listTabs(),
+    readTabs: async (names) => { last = await host.readTabs(names); return last; },
+    writeTabs: (tabs) => host.writeTabs(tabs),
   };
+  const streaming = host as Partial<StreamingExcelHost>;
+  if (typeof streaming.readTabsInBlocks === 'function') {
+    const read = streaming.readTabsInBlocks.bind(host);
+    wrapped.readTabsInBlocks = async (names, onBlock, onSize) => {
+      const kept = names.map((name) => (summaryNeeds(name) ? { name, rows: [] as RawTab['rows'] } : null));
+      await read(names, (t, rows) => {
+        const tab = kept[t];
+        if (tab) for (const row of rows) tab.rows.push(row.slice());
+        onBlock(t, rows);
+      }, onSize);
+      last = kept.filter((t): t is RawTab => t !== null);
+    };
+  }
+  return { host: wrapped, lastRead: () => last };
 }
 
 export interface ExcelBridge extends HostBridge {

@@ -1,8 +1,10 @@
 /**
  * The Excel adapter: implements core's WorkbookHost with Office.js batches.
  *
- * Reads: one sizing sync for all input tabs (so an oversized workbook, over
- * 5,000,000 cells, is refused before its values are pulled), then `load('values')`
+ * Reads: one sizing sync for all input tabs (so a workbook the task pane's memory
+ * could not hold is refused before its values are pulled: the measured free JS
+ * heap against HEAP_BYTES_PER_CELL per input cell, issue 19; there is no fixed
+ * cell limit, a tab can have Excel's 1,048,576 rows), then `load('values')`
  * + `sync` in blocks sized by bytes, not cells: Excel on the web refuses a
  * response over 5 MB, and a text-heavy tab (400-character cases) reaches that at
  * a tenth of the cells of a numeric one. Each tab's first block is its first
@@ -17,7 +19,9 @@
  * Cost model: read syncs = 1 + one per non-empty tab + about ⌈JSON bytes beyond
  * the first blocks / 1.6 MB⌉ — a function of bytes, not rows or cells (in the
  * tests, 200,000 rows of three numbers are read in 3 blocks, 50,000 rows of an id
- * and a 400-character text in 39).
+ * and a 400-character text in 39). `readTabsInBlocks` hands each block over as it
+ * arrives instead of keeping it, so the task pane can pass it to the compute
+ * worker and hold no second copy of the workbook.
  * Writes: every output tab goes to a temporary sheet in row chunks, one sync per
  * chunk, each chunk's request kept under ~4 MB (Excel on the web rejects 5 MB)
  * measured on the serialised payload — the JSON of the values and number-format
@@ -41,8 +45,16 @@
 import type { WorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 
-/** Input cells the add-in reads at once; larger workbooks are refused politely. */
-export const MAX_INPUT_CELLS = 5_000_000;
+/**
+ * JS heap one input cell costs while a workbook is read and computed (the
+ * worker's rows with interned strings, a block in flight on the page, the
+ * engine's tables), measured in Chromium on the bench's L workbook
+ * (bench/taskpane-heap.ts); a workbook needing more than HEAP_SHARE of the free
+ * heap is refused before its values are read.
+ */
+export const HEAP_BYTES_PER_CELL = 120;
+/** Share of the free heap (limit − used) a read may plan to use. */
+export const HEAP_SHARE = 0.8;
 /** Bound on one read response (a block's values as UTF-8 JSON): well under Excel on the web's 5 MB. */
 export const READ_MAX_BYTES = 2_000_000;
 /** Blocks are planned at this share of READ_MAX_BYTES, so rows a little longer than measured still fit. */
@@ -74,12 +86,41 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface ExcelHostOptions {
   /** Defaults to the global `Excel.run`. */
   run?: ExcelRun;
+  /** An explicit cap on input cells (default none: only the heap check applies). */
   maxInputCells?: number;
+  /** The JS heap now (default `performance.memory` where the browser has it, else no heap check). */
+  heap?: () => HeapInfo | null;
   maxPayloadBytes?: number;
   /** Bound on one read response in bytes (default READ_MAX_BYTES). */
   readMaxBytes?: number;
   /** Rows of the measuring first block (default FIRST_BLOCK_ROWS). */
   firstBlockRows?: number;
+}
+
+/** JS heap limit and use in bytes (Chromium's `performance.memory`). */
+export interface HeapInfo {
+  limit: number;
+  used: number;
+}
+
+/** `performance.memory` (Chromium, Edge WebView2): null where the browser does not report it (Safari, Node). */
+export function browserHeap(): HeapInfo | null {
+  const memory = (globalThis as { performance?: { memory?: { jsHeapSizeLimit?: number; usedJSHeapSize?: number } } }).performance?.memory;
+  if (!memory || !memory.jsHeapSizeLimit || memory.usedJSHeapSize === undefined) return null;
+  return { limit: memory.jsHeapSizeLimit, used: memory.usedJSHeapSize };
+}
+
+/** Rows of one read block of the tab at `tab` (index into the names asked for), in order. */
+export type BlockSink = (tab: number, rows: Cell[][]) => void;
+
+/** The Excel host with reads that hand over each block instead of holding the tabs (the task pane streams them to its worker). */
+export interface StreamingExcelHost extends WorkbookHost {
+  /**
+   * Read as `readTabs` does, calling `onSize` once with every tab's row count
+   * (0 for an empty or missing tab) and then `onBlock` for each block as it
+   * arrives; nothing is kept.
+   */
+  readTabsInBlocks(names: string[], onBlock: BlockSink, onSize?: (rows: number[]) => void): Promise<void>;
 }
 
 /** Excel number format codes for the engine's column formats. */
@@ -322,7 +363,8 @@ function isResponseTooLarge(error: unknown): boolean {
 interface TabRead extends PlanTab {
   name: string;
   cols: number;
-  out: Cell[][];
+  /** Receives each block of this tab as it is read. */
+  sink: (rows: Cell[][]) => void;
 }
 
 /**
@@ -360,7 +402,7 @@ async function readAll(context: Excel.RequestContext, tabs: TabRead[], maxBytes:
     plan.forEach((b, k) => {
       const t = tabs[b.tab];
       const block = ranges[k].values as Cell[][];
-      for (const row of block) t.out.push(row);
+      t.sink(block);
       t.next += b.count;
       if (t.next >= t.rows) return;
       const bytes = utf8Length(JSON.stringify(block));
@@ -405,6 +447,31 @@ function defaultRun(): ExcelRun {
   return excel.run.bind(excel) as ExcelRun;
 }
 
+function megabytes(bytes: number): string {
+  return Math.ceil(bytes / 1_048_576).toLocaleString('en-US');
+}
+
+/** The refusal of a workbook whose input tabs the task pane's memory could not hold. */
+function memoryMessage(cells: number, need: number, free: number): { zh: string; en: string } {
+  const n = cells.toLocaleString('en-US');
+  return {
+    zh: `输入工作表共有 ${n} 个单元格，计算约需 ${megabytes(need)} MB 内存，而任务窗格当前可用约 ${megabytes(free)} MB，无法在 Excel 中完成。请关闭其他工作簿或浏览器标签页后重试，或删除多余的行或列（或把历史数据移到另一个工作簿），也可以使用命令行版本。`,
+    en: `The input tabs hold ${n} cells; computing them needs about ${megabytes(need)} MB of memory and the task pane has about ${megabytes(free)} MB free, so it cannot be done in Excel. Close other workbooks or browser tabs and try again, or remove unused rows or columns (or move old data to another workbook), or use the command line.`,
+  };
+}
+
+/**
+ * Refuse a read the heap could not hold: HEAP_BYTES_PER_CELL per input cell
+ * against HEAP_SHARE of the free heap. Without a heap measure nothing is refused.
+ * @throws ExcelHostError `not_enough_memory`
+ */
+export function checkHeapFor(cells: number, heap: HeapInfo | null): void {
+  if (!heap) return;
+  const need = cells * HEAP_BYTES_PER_CELL;
+  const free = Math.max(0, heap.limit - heap.used);
+  if (need > free * HEAP_SHARE) throw new ExcelHostError('not_enough_memory', memoryMessage(cells, need, free));
+}
+
 function cellsMessage(total: number, max: number): { zh: string; en: string } {
   const n = total.toLocaleString('en-US');
   const m = max.toLocaleString('en-US');
@@ -415,12 +482,37 @@ function cellsMessage(total: number, max: number): { zh: string; en: string } {
 }
 
 /** Build the Excel WorkbookHost. */
-export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
-  const maxCells = options.maxInputCells ?? MAX_INPUT_CELLS;
+export function createExcelHost(options: ExcelHostOptions = {}): StreamingExcelHost {
+  const maxCells = options.maxInputCells ?? Number.POSITIVE_INFINITY;
+  const heap = options.heap ?? browserHeap;
   const budget = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
   const readMax = options.readMaxBytes ?? READ_MAX_BYTES;
   const firstRows = options.firstBlockRows ?? FIRST_BLOCK_ROWS;
   const run = (): ExcelRun => options.run ?? defaultRun();
+
+  /** See StreamingExcelHost.readTabsInBlocks. */
+  async function readInBlocks(names: string[], onBlock: BlockSink, onSize?: (rows: number[]) => void): Promise<void> {
+    if (names.length === 0) return;
+    await run()(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const used = names.map((name) => {
+        const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
+        range.load('rowIndex,columnIndex,rowCount,columnCount');
+        return range;
+      });
+      await context.sync();
+      const extents = used.map((r) => (r.isNullObject ? null : { rows: r.rowIndex + r.rowCount, cols: r.columnIndex + r.columnCount }));
+      const total = extents.reduce((sum, e) => sum + (e ? e.rows * e.cols : 0), 0);
+      if (total > maxCells) throw new ExcelHostError('too_many_cells', cellsMessage(total, maxCells));
+      checkHeapFor(total, heap());
+      onSize?.(extents.map((e) => e?.rows ?? 0));
+
+      const reads = extents.map((e, i): TabRead | null => (e
+        ? { name: names[i], rows: e.rows, cols: e.cols, next: 0, sink: (rows) => onBlock(i, rows), measure: { rows: 0, bytes: 0, lastRows: 0, lastBytes: 0 } }
+        : null));
+      await readAll(context, reads.filter((r): r is TabRead => r !== null), readMax, firstRows);
+    });
+  }
 
   return {
     /** @throws ExcelHostError when Excel is not available */
@@ -437,31 +529,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
      * Each tab from A1 to its last used cell, so row numbers match what the user
      * sees (header = row 1) exactly as on Google Sheets. Excel serial dates stay
      * numbers: core coerces serials in date columns to calendar days.
-     * @throws ExcelHostError `too_many_cells` above the cell limit (nothing read),
+     * @throws ExcelHostError `not_enough_memory` when the heap could not hold the
+     *   tabs, `too_many_cells` above an explicit cap (nothing read either way),
      *   `response_too_large` for a single row Excel cannot return
      */
     async readTabs(names: string[]): Promise<RawTab[]> {
-      if (names.length === 0) return [];
-      return run()(async (context) => {
-        const sheets = context.workbook.worksheets;
-        const used = names.map((name) => {
-          const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
-          range.load('rowIndex,columnIndex,rowCount,columnCount');
-          return range;
-        });
-        await context.sync();
-        const extents = used.map((r) => (r.isNullObject ? null : { rows: r.rowIndex + r.rowCount, cols: r.columnIndex + r.columnCount }));
-        const total = extents.reduce((sum, e) => sum + (e ? e.rows * e.cols : 0), 0);
-        if (total > maxCells) throw new ExcelHostError('too_many_cells', cellsMessage(total, maxCells));
-
-        const reads = extents.map((e, i): TabRead | null => (e
-          ? { name: names[i], rows: e.rows, cols: e.cols, next: 0, out: [], measure: { rows: 0, bytes: 0, lastRows: 0, lastBytes: 0 } }
-          : null));
-        await readAll(context, reads.filter((r): r is TabRead => r !== null), readMax, firstRows);
-        const tabs: RawTab[] = names.map((name, i) => ({ name, rows: reads[i]?.out ?? [] }));
-        return tabs;
+      const tabs: RawTab[] = names.map((name) => ({ name, rows: [] }));
+      await readInBlocks(names, (t, rows) => {
+        const out = tabs[t].rows;
+        for (const row of rows) out.push(row);
       });
+      return tabs;
     },
+
+    readTabsInBlocks: readInBlocks,
 
     /**
      * Replace each output tab: write to a temporary sheet in chunks, then delete

@@ -160,10 +160,12 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     m.failure = null;
     m.notice = null;
     render();
-    const onProgress: BridgeProgress = (step) => {
+    const onProgress: BridgeProgress = (step, fraction) => {
       m.step = step;
       const el = root.querySelector('.ss-step');
-      if (el) el.textContent = t().steps[step] ?? t().computing;
+      // A long read (Excel streams a large workbook block by block) shows how far it is.
+      const share = step === 'read' && fraction > 0 && fraction < 1 ? ` ${Math.floor(fraction * 100)}%` : '';
+      if (el) el.textContent = (t().steps[step] ?? t().computing) + share;
     };
     whatIf.reset();
     try {

@@ -7,7 +7,7 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import type { OutputTab } from '../../core/types';
-import { createExcelHost, ExcelHostError, halveReadSync, nextBlockRows, planChunks, planReadSync, utf8Length, type ExcelRun } from '../../office-addin/excel-host';
+import { checkHeapFor, createExcelHost, ExcelHostError, halveReadSync, nextBlockRows, planChunks, planReadSync, utf8Length, type ExcelRun } from '../../office-addin/excel-host';
 import { FakeWorkbook } from './fake-excel';
 
 function mockContext(tabs: Record<string, { used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } | null; values: unknown[][] }>) {
@@ -69,18 +69,28 @@ describe('reads (office-addin-mock)', () => {
     expect(m.syncs()).toBe(1);
   });
 
-  test('more than 5,000,000 cells is refused before any value is loaded', async () => {
-    // 1,048,576 rows × 5 columns = 5,242,880 cells.
+  test('no fixed cell limit (issue 19): a workbook the heap could not hold is refused before any value is loaded', async () => {
+    // 1,048,576 rows × 5 columns = 5,242,880 cells × 120 bytes = 629 MB against 80 % of 500 MB free.
     const m = mockContext({
       Feedback: { used: { rowIndex: 0, columnIndex: 0, rowCount: 1_048_576, columnCount: 5 }, values: [] },
     });
-    const error = await createExcelHost({ run: m.run }).readTabs(['Feedback']).catch((e) => e);
+    const heap = () => ({ limit: 700 * 1_048_576, used: 200 * 1_048_576 });
+    const error = await createExcelHost({ run: m.run, heap }).readTabs(['Feedback']).catch((e) => e);
     expect(error).toBeInstanceOf(ExcelHostError);
-    expect(error.code).toBe('too_many_cells');
-    expect(error.text.en).toContain('5,242,880 cells, more than the 5,000,000');
-    expect(error.text.zh).toContain('5,242,880');
+    expect(error.code).toBe('not_enough_memory');
+    expect(error.text.en).toContain('The input tabs hold 5,242,880 cells; computing them needs about 600 MB of memory and the task pane has about 500 MB free');
+    expect(error.text.zh).toContain('5,242,880 个单元格，计算约需 600 MB 内存');
+    expect(error.text.zh).not.toMatch(/memory|cells|free/);
     expect(m.requested).toEqual([]);
     expect(m.syncs()).toBe(1);
+  });
+
+  test('checkHeapFor: refuses only above 80 % of the free heap; no measure, no refusal', () => {
+    const MB = 1_048_576;
+    expect(() => checkHeapFor(5_242_880, { limit: 4096 * MB, used: 100 * MB })).not.toThrow();
+    expect(() => checkHeapFor(1_000_000, { limit: 150 * MB, used: 0 })).not.toThrow(); // 114 MB ≤ 120 MB
+    expect(() => checkHeapFor(1_100_000, { limit: 150 * MB, used: 0 })).toThrow(ExcelHostError); // 126 MB > 120 MB
+    expect(() => checkHeapFor(1e9, null)).not.toThrow();
   });
 
   test('the limit counts all input tabs together', async () => {
