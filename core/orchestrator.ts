@@ -22,7 +22,7 @@ import { resolveScheme } from './scheme/resolve';
 import { computeScheme, type EngineResult } from './engine/compute';
 import { awardBudgetFen } from './engine/awards';
 import { fenToYuan } from './money';
-import { inputTabsOf } from './engine/uses';
+import { inputTabsOf, requiredTabsFor } from './engine/uses';
 import type { InputTab, Scheme } from './scheme/model';
 import { buildRankingTab } from './output/ranking';
 import { buildBonusTab } from './output/bonus';
@@ -226,7 +226,8 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
   // Appeals (SPEC §10): rows of accepted appeals are voided (read as if deleted); the fingerprint covers the tabs as written.
   const appeals = planAppeals(inputs, asWritten.dataset, period, scheme.appealDays);
   const read = appeals.voided ? readDataset(appeals.tabs, readOptions) : asWritten;
-  const missing = scheme.requiredTabs.filter((t) => read.dataset.tabNames[t] === undefined);
+  // Only what runs for this period decides which tabs are needed (SPEC §7).
+  const missing = requiredTabsFor(scheme, period.kind).filter((t) => read.dataset.tabNames[t] === undefined);
   if (missing.length) {
     const names = missing.map((t) => TAB_SPECS[t]);
     const f = diag({

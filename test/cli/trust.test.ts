@@ -65,3 +65,18 @@ describe('one tab per kind (SPEC §8)', () => {
     expect(l[0]).toMatch(/“Staff”、“员工”都是员工表/);
   });
 });
+
+describe('required tabs follow what runs for the period (SPEC §7)', () => {
+  test('service-star-budget on Staff + Incidents: 2026-Q3 (referral, reads Incidents) computes; 2026-07 (monthly awards read Feedback) stops', () => {
+    const dir = tempDir();
+    for (const f of ['Staff.csv', 'Incidents.csv']) cpSync(join(EXAMPLES, 'csv-en', f), join(dir, f));
+    const q = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'service-star-budget', '--json']);
+    expect(q.status).toBe(0);
+    const j = JSON.parse(q.stdout);
+    expect(j.awards.length).toBeGreaterThan(0);
+    expect(new Set(j.awards.map((a: { award: string }) => a.award))).toEqual(new Set(['referral']));
+    const m = runCli(['compute', dir, '--period', '2026-07', '--preset', 'service-star-budget']);
+    expect(m.status).toBe(2);
+    expect(errLines(m.stderr)).toEqual(['service-star: The scheme "Surprise service awards (budget)" needs the Feedback tab, which the workbook does not have']);
+  });
+});
