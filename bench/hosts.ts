@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { SheetsHost } from '../apps-script/adapter';
-import { runCompute, runComputeSync } from '../core/orchestrator';
+import { runCompute, runComputeSync, runPreviewSync } from '../core/orchestrator';
 import type { RawTab } from '../core/types';
 import { createExcelHost, ExcelHostError, MAX_PAYLOAD_BYTES, utf8Length, type ExcelRun } from '../office-addin/excel-host';
 import { FakeWorkbook, type Value } from '../test/office-addin/fake-excel';
@@ -33,6 +33,12 @@ export interface SheetsCost {
   distinctDates: number;
   largestReadCells: number;
   largestWriteCells: number;
+  /**
+   * A what-if Preview (issue 17) on the same workbook: its SpreadsheetApp calls, whether
+   * they are exactly the Compute's first calls (its reads, before the write phase), the
+   * Compute's calls in all, and the preview's writes (none).
+   */
+  preview?: { calls: number; sameAsComputeReads: boolean; computeCalls: number; writeCalls: number };
 }
 
 export interface ExcelCost {
@@ -93,6 +99,28 @@ function serial(day: string): number {
   return (Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) - EXCEL_EPOCH) / 86_400_000;
 }
 
+/** SpreadsheetApp methods that change the spreadsheet. */
+const WRITE_METHOD = /set|insert|delete|clear|copy|remove|append|flush|protect|hide|autoResize|activate/i;
+
+/** What a Preview of a prize edit costs in SpreadsheetApp calls, against the Compute's (its methods in order). */
+function previewCost(tabs: RawTab[], computeMethods: string[]): SheetsCost['preview'] {
+  const ss = new BenchSpreadsheet();
+  for (const t of convertDates(tabs, shanghaiDate)) ss.add(t.name, t.rows as (string | number | boolean | Date)[][]);
+  installUtilities(ss.log);
+  runPreviewSync(new SheetsHost(ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet), {
+    period: PERIOD, preset: PRESET, edits: [{ key: 'awards.service_star.prize.amount', value: 1000 }],
+  });
+  const own = (m: string) => m !== 'Utilities.formatDate';
+  const calls = ss.log.calls.map((c) => c.method).filter(own);
+  const compute = computeMethods.filter(own);
+  return {
+    calls: calls.length,
+    sameAsComputeReads: calls.every((m, i) => compute[i] === m) && WRITE_METHOD.test(compute.slice(calls.length).join(' ')),
+    computeCalls: compute.length,
+    writeCalls: calls.filter((m) => WRITE_METHOD.test(m)).length,
+  };
+}
+
 function sheetsCost(tabs: RawTab[]): SheetsCost {
   const ss = new BenchSpreadsheet();
   const distinct = new Set<number>();
@@ -113,6 +141,7 @@ function sheetsCost(tabs: RawTab[]): SheetsCost {
     distinctDates: distinct.size,
     largestReadCells: largest('Range.getValues'),
     largestWriteCells: Math.max(largest('Range.setValues'), largest('Range.setNumberFormats')),
+    preview: previewCost(tabs, ss.log.calls.map((c) => c.method)),
   };
 }
 

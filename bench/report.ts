@@ -247,6 +247,9 @@ export function renderReport(r: BenchReport): string {
   if (checks.length) out.push('', `Floor and engine pick the same smile-cards winners: ${checks.join(', ')}`);
   const whatifs = r.engine.filter((e) => e.run?.whatif);
   if (whatifs.length) out.push('', '### What-if preview (issue 17: on the data already read; first = a new session, unedited + edited; further = the session kept, as in the Excel worker)', '', whatIfTable(r));
+  const sheetsPreview = r.hosts.filter((h): h is HostCost => !failed(h) && !!h.sheets.preview)
+    .map((h) => `${h.size} ${h.sheets.preview!.calls} calls, ${h.sheets.preview!.sameAsComputeReads ? 'exactly' : 'NOT'} the Compute's reads (its first ${h.sheets.preview!.calls} of ${h.sheets.preview!.computeCalls} calls; the rest are its writes), ${h.sheets.preview!.writeCalls} writes`);
+  if (sheetsPreview.length) out.push('', `What-if Preview on Sheets (SpreadsheetApp calls, one server call): ${sheetsPreview.join('; ')}`);
   if (r.libreoffice.length) out.push('', '### LibreOffice formula template (smile-cards, 2026-Q3)', '', libreofficeTable(r));
   if (r.libreofficeSkipped) out.push('', `LibreOffice: ${r.libreofficeSkipped}`);
   if (r.hosts.length) out.push('', '### Host cost (smile-cards 2026-Q3 through the real adapters on in-memory fakes)', '', hostTable(r));
