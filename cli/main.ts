@@ -130,8 +130,8 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
       'Name a command: compute, template, finalize, whatif or demo (service-star --help for usage)');
   }
   const now = nowIso(env);
-  // SERVICE_STAR_PROGRESS=1 shows progress lines from the start even in a pipe.
-  const progressAfterMs = env.SERVICE_STAR_PROGRESS === '1' ? 0 : undefined;
+  // SERVICE_STAR_PROGRESS=1 always prints progress, =0 never (scripts and tests on a busy machine); unset: live on a terminal, else after a second.
+  const progressAfterMs = env.SERVICE_STAR_PROGRESS === '1' ? 0 : env.SERVICE_STAR_PROGRESS === '0' ? Number.POSITIVE_INFINITY : undefined;
   const extra = (n: number) => {
     if (rest.length > n) {
       throw new CliError(`多余的参数：${rest.slice(n).join(' ')}`, `Unexpected argument: ${rest.slice(n).join(' ')}`);

@@ -61,7 +61,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LANG: 'C', SERVICE_STAR_NOW: '2026-10-08T09:00:00.000Z', ...options.env },
+    env: { PATH: process.env.PATH ?? '', LANG: 'C', SERVICE_STAR_PROGRESS: '0', SERVICE_STAR_NOW: '2026-10-08T09:00:00.000Z', ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

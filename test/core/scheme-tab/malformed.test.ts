@@ -36,7 +36,7 @@ const base = (preset: string, lang: Lang): Rows => copyRows(renderSchemeRows(get
 function cell(title: string, key: Cell, column: string, value: Cell, code: string, extra: Partial<Expect> = {}, n = 0) {
   return (rows: Rows): Expect => {
     const row = setCell(rows, title, key, column, value, n);
-    return { code, severity: 'error', row, column, value: value === null ? '' : String(value), en: `${title}, row ${row}, column ${column}: `, ...extra };
+    return { code, severity: 'error', row, column, value: value === null ? '' : String(value), ...extra, en: extra.en ? extra.en.replace(/row \d+/, `row ${row}`) : `${title}, row ${row}, column ${column}: ` };
   };
 }
 
