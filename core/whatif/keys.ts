@@ -118,10 +118,18 @@ export function editableCells(scheme: unknown): EditableCell[] {
   }
   const push = (b: BlockDef, column: string, codec: Codec, keySegs: string[], path: (string | number)[], parts: Part[], value: unknown) => {
     const key = keySegs.join('.');
-    const aliases = new Set<string>([normKey(key), ...labelAliases(parts)]);
     const label = joinLabel(parts);
-    const near = [...new Set([normKey(key), normKey(label.zh), normKey(label.en)])];
-    out.push({ key, path, label, block: b.id, column, codec, value, aliases: [...aliases], near });
+    const canonical = normKey(key);
+    let aliases: string[] | null = null;
+    out.push({
+      key, path, label, block: b.id, column, codec, value,
+      // Every label spelling is built only when a key is not a dotted path (the common case needs none).
+      get aliases() {
+        aliases ??= [...new Set<string>([canonical, ...labelAliases(parts)])];
+        return aliases;
+      },
+      near: [...new Set([canonical, normKey(label.zh), normKey(label.en)])],
+    });
   };
   const splitPath = (p: string) => (p === '' ? [] : p.split('.'));
 
@@ -175,7 +183,8 @@ export type KeyLookup =
 /** The cell a key names (dotted path or the Scheme tab's labels), or the nearest valid keys. */
 export function lookupKey(cells: EditableCell[], key: string): KeyLookup {
   const k = normKey(key);
-  const hits = k ? cells.filter((c) => c.aliases.includes(k)) : [];
+  const exact = cells.filter((c) => c.near[0] === k);
+  const hits = exact.length ? exact : k ? cells.filter((c) => c.aliases.includes(k)) : [];
   if (hits.length === 1) return { ok: true, cell: hits[0] };
   if (hits.length > 1) return { ok: false, reason: 'ambiguous', nearest: hits.slice(0, 5) };
   return { ok: false, reason: 'unknown', nearest: nearestCells(cells, k, 5) };
