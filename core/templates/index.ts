@@ -2,7 +2,7 @@
  * Templates (issue 7): the input tabs a preset reads — headers in the workbook's
  * language from the data contract (core/input/aliases.ts), a note on every header
  * saying what goes there, example rows consistent with the scheme for one recent
- * period — and the preset's Scheme tab. `planTemplateInsert` says what a host may
+ * period — the Appeals and Investigations tabs (headers and notes) and the preset's Scheme tab. `planTemplateInsert` says what a host may
  * add to a workbook that already has tabs: a user's tab is never replaced.
  */
 import type { Cell, ColumnFormat, Lang, OutputTab, TabId } from '../types';
@@ -69,6 +69,8 @@ export function buildTemplate(presetId: string, lang: Lang, options: TemplateOpt
   if (!period) return [];
   const data = options.empty ? {} : exampleData({ scheme, period, lang });
   const tabs = tabsUsed(scheme).map((id) => inputTab(id, lang, data[id] ?? []));
+  // Appeals and Investigations (SPEC §10): never required, so headers and notes only.
+  tabs.push(inputTab('appeals', lang, []), inputTab('investigations', lang, []));
   const schemeTab = buildSchemeTab(scheme, lang);
   if (!options.empty) {
     schemeTab.rows.splice(2, 0, [lang === 'zh'

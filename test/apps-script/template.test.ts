@@ -40,7 +40,7 @@ function headerNotes(sheet: FakeSheet): string[] {
   return Array.from({ length: width }, (_, c) => sheet.notes.get(`1,${c + 1}`) ?? '');
 }
 
-const ZH_TABS = ['员工', '客户反馈', '奖惩记录', '名额', '方案'];
+const ZH_TABS = ['员工', '客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案'];
 
 describe('insertTemplate (Sheets)', () => {
   test('empty workbook: every tab of smile-cards is added with header notes, in a fixed number of calls', () => {
@@ -51,7 +51,7 @@ describe('insertTemplate (Sheets)', () => {
     expect(r.status).toBe('inserted');
     expect(r.added).toEqual(ZH_TABS);
     expect(r.skipped).toEqual([]);
-    expect(r.message.zh).toMatch(/^已添加“员工”“客户反馈”“奖惩记录”“名额”“方案”。示例数据属于 \S+，计算该期间即可看到结果$/);
+    expect(r.message.zh).toMatch(/^已添加“员工”“客户反馈”“奖惩记录”“名额”“申诉”“调查”“方案”。示例数据属于 \S+，计算该期间即可看到结果$/);
     expect(env.ss.sheets.map((s) => s.name)).toEqual(['Sheet1', ...ZH_TABS]);
 
     // Staff: the data contract's headers in Chinese (SPEC §1), a note on each, 14 example people.
@@ -71,14 +71,15 @@ describe('insertTemplate (Sheets)', () => {
     // Input tabs keep the default grid below their rows: the user types there.
     expect(staff.maxRows).toBe(1000);
 
-    // One setValues and one setNumberFormats per tab, one setNotes per input tab: 5 tabs, 4 with notes.
+    // One setValues and one setNumberFormats per tab, one setNotes per input tab: 7 tabs, 6 with notes
+    // (Appeals and Investigations, SPEC §10, are headers and notes).
     const h = env.log.histogram();
-    expect(h['Spreadsheet.insertSheet']).toBe(5);
-    expect(h['Range.setValues']).toBe(5);
-    expect(h['Range.setNumberFormats']).toBe(5);
-    expect(h['Range.setNotes']).toBe(4);
+    expect(h['Spreadsheet.insertSheet']).toBe(7);
+    expect(h['Range.setValues']).toBe(7);
+    expect(h['Range.setNumberFormats']).toBe(7);
+    expect(h['Range.setNotes']).toBe(6);
     expect(h['Spreadsheet.deleteSheet']).toBeUndefined();
-    expect(env.log.count('Range.setNotes') + env.log.count('Range.setValues')).toBe(9);
+    expect(env.log.count('Range.setNotes') + env.log.count('Range.setValues')).toBe(13);
     expect(env.lock).toMatchObject({ acquired: 1, released: 1, held: false });
   });
 
@@ -92,11 +93,11 @@ describe('insertTemplate (Sheets)', () => {
     // getRange, setNotes (12), then the next tab's getSheetByName and getNumSheets: 14.
     const methods = env.log.calls.map((c) => c.method);
     const starts = methods.flatMap((m, i) => (m === 'Spreadsheet.insertSheet' ? [i] : []));
-    expect(starts).toHaveLength(5);
-    const segments = starts.slice(0, 4).map((s, i) => starts[i + 1] - s);
-    // 员工 15 rows, 客户反馈 32, 奖惩记录 3, 名额 2.
-    expect(env.ss.sheets.slice(1, 5).map((s) => s.dump().length)).toEqual([15, 32, 3, 2]);
-    expect(segments).toEqual([14, 14, 14, 14]);
+    expect(starts).toHaveLength(7);
+    const segments = starts.slice(0, 6).map((s, i) => starts[i + 1] - s);
+    // 员工 15 rows, 客户反馈 32, 奖惩记录 3, 名额 2, 申诉 and 调查 headers only.
+    expect(env.ss.sheets.slice(1, 7).map((s) => s.dump().length)).toEqual([15, 32, 3, 2, 1, 1]);
+    expect(segments).toEqual([14, 14, 14, 14, 14, 14]);
   });
 
   test('a workbook with its own 员工 tab: it stays byte-identical, only missing tabs are added (headers only)', () => {
@@ -117,16 +118,16 @@ describe('insertTemplate (Sheets)', () => {
 
     const r = gs.insertTemplate('smile-cards') as Result;
     expect(r.status).toBe('inserted');
-    expect(r.added).toEqual(['客户反馈', '奖惩记录', '名额', '方案']);
+    expect(r.added).toEqual(['客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案']);
     expect(r.skipped).toEqual(['员工']);
-    expect(r.message.zh).toBe('已添加“客户反馈”“奖惩记录”“名额”“方案”；已有的“员工”保持不变');
+    expect(r.message.zh).toBe('已添加“客户反馈”“奖惩记录”“名额”“申诉”“调查”“方案”；已有的“员工”保持不变');
     expect(snapshot(env, env.ss.byName('员工')!)).toBe(before);
     expect(snapshot(env, env.ss.byName('我的报表')!)).toBe(beforeReport);
-    expect(env.ss.sheets.map((s) => s.name)).toEqual(['员工', '我的报表', '客户反馈', '奖惩记录', '名额', '方案']);
+    expect(env.ss.sheets.map((s) => s.name)).toEqual(['员工', '我的报表', '客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案']);
     // No example rows next to the user's own people: headers and notes only.
     expect(env.ss.byName('客户反馈')!.dump()).toEqual([['日期', '工号', '评分', '评价', '点赞', '客户', '渠道', '内容']]);
     expect(env.log.count('Spreadsheet.deleteSheet')).toBe(0);
-    expect(env.log.count('Range.setValues')).toBe(4);
+    expect(env.log.count('Range.setValues')).toBe(6);
   });
 
   test('a second insert finds every tab: nothing is written', () => {

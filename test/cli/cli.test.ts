@@ -303,7 +303,7 @@ describe('template', () => {
     expect(r.status).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['员工', '客户反馈', '奖惩记录', '名额', '方案']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['员工', '客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案']);
     expect(wb.getWorksheet('员工')!.getRow(1).values).toEqual([undefined, '工号', '姓名', '部门', '组别', '岗位', '职级', '入职日期', '转正日期', '离职日期', '上级工号']);
     const c = runCli(['compute', out, ...Q3, '--json']);
     expect(c.status).toBe(0);

@@ -9,7 +9,7 @@ import { columnLetters } from '../../office-addin/excel-host';
 import { FakeWorkbook, type SheetModel, type Value } from './fake-excel';
 
 const TODAY = '2026-11-22';
-const ZH_TABS = ['员工', '客户反馈', '奖惩记录', '名额', '方案'];
+const ZH_TABS = ['员工', '客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案'];
 
 function bridgeFor(wb: FakeWorkbook, notes = true, lang = 'zh-CN') {
   return createExcelBridge({
@@ -37,7 +37,7 @@ describe('insertTemplate (Excel)', () => {
     expect(r.added).toEqual(ZH_TABS);
     expect(r.skipped).toEqual([]);
     // Quarterly scheme, today 2026-11-22: the examples fall in the last completed quarter.
-    expect(r.message.en).toBe('Added 员工, 客户反馈, 奖惩记录, 名额, 方案. The example rows are for 2026-Q3: compute that period to see results');
+    expect(r.message.en).toBe('Added 员工, 客户反馈, 奖惩记录, 名额, 申诉, 调查, 方案. The example rows are for 2026-Q3: compute that period to see results');
     expect(wb.names()).toEqual(['Sheet1', ...ZH_TABS]);
     // One sync lists the names, one writes every tab (5 tabs, 2 to 62 rows).
     expect(wb.syncs).toHaveLength(2);
@@ -92,11 +92,11 @@ describe('insertTemplate (Excel)', () => {
     const report = snapshot(wb.find('我的报表')!);
     const r = await bridgeFor(wb).insertTemplate('smile-cards');
     expect(r.status).toBe('inserted');
-    expect(r.added).toEqual(['客户反馈', '奖惩记录', '名额', '方案']);
+    expect(r.added).toEqual(['客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案']);
     expect(r.skipped).toEqual(['员工']);
     expect(snapshot(wb.find('员工')!)).toBe(before);
     expect(snapshot(wb.find('我的报表')!)).toBe(report);
-    expect(wb.names()).toEqual(['员工', '我的报表', '客户反馈', '奖惩记录', '名额', '方案']);
+    expect(wb.names()).toEqual(['员工', '我的报表', '客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案']);
     expect(wb.tab('客户反馈')).toEqual([['日期', '工号', '评分', '评价', '点赞', '客户', '渠道', '内容']]);
     // Nothing in any batch touched the user's tabs.
     const commands = wb.syncs.flatMap((s) => s.commands);
@@ -172,7 +172,7 @@ describe('insertTemplate (Excel)', () => {
   test('English display language and tab names: English tabs', async () => {
     const wb = new FakeWorkbook({ Sheet1: [] });
     const r = await bridgeFor(wb, true, 'en-US').insertTemplate('smile-cards');
-    expect(r.added).toEqual(['Staff', 'Feedback', 'Incidents', 'Quotas', 'Scheme']);
+    expect(r.added).toEqual(['Staff', 'Feedback', 'Incidents', 'Quotas', 'Appeals', 'Investigations', 'Scheme']);
     expect(wb.find('Feedback')!.notes.get('D1')).toBe('exceeded / met / below (expectations)');
   });
 });

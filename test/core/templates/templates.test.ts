@@ -33,12 +33,12 @@ describe.each(LANGS)('templates (%s)', (lang) => {
     const period = templatePeriod(id, { now: NOW })!;
     const scheme = getPreset(id)!;
 
-    test('Staff first, the Scheme tab last, the tabs the scheme reads in between', () => {
+    test('Staff first, the Scheme tab last, the tabs the scheme reads in between, then Appeals and Investigations', () => {
       expect(tabs[0].name).toBe(TAB_SPECS.staff[lang]);
       expect(tabs.at(-1)!.name).toBe(lang === 'zh' ? '方案' : 'Scheme');
       expect(tabs.at(-1)!.kind).toBe('scheme');
       const ids = tabs.slice(0, -1).map((t) => tabIdOf(t.name));
-      expect(ids).toEqual(tabsUsed(scheme));
+      expect(ids).toEqual([...tabsUsed(scheme), 'appeals', 'investigations']);
       for (const req of scheme.requiredTabs) expect(ids).toContain(req);
     });
 
@@ -64,7 +64,9 @@ describe.each(LANGS)('templates (%s)', (lang) => {
       for (const s of staff) expect(s.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
       const ids = new Set(staff.map((s) => s.staff_id));
       for (const s of staff) if (s.manager_id !== null) expect(ids.has(s.manager_id)).toBe(true);
-      for (const t of tabs.slice(1, -1)) expect(t.rows.length).toBeGreaterThan(1);
+      // Appeals and Investigations are headers and notes only (SPEC §10: none unless someone appeals).
+      for (const t of tabs.slice(1, -3)) expect(t.rows.length).toBeGreaterThan(1);
+      for (const t of tabs.slice(-3, -1)) expect(t.rows).toHaveLength(1);
     });
 
     test('dated rows fall in the example period (or the period before, for schemes that look back)', () => {
@@ -198,7 +200,7 @@ describe('example case texts', () => {
 describe('planTemplateInsert never replaces a user\'s tab', () => {
   test('an empty workbook gets every tab, with examples and their period', () => {
     const plan = planTemplateInsert([], 'smile-cards', 'zh', { now: NOW });
-    expect(plan.add.map((t) => t.name)).toEqual(['员工', '客户反馈', '奖惩记录', '名额', '方案']);
+    expect(plan.add.map((t) => t.name)).toEqual(['员工', '客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案']);
     expect(plan.skipped).toEqual([]);
     expect(plan.period).toBe('2026-Q3');
     expect(plan.add[1].rows.length).toBeGreaterThan(1);
@@ -207,7 +209,7 @@ describe('planTemplateInsert never replaces a user\'s tab', () => {
   test('tabs found under any accepted name are skipped, in either language', () => {
     const plan = planTemplateInsert(['客户评价', 'SCHEME', 'Sheet1'], 'smile-cards', 'en', { now: NOW });
     expect(plan.skipped).toEqual([{ name: 'Feedback', existing: '客户评价' }, { name: 'Scheme', existing: 'SCHEME' }]);
-    expect(plan.add.map((t) => t.name)).toEqual(['Staff', 'Incidents', 'Quotas']);
+    expect(plan.add.map((t) => t.name)).toEqual(['Staff', 'Incidents', 'Quotas', 'Appeals', 'Investigations']);
     // The workbook has data of its own: no example rows that would not match it.
     for (const t of plan.add) expect(t.rows).toHaveLength(1);
   });
@@ -223,7 +225,7 @@ describe('planTemplateInsert never replaces a user\'s tab', () => {
     const plan = planTemplateInsert(['员工名单'], 'star-rating', 'zh', { now: NOW });
     expect(plan.skipped).toEqual([{ name: '员工', existing: '员工名单' }]);
     const inputs = plan.add.filter((t) => t.kind === 'template');
-    expect(inputs.map((t) => t.name)).toEqual(['客户反馈', '奖惩记录', '考勤', '考评']);
+    expect(inputs.map((t) => t.name)).toEqual(['客户反馈', '奖惩记录', '考勤', '考评', '申诉', '调查']);
     for (const t of inputs) {
       expect(t.rows).toHaveLength(1);
       expect(t.notes!.every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
@@ -246,17 +248,17 @@ describe('planTemplateInsert never replaces a user\'s tab', () => {
 
   test('the host\'s answer names what was added, what was kept and the example period', () => {
     expect(templateInsertResult(planTemplateInsert(['Sheet1'], 'smile-cards', 'en', { now: NOW }))).toEqual({
-      status: 'inserted', added: ['Staff', 'Feedback', 'Incidents', 'Quotas', 'Scheme'], skipped: [],
+      status: 'inserted', added: ['Staff', 'Feedback', 'Incidents', 'Quotas', 'Appeals', 'Investigations', 'Scheme'], skipped: [],
       message: {
-        zh: '已添加“Staff”“Feedback”“Incidents”“Quotas”“Scheme”。示例数据属于 2026-Q3，计算该期间即可看到结果',
-        en: 'Added Staff, Feedback, Incidents, Quotas, Scheme. The example rows are for 2026-Q3: compute that period to see results',
+        zh: '已添加“Staff”“Feedback”“Incidents”“Quotas”“Appeals”“Investigations”“Scheme”。示例数据属于 2026-Q3，计算该期间即可看到结果',
+        en: 'Added Staff, Feedback, Incidents, Quotas, Appeals, Investigations, Scheme. The example rows are for 2026-Q3: compute that period to see results',
       },
     });
     expect(templateInsertResult(planTemplateInsert(['客户评价'], 'smile-cards', 'en', { now: NOW }))).toEqual({
-      status: 'inserted', added: ['Staff', 'Incidents', 'Quotas', 'Scheme'], skipped: ['客户评价'],
+      status: 'inserted', added: ['Staff', 'Incidents', 'Quotas', 'Appeals', 'Investigations', 'Scheme'], skipped: ['客户评价'],
       message: {
-        zh: '已添加“Staff”“Incidents”“Quotas”“Scheme”；已有的“客户评价”保持不变',
-        en: 'Added Staff, Incidents, Quotas, Scheme; kept as they are: 客户评价',
+        zh: '已添加“Staff”“Incidents”“Quotas”“Appeals”“Investigations”“Scheme”；已有的“客户评价”保持不变',
+        en: 'Added Staff, Incidents, Quotas, Appeals, Investigations, Scheme; kept as they are: 客户评价',
       },
     });
   });
