@@ -119,6 +119,16 @@ export function subPeriods(period: Period, kind: PeriodKind): Period[] {
   return out;
 }
 
+/**
+ * From 1 January of the period's year to the period's last day ("本年度发生…"): a
+ * window of kind year that ends early (its id says so, so caches keep it apart).
+ */
+export function yearToDate(period: Period): Period {
+  const start = makeDay(period.year, 1, 1);
+  if (period.kind === 'year') return period;
+  return { id: `${period.year}-01..${period.id}`, kind: 'year', year: period.year, index: 1, start, end: period.end };
+}
+
 /** `YYYY-MM` of a day. */
 export function monthOf(day: Day): string {
   return day.slice(0, 7);

@@ -130,6 +130,8 @@ export interface ReviewRecord extends RowRef {
   dimension: string;
   /** Normalised to 0–100 (score ÷ max × 100). */
   score: number;
+  /** Who gave the score (a staff id or a name, as written), when the optional reviewer column says (committee quorums). */
+  reviewer?: string;
 }
 
 export interface CaseRecord extends RowRef {
@@ -181,6 +183,16 @@ export interface InvestigationRecord extends RowRef {
   note: string;
 }
 
+/** One nomination (SPEC §1 Nominations): who is nominated for which period, by whom. */
+export interface NominationRecord extends RowRef {
+  /** Period id (normalised): YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY. */
+  period: string;
+  staffKey: string;
+  /** Who nominated (a staff id as written, or '' when the column is absent or blank). */
+  nominatedBy: string;
+  note: string;
+}
+
 /** Every input tab, validated and normalised. Bad rows are left out and reported. */
 export interface Dataset {
   staff: StaffRecord[];
@@ -194,6 +206,8 @@ export interface Dataset {
   /** Appeals and Investigations (absent or empty: none; hand-built datasets may leave them out). */
   appeals?: AppealRecord[];
   investigations?: InvestigationRecord[];
+  /** Optional tab (absent in datasets built before it existed). */
+  nominations?: NominationRecord[];
   /** Canonical tab id → tab name as written, for the tabs that were present. */
   tabNames: Partial<Record<TabId, string>>;
   /** Canonical tab id → field id → column header as written, so later diagnostics name the user's column. */
@@ -202,7 +216,7 @@ export interface Dataset {
 
 export type TabId =
   | 'staff' | 'feedback' | 'incidents' | 'attendance' | 'reviews' | 'cases'
-  | 'quotas' | 'redemptions' | 'appeals' | 'investigations' | 'scheme' | 'runs';
+  | 'quotas' | 'redemptions' | 'appeals' | 'investigations' | 'nominations' | 'scheme' | 'runs';
 
 // ---- Result (SPEC §7 --json). Money here is in yuan with 2 decimals; fen inside the engine. ----
 

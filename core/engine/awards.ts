@@ -11,6 +11,7 @@ import { presence, type Ctx } from './context';
 import { evalMeasure } from './measures';
 import { eligibilityReasons, type Reason } from './gates';
 import { computeTeamAward } from './teams';
+import { nominatedPool } from './nominations';
 
 export interface TieBreakNote {
   /** Index of the tie-break key that separated the two (into award.tieBreak). */
@@ -157,14 +158,15 @@ function computeAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
       }
     }
   }
+  const nominated = nominatedPool(ctx, a, w);
   const rank = evalMeasure(ctx, a.rankBy.measure, w);
   const tb = a.tieBreak.map((k) => evalMeasure(ctx, k.measure, w));
   const gates = a.gates.map((id) => ctx.scheme.gates.find((g) => g.id === id)).filter((g) => g !== undefined);
   const entries: AwardEntry[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const s = ctx.staff[i];
-    const reasons = eligibilityReasons(ctx, a, gates, w, i, pool);
-    if (presence(s, w) === 'ok' && (!pool || pool.has(i)) && Number.isNaN(rank[i])) {
+    const reasons = eligibilityReasons(ctx, a, gates, w, i, pool, nominated);
+    if (presence(s, w) === 'ok' && (!pool || pool.has(i)) && (!nominated || nominated.has(i)) && Number.isNaN(rank[i])) {
       reasons.push({ code: 'no_data', value: '', kind: 'rank', ref: a.rankBy.measure });
     }
     entries[i] = {

@@ -49,7 +49,7 @@ const TAB_LABEL: Record<string, { zh: string; en: string }> = {
   feedback: { zh: '客户反馈', en: 'Feedback' }, incidents: { zh: '奖惩记录', en: 'Incidents' },
   attendance: { zh: '考勤', en: 'Attendance' }, reviews: { zh: '考评', en: 'Reviews' },
   cases: { zh: '服务案例', en: 'Cases' }, redemptions: { zh: '积分兑换', en: 'Redemptions' },
-  quotas: { zh: '名额', en: 'Quotas' },
+  quotas: { zh: '名额', en: 'Quotas' }, nominations: { zh: '提名', en: 'Nominations' },
 };
 
 /** Tabs the scheme reads (beyond Staff), for "no data" notices. */
@@ -61,7 +61,7 @@ function tabsUsed(s: Scheme): Set<string> {
     if (g.kind === 'full_attendance') out.add('attendance');
   }
   if (s.points?.redemptions) out.add('redemptions');
-
+  if (s.awards.some((a) => a.nominations)) out.add('nominations');
   return out;
 }
 

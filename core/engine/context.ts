@@ -41,7 +41,7 @@ export interface TabIndex {
   cat: Map<string, CatColumn>;
 }
 
-export type RowTab = 'feedback' | 'incidents' | 'attendance' | 'reviews' | 'cases' | 'redemptions';
+export type RowTab = 'feedback' | 'incidents' | 'attendance' | 'reviews' | 'cases' | 'redemptions' | 'nominations';
 
 export interface Ctx {
   scheme: Scheme;
@@ -311,6 +311,7 @@ export function createContext(scheme: Scheme, data: Dataset): Ctx {
     redemptions: () => index(data.redemptions, date, null),
     attendance: () => index(data.attendance, monthFrom, monthTo),
     reviews: () => index(data.reviews, periodFrom, periodTo),
+    nominations: () => index(data.nominations ?? [], periodFrom, periodTo),
   });
   return {
     scheme, data, staff, n, keyIndex,

@@ -38,6 +38,7 @@ export function reasonText(ctx: Ctx, a: Award, r: Reason, lang: Lang, windowId =
       const names = a.candidates.winnersOf.map((id) => ctx.scheme.awards.find((x) => x.id === id)?.name[lang] ?? id);
       return fill(WHY.not_candidate[lang], { awards: names.join(lang === 'zh' ? '、' : ', '), each: EACH[a.candidates.each][lang] });
     }
+    if (r.code === 'not_nominated') return fill(WHY.not_nominated[lang], { window: windowId });
     return fill((r.code === 'left' ? WHY.left : WHY.not_hired)[lang], { date: r.value });
   }
   if (r.kind === 'rank') return fill(WHY.no_data[lang], { measure: measureLabel(ctx, r.ref, lang) });
@@ -67,6 +68,13 @@ export function reasonText(ctx: Ctx, a: Award, r: Reason, lang: Lang, windowId =
           ? fill(WHY.gate_attendance_unknown[lang], { label, month: r.window ?? '' })
           : fill(WHY.gate_attendance[lang], { label, value: attendanceText(r, lang) });
       case 'measure': return conditionText(ctx, g.label[lang], r, lang, windowId);
+      case 'position': return fill(WHY.gate_position[lang], { label, value: r.value });
+      case 'hired_within': return fill(WHY.gate_hired_within[lang], { label, value: r.value, window: r.window ?? windowId });
+      case 'not_winner': {
+        const won = ctx.scheme.awards.find((x) => x.id === g.award || x.payUp?.award === g.award);
+        return fill(WHY.gate_not_winner[lang], { label, award: won?.name[lang] ?? g.award });
+      }
+      case 'quorum': return fill(WHY.gate_quorum[lang], { label, value: r.value, min: r.threshold ?? '' });
       default: return label;
     }
   }
@@ -197,7 +205,7 @@ export function explainPerson(res: EngineResult, i: number, lang: Lang, index: E
   for (const o of res.awards) {
     const e = o.entries[i];
     // People not employed in the window are explained once, not per award.
-    if (e.reasons.length === 1 && e.reasons[0].kind === 'presence' && e.reasons[0].code !== 'not_candidate') {
+    if (e.reasons.length === 1 && e.reasons[0].kind === 'presence' && e.reasons[0].code !== 'not_candidate' && e.reasons[0].code !== 'not_nominated') {
       const raw = reasonText(ctx, o.award, e.reasons[0], lang) + (lang === 'zh' ? '。' : '.');
       const t = raw.charAt(0).toUpperCase() + raw.slice(1);
       if (!parts.includes(t)) parts.push(t);

@@ -3,7 +3,8 @@
  * value that failed, so the Ranking tab can say why in plain words.
  */
 import type { Award, Condition, CompareOp, Gate } from '../scheme/model';
-import { isRegularAt, monthOf, shiftPeriod, subPeriods, tenureMonths, type Period } from '../periods';
+import { isRegularAt, monthOf, shiftPeriod, subPeriods, tenureMonths, yearToDate, type Period } from '../periods';
+import { awardOutcome } from './awards';
 import { attendanceRows, catColumn, presence, windowKeys, type Ctx } from './context';
 import type { IncidentRecord, InvestigationRecord } from '../types';
 import { evalMeasure } from './measures';
@@ -112,8 +113,14 @@ function condVec(ctx: Ctx, c: Condition, w: Period): CondVec {
   return out;
 }
 
+/** The window a gate or condition looks at inside/around the award's window `w`. */
+export function windowFor(spec: { window?: 'period' | 'year_to_date' }, w: Period): Period {
+  return spec.window === 'year_to_date' ? yearToDate(w) : w;
+}
+
 /** Check a condition for person `i` in window `w` (vectorised and cached per condition and window). */
-export function checkCondition(ctx: Ctx, c: Condition, w: Period, i: number): CondCheck {
+export function checkCondition(ctx: Ctx, c: Condition, window: Period, i: number): CondCheck {
+  const w = windowFor(c, window);
   const v = condVec(ctx, c, w);
   if (v.windows.length === 0) return { ok: false, value: NaN, rhs: NaN, window: w.id };
   return { ok: v.ok[i] === 1, value: v.value[i], rhs: v.rhs[i], window: v.windows[v.at[i]].id };
@@ -181,8 +188,10 @@ function investigationsOf(ctx: Ctx, key: string): InvestigationRecord[] {
 }
 
 /** Check one gate for person `i` in window `w`; null when it passes (or is turned off). */
-export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | null {
+export function checkGate(ctx: Ctx, g: Gate, window: Period, i: number): Reason | null {
   if (!g.enabled) return null;
+  // Incident, attendance, hire-date and measure gates may look at the year to date; `window` stays the award's.
+  const w = 'window' in g ? windowFor(g, window) : window;
   const s = ctx.staff[i];
   const fail = (value: string, extra: Partial<Reason> = {}): Reason => ({ code: g.id, value, kind: 'gate', ref: g.id, ...extra });
   switch (g.kind) {
@@ -235,6 +244,26 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
       const chk = checkCondition(ctx, c, w, i);
       return chk.ok ? null : { ...conditionReason(c, chk, g.id), code: g.id, kind: 'gate' };
     }
+    case 'position': {
+      const pos = s.position.trim().toLowerCase();
+      const has = (list: string[]) => pos !== '' && list.some((x) => x.trim().toLowerCase() === pos);
+      if (g.in && !has(g.in)) return fail(s.position);
+      if (g.notIn && has(g.notIn)) return fail(s.position);
+      return null;
+    }
+    case 'hired_within':
+      return s.hireDate >= w.start && s.hireDate <= w.end ? null : fail(s.hireDate, { window: w.id });
+    case 'not_winner': {
+      const o = awardOutcome(ctx, g.award, window);
+      return o && o.entries[i]?.won ? fail(g.award, { window: window.id }) : null;
+    }
+    case 'quorum': {
+      // ⌈num/den × size⌉ in integers: 2/3 of 5 → ⌈10/3⌉ = 4.
+      const need = Math.ceil((g.share.num * g.size) / g.share.den);
+      const count = evalMeasure(ctx, g.measure, w)[i];
+      const have = Number.isNaN(count) ? 0 : count;
+      return have >= need ? null : fail(numText(have), { op: '>=', threshold: String(need) });
+    }
   }
 }
 
@@ -243,7 +272,9 @@ export function checkGate(ctx: Ctx, g: Gate, w: Period, i: number): Reason | nul
  * the candidate pool (when the award draws from other winners), its gates and its
  * requirements — in that order. Empty when eligible. Shared by person and team awards.
  */
-export function eligibilityReasons(ctx: Ctx, a: Award, gates: readonly Gate[], w: Period, i: number, pool: Set<number> | null): Reason[] {
+export function eligibilityReasons(
+  ctx: Ctx, a: Award, gates: readonly Gate[], w: Period, i: number, pool: Set<number> | null, nominated: Set<number> | null = null,
+): Reason[] {
   const s = ctx.staff[i];
   const reasons: Reason[] = [];
   const pres = presence(s, w);
@@ -253,6 +284,10 @@ export function eligibilityReasons(ctx: Ctx, a: Award, gates: readonly Gate[], w
   }
   if (pool && !pool.has(i)) {
     reasons.push({ code: 'not_candidate', value: '', kind: 'presence', ref: 'not_candidate' });
+    return reasons;
+  }
+  if (nominated && !nominated.has(i)) {
+    reasons.push({ code: 'not_nominated', value: '', kind: 'presence', ref: 'not_nominated' });
     return reasons;
   }
   for (const g of gates) {

@@ -31,6 +31,7 @@ function compute(ctx: Ctx, m: Measure, w: Period): Vec {
     case 'over': return evalOver(ctx, m.measure, m.each, m.agg, w);
     case 'wins': return evalWins(ctx, m.award, m.each, w);
     case 'scope_mean': return evalScopeMean(ctx, evalMeasure(ctx, m.measure, w), m.scope);
+    case 'turnover': return evalTurnover(ctx, m.unit, w);
   }
 }
 
@@ -205,7 +206,7 @@ interface MonthPartials {
 const PARTIAL_CELLS = 2_000_000;
 
 function monthPartials(ctx: Ctx, m: RowsMeasure, size: number): MonthPartials | null {
-  if (m.tab === 'reviews' || m.agg === 'distinct') return null;
+  if (m.tab === 'reviews' || m.tab === 'nominations' || m.agg === 'distinct') return null;
   const key = `partials:${m.id}`;
   if (ctx.memo.has(key)) return ctx.memo.get(key) as MonthPartials | null;
   const t = ctx.tabs[m.tab];
@@ -340,6 +341,7 @@ export function evalCombine(ctx: Ctx, op: string, parts: Vec[], n: number): Vec 
         if (Number.isNaN(x)) continue;
         count += 1;
         if (Number.isNaN(acc)) acc = x;
+        else if (op === 'first') break;
         else if (op === 'sum' || op === 'mean') acc += x;
         else if (op === 'min') acc = Math.min(acc, x);
         else if (op === 'max') acc = Math.max(acc, x);
@@ -395,5 +397,25 @@ function evalScopeMean(ctx: Ctx, v: Vec, scope: 'company' | 'department' | 'grou
   }
   const out = newVec(ctx.n);
   for (let i = 0; i < ctx.n; i++) out[i] = cnt[of[i]] > 0 ? q6(sum[of[i]] / cnt[of[i]]) : NaN;
+  return out;
+}
+
+/**
+ * Turnover of each person's department or group in window `w`: members whose
+ * leave_date lies in the window ÷ members on Staff on the window's first day
+ * (hired on or before it and not left before it). NaN when nobody was there.
+ */
+function evalTurnover(ctx: Ctx, unit: 'department' | 'group', w: Period): Vec {
+  const of = unit === 'department' ? ctx.deptOf : ctx.groupOf;
+  const size = unit === 'department' ? ctx.depts.length : ctx.groups.length;
+  const atStart = new Float64Array(size);
+  const left = new Float64Array(size);
+  for (let i = 0; i < ctx.n; i++) {
+    const s = ctx.staff[i];
+    if (s.hireDate <= w.start && (s.leaveDate === null || s.leaveDate >= w.start)) atStart[of[i]] += 1;
+    if (s.leaveDate !== null && s.leaveDate >= w.start && s.leaveDate <= w.end) left[of[i]] += 1;
+  }
+  const out = newVec(ctx.n);
+  for (let i = 0; i < ctx.n; i++) out[i] = atStart[of[i]] > 0 ? q6(left[of[i]] / atStart[of[i]]) : NaN;
   return out;
 }

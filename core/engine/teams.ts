@@ -22,6 +22,7 @@ import { formatFen, perPlace, splitEvenly, toFen } from '../money';
 import { presence, round2, type Ctx } from './context';
 import { evalMeasure } from './measures';
 import { eligibilityReasons, numText, type Reason } from './gates';
+import { nominatedPool } from './nominations';
 import type { AwardEntry, AwardOutcome, ScopeOutcome } from './awards';
 import { quotaFromTab, rankComparator } from './awards';
 
@@ -69,7 +70,7 @@ export function computeTeamAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
   const teamsBy = new Map<string, TeamResult>();
   for (let i = 0; i < ctx.n; i++) {
     const s = ctx.staff[i];
-    const reasons = eligibilityReasons(ctx, a, gates, w, i, null);
+    const reasons = eligibilityReasons(ctx, a, gates, w, i, null, nominatedPool(ctx, a, w));
     const pres = presence(s, w);
     if (pres === 'ok') {
       const key = `${scopeOf(i)}\u0000${unitOf(i)}`;

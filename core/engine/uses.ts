@@ -10,7 +10,7 @@ import type { InputTab, Scheme } from '../scheme/model';
 
 /** The data tabs, in the order readDataset reads them. */
 export const INPUT_TABS: readonly InputTab[] = [
-  'staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions',
+  'staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'nominations',
 ];
 
 /**
@@ -21,6 +21,7 @@ export const INPUT_TABS: readonly InputTab[] = [
  * - the tab of every `rows` measure (count, sum, … of a tab, whoever uses it:
  *   score, awards, penalties, points rules, flags, department criteria);
  * - Incidents for a `no_incident` gate, Attendance for a `full_attendance` gate;
+ * - Nominations when an award draws its candidates from nominations;
  * - Redemptions when the points ledger spends points;
  * - Cases for department scoring (copied cases, the departments' case history);
  * - when penalties carry points and there is a ledger, the dated tabs whose
@@ -33,6 +34,7 @@ export function inputTabsOf(scheme: Scheme): Set<InputTab> {
     if (g.kind === 'no_incident') out.add('incidents');
     if (g.kind === 'full_attendance') out.add('attendance');
   }
+  if (scheme.awards.some((a) => a.nominations)) out.add('nominations');
   if (scheme.points) {
     if (scheme.points.redemptions) out.add('redemptions');
     if (scheme.penalties.some((p) => p.points !== 0 || (p.perUnit !== undefined && p.perUnit.points !== 0))) {

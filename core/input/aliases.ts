@@ -148,6 +148,7 @@ export const TAB_SPECS: Readonly<Record<TabId, TabSpec>> = {
       col('dimension', '维度', ['考评维度', '项目', 'criterion'], false, 'dimension'),
       col('score', '分数', ['得分', '评分'], true, 'number'),
       col('max', '满分', ['max score', 'full score', 'out of'], false, 'number'),
+      col('reviewer', '评委', ['评分人', '考评人', 'rated by', 'judge'], false, 'text'),
     ],
   },
   cases: {
@@ -215,6 +216,18 @@ export const TAB_SPECS: Readonly<Record<TabId, TabSpec>> = {
       col('note', '说明', ['备注', 'notes', 'comment'], false, 'text'),
     ],
   },
+  nominations: {
+    id: 'nominations', en: 'Nominations', zh: '提名',
+    aliases: ['候选人', '推荐名单', 'nomination', 'candidates'],
+    required: false,
+    atLeastOne: [],
+    columns: [
+      col('period', '期间', ['评选期间', '提名期间'], true, 'period'),
+      col('staff_id', '工号', STAFF_ID_ALIASES, true, 'staff_ref'),
+      col('nominated_by', '推荐人', ['提名人', 'nominator', 'nominated by'], false, 'text'),
+      col('note', '说明', ['备注', '推荐理由', 'notes', 'reason'], false, 'text'),
+    ],
+  },
   scheme: {
     id: 'scheme', en: 'Scheme', zh: '方案',
     aliases: ['评选方案', '奖惩方案'],
@@ -229,7 +242,7 @@ export const TAB_SPECS: Readonly<Record<TabId, TabSpec>> = {
 
 /** Input tabs in reading order (Staff first: every other tab refers to it). */
 export const TAB_ORDER: readonly TabId[] = [
-  'staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'appeals', 'investigations', 'scheme', 'runs',
+  'staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'appeals', 'investigations', 'nominations', 'scheme', 'runs',
 ];
 
 /**

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type {
   AttendanceRecord, CaseRecord, Dataset, FeedbackRecord, IncidentRecord, QuotaRecord,
-  RedemptionRecord, ReviewRecord, StaffRecord,
+  NominationRecord, RedemptionRecord, ReviewRecord, StaffRecord,
 } from '../types';
 
 export const DaySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
@@ -83,6 +83,7 @@ export const ReviewRecordSchema = z.object({
   source: z.string().min(1),
   dimension: z.string(),
   score: z.number().min(0).max(100),
+  reviewer: z.string().min(1).optional(),
 });
 
 export const CaseRecordSchema = z.object({
@@ -130,7 +131,15 @@ export const InvestigationRecordSchema = z.object({
   note: z.string(),
 }).refine((r) => r.end === null || r.end >= r.start, { message: 'end before start' });
 
-const TAB_IDS = ['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'appeals', 'investigations', 'scheme', 'runs'] as const;
+export const NominationRecordSchema = z.object({
+  ...rowRef,
+  period: PeriodIdSchema,
+  staffKey,
+  nominatedBy: z.string(),
+  note: z.string(),
+});
+
+const TAB_IDS = ['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'appeals', 'investigations', 'nominations', 'scheme', 'runs'] as const;
 
 export const DatasetSchema = z.object({
   staff: z.array(StaffRecordSchema),
@@ -143,6 +152,7 @@ export const DatasetSchema = z.object({
   redemptions: z.array(RedemptionRecordSchema),
   appeals: z.array(AppealRecordSchema).optional(),
   investigations: z.array(InvestigationRecordSchema).optional(),
+  nominations: z.array(NominationRecordSchema).optional(),
   tabNames: z.partialRecord(z.enum(TAB_IDS), z.string()),
   columnNames: z.partialRecord(z.enum(TAB_IDS), z.record(z.string(), z.string())).optional(),
 });
@@ -159,6 +169,7 @@ export const ROW_SCHEMAS = {
   redemptions: RedemptionRecordSchema,
   appeals: AppealRecordSchema,
   investigations: InvestigationRecordSchema,
+  nominations: NominationRecordSchema,
 } as const;
 
 /** Problems of a Dataset built anywhere ('' when valid): `feedback.3.score: …` lines. */
@@ -208,5 +219,6 @@ const sameShapes: [
   Same<z.infer<typeof CaseRecordSchema>, CaseRecord>,
   Same<z.infer<typeof QuotaRecordSchema>, QuotaRecord>,
   Same<z.infer<typeof RedemptionRecordSchema>, RedemptionRecord>,
-] = [true, true, true, true, true, true, true, true];
+  Same<z.infer<typeof NominationRecordSchema>, NominationRecord>,
+] = [true, true, true, true, true, true, true, true, true];
 void sameShapes;

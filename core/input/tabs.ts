@@ -43,7 +43,7 @@ import { MESSAGES, cellMessage, type Message } from './messages';
 import { ReadOptionsSchema } from './schemas';
 import type {
   AppealRecord, AppealStatus, AttendanceRecord, CaseRecord, InvestigationRecord, Cell, Dataset, Day, Diagnostic, FeedbackRecord, IncidentRecord, Level,
-  QuotaRecord, RawTab, Rating, RedemptionRecord, ReviewRecord, Severity, StaffRecord, TabId,
+  NominationRecord, QuotaRecord, RawTab, Rating, RedemptionRecord, ReviewRecord, Severity, StaffRecord, TabId,
 } from '../types';
 
 export interface ReadOptions {
@@ -711,7 +711,7 @@ function readReviews(rd: Reader, ctx: Context): ReviewRecord[] {
   const out: ReviewRecord[] = [];
   const facts = new FactsBuilder(rd.tab.rows.length, false);
   const jPeriod = rd.col('period'), jStaff = rd.col('staff_id'), jSource = rd.col('source');
-  const jDim = rd.col('dimension'), jScore = rd.col('score'), jMax = rd.col('max');
+  const jDim = rd.col('dimension'), jScore = rd.col('score'), jMax = rd.col('max'), jReviewer = rd.col('reviewer');
   const unknown = new Unknowns();
   const rows = rd.tab.rows;
   for (let i = 1; i < rows.length; i++) {
@@ -720,6 +720,7 @@ function readReviews(rd: Reader, ctx: Context): ReviewRecord[] {
     const staffKey = rd.staff(jStaff, ctx.staff);
     const sourceText = rd.text(jSource, true);
     const dimText = rd.text(jDim, false);
+    const reviewer = jReviewer === NONE ? '' : rd.text(jReviewer, false);
     const problemsBefore = rd.problems;
     const max = rd.num(jMax, false, null);
     if (max !== null && max <= 0) rd.fail(jMax, 'out_of_range', 'number');
@@ -734,7 +735,10 @@ function readReviews(rd: Reader, ctx: Context): ReviewRecord[] {
     }
     const dimension = dimText ? dimensionOf(dimText) ?? dimText : '';
     facts.push(rd.staffAt);
-    out.push({ tab: rd.tab.name, row: rd.rowNo, period, staffKey, source, dimension, score: (score * 100) / (max ?? 100) });
+    const rec: ReviewRecord = { tab: rd.tab.name, row: rd.rowNo, period, staffKey, source, dimension, score: (score * 100) / (max ?? 100) };
+    // Only when given: a workbook without reviewers keeps the records (and fingerprints) it had.
+    if (reviewer) rec.reviewer = reviewer;
+    out.push(rec);
   }
   unknown.emit(ctx.sink, rd, jSource, 'unknown_source', MESSAGES.unknownSource);
   rd.finishLeftOut(ctx.staff, jStaff);
@@ -854,6 +858,25 @@ function readInvestigations(rd: Reader, ctx: Context): InvestigationRecord[] {
   return out;
 }
 
+function readNominations(rd: Reader, ctx: Context): NominationRecord[] {
+  const out: NominationRecord[] = [];
+  const facts = new FactsBuilder(rd.tab.rows.length, false);
+  const jPeriod = rd.col('period'), jStaff = rd.col('staff_id'), jBy = rd.col('nominated_by'), jNote = rd.col('note');
+  const rows = rd.tab.rows;
+  for (let i = 1; i < rows.length; i++) {
+    if (!rd.start(i)) continue;
+    const period = rd.period(jPeriod, true);
+    const staffKey = rd.staff(jStaff, ctx.staff);
+    const nominatedBy = jBy === NONE ? '' : rd.text(jBy, false);
+    const note = jNote === NONE ? '' : rd.text(jNote, false);
+    if (rd.bad || period === null) continue;
+    facts.push(rd.staffAt);
+    out.push({ tab: rd.tab.name, row: rd.rowNo, period, staffKey, nominatedBy, note });
+  }
+  rd.finishLeftOut(ctx.staff, jStaff);
+  return facts.attach(out, ctx);
+}
+
 // ---- Entry point ----
 
 function emptyDataset(): Dataset {
@@ -966,6 +989,8 @@ export function readDataset(tabs: RawTab[], options: ReadOptions = {}): ReadResu
   if (rd) dataset.appeals = readAppeals(rd, ctx);
   rd = reader('investigations');
   if (rd) dataset.investigations = readInvestigations(rd, ctx);
+  rd = reader('nominations');
+  if (rd) dataset.nominations = readNominations(rd, ctx);
 
   return { dataset, diagnostics: sink.finish(), fatal: null };
 }

@@ -17,10 +17,11 @@ import annualStar from './annual-star.json';
 import caseCollection from './case-collection.json';
 import teamStar from './team-star.json';
 import likes from './likes.json';
+import itsmQuarterly from './itsm-quarterly.json';
 
 const PRESET_FILES: unknown[] = [
   smileCards, starRating, weightedQuarterly, serviceStarBudget, surprisePoints, revisit, annualStar,
-  caseCollection, teamStar, likes,
+  caseCollection, teamStar, likes, itsmQuarterly,
 ];
 
 export interface PresetInfo {

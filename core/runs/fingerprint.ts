@@ -20,10 +20,10 @@ import { byCodeUnit, canonicalJson, fnv1a64, Lanes64 } from './hash';
 /** Tabs whose rows are hashed, in a fixed order; `scheme` is the scheme object in force. */
 export type FingerprintTab = Exclude<TabId, 'runs'>;
 
-type DataTab = 'staff' | 'feedback' | 'incidents' | 'attendance' | 'reviews' | 'cases' | 'quotas' | 'redemptions';
+type DataTab = 'staff' | 'feedback' | 'incidents' | 'attendance' | 'reviews' | 'cases' | 'quotas' | 'redemptions' | 'nominations';
 
 const DATA_TABS: readonly DataTab[] = [
-  'staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions',
+  'staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'nominations',
 ];
 
 /** The fingerprint format written by this version; older Runs rows are recognised by their prefix (none = 1). */
@@ -31,7 +31,7 @@ export const FINGERPRINT_FORMAT = 2;
 const PREFIX = `v${FINGERPRINT_FORMAT}:`;
 
 type Fields<T> = Exclude<keyof T, 'tab' | 'row'>;
-type RecordOf<K extends DataTab> = Dataset[K][number];
+type RecordOf<K extends DataTab> = NonNullable<Dataset[K]>[number];
 
 /**
  * Every field of each normalised record except where the row sat (`tab`, `row`),
@@ -45,16 +45,18 @@ export const FINGERPRINT_FIELDS = {
   feedback: ['date', 'staffKey', 'score', 'rating', 'likes', 'customer', 'channel', 'comment'],
   incidents: ['date', 'staffKey', 'type', 'points', 'amount', 'note'],
   attendance: ['month', 'staffKey', 'scheduledDays', 'absentDays', 'late', 'earlyLeave', 'sickLeaveDays', 'personalLeaveDays'],
-  reviews: ['period', 'staffKey', 'source', 'dimension', 'score'],
+  // reviewer is set only when given, and an absent field is not hashed: rows without one hash as before.
+  reviews: ['period', 'staffKey', 'source', 'dimension', 'score', 'reviewer'],
   cases: ['date', 'staffKey', 'title', 'text', 'length', 'quality', 'regionalExcellent'],
   quotas: ['award', 'scope', 'count'],
   redemptions: ['date', 'staffKey', 'points'],
+  nominations: ['period', 'staffKey', 'nominatedBy', 'note'],
 } as const satisfies { [K in DataTab]: readonly Fields<RecordOf<K>>[] };
 
 type Unlisted<K extends DataTab> = Exclude<Fields<RecordOf<K>>, (typeof FINGERPRINT_FIELDS)[K][number]>;
 /** Compile-time: `true` for every tab only when every record field is listed. */
 const EVERY_FIELD_LISTED: { [K in DataTab]: [Unlisted<K>] extends [never] ? true : Unlisted<K> } = {
-  staff: true, feedback: true, incidents: true, attendance: true, reviews: true, cases: true, quotas: true, redemptions: true,
+  staff: true, feedback: true, incidents: true, attendance: true, reviews: true, cases: true, quotas: true, redemptions: true, nominations: true,
 };
 void EVERY_FIELD_LISTED;
 
@@ -79,6 +81,7 @@ export const DEFAULT_TAB_NAMES: Record<FingerprintTab, Record<Lang, string>> = {
   redemptions: { en: 'Redemptions', zh: '积分兑换' },
   appeals: { en: 'Appeals', zh: '申诉' },
   investigations: { en: 'Investigations', zh: '调查' },
+  nominations: { en: 'Nominations', zh: '提名' },
   scheme: { en: 'Scheme', zh: '方案' },
 };
 
@@ -127,7 +130,11 @@ export function hashRows(id: string, rows: readonly object[], fields?: readonly 
     const r = rows[i] as Record<string, unknown>;
     h.reset();
     if (fields) {
-      for (let f = 0; f < fields.length; f++) h.value(r[fields[f]]);
+      for (let f = 0; f < fields.length; f++) {
+        const v = r[fields[f]];
+        // An optional field left out (Reviews.reviewer) is not hashed, so older rows keep their hash.
+        if (v !== undefined) h.value(v);
+      }
     } else {
       h.str(canonicalJson(r, POSITION_KEYS));
     }
@@ -163,7 +170,7 @@ export function fingerprintInputs(dataset: Dataset, scheme?: unknown): InputFing
   const tabs: Partial<Record<FingerprintTab, string>> = {};
   const names: Partial<Record<FingerprintTab, string>> = {};
   for (const id of DATA_TABS) {
-    const rows = dataset[id] as readonly object[];
+    const rows = (dataset[id] ?? []) as readonly object[];
     const name = dataset.tabNames[id];
     if (name === undefined && rows.length === 0) continue;
     tabs[id] = hashRows(id, rows, FINGERPRINT_FIELDS[id]);

@@ -115,6 +115,7 @@ const BY_BLOCK: Record<string, Record<string, Text>> = {
     scope: t('范围', 'Scope'),
     award: t('奖项', 'Award'),
     component: t('评分项', 'Component'),
+    unit: t('单位', 'Unit'),
   },
   'measures[].where': { field: t('字段', 'Field') },
   score: {
@@ -133,6 +134,10 @@ const BY_BLOCK: Record<string, Record<string, Text>> = {
     in: t('限于职级', 'Levels in'),
     notIn: t('排除职级', 'Levels not in'),
     types: t('事件类型', 'Incident types'),
+    award: t('不得同期获得的奖项', 'Not a winner of'),
+    size: t('评委人数', 'Committee size'),
+    'share.num': t('法定比例（分子）', 'Quorum share (numerator)'),
+    'share.den': t('法定比例（分母）', 'Quorum share (denominator)'),
   },
   stars: { measure: t('评定指标', 'Banded measure') },
   'stars.bands': {
@@ -145,6 +150,8 @@ const BY_BLOCK: Record<string, Record<string, Text>> = {
     scope: t('评选范围', 'Scope'),
     'candidates.winnersOf': t('候选人来自奖项', 'Candidates from awards'),
     'candidates.each': t('候选期间', 'Candidates each'),
+    'nominations.from': t('候选人须经提名', 'Candidates nominated in'),
+    'nominations.perNominator': t('每位推荐人最多提名', 'Nominations per nominator (max)'),
     'rankBy.measure': t('排名依据', 'Rank by'),
     'rankBy.order': t('排序', 'Order'),
     'quota.count': t('名额', 'Quota'),
@@ -237,11 +244,14 @@ const VALUE_ZH: Record<string, string> = {
   rescale: '按比例折算', zero: '计为 0',
   // gate kinds
   tenure: '司龄', regular: '已转正', active: '在职', level: '职级', no_incident: '无事件', full_attendance: '全勤',
+  position: '岗位', hired_within: '期内入职', not_winner: '未同期获奖', quorum: '评委法定人数',
+  // gate and condition windows
+  period: '本期', year_to_date: '本年累计',
   // measure kinds
   rows: '按行统计', combine: '组合', score: '总分', stars: '星级', component: '评分项', over: '逐期汇总',
-  wins: '获奖次数', scope_mean: '范围平均',
+  wins: '获奖次数', scope_mean: '范围平均', turnover: '人员流失率',
   // aggregates and operations
-  count: '计数', sum: '求和', mean: '平均', min: '最小', max: '最大', distinct: '去重计数', difference: '相减', ratio: '相除',
+  count: '计数', sum: '求和', mean: '平均', min: '最小', max: '最大', distinct: '去重计数', difference: '相减', ratio: '相除', first: '取第一个有数据的',
   // filter operators
   in: '属于', not_in: '不属于',
   // who earns points

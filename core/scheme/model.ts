@@ -52,7 +52,7 @@ export type Text = z.infer<typeof TextSchema>;
 
 export const PeriodKindSchema = z.enum(['month', 'quarter', 'half', 'year']);
 export const LevelSchema = z.enum(['staff', 'team_lead', 'supervisor', 'manager']);
-export const InputTabSchema = z.enum(['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions']);
+export const InputTabSchema = z.enum(['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'nominations']);
 export type InputTab = z.infer<typeof InputTabSchema>;
 
 /** Identifiers used as references and reason codes: lower snake case. */
@@ -102,7 +102,8 @@ export const CombineMeasureSchema = z.object({
   ...MeasureBase,
   kind: z.literal('combine'),
   /** sum/mean/min/max ignore missing values (all missing → no data); difference/ratio need both. */
-  op: z.enum(['sum', 'difference', 'min', 'max', 'mean', 'ratio']),
+  op: z.enum(['sum', 'difference', 'min', 'max', 'mean', 'ratio', 'first']),
+  /** `first`: the first of `of` that has data (committee score, else supervisor score). */
   of: z.array(IdSchema).min(1),
 });
 
@@ -133,9 +134,21 @@ export const ScopeMeanMeasureSchema = z.object({
   scope: z.enum(['company', 'department', 'group']),
 });
 
+/**
+ * Staff turnover of the person's department or group in the window: people of the
+ * unit whose leave_date falls in the window ÷ people of the unit on Staff at the
+ * window's first day (hired on or before it, not left before it); no data when
+ * nobody was. The same value for every member (a team tie-break, seed 002 标杆团队).
+ */
+export const TurnoverMeasureSchema = z.object({
+  ...MeasureBase,
+  kind: z.literal('turnover'),
+  unit: z.enum(['department', 'group']),
+});
+
 export const MeasureSchema = z.discriminatedUnion('kind', [
   RowsMeasureSchema, CombineMeasureSchema, ScoreMeasureSchema, StarsMeasureSchema, ComponentMeasureSchema,
-  OverMeasureSchema, WinsMeasureSchema, ScopeMeanMeasureSchema,
+  OverMeasureSchema, WinsMeasureSchema, ScopeMeanMeasureSchema, TurnoverMeasureSchema,
 ]);
 export type Measure = z.infer<typeof MeasureSchema>;
 export type RowsMeasure = z.infer<typeof RowsMeasureSchema>;
@@ -189,10 +202,18 @@ export type Score = z.infer<typeof ScoreSchema>;
 /** A reference to another measure as the right-hand side of a condition. */
 export const MeasureRefSchema = z.object({ measure: IdSchema });
 
+/**
+ * The window a gate or condition looks at: the award's window itself (default), or
+ * from 1 January of its year to its last day (`year_to_date`: "本年度发生…者不得参与").
+ */
+export const WindowSchema = z.enum(['period', 'year_to_date']);
+
 export const ConditionSchema = z.object({
   measure: IdSchema,
   op: CompareOpSchema,
   value: z.union([FiniteSchema, MeasureRefSchema]),
+  /** Where the measure is evaluated (default the window itself). */
+  window: WindowSchema.optional(),
   /** Must hold in every sub-window of this kind inside the window. */
   each: PeriodKindSchema.optional(),
   /** Must hold in this window and the N−1 windows of the same kind before it. */
@@ -210,16 +231,31 @@ const GateBase = {
   enabled: z.boolean().default(true),
 };
 
+/** A share of a committee, e.g. 2/3 ("三分之二以上多数委员参加方为有效"). */
+export const ShareSchema = z.object({ num: z.number().int().min(1), den: z.number().int().min(1) })
+  .refine((s) => s.num <= s.den, 'num must not exceed den');
+
 export const GateSchema = z.discriminatedUnion('kind', [
   z.object({ ...GateBase, kind: z.literal('tenure'), minMonths: z.number().int().min(0) }),
   z.object({ ...GateBase, kind: z.literal('regular') }),
   z.object({ ...GateBase, kind: z.literal('active') }),
   z.object({ ...GateBase, kind: z.literal('level'), in: z.array(LevelSchema).optional(), notIn: z.array(LevelSchema).optional() }),
-  z.object({ ...GateBase, kind: z.literal('no_incident'), types: z.array(z.string().min(1)).min(1) }),
-  z.object({ ...GateBase, kind: z.literal('full_attendance') }),
+  z.object({ ...GateBase, kind: z.literal('no_incident'), types: z.array(z.string().min(1)).min(1), window: WindowSchema.optional() }),
+  z.object({ ...GateBase, kind: z.literal('full_attendance'), window: WindowSchema.optional() }),
   /** Held out while under investigation (Investigations tab, SPEC §10): any investigation overlapping the award's window. */
   z.object({ ...GateBase, kind: z.literal('no_investigation') }),
-  z.object({ ...GateBase, kind: z.literal('measure'), measure: IdSchema, op: CompareOpSchema, value: z.union([FiniteSchema, MeasureRefSchema]) }),
+  z.object({ ...GateBase, kind: z.literal('measure'), measure: IdSchema, op: CompareOpSchema, value: z.union([FiniteSchema, MeasureRefSchema]), window: WindowSchema.optional() }),
+  /** Staff.position (as written, compared trimmed and case-insensitively) in / not in these texts; a blank position is not in any list. */
+  z.object({ ...GateBase, kind: z.literal('position'), in: z.array(z.string().min(1)).optional(), notIn: z.array(z.string().min(1)).optional() }),
+  /** Newcomers: hire_date inside the window (or the year to date). */
+  z.object({ ...GateBase, kind: z.literal('hired_within'), window: WindowSchema.optional() }),
+  /** Not a winner of another award in the same window ("获得优秀员工…将不可参与评选"). */
+  z.object({ ...GateBase, kind: z.literal('not_winner'), award: IdSchema }),
+  /**
+   * A committee quorum: `measure` (e.g. distinct `reviewer` of committee Reviews) must
+   * reach ⌈share × size⌉; the failing value is the count.
+   */
+  z.object({ ...GateBase, kind: z.literal('quorum'), measure: IdSchema, size: z.number().int().min(1), share: ShareSchema }),
 ]);
 export type Gate = z.infer<typeof GateSchema>;
 
@@ -283,6 +319,13 @@ export const AwardSchema = z.object({
   scope: z.enum(['company', 'department', 'group']),
   /** Candidates drawn from another award's winners in the sub-windows (e.g. annual from quarterly). */
   candidates: z.object({ winnersOf: z.array(IdSchema).min(1), each: PeriodKindSchema }).optional(),
+  /**
+   * Candidates are only the people nominated for the award's window (Nominations
+   * rows whose period lies inside it; reason `not_nominated`). With `perNominator`,
+   * each nominator's distinct nominees beyond that many (in row order) are reported
+   * (warning `nomination_over_limit`) and left out.
+   */
+  nominations: z.object({ from: z.literal('nominations'), perNominator: z.number().int().min(1).optional() }).optional(),
   rankBy: KeySchema,
   tieBreak: z.array(KeySchema).default([]),
   quota: QuotaSchema,

@@ -199,6 +199,11 @@ function checkReferences(s: Scheme): Diagnostic[] {
     if (g.kind === 'level' && !g.in && !g.notIn) {
       out.push(err('scheme_invalid', `gates[${i}]`, g.id, `职级条件“${g.id}”需要 in 或 notIn`, `Level gate "${g.id}" needs in or notIn`));
     }
+    if (g.kind === 'position' && !g.in && !g.notIn) {
+      out.push(err('scheme_invalid', `gates[${i}]`, g.id, `岗位条件“${g.id}”需要 in 或 notIn`, `Position gate "${g.id}" needs in or notIn`));
+    }
+    if (g.kind === 'quorum') needMeasure(`gates[${i}].measure`, g.measure);
+    if (g.kind === 'not_winner') needAward(`gates[${i}].award`, g.award);
   });
   if (s.stars?.measure) needMeasure('stars.measure', s.stars.measure);
   if (s.stars && !s.stars.measure && !s.score) {
@@ -293,7 +298,11 @@ function checkCycles(s: Scheme, measures: Map<string, Measure>, index: Map<strin
   const awardDeps = new Map<string, string[]>();
   for (const a of s.awards) {
     const deps = [a.rankBy.measure, ...a.tieBreak.map((k) => k.measure), ...a.requirements.flatMap(condMeasures)];
-    for (const g of s.gates) if (a.gates.includes(g.id) && g.kind === 'measure') deps.push(g.measure, ...(typeof g.value === 'object' ? [g.value.measure] : []));
+    for (const g of s.gates) {
+      if (!a.gates.includes(g.id)) continue;
+      if (g.kind === 'measure') deps.push(g.measure, ...(typeof g.value === 'object' ? [g.value.measure] : []));
+      if (g.kind === 'quorum') deps.push(g.measure);
+    }
     awardDeps.set(a.id, deps);
     if (a.payUp) awardDeps.set(a.payUp.award, deps);
   }

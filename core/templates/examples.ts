@@ -172,8 +172,9 @@ export function tabsUsed(s: Scheme): TabId[] {
     if (g.kind === 'full_attendance') used.add('attendance');
   }
   if (s.points?.redemptions) used.add('redemptions');
+  if (s.awards.some((a) => a.nominations)) used.add('nominations');
   if (quotaAwards(s).length > 0 || (s.departments?.criteria ?? []).some((c) => hasQuota(c))) used.add('quotas');
-  const order: TabId[] = ['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions'];
+  const order: TabId[] = ['staff', 'feedback', 'incidents', 'attendance', 'reviews', 'cases', 'quotas', 'redemptions', 'nominations'];
   return order.filter((t) => used.has(t));
 }
 
@@ -410,18 +411,24 @@ export function exampleData(ctx: ExampleContext): ExampleData {
     const rows: ExampleRow[] = [];
     const periods = subPeriods(p, finestKind(s, p));
     const combos = reviewCombos(s);
+    // A committee quorum needs that many distinct reviewers: every committee member scores.
+    const committee = Math.max(0, ...s.gates.map((g) => (g.kind === 'quorum' ? g.size : 0)));
+    const judges = committee > 0 ? range(committee).map((k) => (lang === 'zh' ? `评委${k + 1}` : `Judge ${k + 1}`)) : [null];
     periods.forEach((rp, pi) => {
       PEOPLE.forEach((x, i) => {
         if (x.role === 'manager') return;
         if (rp.end < hired.get(x.id)!) return;
         for (const c of combos) {
-          const noise = ((i * 5 + pi * 3) % 3) - 1;
-          const score = Math.max(0, Math.min(100, x.base + (SOURCE_DELTA[c.source] ?? 0) + noise));
-          rows.push({
-            period: rp.id, staff_id: x.id,
-            source: lang === 'zh' ? (REVIEW_SOURCES as Record<string, readonly string[]>)[c.source]?.[0] ?? c.source : c.source,
-            dimension: c.dimension === '' ? null : lang === 'zh' ? REVIEW_DIMENSIONS[c.dimension]?.[0] ?? c.dimension : c.dimension,
-            score, max: 100,
+          const byWhom = c.source === 'committee' ? judges : [null];
+          byWhom.forEach((reviewer, j) => {
+            const noise = ((i * 5 + pi * 3 + j) % 3) - 1;
+            const score = Math.max(0, Math.min(100, x.base + (SOURCE_DELTA[c.source] ?? 0) + noise));
+            rows.push({
+              period: rp.id, staff_id: x.id,
+              source: lang === 'zh' ? (REVIEW_SOURCES as Record<string, readonly string[]>)[c.source]?.[0] ?? c.source : c.source,
+              dimension: c.dimension === '' ? null : lang === 'zh' ? REVIEW_DIMENSIONS[c.dimension]?.[0] ?? c.dimension : c.dimension,
+              score, max: 100, reviewer,
+            });
           });
         }
       });
@@ -446,7 +453,37 @@ export function exampleData(ctx: ExampleContext): ExampleData {
   }
 
   if (tabs.includes('redemptions')) out.redemptions = redemptionRows(s, out, p, lang);
+  if (tabs.includes('nominations')) out.nominations = nominationRows(s, p, lang);
   return out;
+}
+
+/**
+ * Nominations for every window of the awards that take them: the lead of each
+ * group (its manager when it has none) nominates the group's front-line people,
+ * best first, up to the scheme's per-nominator limit, so nothing is over it.
+ */
+function nominationRows(s: Scheme, p: Period, lang: Lang): ExampleRow[] {
+  const rows: ExampleRow[] = [];
+  const seen = new Set<string>();
+  for (const a of s.awards) {
+    if (!a.nominations) continue;
+    const limit = a.nominations.perNominator ?? Infinity;
+    for (const w of subPeriods(p, a.cadence)) {
+      GROUPS.forEach((_, gi) => {
+        const members = PEOPLE.filter((x) => x.group === gi);
+        const lead = members.find((x) => x.role === 'lead') ?? PEOPLE.find((x) => x.role === 'manager' && x.dept === GROUPS[gi].dept)!;
+        const order: Role[] = ['top', 'good', 'flagged', 'new', 'low'];
+        const nominees = members.filter((x) => order.includes(x.role)).sort((x, y) => order.indexOf(x.role) - order.indexOf(y.role)).slice(0, limit);
+        for (const x of nominees) {
+          const key = `${w.id}:${x.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          rows.push({ period: w.id, staff_id: x.id, nominated_by: lead.id, note: lang === 'zh' ? '组长推荐' : 'Nominated by the group lead' });
+        }
+      });
+    }
+  }
+  return rows;
 }
 
 function range(n: number): number[] {

@@ -24,6 +24,7 @@ const CASES: [preset: string, fixture: string, period: string][] = [
   ['case-collection', 'departments/case-collection.json', '2026-07'],
   ['team-star', 'departments/team-star.json', '2026-Q3'],
   ['likes', 'presets/likes.json', '2026-08'],
+  ['itsm-quarterly', 'presets/itsm-quarterly.json', '2026-Q3'],
 ];
 
 function load(path: string): RawTab[] {

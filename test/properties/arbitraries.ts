@@ -1,6 +1,6 @@
 /**
  * fast-check generators for the property tests (issue 9): whole workbooks as RawTabs
- * — Staff, Feedback, Incidents, Reviews, Attendance, Cases, Quotas, Redemptions — in
+ * — Staff, Feedback, Incidents, Reviews, Attendance, Cases, Quotas, Redemptions, Nominations — in
  * English or Chinese, with plausible cells mixed with hostile ones (formula-like and
  * HTML text, spreadsheet error values, NaN/Infinity, Dates with a time, full-width and
  * padded ids, unknown staff, ragged rows, blank rows, junk dates and numbers).
@@ -9,7 +9,8 @@
  * design (SPEC/tabs.ts rules: a later duplicate staff id is left out; the last Quotas
  * row for an award and scope wins; two redemptions of one person on one day are
  * applied in row order; of two near-identical cases submitted on one day the later row
- * is the copy; a second Attendance row for one person and month is the one left out),
+ * is the copy; a second Attendance row for one person and month is the one left out; a
+ * nominator's nominees beyond a per-nominator limit are the later rows),
  * so that shuffling their rows must change nothing.
  */
 import fc from 'fast-check';
@@ -103,12 +104,13 @@ type Lang = 'en' | 'zh';
 
 const HEADERS: Record<string, Record<Lang, string[]>> = {
   Staff: {
-    en: ['staff_id', 'name', 'department', 'group', 'level', 'hire_date', 'regular_date', 'leave_date', 'manager_id', 'my notes'],
-    zh: ['工号', '姓名', '部门', '组别', '职级', '入职日期', '转正日期', '离职日期', '上级工号', '备注栏'],
+    en: ['staff_id', 'name', 'department', 'group', 'level', 'hire_date', 'regular_date', 'leave_date', 'manager_id', 'my notes', 'position'],
+    zh: ['工号', '姓名', '部门', '组别', '职级', '入职日期', '转正日期', '离职日期', '上级工号', '备注栏', '岗位'],
   },
   Feedback: { en: ['date', 'staff_id', 'score', 'rating', 'likes', 'comment'], zh: ['日期', '工号', '评分', '评价', '点赞', '内容'] },
   Incidents: { en: ['date', 'staff_id', 'type', 'points', 'amount', 'note'], zh: ['日期', '工号', '类型', '分值', '金额', '说明'] },
-  Reviews: { en: ['period', 'staff_id', 'source', 'dimension', 'score', 'max'], zh: ['考评期间', '工号', '来源', '维度', '分数', '满分'] },
+  Reviews: { en: ['period', 'staff_id', 'source', 'dimension', 'score', 'max', 'reviewer'], zh: ['考评期间', '工号', '来源', '维度', '分数', '满分', '评委'] },
+  Nominations: { en: ['period', 'staff_id', 'nominated_by'], zh: ['期间', '工号', '推荐人'] },
   Attendance: {
     en: ['month', 'staff_id', 'scheduled_days', 'absent_days', 'late', 'early_leave', 'sick_leave_days', 'personal_leave_days'],
     zh: ['月份', '工号', '应出勤', '旷工', '迟到次数', '早退次数', '病假', '事假'],
@@ -121,7 +123,7 @@ const HEADERS: Record<string, Record<Lang, string[]>> = {
 const TAB_NAMES: Record<string, Record<Lang, string>> = {
   Staff: { en: 'Staff', zh: '员工' }, Feedback: { en: 'Feedback', zh: '客户反馈' }, Incidents: { en: 'Incidents', zh: '奖惩记录' },
   Reviews: { en: 'Reviews', zh: '考评' }, Attendance: { en: 'Attendance', zh: '考勤' }, Cases: { en: 'Cases', zh: '服务案例' },
-  Quotas: { en: 'Quotas', zh: '名额' }, Redemptions: { en: 'Redemptions', zh: '积分兑换' },
+  Quotas: { en: 'Quotas', zh: '名额' }, Redemptions: { en: 'Redemptions', zh: '积分兑换' }, Nominations: { en: 'Nominations', zh: '提名' },
 };
 
 const DEPTS = ['Care', 'Sales', '客服部', '售后部'];
@@ -191,7 +193,8 @@ function staffRow(ids: string[], hostile: boolean): (id: Cell) => fc.Arbitrary<C
     fc.oneof({ weight: 6, arbitrary: fc.constant<Cell>(null) }, { weight: 1, arbitrary: dateCell(hostile) }),
     fc.oneof({ weight: 1, arbitrary: fc.constant<Cell>(null) }, { weight: 3, arbitrary: refCell(ids, hostile) }),
     textCell(['', 'note'], hostile),
-  ).map(([name, dept, group, level, hire, regular, leave, mgr, note]) => [id, name, dept, group, level, hire, regular, leave, mgr, note]);
+    textCell(['客服专员', '客服管家', 'Engineer', ''], hostile),
+  ).map(([name, dept, group, level, hire, regular, leave, mgr, note, pos]) => [id, name, dept, group, level, hire, regular, leave, mgr, note, pos]);
 }
 
 /** A workbook: Staff always; each other tab present or not. */
@@ -224,7 +227,11 @@ function tabsFor(idCells: Cell[], hostile: boolean, orderSafe: boolean, profile:
   const incidents = fc.array(maybeRagged(fc.tuple(dateCell(hostile), refCell(ids, hostile), textCell(profile.types, hostile),
     fc.oneof(fc.constant<Cell>(null), numberCell(-5, 10, hostile)), fc.oneof(fc.constant<Cell>(null), numberCell(0, 500, hostile), fc.constant<Cell>('¥1,200.50')), textCell(['', 'x'], hostile)), hostile), { maxLength: 15 * k, size: 'max' });
   const reviews = fc.array(maybeRagged(fc.tuple(textCell(PERIODS_IN_DATA, hostile), refCell(ids, hostile), textCell(SOURCES, hostile),
-    textCell(DIMENSIONS, hostile), numberCell(0, 100, hostile), fc.constantFrom<Cell>(null, 100, 100, 10, 0)), hostile), { maxLength: 40 * k, size: 'max' });
+    textCell(DIMENSIONS, hostile), numberCell(0, 100, hostile), fc.constantFrom<Cell>(null, 100, 100, 10, 0),
+    textCell(['J1', 'J2', 'J3', 'J4', 'J5', ''], hostile)), hostile), { maxLength: 40 * k, size: 'max' });
+  // A per-nominator limit keeps a nominator's first nominees in row order: order-safe nominations name no nominator.
+  const nominations = fc.array(maybeRagged(fc.tuple(textCell(PERIODS_IN_DATA, hostile), refCell(ids, hostile),
+    orderSafe ? fc.constant<Cell>(null) : fc.oneof(refCell(ids, false), fc.constant<Cell>(null))), hostile), { maxLength: 12 * k, size: 'max' });
   const attendanceRow = fc.tuple(textCell(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'], hostile), refCell(ids, hostile),
     fc.constantFrom<Cell>(22, null), numberCell(0, 2, hostile), numberCell(0, 2, hostile), numberCell(0, 1, hostile), numberCell(0, 1, hostile), numberCell(0, 1, hostile));
   // Order-safe attendance has one row per person and month (a repeated month is left out on its later row).
@@ -252,6 +259,7 @@ function tabsFor(idCells: Cell[], hostile: boolean, orderSafe: boolean, profile:
     // Feedback is required by most presets: absent one time in twelve.
     lang, staff, feedback: opt(feedback, 12), incidents: opt(incidents), reviews: opt(reviews), attendance: opt(attendance),
     cases: opt(cases), quotas: opt(quotas), redemptions: opt(redemptions),
+    nominations: opt(nominations, 3),
   }).map((w) => {
     const tabs: RawTab[] = [rowsOf(w.lang, 'Staff', w.staff)];
     const add = (tab: string, rows: Cell[][] | null) => { if (rows) tabs.push(rowsOf(w.lang, tab, rows)); };
@@ -262,6 +270,7 @@ function tabsFor(idCells: Cell[], hostile: boolean, orderSafe: boolean, profile:
     add('Cases', w.cases);
     add('Quotas', w.quotas as Cell[][] | null);
     add('Redemptions', w.redemptions);
+    add('Nominations', w.nominations);
     // A tab nobody reads is carried along untouched.
     tabs.push({ name: w.lang === 'zh' ? '我的笔记' : 'My notes', rows: [['anything'], ['=1+1']] });
     return tabs;

@@ -52,6 +52,7 @@ describe('inputTabsOf', () => {
     ['case-collection', ['cases', 'quotas', 'staff']],
     ['team-star', ['feedback', 'incidents', 'quotas', 'staff']],
     ['likes', ['feedback', 'quotas', 'redemptions', 'staff']],
+    ['itsm-quarterly', ['incidents', 'nominations', 'quotas', 'reviews', 'staff']],
   ])('%s reads %j', (id, tabs) => {
     expect([...inputTabsOf(getPreset(id)!)].sort()).toEqual(tabs);
   });
