@@ -184,13 +184,25 @@ function fold(v: unknown): string {
   return String(v ?? '').trim().toLowerCase();
 }
 
+/**
+ * The record key of a field as a scheme names it: the record's own key, or the data
+ * contract's column id (`absent_days`, `sick_leave_days`) for the camel-case key the
+ * reader stores (`absentDays`, `sickLeaveDays`).
+ */
+export function recordKey(t: TabIndex, field: string): string {
+  if (t.rows.length === 0 || field in t.rows[0] || !field.includes('_')) return field;
+  const camel = field.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+  return camel in t.rows[0] ? camel : field;
+}
+
 /** The numeric column of a field (built once per tab and field). */
 export function numColumn(t: TabIndex, field: string): NumColumn {
   let c = t.num.get(field);
   if (c) return c;
   const v = new Float64Array(t.rows.length);
+  const key = recordKey(t, field);
   for (let i = 0; i < v.length; i++) {
-    const x = t.rows[i][field];
+    const x = t.rows[i][key];
     v[i] = typeof x === 'number' ? (Number.isFinite(x) ? x : NaN) : typeof x === 'boolean' ? (x ? 1 : 0) : NaN;
   }
   c = { kind: 'num', v };
@@ -230,8 +242,9 @@ export function catColumn(t: TabIndex, field: string): CatColumn {
     } else if (byRaw.size < 100_000) byRaw.set(x, code);
     return code;
   };
+  const key = recordKey(t, field);
   for (let i = 0; i < codes.length; i++) {
-    const x = rows[i][field];
+    const x = rows[i][key];
     let k = 0;
     while (k < recent.length && recent[k] !== x) k++;
     codes[i] = k < recent.length ? recentCode[k] : miss(x);

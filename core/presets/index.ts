@@ -18,10 +18,11 @@ import caseCollection from './case-collection.json';
 import teamStar from './team-star.json';
 import likes from './likes.json';
 import itsmQuarterly from './itsm-quarterly.json';
+import propertyStars from './property-stars.json';
 
 const PRESET_FILES: unknown[] = [
   smileCards, starRating, weightedQuarterly, serviceStarBudget, surprisePoints, revisit, annualStar,
-  caseCollection, teamStar, likes, itsmQuarterly,
+  caseCollection, teamStar, likes, itsmQuarterly, propertyStars,
 ];
 
 export interface PresetInfo {

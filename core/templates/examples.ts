@@ -372,11 +372,14 @@ export function exampleData(ctx: ExampleContext): ExampleData {
     const rows: ExampleRow[] = [];
     const m0 = ownMonths[0];
     const typeWord = (t: string) => (lang === 'zh' ? INCIDENT_TYPES[t]?.[0] ?? t : t);
+    // A scheme that adds up incident points gets them on the good records, different per person.
+    const sumsPoints = s.measures.some((m) => m.kind === 'rows' && m.tab === 'incidents' && m.field === 'points');
     types.positive.forEach((t, j) => {
       PEOPLE.forEach((x, i) => {
         if (x.role === 'top' || (x.role === 'good' && j === 0)) {
           const m = ownMonths[(i + j) % ownMonths.length];
-          rows.push({ date: day(m, spreadDay(i, j + 1)), staff_id: x.id, type: typeWord(t), points: null, amount: null, note: incidentNote(t, lang) });
+          const points = sumsPoints ? (x.role === 'top' ? 3 + (i % 5) : 1) : null;
+          rows.push({ date: day(m, spreadDay(i, j + 1)), staff_id: x.id, type: typeWord(t), points, amount: null, note: incidentNote(t, lang) });
         }
       });
     });

@@ -53,6 +53,7 @@ describe('inputTabsOf', () => {
     ['team-star', ['feedback', 'incidents', 'quotas', 'staff']],
     ['likes', ['feedback', 'quotas', 'redemptions', 'staff']],
     ['itsm-quarterly', ['incidents', 'nominations', 'quotas', 'reviews', 'staff']],
+    ['property-stars', ['attendance', 'incidents', 'quotas', 'reviews', 'staff']],
   ])('%s reads %j', (id, tabs) => {
     expect([...inputTabsOf(getPreset(id)!)].sort()).toEqual(tabs);
   });
