@@ -56,6 +56,11 @@ function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
+/** Now, as ISO 8601 with the spreadsheet's time-zone offset: the Runs and Changes tabs show that wall clock. */
+function nowIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+}
+
 /** Flush pending spreadsheet changes, then release the lock (even if the flush fails). */
 function releaseAfterFlush(lock: GoogleAppsScript.Lock.Lock): void {
   try {
@@ -161,7 +166,7 @@ export function compute(args: ComputeArgs): ComputeSummary {
     // The preset chosen, else the one the workbook last ran (its Runs tab, served from memory to the compute,
     // which reads only the tabs the scheme uses).
     const preset = args?.preset ? String(args.preset) : defaultPresetId(host.readTabs(names.filter((n) => recognizeTab(n) === 'runs'))) ?? undefined;
-    const outcome = runComputeSync(host, { period, preset, force: args?.force === true, now: new Date().toISOString() });
+    const outcome = runComputeSync(host, { period, preset, force: args?.force === true, now: nowIn(ss) });
     const summary = summarizeOutcome(outcome, summaryContextFor(host.lastRead, preset));
     return plain(summary) as unknown as ComputeSummary;
   } catch (error) {
@@ -222,7 +227,7 @@ export function finalize(period: string): FinalizeResult {
   try {
     const host = new SheetsHost(ss, { deadline });
     host.recoverInterruptedWrite();
-    const out = runFinalizeSync(host, String(period ?? ''), new Date().toISOString(), lang);
+    const out = runFinalizeSync(host, String(period ?? ''), nowIn(ss), lang);
     return plain({ status: out.status, message: out.message }) as unknown as FinalizeResult;
   } catch (error) {
     const f = computeFailure(lang, String(period ?? ''), error);

@@ -12,6 +12,7 @@ import { templateCommand } from './commands/template';
 import { whatIfCommand } from './commands/whatif';
 import { finalizeCommand } from './finalize';
 import { CliError } from './errors';
+import { localIso } from '../core/time';
 
 const USAGE = {
   en: `Usage:
@@ -64,8 +65,9 @@ function langOption(value: string | undefined): Lang | undefined {
 /** The run's time: the clock, or SERVICE_STAR_NOW for reproducible files in tests. */
 function nowIso(env: NodeJS.ProcessEnv): string {
   const fixed = env.SERVICE_STAR_NOW;
-  if (fixed && !Number.isNaN(Date.parse(fixed))) return new Date(fixed).toISOString();
-  return new Date().toISOString();
+  const ms = fixed && !Number.isNaN(Date.parse(fixed)) ? Date.parse(fixed) : Date.now();
+  // In the machine's time zone (TZ): the Runs and Changes tabs show this wall clock (core/time.ts).
+  return localIso(ms, -new Date(ms).getTimezoneOffset());
 }
 
 /**

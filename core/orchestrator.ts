@@ -45,7 +45,11 @@ export interface ComputeRequest {
   preset?: string;
   /** Output language; detected from the tab names when absent. */
   lang?: Lang;
-  /** The time of the run (ISO 8601), passed in: core never reads the clock. */
+  /**
+   * The time of the run, passed in (core never reads the clock): ISO 8601 with the
+   * offset of the time zone the user reads times in (core/time.ts localIso), so the
+   * Runs and Changes tabs show `2026-12-02 10:25` in that zone.
+   */
   now: string;
   /** Recompute a period marked final. */
   force?: boolean;

@@ -11,6 +11,7 @@ import {
   buildRunsTab, withRun,
 } from './runs/log';
 import { diffResults } from './runs/changes';
+import { displayTime } from './time';
 import type { SchemeLabels } from './output/scheme-labels';
 import { diag } from './diagnostics';
 import type { SyncWorkbookHost, WorkbookHost } from './host';
@@ -104,7 +105,7 @@ export function recordCompute(gate: RunsGate, result: ResultJson, options: Recor
   });
   const log = withRun(gate.log, run, options.lang);
   const changes = diffResults(previous ? previous.snapshot : undefined, result, {
-    periodId: run.period, lang: options.lang, previousTime: previous?.time, names: options.names, labels: options.labels,
+    periodId: run.period, lang: options.lang, previousTime: previous ? displayTime(previous.time) : undefined, names: options.names, labels: options.labels,
   });
   return { runs: buildRunsTab(log, options.lang), changes };
 }

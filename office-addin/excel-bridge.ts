@@ -25,6 +25,7 @@ import { addTabs, createExcelHost, ExcelHostError, type ExcelRun, type Streaming
 import { inThreadEngine, type ComputeEngine } from './worker-protocol';
 import { createWhatIfPane } from './whatif';
 import type { WhatIfPreviewer } from './whatif-worker';
+import { localIso } from '../core/time';
 
 export interface ExcelBridgeOptions {
   /** Defaults to the global `Excel.run`. */
@@ -123,7 +124,8 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
   const host = options.host ?? createExcelHost({ run: options.run });
   const engine = options.engine ?? inThreadEngine;
   const today = options.today ?? (() => localToday());
-  const now = options.now ?? (() => new Date().toISOString());
+  // The machine's time zone: the Runs and Changes tabs show this wall clock (core/time.ts).
+  const now = options.now ?? (() => { const d = new Date(); return localIso(d.getTime(), -d.getTimezoneOffset()); });
   const display = options.displayLanguage ?? (() => null);
   let running = false;
   let lastNames: string[] = [];

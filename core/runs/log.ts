@@ -6,6 +6,7 @@
  */
 import type { Cell, Diagnostic, Lang, OutputTab, RawTab, ResultJson, ColumnFormat } from '../types';
 import { diag } from '../diagnostics';
+import { displayTime } from '../time';
 import { foldWidth } from '../ids';
 import { parsePeriod } from '../periods';
 import {
@@ -325,12 +326,13 @@ export interface NewRunInput {
 export function makeRun(input: NewRunInput): RunRecord {
   const count = (s: string): number => input.result.diagnostics.filter((d) => d.severity === s).length;
   return {
-    time: input.now, period: canonicalPeriod(input.period), status: input.status ?? 'draft',
+    // Shown as the local wall clock the host passed in (core/time.ts), never as a UTC instant.
+    time: displayTime(input.now), period: canonicalPeriod(input.period), status: input.status ?? 'draft',
     scheme: input.scheme, schemeVersion: input.schemeVersion,
     fingerprint: input.fingerprint.overall, tabs: { ...input.fingerprint.tabs }, fingerprintFormat: FINGERPRINT_FORMAT,
     paidFen: toFen(input.result.totals.paid), awards: input.result.awards.length,
     errors: count('error'), warnings: count('warning'), infos: count('info'),
-    finalizedAt: input.finalizedAt ?? '', note: input.note ?? '', snapshot: snapshotOf(input.result, input.alternatives),
+    finalizedAt: input.finalizedAt ? displayTime(input.finalizedAt) : '', note: input.note ?? '', snapshot: snapshotOf(input.result, input.alternatives),
   };
 }
 
@@ -435,7 +437,7 @@ export function finalizeRun(log: RunsLog, periodId: string, now: string, lang: L
   const l = log.lang ?? lang;
   const cells = [...target.cells];
   cells[COL.status] = STATUS_TEXT[l].final;
-  cells[COL.finalized_at] = now;
+  cells[COL.finalized_at] = displayTime(now);
   let note = run.note;
   if (pending.length) {
     const both = l === 'zh'
@@ -445,7 +447,7 @@ export function finalizeRun(log: RunsLog, periodId: string, now: string, lang: L
     cells[COL.note] = note;
   }
   const rows = [...log.rows];
-  rows[index] = { ...target, cells, run: { ...run, status: 'final', finalizedAt: now, note } };
+  rows[index] = { ...target, cells, run: { ...run, status: 'final', finalizedAt: displayTime(now), note } };
   return {
     ok: true, changed: true, log: { ...log, lang: l, rows },
     message: pending.length

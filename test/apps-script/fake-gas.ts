@@ -482,6 +482,18 @@ export function makeEnv(options: FakeEnvOptions = {}): FakeEnv {
     Utilities: {
       formatDate: (date: Date, tz: string, pattern: string) => {
         log.record('Utilities.formatDate', [pattern]);
+        if (pattern === "yyyy-MM-dd'T'HH:mm:ss.SSSXXX") {
+          // The wall clock in tz with its offset, as Apps Script (Java SimpleDateFormat) writes it.
+          const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+            timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+          }).formatToParts(date).map((p) => [p.type, p.value]));
+          const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+          const offset = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+          const abs = Math.abs(offset);
+          const xxx = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          const ms = String(date.getTime() % 1000).padStart(3, '0');
+          return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${ms}${xxx}`;
+        }
         if (pattern !== 'yyyy-MM-dd') throw new Error(`fake formatDate supports yyyy-MM-dd only, got ${pattern}`);
         return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
       },

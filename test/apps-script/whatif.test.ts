@@ -38,7 +38,10 @@ test('Preview: the reads of a Compute, no write; the edits listed with their val
   a.env.log.reset();
   a.gs.compute({ period: '2026-Q3', preset: 'smile-cards' });
   // Compute's document lock is for its writes: a preview writes nothing and takes none.
-  const compute = a.env.log.calls.map((c) => c.method).filter((m) => !WRITE.test(m) && !/Lock/.test(m));
+  // Nor does it take the run's time (Compute reads the spreadsheet's time zone and formats now for the Runs tab).
+  const calls = a.env.log.calls.filter((c, k, all) => !(c.method === 'Utilities.formatDate' && String(c.args[0]).includes('XXX'))
+    && !(c.method === 'Spreadsheet.getSpreadsheetTimeZone' && all[k + 1]?.method === 'Utilities.formatDate' && String(all[k + 1].args[0]).includes('XXX')));
+  const compute = calls.map((c) => c.method).filter((m) => !WRITE.test(m) && !/Lock/.test(m));
 
   const b = setup();
   const before = b.env.ss.sheets.map((s) => [s.name, JSON.stringify(s.dump())]);

@@ -355,7 +355,7 @@ describe('appendRun and finalizeRun', () => {
     expect(tab.name).toBe('Runs');
     expect(tab.rows[0]).toEqual(['Time', 'Period', 'Status', 'Scheme', 'Scheme version', 'Paid', 'Awards', 'Errors',
       'Warnings', 'Info', 'Input fingerprint', 'Tab fingerprints', 'Finalized at', 'Note', 'Result snapshot']);
-    expect(tab.rows[1].slice(0, 10)).toEqual(['2026-10-08T09:00:00.000Z', '2026-Q3', 'draft', 'smile-cards', '3', 1200, 2, 0, 1, 2]);
+    expect(tab.rows[1].slice(0, 10)).toEqual(['2026-10-08 09:00', '2026-Q3', 'draft', 'smile-cards', '3', 1200, 2, 0, 1, 2]);
     expect(tab.rows[1][10]).toBe(fp.overall);
     expect(tab.rows[1][11]).toBe(formatTabFingerprints(fp.tabs));
     expect(tab.rows[1][14]).toBe('{"a":[["service_star","S01",80000],["service_star_manager","M1",40000]],"p":[],"s":[],"v":1}');
@@ -390,13 +390,13 @@ describe('appendRun and finalizeRun', () => {
     const tab = buildRunsTab(out.log, 'en');
     expect(tab.rows.map((r) => [r[0], r[2], r[12]])).toEqual([
       ['Time', 'Status', 'Finalized at'],
-      ['2026-10-08T09:00:00.000Z', 'draft', ''],
-      ['2026-10-09T09:00:00.000Z', 'final', '2026-10-12T10:00:00.000Z'],
+      ['2026-10-08 09:00', 'draft', ''],
+      ['2026-10-09T09:00:00.000Z', 'final', '2026-10-12 10:00'],
       ['2026-10-10T00:00:00.000Z', 'draft', ''],
     ]);
     const again = finalizeRun(parseRunsTab({ name: 'Runs', rows: tab.rows }), '2026-Q3', 'later');
     expect(again).toMatchObject({ ok: true, changed: false });
-    expect(again.message.en).toBe('Period 2026-Q3 is already final (finalized 2026-10-12T10:00:00.000Z)');
+    expect(again.message.en).toBe('Period 2026-Q3 is already final (finalized 2026-10-12 10:00)');
   });
   test('finalizePeriod writes back nothing when refused', () => {
     expect(finalizePeriod(undefined, '2026-Q3', 'T', 'en')).toMatchObject({ ok: false, tab: null });
@@ -421,8 +421,8 @@ describe('checkFinal', () => {
     const c = checkFinal(finalLog, '2026-Q3', fp1, false);
     expect(c.allowed).toBe(false);
     expect(c.changedTabs).toEqual(['客户反馈']);
-    expect(c.message!.en).toBe('Period 2026-Q3 is final (finalized 2026-10-12T10:00:00Z); inputs changed since: 客户反馈. Nothing was written; to replace the final results, confirm and compute again (--force on the command line)');
-    expect(c.message!.zh).toBe('期间 2026-Q3 已定稿（2026-10-12T10:00:00Z），定稿后以下工作表有改动：客户反馈。未写入任何内容；如需覆盖定稿结果，请确认后重新计算（命令行加 --force）');
+    expect(c.message!.en).toBe('Period 2026-Q3 is final (finalized 2026-10-12 10:00); inputs changed since: 客户反馈. Nothing was written; to replace the final results, confirm and compute again (--force on the command line)');
+    expect(c.message!.zh).toBe('期间 2026-Q3 已定稿（2026-10-12 10:00），定稿后以下工作表有改动：客户反馈。未写入任何内容；如需覆盖定稿结果，请确认后重新计算（命令行加 --force）');
   });
   test('refused even when nothing changed', () => {
     const c = checkFinal(finalLog, '2026-Q3', fp0, false);

@@ -89,7 +89,7 @@ describe('finalize scenario on a CSV folder', () => {
     const runs = readCsv(runsCsv);
     expect(runs).toHaveLength(2);
     expect(runs[0].slice(0, 7)).toEqual(['Time', 'Period', 'Status', 'Scheme', 'Scheme version', 'Paid', 'Awards']);
-    expect(runs[1].slice(0, 3)).toEqual(['2026-10-08T09:00:00.000Z', '2026-Q3', 'draft']);
+    expect(runs[1].slice(0, 3)).toEqual(['2026-10-08 09:00', '2026-Q3', 'draft']);
     expect(runs[1][3]).toBe('smile-cards');
     expect(runs[1].slice(5, 7)).toEqual(['1200.00', '2']);
     expect(runs[1][11]).toMatch(/^v2:feedback=[0-9a-f]{16};scheme=[0-9a-f]{16};staff=[0-9a-f]{16}$/);
@@ -100,10 +100,10 @@ describe('finalize scenario on a CSV folder', () => {
     const r = runCli(['finalize', wb, '--period', '2026-Q3'], env('2026-10-09T10:00:00.000Z'));
     expect(r.stderr).toBe('');
     ok(r);
-    expect(r.stdout.split('\n')[0]).toBe('Period 2026-Q3 is now final (the run of 2026-10-08T09:00:00.000Z); computing it again will need confirmation');
+    expect(r.stdout.split('\n')[0]).toBe('Period 2026-Q3 is now final (the run of 2026-10-08 09:00); computing it again will need confirmation');
     const runs = readCsv(runsCsv);
     expect(runs).toHaveLength(2);
-    expect([runs[1][2], runs[1][12]]).toEqual(['final', '2026-10-09T10:00:00.000Z']);
+    expect([runs[1][2], runs[1][12]]).toEqual(['final', '2026-10-09 10:00']);
   });
 
   test('3. after editing one feedback row, compute refuses, names Feedback and writes nothing', () => {
@@ -116,7 +116,7 @@ describe('finalize scenario on a CSV folder', () => {
     const r = runCli(['compute', wb, '--period', '2026-Q3', '--preset', 'smile-cards', '--out', wb], env('2026-10-10T09:00:00.000Z'));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(refusal(r.stderr)).toBe('service-star: Period 2026-Q3 is final (finalized 2026-10-09T10:00:00.000Z); inputs changed since: Feedback. Nothing was written; to replace the final results, confirm and compute again (--force on the command line)');
+    expect(refusal(r.stderr)).toBe('service-star: Period 2026-Q3 is final (finalized 2026-10-09 10:00); inputs changed since: Feedback. Nothing was written; to replace the final results, confirm and compute again (--force on the command line)');
     expect(readFileSync(runsCsv)).toEqual(runsBefore);
     expect(readFileSync(changesCsv)).toEqual(changesBefore);
   });
@@ -129,14 +129,14 @@ describe('finalize scenario on a CSV folder', () => {
       .toEqual([['service_star', 'S02', 800], ['service_star_manager', 'M1', 400]]);
     expect(readCsv(changesCsv)).toEqual([
       ['Change', 'Staff ID', 'Name', 'Item', 'Amount before', 'Amount after', 'Difference', 'Stars before', 'Stars after', 'Compared with run'],
-      ['award lost', 'S01', 'Alice Wang', 'service_star', '800.00', '', '-800.00', '', '', '2026-10-08T09:00:00.000Z'],
-      ['award gained', 'S02', 'Bob Li', 'service_star', '', '800.00', '800.00', '', '', '2026-10-08T09:00:00.000Z'],
+      ['award lost', 'S01', 'Alice Wang', 'Service Star', '800.00', '', '-800.00', '', '', '2026-10-08 09:00'],
+      ['award gained', 'S02', 'Bob Li', 'Service Star', '', '800.00', '800.00', '', '', '2026-10-08 09:00'],
     ]);
     const runs = readCsv(runsCsv);
     expect(runs.map((row) => [row[0], row[2], row[13]])).toEqual([
       ['Time', 'Status', 'Note'],
-      ['2026-10-08T09:00:00.000Z', 'final', ''],
-      ['2026-10-11T09:00:00.000Z', 'final', 'final period recomputed as confirmed; changed tabs: Feedback'],
+      ['2026-10-08 09:00', 'final', ''],
+      ['2026-10-11 09:00', 'final', 'final period recomputed as confirmed; changed tabs: Feedback'],
     ]);
     expect(runs[2][11]).not.toBe(runs[1][11]);
     const entries = (cell: string) => cell.replace(/^v2:/, '').split(';');
@@ -191,8 +191,8 @@ describe('finalize scenario on an .xlsx workbook', () => {
     ok(r);
     const changes = await readXlsxTab(wb, 'Changes 2026-Q3');
     expect(changes.slice(1).map((row) => row.slice(0, 7))).toEqual([
-      ['award lost', 'S01', 'Alice Wang', 'service_star', '800.00', '', '-800.00'],
-      ['award gained', 'S02', 'Bob Li', 'service_star', '', '800.00', '800.00'],
+      ['award lost', 'S01', 'Alice Wang', 'Service Star', '800.00', '', '-800.00'],
+      ['award gained', 'S02', 'Bob Li', 'Service Star', '', '800.00', '800.00'],
     ]);
     expect((await readXlsxTab(wb, 'Runs')).map((row) => row[2])).toEqual(['Status', 'final', 'final']);
     // The input tabs survive the rewrites (the edited row included).

@@ -48,7 +48,7 @@ describe('Finalize in the Excel bridge', () => {
     const done = await bridge.finalize('2026-Q3');
     expect(done).toEqual({ status: 'final', message: expect.objectContaining({ en: expect.stringMatching(/^Period 2026-Q3 is now final/) }) });
     expect(column(wb.tab('Runs')!, 'Status')).toEqual(['final']);
-    expect(column(wb.tab('Runs')!, 'Finalized at')).toEqual([T2]);
+    expect(column(wb.tab('Runs')!, 'Finalized at')).toEqual(['2026-10-09 10:00']);
     // Finalizing again is not an error: it says the period is already final and writes nothing.
     const syncs = wb.syncs.length;
     const before = snapshot(wb);
@@ -83,8 +83,8 @@ describe('Finalize in the Excel bridge', () => {
     expect(forced.winners.filter((w) => w.award === 'service_star').map((w) => w.staffId)).toEqual(['S01', 'S05']);
     const changes = wb.tab('Changes 2026-Q3')!;
     expect(changes.slice(1).map((r) => r.slice(0, 7))).toEqual([
-      ['award lost', 'S04', HYPERLINK_NAME, 'service_star', 800, '', -800],
-      ['award gained', 'S05', 'Dan', 'service_star', '', 800, 800],
+      ['award lost', 'S04', HYPERLINK_NAME, 'Service Star', 800, '', -800],
+      ['award gained', 'S05', 'Dan', 'Service Star', '', 800, 800],
     ]);
     // The period stays final: two runs, both final, the second saying why.
     const runs = wb.tab('Runs')!;

@@ -1,0 +1,36 @@
+/**
+ * Issue 13 through the built command line (bin/service-star.js): local times in
+ * the Runs and Changes tabs with a fixed time zone, a --lang switch replacing the
+ * period's tabs, write failures that say what to do, a missing scheme that lists
+ * the presets, a mistyped preset that suggests the nearest one.
+ */
+import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLES, ensureBuilt, runCli, tempDir } from './helpers';
+
+beforeAll(() => ensureBuilt(), 120000);
+
+function copyOf(folder: string): string {
+  const dir = tempDir('ss-i13-');
+  cpSync(join(EXAMPLES, folder), dir, { recursive: true });
+  return dir;
+}
+
+function csv(dir: string, name: string): string[][] {
+  return readFileSync(join(dir, `${name}.csv`), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean).map((l) => l.split(','));
+}
+
+test('Runs and Changes show the machine-local time (TZ=Asia/Shanghai), not a UTC instant', () => {
+  const dir = copyOf('csv-zh');
+  const args = ['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--out', dir];
+  expect(runCli(args, { env: { TZ: 'Asia/Shanghai', SERVICE_STAR_NOW: '2026-12-02T02:25:52.222Z' } }).status).toBe(0);
+  expect(runCli(args, { env: { TZ: 'Asia/Shanghai', SERVICE_STAR_NOW: '2026-12-02T03:40:00.000Z' } }).status).toBe(0);
+  expect(csv(dir, '运行记录').slice(1).map((r) => r[0])).toEqual(['2026-12-02 10:25', '2026-12-02 11:40']);
+  const changes = csv(dir, '变更 2026-Q3');
+  expect(changes[1][changes[0].length - 1]).toBe('2026-12-02 10:25');
+  // The same instant in New York.
+  const ny = copyOf('csv-en');
+  expect(runCli(['compute', ny, '--period', '2026-Q3', '--preset', 'smile-cards', '--out', ny], { env: { TZ: 'America/New_York', SERVICE_STAR_NOW: '2026-12-02T02:25:52.222Z' } }).status).toBe(0);
+  expect(csv(ny, 'Runs')[1][0]).toBe('2026-12-01 21:25');
+  expect(readdirSync(ny).length).toBeGreaterThan(0);
+});
