@@ -2,13 +2,14 @@
  * `npm run bench` (not part of `npm test`): the engine at sizes S, M, L for the
  * smile-cards, star-rating and service-star-budget presets, side by side with
  * the baselines of the same run (the single-pass floor, LibreOffice recalculating
- * a formula template), the host cost model, the CLI on an .xlsx of size M, and
- * copied-case detection on 20,000 cases. Prints Markdown tables and writes
- * out/bench.json.
+ * a formula template, HyperFormula evaluating the same template in-process), the
+ * host cost model, the CLI on an .xlsx of size M (and reading L), the CLI on a
+ * 300,000-row CSV folder against a one-pass floor script, and copied-case
+ * detection on 20,000 cases. Prints Markdown tables and writes out/bench.json.
  *
  *   npm run bench -- --sizes S,M        limit the sizes (default S,M,L)
  *   npm run bench -- --presets smile-cards
- *   npm run bench -- --skip lo,cli,hosts,copies
+ *   npm run bench -- --skip lo,hf,csv,cli,hosts,copies
  *
  * Each measurement runs in a child process of this same bundle (`--child …`), so
  * a size's memory never inherits another's garbage, and V8's --trace-gc output
@@ -22,7 +23,9 @@ import { benchCopies } from './copies';
 import { engineChild, type EngineRun, type SizeName } from './engine-run';
 import { hostsChild, type HostCost } from './hosts';
 import { runLibreOffice, sofficeAvailable } from './libreoffice';
-import { timeCli, writeWorkbookXlsx } from './cli-run';
+import { timeCli, timeCliRead, writeWorkbookXlsx } from './cli-run';
+import { timeCsvCli, writeCsvFolder } from './csv-cli';
+import { runHyperFormula, type HyperFormulaRun } from './hyperformula';
 import { judge, parseTraceGc, peakBetweenForced, renderReport, type BenchReport, type CopiesRun, type EngineEntry } from './report';
 
 const ALL_SIZES: SizeName[] = ['S', 'M', 'L'];
@@ -68,12 +71,13 @@ function log(line: string): void {
 }
 
 /** Run this bundle as a child with `args`; its result is the JSON it writes to a temporary file. */
-function child<T>(args: string[], nodeFlags: string[] = []): { result: T | null; stdout: string; error: string | null } {
+function child<T>(args: string[], nodeFlags: string[] = [], timeoutMs = 30 * 60_000): { result: T | null; stdout: string; error: string | null } {
   const file = join(scratch(), `child-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   rmSync(file, { force: true });
   const r = spawnSync(process.execPath, [...nodeFlags, __filename, '--child', ...args, '--result', file], {
-    encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 30 * 60_000,
+    encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs,
   });
+  if (r.signal === 'SIGTERM' && r.error) return { result: null, stdout: r.stdout ?? '', error: `timed out after ${Math.round(timeoutMs / 60_000)} min` };
   try {
     const result = JSON.parse(readFileSync(file, 'utf8')) as T;
     rmSync(file, { force: true });
@@ -90,7 +94,10 @@ async function childMain(argv: string[]): Promise<void> {
   const resultPath = arg('--result');
   if (kind === 'engine') engineChild(arg('--size') as SizeName, arg('--preset'), resultPath);
   else if (kind === 'hosts') await hostsChild(arg('--size') as SizeName, resultPath);
-  else if (kind === 'copies') writeFileSync(resultPath, JSON.stringify({ cases: Number(arg('--n')), ...benchCopies(Number(arg('--n'))) }));
+  else if (kind === 'hyperformula') {
+    const sample = JSON.parse(readFileSync(arg('--sample'), 'utf8')) as Record<string, Record<string, import('../core/types').Cell>>;
+    writeFileSync(resultPath, JSON.stringify(runHyperFormula(arg('--size') as SizeName, sample)));
+  } else if (kind === 'copies') writeFileSync(resultPath, JSON.stringify({ cases: Number(arg('--n')), ...benchCopies(Number(arg('--n'))) }));
   else if (kind === 'write-xlsx') {
     const t = performance.now();
     const rows = await writeWorkbookXlsx(arg('--size') as SizeName, arg('--path'));
@@ -106,7 +113,8 @@ async function main(argv: string[]): Promise<void> {
       cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version,
       totalMemGb: Math.round(totalmem() / 1e9), loadBefore: loadavg(), loadAfter: [], startedAt: new Date().toISOString(), commit: commitLabel(),
     },
-    sizes: opts.sizes, engine: [], hosts: [], libreoffice: [], libreofficeSkipped: null, cli: null, copies: null, targets: [],
+    sizes: opts.sizes, engine: [], hosts: [], libreoffice: [], libreofficeSkipped: null, hyperformula: [], hyperformulaSkipped: null,
+    cli: null, cliL: null, csvCli: null, copies: null, targets: [],
   };
 
   for (const size of opts.sizes) {
@@ -153,6 +161,51 @@ async function main(argv: string[]): Promise<void> {
         log(`${size} LibreOffice failed: ${String(error)}`);
       }
     }
+  }
+
+  if (opts.skip.has('hf')) report.hyperformulaSkipped = 'skipped (--skip hf)';
+  else {
+    const hfRuns: NonNullable<BenchReport['hyperformula']> = [];
+    report.hyperformula = hfRuns;
+    // Like LibreOffice, its time grows with staff × rows: a size runs only when the one before finished within a minute.
+    for (const size of opts.sizes) {
+      const sample = report.engine.find((e) => e.size === size && e.preset === 'smile-cards')?.run?.sample;
+      if (!sample) { hfRuns.push({ size, error: 'no smile-cards engine run at this size to check against' }); continue; }
+      const before = hfRuns.filter((h): h is HyperFormulaRun => 'evaluateMs' in h).pop();
+      if (size !== opts.sizes[0] && (!before || before.evaluateMs > 60_000)) {
+        report.hyperformulaSkipped = `${size} not run: ${before ? `${before.size} took ${Math.round(before.evaluateMs / 1000)} s` : 'the smaller size failed'} (over a minute; it grows with staff × rows)`;
+        break;
+      }
+      const sampleFile = join(scratch(), `hf-sample-${size}.json`);
+      writeFileSync(sampleFile, JSON.stringify(sample));
+      log(`${size} HyperFormula: evaluating the formula template…`);
+      const c = child<HyperFormulaRun>(['hyperformula', '--size', size, '--sample', sampleFile], ['--max-old-space-size=6144'], 20 * 60_000);
+      hfRuns.push(c.result ?? { size, error: c.error ?? 'failed' });
+      log(c.result ? `${size} HyperFormula: ${c.result.evaluateMs} ms, verified ${c.result.verified}` : `${size} HyperFormula failed: ${c.error}`);
+    }
+  }
+
+  if (!opts.skip.has('csv')) {
+    const dir = join(scratch(), 'csv-300k');
+    log('CSV CLI: writing the 300,000-row CSV folder…');
+    const rows = writeCsvFolder(dir);
+    try {
+      report.csvCli = await timeCsvCli(ROOT, dir, rows);
+      log(`CSV CLI: ${report.csvCli.cliMedianMs} ms vs floor ${report.csvCli.floorMedianMs} ms (${report.csvCli.ratio.toFixed(2)}×); first progress line ${report.csvCli.firstProgressMs} ms`);
+    } catch (error) {
+      report.csvCli = { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  if (!opts.skip.has('cli') && opts.sizes.includes('L')) {
+    const file = join(scratch(), 'bench-L.xlsx');
+    log('L CLI: writing bench-L.xlsx…');
+    const w = child<{ rows: number; ms: number }>(['write-xlsx', '--size', 'L', '--path', file]);
+    if (w.result) {
+      report.cliL = timeCliRead(ROOT, 'L', file, w.result.rows);
+      log(`L CLI (--json): ${report.cliL.wallMs} ms, exit ${report.cliL.exitCode}, peak RSS ${report.cliL.maxRssMb} MiB`);
+    } else report.cliL = { error: w.error ?? 'could not write the workbook' };
+    rmSync(file, { force: true });
   }
 
   if (!opts.skip.has('cli') && opts.sizes.includes('M')) {

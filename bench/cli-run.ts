@@ -86,3 +86,34 @@ export function timeCli(root: string, size: SizeName, file: string, out: string,
     command: `node bin/service-star.js ${args.slice(1).map((a) => a.startsWith(root) ? a.slice(root.length + 1) : a).join(' ')}`,
   };
 }
+
+/**
+ * Time the CLI reading `file` and printing `--json` (no `--out`): whether a
+ * workbook of this size can be read at all, and at what peak RSS.
+ */
+export function timeCliRead(root: string, size: SizeName, file: string, inputRows: number): CliRun {
+  const bin = join(root, 'bin', 'service-star.js');
+  const args = [bin, 'compute', file, '--period', '2026-Q3', '--preset', 'smile-cards', '--json'];
+  spawnSync(process.execPath, [bin, '--help'], { cwd: root, encoding: 'utf8' });
+  const timeFile = `${file}.time.txt`;
+  const useTime = existsSync('/usr/bin/time');
+  const env = { ...process.env, LANG: 'en_US.UTF-8', SERVICE_STAR_PROGRESS: '1' };
+  const t = performance.now();
+  const r = useTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, ...args], { cwd: root, encoding: 'utf8', timeout: 900_000, env, maxBuffer: 512 * 1024 * 1024 })
+    : spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 900_000, env, maxBuffer: 512 * 1024 * 1024 });
+  const wallMs = Math.round(performance.now() - t);
+  let maxRssMb: number | null = null;
+  if (useTime && existsSync(timeFile)) {
+    const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) maxRssMb = Math.round(kb / 1024);
+    rmSync(timeFile, { force: true });
+  }
+  return {
+    size, file, fileBytes: statSync(file).size, inputRows, writeMs: 0,
+    exitCode: r.status, wallMs, maxRssMb,
+    progress: (r.stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
+    resultBytes: 0,
+    command: `node bin/service-star.js compute bench-L.xlsx --period 2026-Q3 --preset smile-cards --json`,
+  };
+}

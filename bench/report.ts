@@ -7,6 +7,8 @@ import type { EngineRun, SizeName } from './engine-run';
 import type { HostCost } from './hosts';
 import type { LibreOfficeRun } from './libreoffice';
 import type { CliRun } from './cli-run';
+import type { CsvCliRun } from './csv-cli';
+import type { HyperFormulaRun } from './hyperformula';
 
 export interface EngineEntry {
   run: EngineRun | null;
@@ -32,7 +34,13 @@ export interface BenchReport {
   hosts: (HostCost | { size: SizeName; error: string })[];
   libreoffice: (LibreOfficeRun | { size: SizeName; error: string })[];
   libreofficeSkipped: string | null;
+  hyperformula?: (HyperFormulaRun | { size: SizeName; error: string })[];
+  hyperformulaSkipped?: string | null;
   cli: CliRun | { error: string } | null;
+  /** The CLI reading size L (--json, no --out): readable, peak RSS. */
+  cliL?: CliRun | { error: string } | null;
+  /** The CLI on the 300,000-row CSV folder against the one-pass floor script. */
+  csvCli?: CsvCliRun | { error: string } | null;
   copies: CopiesRun | { error: string } | null;
   targets: Target[];
 }
@@ -161,7 +169,24 @@ export function libreofficeTable(r: BenchReport): string {
   );
 }
 
-/** Judge the targets of issue 8 against this run. */
+export function hyperformulaTable(r: BenchReport): string {
+  const rows: string[][] = [];
+  for (const h of r.hyperformula ?? []) {
+    if (failed(h)) { rows.push([h.size, `failed: ${h.error}`.slice(0, 80), '', '', '', '', '', '']); continue; }
+    const engine = r.engine.find((e) => e.size === h.size && e.preset === 'smile-cards')?.run;
+    const total = engine?.cold.totalMs ?? NaN;
+    rows.push([
+      h.size, fmtInt(h.staff), fmtInt(h.formulas), fmtInt(h.evaluateMs), fmtInt(h.heapMb),
+      engine ? `${fmtMs(total)} (${fmtMs(engine.cold.computeMs)})` : '?', engine ? `${fmtX(h.evaluateMs / total)} (${fmtX(h.evaluateMs / engine.cold.computeMs)})` : '?', h.verified ? 'yes' : 'NO',
+    ]);
+  }
+  return table(
+    ['size', 'staff', 'formulas', 'HyperFormula build+evaluate ms', 'heap MiB', 'engine total ms (compute)', 'HyperFormula ÷ engine total (÷ compute)', 'values verified'],
+    rows, [false, true, true, true, true, true, true, false],
+  );
+}
+
+/** Judge the targets of issues 8 and 14 against this run. */
 export function judge(r: BenchReport): Target[] {
   const t: Target[] = [];
   const L = r.engine.filter((e) => e.size === 'L' && e.run);
@@ -230,7 +255,40 @@ export function judge(r: BenchReport): Target[] {
   } else {
     t.push({ id: 'cli', target: 'CLI on an .xlsx of size M end to end < 30 s, with progress', measured: r.cli ? `failed: ${r.cli.error}` : 'size M not run', status: 'not measured' });
   }
+  judgeIssue14(r, t);
   return t;
+}
+
+/** Issue 14's targets: CLI vs the floor on CSV, start-up, .xlsx M end to end, L readable, HyperFormula at L. */
+function judgeIssue14(r: BenchReport, t: Target[]): void {
+  const c = r.csvCli;
+  if (c && ok(c)) {
+    t.push({ id: 'csv-floor', target: 'CLI on the 300k-row CSV folder ≤ 2.5× the one-pass floor script, whole process', measured: `${fmtX(c.ratio)} (median of 5 pairs; CLI ${fmtInt(c.cliMedianMs)} ms, floor ${fmtInt(c.floorMedianMs)} ms)${c.sameWinners === false ? ' — winners DIFFER' : ''}`, status: c.ratio <= 2.5 && c.sameWinners !== false ? 'met' : 'missed' });
+    t.push({ id: 'start', target: 'process start to first progress line ≤ 0.2 s', measured: `${fmtInt(c.firstProgressMs)} ms (median of 5; “${c.firstProgressLine}”)`, status: c.firstProgressMs <= 200 ? 'met' : 'missed' });
+  } else {
+    const why = c ? `failed: ${c.error}` : 'not run';
+    t.push({ id: 'csv-floor', target: 'CLI on the 300k-row CSV folder ≤ 2.5× the one-pass floor script, whole process', measured: why, status: 'not measured' });
+    t.push({ id: 'start', target: 'process start to first progress line ≤ 0.2 s', measured: why, status: 'not measured' });
+  }
+  if (ok(r.cli)) {
+    t.push({ id: 'cli-m-4s', target: '.xlsx M (420,508 rows) end to end ≤ 4 s', measured: `${(r.cli.wallMs / 1000).toFixed(1)} s (read, compute, --out with the input tabs)`, status: r.cli.wallMs <= 4000 && r.cli.exitCode === 0 ? 'met' : 'missed' });
+  } else t.push({ id: 'cli-m-4s', target: '.xlsx M (420,508 rows) end to end ≤ 4 s', measured: r.cli ? `failed: ${r.cli.error}` : 'not run', status: 'not measured' });
+  const l = r.cliL;
+  if (l && ok(l)) {
+    t.push({ id: 'cli-l-rss', target: '.xlsx L (1.36 M rows) readable with peak RSS ≤ 1.5 GB', measured: `exit ${l.exitCode}, ${(l.wallMs / 1000).toFixed(1)} s, peak RSS ${l.maxRssMb ?? '?'} MiB`, status: l.exitCode === 0 && l.maxRssMb !== null && l.maxRssMb <= 1536 ? 'met' : 'missed' });
+  } else t.push({ id: 'cli-l-rss', target: '.xlsx L (1.36 M rows) readable with peak RSS ≤ 1.5 GB', measured: l ? `failed: ${l.error}` : 'not run', status: 'not measured' });
+  const hfs = (r.hyperformula ?? []).filter((h): h is HyperFormulaRun => !failed(h));
+  const hfL = hfs.find((h) => h.size === 'L');
+  const engL = r.engine.find((e) => e.size === 'L' && e.preset === 'smile-cards')?.run;
+  if (hfL && engL) {
+    const x = hfL.evaluateMs / engL.cold.totalMs;
+    t.push({ id: 'hyperformula', target: 'engine at L ≥ 100× faster than HyperFormula on the same formula template', measured: `${fmtX(x)} end to end${hfL.verified ? '' : ' — values NOT verified'}`, status: x >= 100 && hfL.verified ? 'met' : 'missed' });
+  } else {
+    const largest = hfs[hfs.length - 1];
+    const eng = largest ? r.engine.find((e) => e.size === largest.size && e.preset === 'smile-cards')?.run : undefined;
+    const seen = largest && eng ? `largest size evaluated: ${largest.size}, ${fmtX(largest.evaluateMs / eng.cold.totalMs)} the engine's whole pipeline; ` : '';
+    t.push({ id: 'hyperformula', target: 'engine at L ≥ 100× faster than HyperFormula on the same formula template', measured: `${seen}L: ${r.hyperformulaSkipped ?? 'not run'}`, status: 'not measured' });
+  }
 }
 
 export function targetTable(targets: Target[]): string {
@@ -252,6 +310,8 @@ export function renderReport(r: BenchReport): string {
   if (sheetsPreview.length) out.push('', `What-if Preview on Sheets (SpreadsheetApp calls, one server call): ${sheetsPreview.join('; ')}`);
   if (r.libreoffice.length) out.push('', '### LibreOffice formula template (smile-cards, 2026-Q3)', '', libreofficeTable(r));
   if (r.libreofficeSkipped) out.push('', `LibreOffice: ${r.libreofficeSkipped}`);
+  if ((r.hyperformula ?? []).length) out.push('', '### HyperFormula, same formula template in-process (smile-cards, 2026-Q3)', '', hyperformulaTable(r));
+  if (r.hyperformulaSkipped) out.push('', `HyperFormula: ${r.hyperformulaSkipped}`);
   if (r.hosts.length) out.push('', '### Host cost (smile-cards 2026-Q3 through the real adapters on in-memory fakes)', '', hostTable(r));
   if (r.cli) {
     out.push('', '### Command line on an .xlsx');
@@ -260,12 +320,30 @@ export function renderReport(r: BenchReport): string {
       out.push('', `\`${c.command}\` on ${fmtInt(c.inputRows)} input rows (${fmtBytes(c.fileBytes)}): ${(c.wallMs / 1000).toFixed(1)} s wall, exit ${c.exitCode}, peak RSS ${c.maxRssMb ?? '?'} MiB, result ${fmtBytes(c.resultBytes)}. Progress on stderr:`, '', '```', ...c.progress, '```');
     } else out.push('', `failed: ${r.cli.error}`);
   }
+  if (r.cliL) {
+    out.push('', '### Command line reading size L');
+    if (ok(r.cliL)) {
+      const c = r.cliL;
+      out.push('', `\`${c.command}\` on ${fmtInt(c.inputRows)} input rows (${fmtBytes(c.fileBytes)}): ${(c.wallMs / 1000).toFixed(1)} s wall, exit ${c.exitCode}, peak RSS ${c.maxRssMb ?? '?'} MiB. Progress on stderr:`, '', '```', ...c.progress, '```');
+    } else out.push('', `failed: ${r.cliL.error}`);
+  }
+  if (r.csvCli) {
+    out.push('', '### Command line on a CSV folder against the one-pass floor (5,000 staff, 300,000 feedback, 30,000 incidents)');
+    if (ok(r.csvCli)) {
+      const c = r.csvCli;
+      out.push('', table(['', 'runs ms (in turn: CLI, floor, CLI, …)', 'median ms'], [
+        ['CLI (whole process)', c.cliMs.map(fmtInt).join(', '), fmtInt(c.cliMedianMs)],
+        ['floor script (whole process)', c.floorMs.map(fmtInt).join(', '), fmtInt(c.floorMedianMs)],
+      ], [false, false, true]));
+      out.push('', `CLI ÷ floor, median of the pairwise ratios: ${fmtX(c.ratio)}. Same smile-cards winners: ${c.sameWinners === null ? '?' : c.sameWinners ? 'yes' : 'NO'}. Process start to the first progress line (SERVICE_STAR_PROGRESS=1), median of 5: ${fmtInt(c.firstProgressMs)} ms (“${c.firstProgressLine}”). Commands: ${c.command}`);
+    } else out.push('', `failed: ${r.csvCli.error}`);
+  }
   if (r.copies) {
     out.push('', '### Copied-case detection');
     out.push('', ok(r.copies)
       ? `${fmtInt(r.copies.cases)} cases: ${fmtInt(r.copies.ms)} ms; ${r.copies.pairsFound} copies found (${r.copies.copiesMade} made by the generator), ${r.copies.approximate} approximate`
       : `failed: ${r.copies.error}`);
   }
-  out.push('', '### Targets (issue 8)', '', targetTable(r.targets));
+  out.push('', '### Targets (issues 8 and 14)', '', targetTable(r.targets));
   return out.join('\n');
 }
