@@ -246,6 +246,8 @@ class Reader {
   /** Day key (see dayKey) of the day the last `day()` call returned: cached with the day, so free per row. */
   dayKeyRead = 0;
   private readonly codeCache = new Map<string, Rating | Level | Problem | null>();
+  private readonly numCache = new Map<string, number | Problem | null>();
+  private readonly intCache = new Map<string, number | Problem | null>();
   private readonly keyCache: Map<string, string>;
   /** Rows of people whose Staff row was left out: key → summary. */
   readonly leftOut = new Map<string, { id: string; count: number; row: number }>();
@@ -355,7 +357,17 @@ class Reader {
   num(j: number, required: boolean, range: Range | null, integer = false): number | null {
     const c = this.cell(j);
     const type: ColumnType = integer ? 'integer' : 'number';
-    const v = integer ? toInteger(c) : toNumber(c);
+    let v: number | null | Problem;
+    if (typeof c === 'string' && c.length <= 12) {
+      // Numbers read from text (CSV) repeat a few values a million times (scores 1–5): parse each text once.
+      const cache = integer ? this.intCache : this.numCache;
+      const hit = cache.get(c);
+      if (hit !== undefined) v = hit;
+      else {
+        v = integer ? toInteger(c) : toNumber(c);
+        if (cache.size < CACHE_LIMIT) cache.set(c, v);
+      }
+    } else v = integer ? toInteger(c) : toNumber(c);
     if (v === null) { this.blank(j, required, type); return null; }
     if (isProblem(v)) { this.fail(j, v.problem, type); return null; }
     if (range) {
@@ -429,8 +441,18 @@ class Reader {
 
   /** A staff_id referring to a person of Staff: unknown → error; left out of Staff → summarised. */
   staff(j: number, staff: StaffIndex): string {
-    const { id, key } = this.key(j, true);
     this.staffAt = -1;
+    // Hot path (every row of Feedback and Incidents): an id seen before of a person in Staff, with no object or trim.
+    const c = this.cell(j);
+    if (typeof c === 'string' && c.length > 0 && c.length <= 64 && c.charCodeAt(0) !== 35) {
+      const known = this.keyCache.get(c);
+      const at = known === undefined ? undefined : staff.accepted.get(known);
+      if (at !== undefined) {
+        this.staffAt = at;
+        return known as string;
+      }
+    }
+    const { id, key } = this.key(j, true);
     if (!key) return '';
     const at = staff.accepted.get(key);
     if (at !== undefined) {

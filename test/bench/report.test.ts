@@ -56,11 +56,23 @@ function byId(targets: Target[]): Record<string, Target> {
 }
 
 describe('judge', () => {
-  it('always lists the same eight targets, "not measured" when a part did not run', () => {
+  it('always lists the same thirteen targets, "not measured" when a part did not run', () => {
     expect(judge(report({})).map((t) => [t.id, t.status])).toEqual([
       ['l-compute', 'not measured'], ['l-floor', 'not measured'], ['l-heap', 'not measured'], ['libreoffice', 'not measured'],
       ['host-calls', 'not measured'], ['excel-payload', 'not measured'], ['whatif', 'not measured'], ['cli', 'not measured'],
+      ['csv-floor', 'not measured'], ['start', 'not measured'], ['cli-m-4s', 'not measured'], ['cli-l-rss', 'not measured'], ['hyperformula', 'not measured'],
     ]);
+  });
+
+  it('judges the CSV command line against the floor by the median pairwise ratio, and the start-up by the first progress line (issue 14)', () => {
+    const csv = (ratio: number, firstProgressMs: number, sameWinners: boolean | null = true) => byId(judge(report({
+      csvCli: { rows: 1, cliMs: [1], floorMs: [1], cliMedianMs: 1, floorMedianMs: 1, ratio, firstProgressMs, firstProgressLine: 'service-star: read (0.0 s)', sameWinners, command: '' },
+    })));
+    expect(csv(2.4, 150)['csv-floor'].status).toBe('met');
+    expect(csv(2.6, 150)['csv-floor'].status).toBe('missed');
+    expect(csv(2.4, 150, false)['csv-floor'].status).toBe('missed');
+    expect(csv(2.4, 150).start.status).toBe('met');
+    expect(csv(2.4, 250).start.status).toBe('missed');
   });
 
   it('judges the what-if preview on M smile-cards by its first preview (issue 17)', () => {
