@@ -54,7 +54,9 @@ export function checkComputeArgs(args: ComputeArgs): void {
 export async function computeCommand(args: ComputeArgs, io: Io): Promise<number> {
   checkComputeArgs(args);
   const progress = new Progress(io.stderr, args.lang ?? args.messageLang, { quietMs: args.progressAfterMs });
-  const host = await openHost(args.source, (rows) => progress.step('read', `${count(rows)} rows`));
+  const progressLang = args.lang ?? args.messageLang;
+  const rowsText = (rows: number) => (progressLang === 'zh' ? `${count(rows)} 行` : `${count(rows)} rows`);
+  const host = await openHost(args.source, (rows) => progress.step('read', rowsText(rows)));
   // A --out that would be refused after the run is refused before it.
   if (args.out) await checkOutTarget(host, args.out);
   const outcome = await runCompute(host, {
@@ -71,7 +73,7 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
     progress.step('save', args.out);
     saved.push(...await saveOutputs(args.out, host, host.outputs(), {
       now: new Date(args.now),
-      onRows: (rows) => progress.step('save', `${count(rows)} rows`),
+      onRows: (rows) => progress.step('save', rowsText(rows)),
       warn: (m) => io.stderr.write(`service-star: ${m[outcome.lang]}\n`),
     }));
     progress.step('done');
