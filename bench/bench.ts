@@ -179,7 +179,7 @@ async function main(argv: string[]): Promise<void> {
       const sampleFile = join(scratch(), `hf-sample-${size}.json`);
       writeFileSync(sampleFile, JSON.stringify(sample));
       log(`${size} HyperFormula: evaluating the formula template…`);
-      const c = child<HyperFormulaRun>(['hyperformula', '--size', size, '--sample', sampleFile], ['--max-old-space-size=6144'], 20 * 60_000);
+      const c = child<HyperFormulaRun>(['hyperformula', '--size', size, '--sample', sampleFile], ['--max-old-space-size=6144'], 10 * 60_000);
       hfRuns.push(c.result ?? { size, error: c.error ?? 'failed' });
       log(c.result ? `${size} HyperFormula: ${c.result.evaluateMs} ms, verified ${c.result.verified}` : `${size} HyperFormula failed: ${c.error}`);
     }
