@@ -102,7 +102,7 @@ test('LibreOffice is present when running on CI', () => {
   test('each header carries a note saying what goes in the column', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'smile-cards-zh.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['员工', '客户反馈', '奖惩记录', '名额', '方案']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['员工', '客户反馈', '奖惩记录', '名额', '申诉', '调查', '方案']);
     const note = (ws: string, cell: string) => {
       const n = wb.getWorksheet(ws)!.getCell(cell).note;
       return typeof n === 'string' ? n : (n?.texts ?? []).map((t) => t.text).join('');
