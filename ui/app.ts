@@ -378,6 +378,18 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     return sec;
   }
 
+  /** The Disputes section: each pending appeal with what it puts at stake, in words (names rendered as text). */
+  function disputesPart(list: NonNullable<ComputeSummary['disputes']>): HTMLElement[] {
+    return [
+      h('h2', {}, t().disputes),
+      h('div', { class: 'ss-hint' }, t().disputesHint),
+      h('ul', { class: 'ss-list', 'data-testid': 'disputes' }, ...list.map((d) =>
+        h('li', {},
+          h('div', { class: 'who' }, d.alternative[m.lang].charAt(0).toUpperCase() + d.alternative[m.lang].slice(1)),
+          h('div', { class: 'meta' }, t().disputeRef(d.row, d.staffId, d.target.tab, d.target.row))))),
+    ];
+  }
+
   function resultSection(s: ComputeSummary): HTMLElement {
     const sec = h('section', { class: 'ss-sec', 'data-testid': 'result' });
     if (s.status !== 'computed') {
@@ -390,6 +402,9 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     }
     sec.append(h('div', { class: 'ss-msg ok', 'data-testid': 'result-message' }, t().computed(s.period)));
 
+    // Pending appeals could change the results below: they come first (SPEC §8, §10).
+    if (s.disputes?.length) sec.append(...disputesPart(s.disputes));
+
     sec.append(h('h2', {}, t().winners));
     if (s.winners.length === 0) sec.append(h('div', { class: 'ss-hint' }, t().noWinners));
     else {
@@ -397,7 +412,8 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       sec.append(h('ul', { class: 'ss-list', 'data-testid': 'winners' }, ...shown.map((w) =>
         h('li', {},
           h('span', { class: 'amt' }, money(w.amount)),
-          h('div', { class: 'who' }, h('span', { class: 'name' }, w.name || w.staffId), w.tie ? h('span', { class: 'ss-badge tie' }, t().tie) : null),
+          h('div', { class: 'who' }, h('span', { class: 'name' }, w.name || w.staffId), w.tie ? h('span', { class: 'ss-badge tie' }, t().tie) : null,
+            w.pending ? h('span', { class: 'ss-badge pending', 'data-testid': 'pending-badge' }, t().pendingAppeal) : null),
           h('div', { class: 'meta' }, [w.awardName[m.lang], w.scope ? w.scopeName?.[m.lang] ?? w.scope : '', `#${w.rank}`, w.staffId].filter(Boolean).join(' · '))))));
       const bonusTab = s.outputs.find((o) => o.kind === 'bonus');
       if (s.winners.length > shown.length) {

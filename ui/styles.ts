@@ -21,6 +21,7 @@ export const CSS = `
 .ss-badge.error{background:#fce8e6;color:#c5221f}
 .ss-badge.warning{background:#fef7e0;color:#b06000}
 .ss-badge.tie{background:#e8f0fe;color:#1967d2}
+.ss-badge.pending{background:#fef7e0;color:#b06000}
 .ss-tabs{list-style:none;margin:0;padding:0}
 .ss-tabs li{display:flex;justify-content:space-between;padding:2px 0;border-bottom:1px dotted #e8eaed}
 .ss-tabs .n{color:#5f6368;white-space:nowrap;margin-left:6px}
