@@ -68,8 +68,6 @@ export async function whatIfCommand(args: WhatIfArgs, io: Io): Promise<number> {
     ? `试算：方案“${name}”，期间 ${w.json!.period}（未写入工作簿）`
     : `What-if: scheme "${name}", period ${w.json!.period} (nothing written to the workbook)`];
   for (const sec of renderWhatIf(w, lang)) lines.push('', sec.title, ...sec.lines.map((l) => `  ${l}`));
-  const notes = w.diagnostics.filter((d) => d.severity === 'warning');
-  if (notes.length) lines.push('', lang === 'zh' ? '注意' : 'Notes', ...notes.map((d) => `  ${d.message[lang]}`));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

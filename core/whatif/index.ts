@@ -128,8 +128,33 @@ export class WhatIfSession {
       changes: e.changes.map((c) => ({ key: c.key, from: c.from, to: c.to })),
       ...diff,
     };
-    return { json, changes: e.changes, diagnostics: e.diagnostics, nearest: [], scheme: e.scheme, names };
+    return { json, changes: e.changes, diagnostics: [...e.diagnostics, ...quotaNotes(e.scheme, e.changes, data)], nearest: [], scheme: e.scheme, names };
   }
+}
+
+/**
+ * A quota edit of an award whose places the Quotas tab sets for some scopes does
+ * not reach those scopes (SPEC §1 Quotas): say so, or "nothing changes" puzzles.
+ */
+function quotaNotes(scheme: Scheme, changes: WhatIfChange[], data: Dataset): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const norm = (s: string) => s.trim().toLowerCase();
+  for (const a of scheme.awards) {
+    const edited = changes.some((c) => c.key === `awards.${a.id}.quota.count` || c.key === `awards.${a.id}.quota.percent`);
+    if (!edited || !a.quota.fromTab) continue;
+    const names = new Set([a.id, a.name.zh, a.name.en].map(norm));
+    const scopes = [...new Set(data.quotas.filter((q) => names.has(norm(q.award))).map((q) => q.scope))];
+    if (!scopes.length) continue;
+    const list = scopes.slice(0, 5).join(', ') + (scopes.length > 5 ? ' …' : '');
+    out.push({
+      severity: 'info', code: 'whatif_quota_from_tab', tab: data.tabNames.quotas ?? '', row: null, column: '', value: list,
+      message: {
+        zh: `“名额”表为“${a.name.zh}”设定了 ${scopes.length} 个范围的名额（${list}）：这些范围不受此改动影响`,
+        en: `The Quotas tab sets the places of "${a.name.en}" for ${scopes.length} scope${scopes.length === 1 ? '' : 's'} (${list}): the change does not reach them`,
+      },
+    });
+  }
+  return out;
 }
 
 /** One preview without a session: the scheme, the edits, the data already read (core/input/tabs.ts readDataset) and the period. */

@@ -61,6 +61,8 @@ export function renderWhatIf(outcome: WhatIfOutcome, lang: Lang): WhatIfSection[
     `${person(p.staff_id)} ${actionLabel(p.action, lang)} ${p.window}${p.amount ? ` ${money(p.amount)}` : ''}`;
   if (json.penalties.gained.length) out.push({ title: zh ? '新增处罚' : 'Penalties added', lines: json.penalties.gained.map(pen) });
   if (json.penalties.lost.length) out.push({ title: zh ? '取消处罚' : 'Penalties removed', lines: json.penalties.lost.map(pen) });
+  const notes = outcome.diagnostics.filter((d) => d.code.startsWith('whatif_') && d.severity !== 'error');
+  if (notes.length) out.push({ title: zh ? '注意' : 'Note', lines: notes.map((d) => d.message[lang]) });
   if (!json.gained.length && !json.lost.length && !json.changed.length && !json.stars.length && !json.penalties.gained.length && !json.penalties.lost.length) {
     out.push({ title: zh ? '结果' : 'Result', lines: [zh ? '获奖名单、金额、星级和处罚都不变' : 'Winners, amounts, stars and penalties stay the same'] });
   }

@@ -99,6 +99,10 @@ describe('weighted-quarterly 2026-Q3', () => {
     expect(quota.json!.changes).toEqual([{ key: 'awards.quarter_star.quota.count', from: 1, to: 2 }]);
     // 物业部: W02 (85.27, second on the vote tie-break) now wins too; 工程部 has its own Quotas row (2).
     expect(quota.json!.gained).toEqual([{ award: 'quarter_star', staff_id: 'W02', amount: 0 }]);
+    // ... and the words say which scopes the Quotas tab keeps (工程部, 秩序部 with its bad row, 不存在部).
+    const note = quota.diagnostics.find((d) => d.code === 'whatif_quota_from_tab')!;
+    expect(note.message.en).toMatch(/^The Quotas tab sets the places of "Quarterly service star" for \d scopes \(工程部/);
+    expect(renderWhatIf(quota, 'zh').map((x) => x.title)).toContain('注意');
   });
 
   test('a key that names nothing: located, bilingual, the nearest valid keys first', () => {
