@@ -197,7 +197,7 @@ export const WHY = {
   gate_active: { zh: '{label}：已于 {value} 离职', en: '{label}: left on {value}' },
   gate_level: { zh: '{label}：职级为{value}', en: '{label}: level is {value}' },
   gate_incident: { zh: '{label}：有“{value}”记录（{at}）', en: '{label}: {value} recorded ({at})' },
-  gate_investigation: { zh: '{label}：调查处理期间（{dates}，{at}）不参与评选', en: '{label}: under investigation ({dates}, {at}), so held out' },
+  gate_investigation: { zh: '{label}：正在调查处理（{dates}，{at}）', en: '{label}: under investigation ({dates}, {at})' },
   investigation_open: { zh: '{start} 起，尚未结束', en: 'since {start}, still open' },
   gate_attendance: { zh: '{label}：{value}', en: '{label}: {value}' },
   gate_attendance_unknown: { zh: '{label}：{month} 没有考勤记录（按未知处理）', en: '{label}: no attendance row for {month} (counts as unknown)' },

@@ -23,7 +23,7 @@ describe('Investigations and the no_investigation gate', () => {
     const why = String(rankingById(out)[winner].Why);
     expect(why).toContain('under investigation (2026-06-20 – 2026-07-01, Investigations row 2)');
     const zh = run(withInvestigations([[winner, '2026-06-20', '2026-07-01', '']]), 'annual-star', '2026-Q3', 'zh');
-    expect(String(rankingById(zh)[winner]['说明'])).toContain('调查处理期间（2026-06-20 – 2026-07-01，Investigations 第 2 行）不参与评选');
+    expect(String(rankingById(zh)[winner]['说明'])).toContain('不在调查处理期间：正在调查处理（2026-06-20 – 2026-07-01，Investigations 第 2 行）');
   });
 
   test('an open investigation (blank end) that started inside the quarter holds them out', () => {

@@ -98,6 +98,7 @@ function outcomeLeaks(o: ComputeOutcome, tabs: RawTab[], lang: Lang, preset: str
   for (const w of s.winners) out.push(...leaks('summary winner', `${w.awardName[lang]} ${w.scope ? w.scopeName?.[lang] : ''}`, lang, user));
   for (const a of s.awards) out.push(...leaks('summary award', a.name[lang], lang, user));
   for (const w of s.warnings) out.push(...leaks('summary warning', w.text[lang], lang, user));
+  for (const d of s.disputes ?? []) out.push(...leaks('summary dispute', d.alternative[lang], lang, user));
   if (o.result) {
     const txt = renderSummary(s, o.result, lang, [], context.staffNames ?? {});
     for (const line of txt.split('\n')) out.push(...leaks('CLI summary', line, lang, user));
@@ -158,6 +159,30 @@ describe.each(LANGS)('no internal id in a %s run', (lang) => {
       expect(report(found)).toEqual([]);
     });
   }
+});
+
+describe.each(LANGS)('no internal id in a %s run with appeals and investigations (SPEC §10)', (lang) => {
+  const fixture = (name: string): RawTab[] => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'presets', `${name}.json`), 'utf8'));
+  const appeals = (status: string): RawTab => ({
+    name: lang === 'zh' ? '申诉' : 'Appeals',
+    rows: [['staff_id', 'tab', 'row', 'filed', 'status'], ['S03', 'Feedback', 15, '2026-10-05', status], ['S01', 'Feedback', 15, null, 'accepted'],
+      ['S03', 'Payroll', 2, null, 'pending'], ['S07', 'Feedback', 99, null, 'pending'], ['S08', 'Feedback', 29, null, 'maybe'], ['S02', 'Feedback', 8, null, 'rejected']],
+  });
+  test('smile-cards: pending, then accepted (Changes names the appeal); bad appeals', () => {
+    const tabs = fixture('smile-cards');
+    const first = computeWorkbook([...tabs, appeals('pending')], { period: '2026-Q3', preset: 'smile-cards', lang, now: NOW });
+    expect(first.disputes!.some((d) => d.stakes.length > 0)).toBe(true);
+    const runs = asRaw(first.outputs.filter((t) => t.kind === 'runs'));
+    const again = computeWorkbook([...tabs, appeals('accepted'), ...runs], { period: '2026-Q3', preset: 'smile-cards', lang, now: NOW });
+    const user = userStrings([...tabs, appeals('pending')]);
+    const found = [...outcomeLeaks(first, tabs, lang, 'smile-cards', user), ...outcomeLeaks(again, tabs, lang, 'smile-cards', user)];
+    expect(report(found)).toEqual([]);
+  });
+  test('annual-star: an investigation holds a winner out', () => {
+    const tabs = [...fixture('annual-star'), { name: lang === 'zh' ? '调查' : 'Investigations', rows: [['staff_id', 'start', 'end'], ['Y02', '2026-07-01', null], ['Y01', '2026-13-01', null]] }];
+    const out = computeWorkbook(tabs, { period: '2026-Q3', preset: 'annual-star', lang, now: NOW });
+    expect(report(outcomeLeaks(out, tabs, lang, 'annual-star', userStrings(tabs)))).toEqual([]);
+  });
 });
 
 /** A CSV line with quoted fields. */
