@@ -19,10 +19,11 @@ import teamStar from './team-star.json';
 import likes from './likes.json';
 import itsmQuarterly from './itsm-quarterly.json';
 import propertyStars from './property-stars.json';
+import annualBest from './annual-best.json';
 
 const PRESET_FILES: unknown[] = [
   smileCards, starRating, weightedQuarterly, serviceStarBudget, surprisePoints, revisit, annualStar,
-  caseCollection, teamStar, likes, itsmQuarterly, propertyStars,
+  caseCollection, teamStar, likes, itsmQuarterly, propertyStars, annualBest,
 ];
 
 export interface PresetInfo {

@@ -26,6 +26,7 @@ const CASES: [preset: string, fixture: string, period: string][] = [
   ['likes', 'presets/likes.json', '2026-08'],
   ['itsm-quarterly', 'presets/itsm-quarterly.json', '2026-Q3'],
   ['property-stars', 'presets/property-stars.json', '2026'],
+  ['annual-best', 'presets/annual-best.json', '2026'],
 ];
 
 function load(path: string): RawTab[] {

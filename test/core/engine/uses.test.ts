@@ -54,6 +54,7 @@ describe('inputTabsOf', () => {
     ['likes', ['feedback', 'quotas', 'redemptions', 'staff']],
     ['itsm-quarterly', ['incidents', 'nominations', 'quotas', 'reviews', 'staff']],
     ['property-stars', ['attendance', 'incidents', 'quotas', 'reviews', 'staff']],
+    ['annual-best', ['attendance', 'feedback', 'incidents', 'quotas', 'reviews', 'staff']],
   ])('%s reads %j', (id, tabs) => {
     expect([...inputTabsOf(getPreset(id)!)].sort()).toEqual(tabs);
   });
