@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { benchCopies } from './copies';
 import { engineChild, type EngineRun, type SizeName } from './engine-run';
 import { hostsChild, type HostCost } from './hosts';
+import { taskpaneHeap, type TaskpaneHeap } from './taskpane-heap';
 import { runLibreOffice, sofficeAvailable } from './libreoffice';
 import { timeCli, timeCliRead, writeWorkbookXlsx } from './cli-run';
 import { timeCsvCli, writeCsvFolder } from './csv-cli';
@@ -97,7 +98,8 @@ async function childMain(argv: string[]): Promise<void> {
   else if (kind === 'hyperformula') {
     const sample = JSON.parse(readFileSync(arg('--sample'), 'utf8')) as Record<string, Record<string, import('../core/types').Cell>>;
     writeFileSync(resultPath, JSON.stringify(runHyperFormula(arg('--size') as SizeName, sample)));
-  } else if (kind === 'copies') writeFileSync(resultPath, JSON.stringify({ cases: Number(arg('--n')), ...benchCopies(Number(arg('--n'))) }));
+  } else if (kind === 'taskpane') writeFileSync(resultPath, JSON.stringify(await taskpaneHeap(arg('--size') as SizeName)));
+  else if (kind === 'copies') writeFileSync(resultPath, JSON.stringify({ cases: Number(arg('--n')), ...benchCopies(Number(arg('--n'))) }));
   else if (kind === 'write-xlsx') {
     const t = performance.now();
     const rows = await writeWorkbookXlsx(arg('--size') as SizeName, arg('--path'));
@@ -138,6 +140,12 @@ async function main(argv: string[]): Promise<void> {
       report.hosts.push(c.result ?? { size, error: c.error ?? 'failed' });
       log(c.result ? `${size} hosts: Sheets ${c.result.sheets.spreadsheetCalls} calls; Excel ${c.result.excel.status}, ${c.result.excel.syncs} syncs` : `${size} hosts: failed: ${c.error}`);
     }
+  }
+
+  if (!opts.skip.has('taskpane') && opts.sizes.includes('L')) {
+    const c = child<TaskpaneHeap>(['taskpane', '--size', 'L']);
+    report.taskpane = c.result ?? { error: c.error ?? 'failed' };
+    log(c.result ? `L task pane: ${Math.round(c.result.taskpanePeakMB)} MB peak, ${Math.round(c.result.computeMs / 1000)} s to a result` : `L task pane: failed: ${c.error}`);
   }
 
   if (opts.skip.has('lo')) report.libreofficeSkipped = 'skipped (--skip lo)';

@@ -61,8 +61,10 @@ export class BenchSheet {
   maxCols: number;
 
   constructor(private readonly ss: BenchSpreadsheet, public name: string, public rows: Value[][]) {
+    // An input tab as imported (CSV / paste): as many columns as its data, at least Sheets' 1000 rows.
+    // A new sheet (an output's temporary sheet) starts at Sheets' 1000×26.
     this.maxRows = Math.max(1000, rows.length);
-    this.maxCols = Math.max(26, ...rows.slice(0, 1).map((r) => r.length));
+    this.maxCols = rows.length > 0 ? Math.max(1, ...rows.slice(0, 1).map((r) => r.length)) : 26;
   }
 
   private rec(method: string): void {

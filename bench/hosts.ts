@@ -39,6 +39,8 @@ export interface SheetsCost {
    * Compute's calls in all, and the preview's writes (none).
    */
   preview?: { calls: number; sameAsComputeReads: boolean; computeCalls: number; writeCalls: number };
+  /** Cells of the spreadsheet before the run (every grid), against Sheets' 10,000,000 (issue 19). */
+  spreadsheetCells?: number;
 }
 
 export interface ExcelCost {
@@ -129,6 +131,7 @@ function sheetsCost(tabs: RawTab[]): SheetsCost {
     ss.add(t.name, t.rows as (string | number | boolean | Date)[][]);
   }
   installUtilities(ss.log);
+  const spreadsheetCells = ss.sheets.reduce((n, sh) => n + sh.maxRows * sh.maxCols, 0);
   const outcome = runComputeSync(new SheetsHost(ss as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet), { period: PERIOD, preset: PRESET, now: NOW });
   const byMethod = ss.log.histogram();
   const formatDateCalls = byMethod['Utilities.formatDate'] ?? 0;
@@ -142,6 +145,7 @@ function sheetsCost(tabs: RawTab[]): SheetsCost {
     largestReadCells: largest('Range.getValues'),
     largestWriteCells: Math.max(largest('Range.setValues'), largest('Range.setNumberFormats')),
     preview: previewCost(tabs, ss.log.calls.map((c) => c.method)),
+    spreadsheetCells,
   };
 }
 

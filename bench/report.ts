@@ -5,6 +5,7 @@
  */
 import type { EngineRun, SizeName } from './engine-run';
 import type { HostCost } from './hosts';
+import type { TaskpaneHeap } from './taskpane-heap';
 import type { LibreOfficeRun } from './libreoffice';
 import type { CliRun } from './cli-run';
 import type { CsvCliRun } from './csv-cli';
@@ -42,6 +43,8 @@ export interface BenchReport {
   /** The CLI on the 300,000-row CSV folder against the one-pass floor script. */
   csvCli?: CsvCliRun | { error: string } | null;
   copies: CopiesRun | { error: string } | null;
+  /** The Excel task pane in headless Chromium on the L workbook (issue 19); absent when not run. */
+  taskpane?: TaskpaneHeap | { error: string } | null;
   targets: Target[];
 }
 
@@ -244,6 +247,13 @@ export function judge(r: BenchReport): Target[] {
     t.push({ id: 'excel-payload', target: 'every Excel sync payload < 4 MB', measured: `requests ≤ ${fmtBytes(req)}; responses up to ${fmtBytes(res)}${worst ? ` (${worst.size}, ${worst.excel.largestResponseTab})` : ''}${refused.length ? `; ${refused.join(', ')}` : ''}`, status: req < 4e6 && res < 4e6 ? 'met' : 'missed' });
   } else {
     t.push({ id: 'excel-payload', target: 'every Excel sync payload < 4 MB', measured: 'host cost not run', status: 'not measured' });
+  }
+  const tp = r.taskpane;
+  const tpTarget = 'Excel task pane at L in Chromium: peak JS heap ≤ 1.5 GB (page added + worker), time to a result reported';
+  if (tp && 'size' in tp && !tp.error) {
+    t.push({ id: 'excel-taskpane', target: tpTarget, measured: `${fmtInt(tp.taskpanePeakMB)} MB (page +${fmtInt(tp.pageAddedMB)} MB over the stub's ${fmtInt(tp.pageBaselineMB)} MB workbook, worker ${fmtInt(tp.workerPeakMB)} MB) on ${fmtInt(tp.inputRows)} input rows; first read ${(tp.stateMs / 1000).toFixed(1)} s, Compute to result ${(tp.computeMs / 1000).toFixed(1)} s (${tp.status})`, status: tp.taskpanePeakMB <= 1536 && tp.status === 'computed' ? 'met' : 'missed' });
+  } else {
+    t.push({ id: 'excel-taskpane', target: tpTarget, measured: tp ? `failed: ${tp.error}` : 'not run (size L not selected, or --skip taskpane)', status: 'not measured' });
   }
   const wM = r.engine.find((e) => e.size === 'M' && e.preset === 'smile-cards' && e.run?.whatif)?.run?.whatif;
   t.push(wM

@@ -56,10 +56,10 @@ function byId(targets: Target[]): Record<string, Target> {
 }
 
 describe('judge', () => {
-  it('always lists the same thirteen targets, "not measured" when a part did not run', () => {
+  it('always lists the same fourteen targets, "not measured" when a part did not run', () => {
     expect(judge(report({})).map((t) => [t.id, t.status])).toEqual([
       ['l-compute', 'not measured'], ['l-floor', 'not measured'], ['l-heap', 'not measured'], ['libreoffice', 'not measured'],
-      ['host-calls', 'not measured'], ['excel-payload', 'not measured'], ['whatif', 'not measured'], ['cli', 'not measured'],
+      ['host-calls', 'not measured'], ['excel-payload', 'not measured'], ['excel-taskpane', 'not measured'], ['whatif', 'not measured'], ['cli', 'not measured'],
       ['csv-floor', 'not measured'], ['start', 'not measured'], ['cli-m-4s', 'not measured'], ['cli-l-rss', 'not measured'], ['hyperformula', 'not measured'],
     ]);
   });
@@ -73,6 +73,16 @@ describe('judge', () => {
     expect(csv(2.4, 150, false)['csv-floor'].status).toBe('missed');
     expect(csv(2.4, 150).start.status).toBe('met');
     expect(csv(2.4, 250).start.status).toBe('missed');
+  });
+
+  it('judges the Excel task pane at L by page added + worker heap ≤ 1.5 GB and a computed result (issue 19)', () => {
+    const tp = (pageAddedMB: number, workerPeakMB: number) => ({
+      size: 'L' as const, status: 'computed', inputRows: 1_361_008, pageBaselineMB: 200, pageBaselineCheckMB: 200, pagePeakMB: 200 + pageAddedMB, pageAddedMB,
+      workerPeakMB, taskpanePeakMB: pageAddedMB + workerPeakMB, stateMs: 30_000, computeMs: 60_000, resultText: '已计算 2026-Q3', error: null,
+    });
+    expect(byId(judge(report({ taskpane: tp(500, 900) })))['excel-taskpane'].status).toBe('met');
+    expect(byId(judge(report({ taskpane: tp(700, 900) })))['excel-taskpane'].status).toBe('missed');
+    expect(byId(judge(report({ taskpane: tp(500, 900) })))['excel-taskpane'].measured).toContain('Compute to result 60.0 s');
   });
 
   it('judges the what-if preview on M smile-cards by its first preview (issue 17)', () => {
