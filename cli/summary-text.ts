@@ -4,7 +4,7 @@
  * Built from core/summary's ComputeSummary so the CLI and the sidebar say the same.
  */
 import { ACTIONS, labelOf, scopeLabel } from '../core/output/labels';
-import type { ComputeSummary } from '../core/summary';
+import { leftOutLines, type ComputeSummary } from '../core/summary';
 import type { Lang, ResultJson } from '../core/types';
 
 function money(n: number): string {
@@ -26,6 +26,14 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
   const scheme = s.schemeName?.[lang] ? `${s.schemeName[lang]}${s.scheme ? (zh ? `（${s.scheme}）` : ` (${s.scheme})`) : ''}` : s.scheme || '—';
   out.push(zh ? `服务之星 ${s.period} · 方案 ${scheme}` : `Service Star ${s.period} · scheme ${scheme}`);
   out.push('');
+
+  // Rows left out could change results: the summary opens with them (SPEC §8).
+  if (s.leftOut) {
+    const l = leftOutLines(s.leftOut, lang);
+    out.push(l.headline);
+    for (const d of l.details) out.push(`  ${d}`);
+    out.push('');
+  }
 
   // Pending appeals could change results: they come before the results (SPEC §8, §10).
   const disputes = s.disputes ?? [];

@@ -17,6 +17,7 @@ import { diag, sortDiagnostics } from './diagnostics';
 import { readDataset, recognizeTab } from './input/tabs';
 import { TAB_SPECS } from './input/aliases';
 import { oneTabPerKind } from './input/duplicates';
+import { leftOutReport, sayRowsLeftOut, type LeftOutReport } from './input/left-out';
 import { buildDataCheckTab } from './output/datacheck';
 import { resolveScheme } from './scheme/resolve';
 import { computeScheme, type EngineResult } from './engine/compute';
@@ -81,6 +82,8 @@ export interface ComputeOutcome {
    * it never crosses a worker or JSON boundary with the outcome.
    */
   readonly engine?: EngineResult;
+  /** Rows left out, the known people they belong to, grouped problems (SPEC §8); absent when nothing was computed. */
+  leftOut?: LeftOutReport;
 }
 
 /** A pending appeal as the summaries show it (plain JSON). */
@@ -254,9 +257,12 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
     return r.fatal ? null : computeScheme(scheme, r.dataset, period);
   });
   progress('output', 0);
-  const diagnostics = sortDiagnostics([...single.diagnostics, ...resolved.diagnostics, ...read.diagnostics, ...appeals.diagnostics, ...engine.diagnostics, ...gate.diagnostics]);
+  const diagnostics = sortDiagnostics(sayRowsLeftOut([...single.diagnostics, ...resolved.diagnostics, ...read.diagnostics, ...appeals.diagnostics, ...engine.diagnostics, ...gate.diagnostics]));
   const result = buildResultJson(engine, scheme.id, diagnostics, lang);
   markResult(result, appeals, disputes);
+  // Rows left out come first in every summary (SPEC §8).
+  const leftOut = leftOutReport(tabs, diagnostics, read.dataset.staff);
+  result.left_out = { rows: leftOut.rows, staff_ids: leftOut.staffIds };
   const outputs: OutputTab[] = [buildRankingTab(engine, lang), buildBonusTab(engine, lang)];
   markOutputs(outputs, disputes, lang);
   const departments = buildDepartmentsTab(engine, lang);
@@ -277,7 +283,7 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
     const fen = awardBudgetFen(o);
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
-  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes), labels };
+  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes), labels, leftOut };
   Object.defineProperty(outcome, 'engine', { value: engine, enumerable: false });
   return outcome;
 }

@@ -12,6 +12,7 @@ import { columnOf } from './input/aliases';
 import { resolveScheme } from './scheme/resolve';
 import { ACTIONS, H, scopeLabel } from './output/labels';
 import { staffKey } from './ids';
+import { leftOutGroupLine, type LeftOutReport } from './input/left-out';
 
 /** `busy` is added by hosts when another Compute holds the lock. */
 export type ComputeStatusJson = 'computed' | 'fatal' | 'refused' | 'busy';
@@ -72,6 +73,60 @@ export interface ComputeSummary {
   outputs: OutputTabRef[];
   /** Pending appeals that put a result at stake (SPEC §10), with the alternative in words; absent when none. */
   disputes?: DisputeNote[];
+  /** Rows left out (SPEC §8): shown before the results; absent when none. */
+  leftOut?: LeftOutSummary;
+}
+
+/** Rows left out as the summaries show them first (SPEC §8). */
+export interface LeftOutSummary {
+  rows: number;
+  /** How many known people the rows belong to. */
+  peopleCount: number;
+  /** The first ten of them, in staff id order. */
+  people: { staffId: string; name: string }[];
+  /** Same tab, column and kind grouped with row ranges, one line each (the first GROUP_LIMIT). */
+  groups: Bilingual[];
+  groupCount: number;
+}
+
+const PEOPLE_LIMIT = 10;
+const GROUP_LIMIT = 5;
+
+function leftOutSummary(report: LeftOutReport | undefined, nameOf: (id: string) => string): LeftOutSummary | null {
+  if (!report || report.rows === 0) return null;
+  return {
+    rows: report.rows,
+    peopleCount: report.staffIds.length,
+    people: report.staffIds.slice(0, PEOPLE_LIMIT).map((id) => ({ staffId: id, name: nameOf(id) })),
+    groups: report.groups.slice(0, GROUP_LIMIT).map((g) => ({ zh: leftOutGroupLine(g, 'zh'), en: leftOutGroupLine(g, 'en') })),
+    groupCount: report.groups.length,
+  };
+}
+
+/**
+ * The opening lines of a summary when rows were left out (SPEC §8): how many
+ * rows, the people they belong to (named, up to ten), that results may change
+ * once fixed, then the grouped problems. Shared by the CLI text, the sidebar and
+ * the task pane.
+ */
+export function leftOutLines(l: LeftOutSummary, lang: Lang): { headline: string; details: string[] } {
+  const zh = lang === 'zh';
+  const who = l.people.map((p) => (p.name ? (zh ? `${p.name}（${p.staffId}）` : `${p.name} (${p.staffId})`) : p.staffId));
+  const more = l.peopleCount > l.people.length ? (zh ? ` 等 ${l.peopleCount} 人` : ` and ${l.peopleCount - l.people.length} more`) : '';
+  let headline: string;
+  if (zh) {
+    headline = l.peopleCount
+      ? `有 ${l.rows} 行数据未使用，涉及 ${l.peopleCount} 人：${who.join('、')}${more}。修正后结果可能改变。`
+      : `有 ${l.rows} 行数据未使用（不属于员工表中的任何人）。修正后结果可能改变。`;
+  } else {
+    const rows = `${l.rows} row${l.rows === 1 ? ' was' : 's were'} left out`;
+    headline = l.peopleCount
+      ? `${rows}, belonging to ${l.peopleCount} ${l.peopleCount === 1 ? 'person' : 'people'}: ${who.join(', ')}${more}. Results may change once they are fixed.`
+      : `${rows} (none belongs to a person in Staff). Results may change once they are fixed.`;
+  }
+  const details = l.groups.map((g) => g[lang]);
+  if (l.groupCount > l.groups.length) details.push(zh ? `…… 另有 ${l.groupCount - l.groups.length} 类问题，见“数据检查”表` : `… ${l.groupCount - l.groups.length} more kinds of problem in the Data check tab`);
+  return { headline, details };
 }
 
 /** What the outcome alone does not carry: people's and award names (budgets come with the outcome; tests may override). */
@@ -167,7 +222,9 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
 
   const serious = outcome.diagnostics.filter((d) => d.severity !== 'info').slice(0, BRIEF_LIMIT);
   const disputes = (outcome.disputes ?? []).filter((d) => d.stakes.length > 0);
+  const leftOut = leftOutSummary(outcome.leftOut, nameOf);
   return {
+    ...(leftOut ? { leftOut } : {}),
     ...(disputes.length ? { disputes: JSON.parse(JSON.stringify(disputes)) as DisputeNote[] } : {}),
     status: outcome.status,
     message: outcome.message ? { zh: outcome.message.zh, en: outcome.message.en } : null,

@@ -252,4 +252,6 @@ export interface ResultJson {
   totals: { paid: number; by_award: Record<string, number> };
   /** Every Appeals row read, when the workbook has an Appeals tab (SPEC §10). */
   appeals?: AppealLine[];
+  /** Input rows left out and the known people they belong to (SPEC §8); set by the orchestrator. */
+  left_out?: { rows: number; staff_ids: string[] };
 }

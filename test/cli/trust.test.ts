@@ -80,3 +80,47 @@ describe('required tabs follow what runs for the period (SPEC §7)', () => {
     expect(errLines(m.stderr)).toEqual(['service-star: The scheme "Surprise service awards (budget)" needs the Feedback tab, which the workbook does not have']);
   });
 });
+
+describe('rows left out come first (SPEC §8)', () => {
+  /** The demo CSV folder with Feedback rows 12–51 given an impossible date. */
+  function withBadDates(): string {
+    const dir = demoCopy();
+    const file = join(dir, '客户反馈.csv');
+    const rows = readFileSync(file, 'utf8').split('\n');
+    for (let r = 12; r <= 51; r++) rows[r - 1] = rows[r - 1].replace(/^[^,]*/, '2026-13-40');
+    writeFileSync(file, rows.join('\n'));
+    return dir;
+  }
+
+  test('the summary opens with the rows left out, the people named, and the same problem grouped as rows 12–51、122', () => {
+    const dir = withBadDates();
+    const r = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards']);
+    expect(r.status).toBe(0);
+    const out = lines(r.stdout);
+    expect(out[1]).toMatch(/^有 43 行数据未使用，涉及 \d+ 人：.+（S\d+）.*。修正后结果可能改变。$/);
+    expect(out[2]).toBe('  客户反馈 第 12–51、122 行（41 行） 日期：“2026-13-40”不是有效日期，请写成 2026-07-01 或 2026年7月1日，本行未使用');
+    expect(out.slice(2, 5).some((l) => l.includes('第 62 行') && l.includes('S099'))).toBe(true);
+    expect(out.indexOf('获奖')).toBeGreaterThan(3);
+  });
+
+  test('--json left_out: the row count and the known people whose rows were left out', () => {
+    const dir = withBadDates();
+    const r = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.left_out.rows).toBe(43);
+    // Rows 12–51's people, plus rows 122 and 182 (S099 of row 62 is not in Staff).
+    const csv = readFileSync(join(dir, '客户反馈.csv'), 'utf8').split('\n');
+    const ids = new Set([...csv.slice(11, 51), csv[121], csv[181]].map((l) => l.split(',')[1].trim().toUpperCase())); // ids as written in Staff (" s005 " is S005)
+    expect(j.left_out.staff_ids).toEqual([...ids].sort());
+    expect(j.left_out.staff_ids).not.toContain('S099');
+    const clean = JSON.parse(runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'smile-cards', '--json']).stdout);
+    expect(clean.left_out).toEqual({ rows: 3, staff_ids: ['S006', 'S015'] });
+  });
+
+  test('English run: the same banner in English, no Chinese words added', () => {
+    const r = runCli(['compute', join(EXAMPLES, 'csv-en'), '--period', '2026-Q3', '--preset', 'smile-cards', '--lang', 'en']);
+    const out = lines(r.stdout);
+    expect(out[1]).toMatch(/^3 rows were left out, belonging to 2 people: .+ \(S006\), .+ \(S015\)\. Results may change once they are fixed\.$/);
+    expect(out[2]).toBe('  Feedback row 62 staff_id: staff id "S099" is not in the Staff tab; this row is left out');
+  });
+});
