@@ -26,6 +26,7 @@ import { fenToYuan } from './money';
 import { inputTabsOf, requiredTabsFor } from './engine/uses';
 import type { InputTab, Scheme } from './scheme/model';
 import { buildRankingTab } from './output/ranking';
+import { runnersUp, type RunnerUpLine } from './output/standing';
 import { buildBonusTab } from './output/bonus';
 import { buildPointsTab } from './output/points';
 import { buildDepartmentsTab } from './output/departments';
@@ -84,6 +85,8 @@ export interface ComputeOutcome {
   readonly engine?: EngineResult;
   /** Rows left out, the known people they belong to, grouped problems (SPEC §8); absent when nothing was computed. */
   leftOut?: LeftOutReport;
+  /** Eligible non-winners nearest the last winning place, with rank and gap in words (SPEC §8); absent when nothing was computed. */
+  runnersUp?: RunnerUpLine[];
 }
 
 /** A pending appeal as the summaries show it (plain JSON). */
@@ -283,7 +286,7 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
     const fen = awardBudgetFen(o);
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
-  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes), labels, leftOut };
+  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine) };
   Object.defineProperty(outcome, 'engine', { value: engine, enumerable: false });
   return outcome;
 }

@@ -13,6 +13,9 @@ import { resolveScheme } from './scheme/resolve';
 import { ACTIONS, H, scopeLabel } from './output/labels';
 import { staffKey } from './ids';
 import { leftOutGroupLine, type LeftOutReport } from './input/left-out';
+import type { RunnerUpLine } from './output/standing';
+import type { LeftOutSummary } from './summary-lines';
+export { leftOutLines, type LeftOutSummary } from './summary-lines';
 
 /** `busy` is added by hosts when another Compute holds the lock. */
 export type ComputeStatusJson = 'computed' | 'fatal' | 'refused' | 'busy';
@@ -75,18 +78,8 @@ export interface ComputeSummary {
   disputes?: DisputeNote[];
   /** Rows left out (SPEC §8): shown before the results; absent when none. */
   leftOut?: LeftOutSummary;
-}
-
-/** Rows left out as the summaries show them first (SPEC §8). */
-export interface LeftOutSummary {
-  rows: number;
-  /** How many known people the rows belong to. */
-  peopleCount: number;
-  /** The first ten of them, in staff id order. */
-  people: { staffId: string; name: string }[];
-  /** Same tab, column and kind grouped with row ranges, one line each (the first GROUP_LIMIT). */
-  groups: Bilingual[];
-  groupCount: number;
+  /** Eligible people nearest to winning per scope, with their rank and gap (SPEC §8); absent when none. */
+  runnersUp?: RunnerUpLine[];
 }
 
 const PEOPLE_LIMIT = 10;
@@ -103,31 +96,6 @@ function leftOutSummary(report: LeftOutReport | undefined, nameOf: (id: string) 
   };
 }
 
-/**
- * The opening lines of a summary when rows were left out (SPEC §8): how many
- * rows, the people they belong to (named, up to ten), that results may change
- * once fixed, then the grouped problems. Shared by the CLI text, the sidebar and
- * the task pane.
- */
-export function leftOutLines(l: LeftOutSummary, lang: Lang): { headline: string; details: string[] } {
-  const zh = lang === 'zh';
-  const who = l.people.map((p) => (p.name ? (zh ? `${p.name}（${p.staffId}）` : `${p.name} (${p.staffId})`) : p.staffId));
-  const more = l.peopleCount > l.people.length ? (zh ? ` 等 ${l.peopleCount} 人` : ` and ${l.peopleCount - l.people.length} more`) : '';
-  let headline: string;
-  if (zh) {
-    headline = l.peopleCount
-      ? `有 ${l.rows} 行数据未使用，涉及 ${l.peopleCount} 人：${who.join('、')}${more}。修正后结果可能改变。`
-      : `有 ${l.rows} 行数据未使用（不属于员工表中的任何人）。修正后结果可能改变。`;
-  } else {
-    const rows = `${l.rows} row${l.rows === 1 ? ' was' : 's were'} left out`;
-    headline = l.peopleCount
-      ? `${rows}, belonging to ${l.peopleCount} ${l.peopleCount === 1 ? 'person' : 'people'}: ${who.join(', ')}${more}. Results may change once they are fixed.`
-      : `${rows} (none belongs to a person in Staff). Results may change once they are fixed.`;
-  }
-  const details = l.groups.map((g) => g[lang]);
-  if (l.groupCount > l.groups.length) details.push(zh ? `…… 另有 ${l.groupCount - l.groups.length} 类问题，见“数据检查”表` : `… ${l.groupCount - l.groups.length} more kinds of problem in the Data check tab`);
-  return { headline, details };
-}
 
 /** What the outcome alone does not carry: people's and award names (budgets come with the outcome; tests may override). */
 export interface SummaryContext {
@@ -225,6 +193,7 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
   const leftOut = leftOutSummary(outcome.leftOut, nameOf);
   return {
     ...(leftOut ? { leftOut } : {}),
+    ...(outcome.runnersUp?.length ? { runnersUp: JSON.parse(JSON.stringify(outcome.runnersUp)) as RunnerUpLine[] } : {}),
     ...(disputes.length ? { disputes: JSON.parse(JSON.stringify(disputes)) as DisputeNote[] } : {}),
     status: outcome.status,
     message: outcome.message ? { zh: outcome.message.zh, en: outcome.message.en } : null,

@@ -10,6 +10,7 @@ import { lastCompletedPeriod, parsePeriod, periodOf, shiftPeriod } from '../core
 import type { BridgeProgress, ComputeSummary, DiagnosticBrief, HostBridge, TemplateResult, WorkbookState } from './bridge';
 import { CSS } from './styles';
 import { TEXT, money, type Texts } from './i18n';
+import { leftOutLines } from '../core/summary-lines';
 import { createWhatIfPanel } from './whatif';
 
 export interface MountOptions {
@@ -401,6 +402,12 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       return sec;
     }
     sec.append(h('div', { class: 'ss-msg ok', 'data-testid': 'result-message' }, t().computed(s.period)));
+    // Rows left out could change the results: shown before them (SPEC §8).
+    if (s.leftOut) {
+      const l = leftOutLines(s.leftOut, m.lang);
+      sec.append(h('div', { class: 'ss-msg warning', role: 'alert', 'data-testid': 'left-out' },
+        h('div', {}, l.headline), ...l.details.map((d) => h('div', { class: 'meta' }, d))));
+    }
 
     // Pending appeals could change the results below: they come first (SPEC §8, §10).
     if (s.disputes?.length) sec.append(...disputesPart(s.disputes));
@@ -422,6 +429,17 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
           ? h('button', { class: 'ss-link', type: 'button', 'data-testid': 'more-winners', onclick: () => activate(bonusTab.name) }, `${more} — ${bonusTab.name}`)
           : h('div', { class: 'ss-hint', 'data-testid': 'more-winners' }, more));
       }
+    }
+
+    // Rank and gap of the people nearest the last winning place (SPEC §8), from the same standings as the Ranking tab.
+    const runners = s.runnersUp ?? [];
+    if (runners.length) {
+      sec.append(h('h2', { style: 'margin-top:10px' }, t().runnersUp));
+      sec.append(h('ul', { class: 'ss-list', 'data-testid': 'runners-up' }, ...runners.slice(0, WINNERS_SHOWN).map((r) =>
+        h('li', {},
+          h('span', { class: 'amt' }, r.gap[m.lang]),
+          h('div', { class: 'who' }, h('span', { class: 'name' }, r.name || r.staffId)),
+          h('div', { class: 'meta' }, [r.awardName[m.lang], r.scopeName[m.lang], `#${r.rank}`, r.staffId].filter(Boolean).join(' · '))))));
     }
 
     if (s.awards.length) {

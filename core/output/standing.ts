@@ -6,9 +6,10 @@
 import type { Lang } from '../types';
 import type { AwardOutcome } from '../engine/awards';
 import type { Ctx } from '../engine/context';
-import type { Gap, Standing } from '../engine/standing';
+import { standingsOf, type Gap, type Standing } from '../engine/standing';
+import type { EngineResult } from '../engine/compute';
 import { numText } from '../engine/gates';
-import { fill, type L } from './labels';
+import { fill, scopeLabel, type L } from './labels';
 
 export const TRUST = {
   gapHeader: { zh: '获奖 / 差距', en: 'Result / gap' },
@@ -46,4 +47,52 @@ export function gapText(ctx: Ctx, o: AwardOutcome, gap: Gap, lang: Lang): string
 export function standingText(ctx: Ctx, o: AwardOutcome, st: Standing, lang: Lang): string {
   if (st.won) return (st.tie ? TRUST.wonTie : TRUST.won)[lang];
   return st.gap ? gapText(ctx, o, st.gap, lang) : '';
+}
+
+/** An eligible person who did not win, near the last winning place (the sidebar's and task pane's list). */
+export interface RunnerUpLine {
+  award: string;
+  awardName: { zh: string; en: string };
+  /** Scope as in `--json` awards ('company' for company-wide) and as the user reads it. */
+  scope: string;
+  scopeName: { zh: string; en: string };
+  staffId: string;
+  name: string;
+  /** Rank among the eligible of the scope (the rank the why states). */
+  rank: number;
+  /** `差 3（微笑卡）` / `3 short (Smile cards)`. */
+  gap: { zh: string; en: string };
+}
+
+/**
+ * Per scope of each individual award that ran, the first `perScope` eligible
+ * non-winners by rank, with their gap: plain JSON for the summaries (it crosses
+ * the worker and google.script.run boundaries).
+ */
+export function runnersUp(res: EngineResult, perScope = 2): RunnerUpLine[] {
+  const out: RunnerUpLine[] = [];
+  const ctx = res.ctx;
+  for (const o of res.awards) {
+    if (o.award.team) continue;
+    const st = standingsOf(o);
+    const byScope = new Map<string, number[]>();
+    st.forEach((s, i) => {
+      if (!s.gap || s.rank === null) return;
+      const l = byScope.get(s.scope);
+      if (l) l.push(i);
+      else byScope.set(s.scope, [i]);
+    });
+    for (const scope of [...byScope.keys()].sort()) {
+      const list = byScope.get(scope)!.sort((a, b) => st[a].rank! - st[b].rank! || (ctx.staff[a].key < ctx.staff[b].key ? -1 : 1)).slice(0, perScope);
+      for (const i of list) {
+        out.push({
+          award: o.award.id, awardName: { ...o.award.name },
+          scope: scope || 'company', scopeName: { zh: scopeLabel(scope || 'company', 'zh'), en: scopeLabel(scope || 'company', 'en') },
+          staffId: ctx.staff[i].id, name: ctx.staff[i].name, rank: st[i].rank!,
+          gap: { zh: gapText(ctx, o, st[i].gap!, 'zh'), en: gapText(ctx, o, st[i].gap!, 'en') },
+        });
+      }
+    }
+  }
+  return out;
 }
