@@ -66,5 +66,15 @@ export function renderWhatIf(outcome: WhatIfOutcome, lang: Lang): WhatIfSection[
   if (!json.gained.length && !json.lost.length && !json.changed.length && !json.stars.length && !json.penalties.gained.length && !json.penalties.lost.length) {
     out.push({ title: zh ? '结果' : 'Result', lines: [zh ? '获奖名单、金额、星级和处罚都不变' : 'Winners, amounts, stars and penalties stay the same'] });
   }
+  // Long lists are cut in the words (the JSON has every line).
+  for (const sec of out) {
+    if (sec.lines.length > LINES_SHOWN) {
+      const more = sec.lines.length - LINES_SHOWN;
+      sec.lines = [...sec.lines.slice(0, LINES_SHOWN), zh ? `…… 另有 ${more} 条` : `… and ${more} more`];
+    }
+  }
   return out;
 }
+
+/** Lines shown per section. */
+export const LINES_SHOWN = 30;
