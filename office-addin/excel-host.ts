@@ -48,9 +48,11 @@ import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 /**
  * JS heap one input cell costs while a workbook is read and computed (the
  * worker's rows with interned strings, a block in flight on the page, the
- * engine's tables), measured in Chromium on the bench's L workbook
- * (bench/taskpane-heap.ts); a workbook needing more than HEAP_SHARE of the free
- * heap is refused before its values are read.
+ * engine's tables). Measured in Chromium on the bench's L workbook
+ * (bench/taskpane-heap.ts): page + worker peaked at 561 MB for 8.26 M input
+ * cells, about 71 bytes a cell; 120 leaves a margin for wider, text-heavier tabs.
+ * A workbook needing more than HEAP_SHARE of the free heap is refused before its
+ * values are read.
  */
 export const HEAP_BYTES_PER_CELL = 120;
 /** Share of the free heap (limit − used) a read may plan to use. */
