@@ -197,61 +197,73 @@ export function parseCsvRecords(text: string, delimiter: string): string[][] | {
   const delim = delimiter.charCodeAt(0);
   const records: string[][] = [];
   const n = text.length;
-  let record: string[] = [];
   let i = 0;
-  if (n === 0) return records;
-  for (;;) {
-    // One field starts at i.
-    let value: string;
-    if (text.charCodeAt(i) === QUOTE) {
-      let start = i + 1;
-      let parts = '';
-      for (;;) {
-        const q = text.indexOf('"', start);
-        if (q < 0) return { openQuoteRow: records.length + 1 };
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          parts += text.slice(start, q + 1);
-          start = q + 2;
-          continue;
-        }
-        parts += text.slice(start, q);
-        i = q + 1;
-        break;
-      }
-      // Text after the closing quote, up to the delimiter or line end, is kept as written.
-      let j = i;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === delim || c === LF || c === CR) break;
-        j++;
-      }
-      value = j > i ? parts + text.slice(i, j) : parts;
-      i = j;
-    } else {
-      let j = i;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === delim || c === LF || c === CR) break;
-        j++;
-      }
-      value = text.slice(i, j);
-      i = j;
-    }
-    record.push(value);
-    if (i >= n) {
-      records.push(record);
-      return records;
-    }
-    const c = text.charCodeAt(i);
-    if (c === delim) {
-      i++;
-      if (i >= n) { record.push(''); records.push(record); return records; }
+  // Where the next quote and the next CR are (-1: none left); looked up again only once passed.
+  let nextQuote = text.indexOf('"');
+  let nextCr = text.indexOf('\r');
+  while (i < n) {
+    // Fast path: a line with no quote and no lone CR is split natively.
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = n;
+    if (nextQuote >= 0 && nextQuote < i) nextQuote = text.indexOf('"', i);
+    if (nextCr >= 0 && nextCr < i) nextCr = text.indexOf('\r', i);
+    const lineEnd = nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    if ((nextQuote < 0 || nextQuote >= nl) && (nextCr < 0 || nextCr >= lineEnd)) {
+      records.push(text.slice(i, lineEnd).split(delimiter));
+      i = nl + 1;
       continue;
     }
-    // A line end: CRLF, LF or CR.
+    // Slow path: one record character by character (quoted fields may span lines).
+    const record: string[] = [];
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        let start = i + 1;
+        let parts = '';
+        for (;;) {
+          const q = text.indexOf('"', start);
+          if (q < 0) return { openQuoteRow: records.length + 1 };
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            parts += text.slice(start, q + 1);
+            start = q + 2;
+            continue;
+          }
+          parts += text.slice(start, q);
+          i = q + 1;
+          break;
+        }
+        // Text after the closing quote, up to the delimiter or line end, is kept as written.
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === delim || c === LF || c === CR) break;
+          j++;
+        }
+        value = j > i ? parts + text.slice(i, j) : parts;
+        i = j;
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === delim || c === LF || c === CR) break;
+          j++;
+        }
+        value = text.slice(i, j);
+        i = j;
+      }
+      record.push(value);
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === delim) {
+        i++;
+        if (i >= n) { record.push(''); break; }
+        continue;
+      }
+      // A line end: CRLF, LF or CR.
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      break;
+    }
     records.push(record);
-    record = [];
-    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-    if (i >= n) return records;
   }
+  return records;
 }
