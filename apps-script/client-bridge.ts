@@ -58,7 +58,7 @@ export function createGoogleScriptBridge(run?: ScriptRunner): HostBridge {
       period: String(args.period), preset: args.preset ?? null, force: args.force === true,
     }),
     activateTab: (name: string) => callServer<null>(runner(), 'activateTab', name).then(() => undefined),
-    finalize: (period: string) => callServer<FinalizeResult>(runner(), 'finalize', String(period)),
+    finalize: (period: string, force?: boolean) => callServer<FinalizeResult>(runner(), 'finalize', String(period), force === true),
     insertTemplate: (preset: string) => callServer<TemplateResult>(runner(), 'insertTemplate', String(preset)),
     previewWhatIf: (args: WhatIfArgs) => callServer<WhatIfView>(runner(), 'previewWhatIf', plainWhatIfArgs(args)),
     applyWhatIf: (args: WhatIfArgs) => callServer<WhatIfView>(runner(), 'applyWhatIf', plainWhatIfArgs(args)),

@@ -215,8 +215,11 @@ export function insertTemplate(preset: string): TemplateResult {
   }
 }
 
-/** *Finalize period*: mark the period's latest run final in the Runs tab, under the document lock. */
-export function finalize(period: string): FinalizeResult {
+/**
+ * *Finalize period*: mark the period's latest run final in the Runs tab, under the document lock.
+ * Refused while pending appeals could change its results unless `force` (both results are then recorded).
+ */
+export function finalize(period: string, force?: boolean): FinalizeResult {
   const deadline = Date.now() + EXECUTION_LIMIT_MS;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const names = ss.getSheets().map((s) => s.getName());
@@ -227,7 +230,7 @@ export function finalize(period: string): FinalizeResult {
   try {
     const host = new SheetsHost(ss, { deadline });
     host.recoverInterruptedWrite();
-    const out = runFinalizeSync(host, String(period ?? ''), nowIn(ss), lang);
+    const out = runFinalizeSync(host, String(period ?? ''), nowIn(ss), lang, force === true);
     return plain({ status: out.status, message: out.message }) as unknown as FinalizeResult;
   } catch (error) {
     const f = computeFailure(lang, String(period ?? ''), error);

@@ -114,7 +114,7 @@ function recording(host: WorkbookHost): { host: WorkbookHost; lastRead: () => Ra
 export interface ExcelBridge extends HostBridge {
   /** True while a Compute or a Finalize is running (for tests and the pane). */
   isRunning(): boolean;
-  finalize(period: string): Promise<FinalizeResult>;
+  finalize(period: string, force?: boolean): Promise<FinalizeResult>;
   insertTemplate(preset: string): Promise<TemplateResult>;
 }
 
@@ -180,13 +180,13 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
     applyWhatIf: (args) => (running ? Promise.resolve(busyWhatIf(langFor(lastNames))) : whatIf.apply(args)),
 
     /** *Finalize period*: refused while a Compute or another Finalize runs; a host failure changes nothing. */
-    async finalize(period: string): Promise<FinalizeResult> {
+    async finalize(period: string, force?: boolean): Promise<FinalizeResult> {
       const p = String(period ?? '');
       const lang = langFor(lastNames);
       if (running) return { status: 'refused', message: ALREADY_RUNNING };
       running = true;
       try {
-        const out = await runFinalize(host, p, now(), lang);
+        const out = await runFinalize(host, p, now(), lang, force === true);
         return { status: out.status, message: out.message };
       } catch (error) {
         const detail = { zh: errorText(error, 'zh'), en: errorText(error, 'en') };

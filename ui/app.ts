@@ -82,6 +82,8 @@ interface Model {
   notice: { kind: 'ok' | 'warning' | 'error'; text: string } | null;
   /** The period whose Finalize button was clicked once (the second click confirms). */
   confirmFinalize: string | null;
+  /** The period whose finalizing was refused for pending appeals: offer to finalize anyway. */
+  forceFinalize: string | null;
   /** Preset chosen in the template picker (null: the scheme preset). */
   templatePreset: string | null;
   /** The template picker is open (null: as `templateFirst`). */
@@ -99,7 +101,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
   injectCss(doc);
   const m: Model = {
     lang: options.lang ?? 'en', langForced: options.lang !== undefined, loading: true, loadError: null, state: null,
-    preset: null, period: '', periodTouched: false, running: false, step: null, summary: null, failure: null, notice: null, confirmFinalize: null,
+    preset: null, period: '', periodTouched: false, running: false, step: null, summary: null, failure: null, notice: null, confirmFinalize: null, forceFinalize: null,
     templatePreset: null, templateOpen: null, templateFirst: options.view === 'template' ? true : null, inserting: false, template: null,
   };
   let computeButton: HTMLButtonElement | null = null;
@@ -370,9 +372,23 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
             return;
           }
           m.confirmFinalize = null;
-          void runOptional(() => bridge.finalize!(period), true);
+          void runOptional(async () => {
+            const r = await bridge.finalize!(period);
+            // Refused while pending appeals have stakes (SPEC §10): the user may finalize anyway.
+            m.forceFinalize = r.status === 'refused' && m.summary?.disputes?.length ? period : null;
+            return r;
+          }, true);
         },
       }, confirming ? t().confirmFinalize(period) : `${t().finalize} ${period}`));
+      if (m.forceFinalize === period) {
+        sec.append(h('button', {
+          class: 'ss-btn secondary', type: 'button', 'data-testid': 'finalize-force',
+          onclick: () => {
+            m.forceFinalize = null;
+            void runOptional(() => bridge.finalize!(period, true), true);
+          },
+        }, t().finalizeAnyway(period)));
+      }
     }
     if (m.notice) sec.append(h('div', { class: `ss-msg ${m.notice.kind}`, 'data-testid': 'notice' }, m.notice.text));
     if (m.failure) sec.append(h('div', { class: 'ss-msg error', role: 'alert', 'data-testid': 'failure' }, t().failed + m.failure));

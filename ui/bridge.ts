@@ -74,8 +74,8 @@ export interface HostBridge {
   activateTab(name: string): Promise<void>;
   /** Insert a preset's template tabs without overwriting existing tabs (issue 7). */
   insertTemplate?(preset: string): Promise<TemplateResult>;
-  /** Mark a period final (issue 9). */
-  finalize?(period: string): Promise<FinalizeResult>;
+  /** Mark a period final (issue 9); `force` finalizes even while pending appeals could change results (SPEC §10). */
+  finalize?(period: string, force?: boolean): Promise<FinalizeResult>;
   /** *Try a change* (issue 17): the common edits and, with edits, the difference; writes nothing. */
   previewWhatIf?(args: WhatIfArgs): Promise<WhatIfView>;
   /** *Apply*: write the edited scheme into the Scheme tab (nothing else). */

@@ -132,3 +132,24 @@ describe('Finalize in the Excel bridge', () => {
     expect((await bridge.finalize('2026-Q3')).status).toBe('final');
   });
 });
+
+describe('Finalize with a pending appeal (SPEC §10) in the Excel bridge', () => {
+  // S04's only feedback (Feedback row 9, exceeded) under appeal: voided, S04 has no card and S05 wins group B.
+  test('refused naming the appeal; forced, final with both results in the Runs note', async () => {
+    const wb = new FakeWorkbook({ ...smileWorkbook(), Appeals: [['staff_id', 'tab', 'row', 'status'], ['S04', 'Feedback', 9, 'pending']] });
+    const clock = { now: T1 };
+    const bridge = bridgeAt(wb, clock);
+    const first = await bridge.compute({ period: '2026-Q3', preset: 'smile-cards' });
+    expect(first.disputes!.map((d) => d.stakes.map((s) => [s.staffId, s.ifAccepted]))).toEqual([[['S05', 'wins'], ['S04', 'loses']]]);
+    clock.now = T2;
+    const before = snapshot(wb);
+    const refused = await bridge.finalize('2026-Q3');
+    expect(refused.status).toBe('refused');
+    expect(refused.message.en).toContain('appeal row 2 (S04, Feedback row 9)');
+    expect(snapshot(wb)).toEqual(before);
+    const forced = await bridge.finalize('2026-Q3', true);
+    expect(forced.status).toBe('final');
+    expect(column(wb.tab('Runs')!, 'Status')).toEqual(['final']);
+    expect(String(column(wb.tab('Runs')!, 'Note')[0])).toContain('finalized with pending appeals');
+  });
+});

@@ -46,7 +46,14 @@ function state(lang: Lang): WorkbookState {
 function stub(st: WorkbookState, answer: ComputeSummary): string {
   return `
     window.__dialogs = 0;
+    window.__finalize = [];
     const impl = {
+      finalize: (period, force) => {
+        window.__finalize.push([period, force === true]);
+        return Promise.resolve(force === true
+          ? { status: 'final', message: { zh: '已强制定稿', en: 'Final as confirmed' } }
+          : { status: 'refused', message: { zh: '有待处理申诉，未定稿', en: 'Pending appeals: not finalized' } });
+      },
       getState: () => Promise.resolve(${JSON.stringify(st)}),
       compute: () => Promise.resolve(${JSON.stringify(answer)}),
       activateTab: () => Promise.resolve(null),
@@ -116,6 +123,19 @@ describe('Disputes section in Chromium', () => {
     expect(items).toEqual(['申诉成立则赵敏（S03）获“服务之星” 800.00、张伟（S01）不获“服务之星”申诉第 2 行 · S03 · 针对「Feedback」第 15 行']);
     await expect(page.getByText('待处理申诉', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('pending-badge').textContent()).resolves.toBe('申诉待处理');
+    await page.close();
+  });
+
+  test('finalize refused for pending appeals offers "Finalize anyway", which sends force', async () => {
+    const page = await computedPage('en', summary('en'));
+    await page.getByTestId('finalize').click();
+    await page.getByTestId('finalize').click();
+    await page.waitForSelector('[data-testid=finalize-force]');
+    await expect(page.getByTestId('notice').textContent()).resolves.toBe('Pending appeals: not finalized');
+    await page.getByTestId('finalize-force').click();
+    await page.waitForFunction(() => (window as unknown as { __finalize: unknown[] }).__finalize.length === 2);
+    expect(await page.evaluate(() => (window as unknown as { __finalize: unknown[] }).__finalize)).toEqual([['2026-Q3', false], ['2026-Q3', true]]);
+    await expect(page.getByTestId('notice').textContent()).resolves.toBe('Final as confirmed');
     await page.close();
   });
 
