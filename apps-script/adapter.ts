@@ -37,7 +37,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   text: '@',
   money: '#,##0.00',
   percent: '0.00%',
-  number: 'General',
+  number: '0.00',
   integer: '0',
   date: 'yyyy-mm-dd',
   stars: '@',

@@ -18,11 +18,12 @@ import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { toExcelValue } from './cells';
 import { CliError, fsCode } from './errors';
 
-const NUM_FMT: Record<ColumnFormat, string | undefined> = {
+export const NUM_FMT: Record<ColumnFormat, string | undefined> = {
   text: '@',
   money: '#,##0.00',
-  percent: '0.0%',
-  number: '0.##########',
+  percent: '0.00%',
+  // Two decimals, never '0.####' (Excel shows a whole number in it as "32." with a stray point).
+  number: '0.00',
   integer: '0',
   date: 'yyyy-mm-dd',
   stars: '0',

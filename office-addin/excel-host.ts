@@ -130,10 +130,10 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   text: '@',
   money: '#,##0.00',
   percent: '0.00%',
-  number: 'General',
+  number: '0.00',
   integer: '0',
   date: 'yyyy-mm-dd',
-  stars: 'General',
+  stars: '0',
 };
 
 /** A chunk of output rows [start, end) and the estimated request size of writing it. */

@@ -29,5 +29,7 @@ export function buildPointsTab(res: EngineResult, lang: Lang): OutputTab | null 
     const detail = [...l.byRule.entries()].map(([id, v]) => `${ruleLabel(id)}: ${v}`).join('; ');
     rows.push([st.id, st.name, st.department, l.earned, l.redeemed, l.balance, detail]);
   }
+  // Points are whole numbers unless a rule gives fractions: then the columns show two decimals (never "32.").
+  for (const c of [3, 4, 5]) if (rows.slice(1).every((r) => Number.isInteger(r[c]))) formats[c] = 'integer';
   return { name: tabName('points', res.period.id, lang), kind: 'points', rows, formats };
 }

@@ -15,6 +15,7 @@ import { primaryAward, standingsOf, type Standing } from '../engine/standing';
 import { SCORE_TOTAL, TRUST, measureLabel, standingText } from './standing';
 import { presence } from '../engine/context';
 import { fenToYuan, formatFen } from '../money';
+import { measureFormat, roundFor } from './formats';
 import { H, NO, WHY, YES, fill, joinList, tabName } from './labels';
 
 /** Staff indices ordered by id (key, then as written): the stable order of per-person lists. */
@@ -46,7 +47,8 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
     if (shown.has(id)) return;
     shown.add(id);
     const v = evalMeasure(ctx, id, window);
-    figures.push({ header: measureLabel(ctx, id, lang), format: 'number', value: (i) => num(v[i]) });
+    const format = measureFormat(ctx.measures, id);
+    figures.push({ header: measureLabel(ctx, id, lang), format, value: (i) => roundFor(format, v[i]) });
   };
   const scoreMeasure = s.measures.find((m) => m.kind === 'score')?.id;
   const scoreColumn = (): void => {
@@ -101,7 +103,8 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
     if (shown.has(key)) return;
     shown.add(key);
     const v = evalMeasure(ctx, id, res.period);
-    figures.push({ header: label?.[lang] ?? measureLabel(ctx, id, lang), format: 'number', value: (i) => num(v[i]) });
+    const format = measureFormat(ctx.measures, id);
+    figures.push({ header: label?.[lang] ?? measureLabel(ctx, id, lang), format, value: (i) => roundFor(format, v[i]) });
   }
   // …and the rank each other award's why states.
   const otherRanks = res.awards.filter((o) => o !== primary && o.scopes.some((sc) => sc.quotaFrom !== 'all'));

@@ -148,7 +148,7 @@ describe('writing --out .xlsx', () => {
     expect(ranking.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ranking.getCell('A2').numFmt).toBe('0');
     expect(ranking.getCell('C2').numFmt).toBe('#,##0.00');
-    expect(ranking.getCell('D2').numFmt).toBe('0.0%');
+    expect(ranking.getCell('D2').numFmt).toBe('0.00%');
     expect(ranking.getCell('E2').numFmt).toBe('yyyy-mm-dd');
     expect(ranking.getCell('A1').font?.bold).toBe(true);
     const staff = wb.getWorksheet('员工')!;
