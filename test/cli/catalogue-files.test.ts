@@ -163,11 +163,9 @@ describe('missing and empty tabs and columns', () => {
     expect(problems(res)).toEqual([]);
   });
 
-  test('two Staff files (Staff.csv and 员工.csv): the first in name order is read, the other reported', () => {
-    const res = computes(csvFolder({ 'Staff.csv': STAFF, '员工.csv': 'staff_id,name,department,hire_date\nX1,Xu,Care,2024-01-01\n', 'Feedback.csv': FEEDBACK }));
-    expect(awards(res)).toEqual(BASE_AWARDS);
-    expect(problems(res)).toEqual([PAYUP_WARNING, ['warning', 'duplicate_tab', '员工', null, '', '']]);
-    expect(res.diagnostics.find((d) => d.code === 'duplicate_tab')!.message).toBe('holds the same kind of data as tab Staff; only Staff is read');
+  test('two Staff files (Staff.csv and 员工.csv), both with rows: the run stops naming both (SPEC §8, one tab per kind)', () => {
+    refuses(['compute', csvFolder({ 'Staff.csv': STAFF, '员工.csv': 'staff_id,name,department,hire_date\nX1,Xu,Care,2024-01-01\n', 'Feedback.csv': FEEDBACK }), ...Q3],
+      '“Staff”、“员工”都是员工表：请删除或改名，只保留一个后再计算');
   });
 });
 
