@@ -33,7 +33,7 @@ import type { AppealStatus, Cell, Day, Level, Rating } from '../types';
 export type CellCode =
   | 'missing_value' | 'error_value' | 'bad_date' | 'bad_month' | 'bad_period'
   | 'not_a_number' | 'not_an_integer' | 'bad_boolean' | 'bad_level' | 'bad_rating'
-  | 'negative_value' | 'out_of_range' | 'bad_status';
+  | 'negative_value' | 'out_of_range' | 'bad_status' | 'ambiguous_date' | 'mixed_date';
 
 /** What is wrong with a cell. Shared constants: compare with `isProblem` / `.problem`. */
 export interface Problem {
@@ -160,12 +160,59 @@ function numberToDay(n: number): Day | Problem {
   return serialToDay(n);
 }
 
-/** A calendar day `YYYY-MM-DD`. */
-export function toDay(cell: Cell): Day | null | Problem {
+// ---- Slash dates with the year last (SPEC §8): 6/17/2026, 17/6/2026, 7/1/2026 ----
+
+const SLASH_YEAR_LAST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** How a column's slash dates are read: month/day/year, day/month/year, or undecided because the column holds both. */
+export type SlashOrder = 'mdy' | 'dmy' | 'mixed';
+
+/** What one slash date can be: only m/d/y, only d/m/y, either (a different day each way), the same day both ways (7/7/2026), or neither. null: not such a date. */
+export type SlashKind = 'mdy' | 'dmy' | 'ambiguous' | 'same' | 'invalid';
+
+export function slashKind(cell: Cell): SlashKind | null {
+  if (typeof cell !== 'string' || cell.indexOf('/') < 0) return null;
+  const s = prepared(cell);
+  if (typeof s !== 'string') return null;
+  const m = SLASH_YEAR_LAST.exec(s);
+  if (!m) return null;
+  const a = +m[1];
+  const b = +m[2];
+  const y = +m[3];
+  const asMdy = isValidDay(y, a, b);
+  const asDmy = isValidDay(y, b, a);
+  if (asMdy && asDmy) return a === b ? 'same' : 'ambiguous';
+  return asMdy ? 'mdy' : asDmy ? 'dmy' : 'invalid';
+}
+
+const AMBIGUOUS_DATE = problem('ambiguous_date');
+const MIXED_DATE = problem('mixed_date');
+
+function slashToDay(m: RegExpExecArray, order: SlashOrder | undefined): Day | Problem {
+  const a = +m[1];
+  const b = +m[2];
+  const y = +m[3];
+  if (order === 'mdy') return ymd(y, a, b);
+  if (order === 'dmy') return ymd(y, b, a);
+  // Undecided: a value that can only be read one way is read that way; one that reads two ways is refused.
+  const asMdy = isValidDay(y, a, b);
+  const asDmy = isValidDay(y, b, a);
+  if (asMdy && asDmy && a !== b) return order === 'mixed' ? MIXED_DATE : AMBIGUOUS_DATE;
+  return asMdy ? ymd(y, a, b) : ymd(y, b, a);
+}
+
+/**
+ * A calendar day `YYYY-MM-DD`. `slash` is how the column reads `6/17/2026`-style
+ * text (decided per column by the reader, core/input/tabs.ts); without it a
+ * value that reads only one way is read so and one that reads two ways is refused.
+ */
+export function toDay(cell: Cell, slash?: SlashOrder): Day | null | Problem {
   if (isBlank(cell)) return null;
   if (typeof cell === 'string') {
     const s = prepared(cell);
-    return typeof s === 'string' ? textToDay(s) : s;
+    if (typeof s !== 'string') return s;
+    const m = s.indexOf('/') > 0 ? SLASH_YEAR_LAST.exec(s) : null;
+    return m ? slashToDay(m, slash) : textToDay(s);
   }
   if (typeof cell === 'number') return numberToDay(cell);
   if (cell instanceof Date) {

@@ -28,6 +28,19 @@ export function cellMessage(code: CellCode, value: string, type: ColumnType, ran
       return { zh: `单元格是公式错误值“${v}”，请先修正公式`, en: `holds the spreadsheet error "${v}"; fix the formula first` };
     case 'bad_date':
       return { zh: `“${v}”不是有效日期，请写成 2026-07-01 或 2026年7月1日`, en: `"${v}" is not a valid date; write it as 2026-07-01` };
+    case 'ambiguous_date':
+    case 'mixed_date': {
+      const [a, b, y] = v.split('/').map((x) => x.trim());
+      const md = `${y}-${a.padStart(2, '0')}-${b.padStart(2, '0')}`;
+      const dm = `${y}-${b.padStart(2, '0')}-${a.padStart(2, '0')}`;
+      const why = code === 'mixed_date'
+        ? { zh: '本列的斜杠日期既有“月/日/年”又有“日/月/年”写法，', en: 'this column mixes month/day/year and day/month/year, so ' }
+        : { zh: '本列每个斜杠日期都可以两种读法，', en: 'every slash date of this column reads two ways, so ' };
+      return {
+        zh: `${why.zh}“${v}”可能是 ${+a} 月 ${+b} 日，也可能是 ${+b} 月 ${+a} 日：请写成 ${md} 或 ${dm}`,
+        en: `${why.en}"${v}" could be month ${+a} day ${+b} or day ${+a} month ${+b}: write ${md} or ${dm}`,
+      };
+    }
     case 'bad_month':
       return { zh: `“${v}”不是有效月份，请写成 2026-07`, en: `"${v}" is not a valid month; write it as 2026-07` };
     case 'bad_period':

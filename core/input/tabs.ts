@@ -36,8 +36,8 @@ import {
   type ColumnSpec, type ColumnType, type TabSpec,
 } from './aliases';
 import {
-  charCount, isBlank, isProblem, toBoolean, toDay, toFen, toInteger, toLevel, toNumber,
-  toPeriod, toMonth, toRating, toText, toAppealStatus, type CellCode, type Problem,
+  charCount, isBlank, isProblem, slashKind, toBoolean, toDay, toFen, toInteger, toLevel, toNumber,
+  toPeriod, toMonth, toRating, toText, toAppealStatus, type CellCode, type Problem, type SlashOrder,
 } from './cells';
 import { MESSAGES, cellMessage, type Message } from './messages';
 import { ReadOptionsSchema } from './schemas';
@@ -261,6 +261,43 @@ class Reader {
   ) {
     this.mapped = [...mapping.index.values()].sort((a, b) => a - b);
     this.keyCache = keyCache;
+    for (const c of spec.columns) if (c.type === 'date') this.decideSlashDates(this.col(c.id));
+  }
+
+  /** How each date column reads `6/17/2026`-style text (SPEC §8), decided once per column. */
+  private readonly slash = new Map<number, SlashOrder>();
+
+  /**
+   * Per-column pre-pass over slash dates with the year last: a value that can
+   * only be month/day/year makes the column month/day/year (and day/month/year
+   * likewise), with an info line saying so; a column holding both is `mixed`
+   * (each value that reads two ways is reported on its row); a column whose
+   * every such value reads two ways stays undecided (each reported, with the
+   * unambiguous ways to write it).
+   */
+  private decideSlashDates(j: number): void {
+    if (j === NONE) return;
+    let mdy = '';
+    let dmy = '';
+    const rows = this.tab.rows;
+    for (let i = 1; i < rows.length && !(mdy && dmy); i++) {
+      const c = rows[i]?.[j];
+      if (typeof c !== 'string' || c.indexOf('/') < 0) continue;
+      const k = slashKind(c);
+      if (k === 'mdy' && !mdy) mdy = c.trim();
+      else if (k === 'dmy' && !dmy) dmy = c.trim();
+    }
+    if (mdy && dmy) this.slash.set(j, 'mixed');
+    else if (mdy || dmy) {
+      const order: SlashOrder = mdy ? 'mdy' : 'dmy';
+      const example = mdy || dmy;
+      this.slash.set(j, order);
+      const day = toDay(example, order);
+      const read = typeof day === 'string' ? day : '';
+      this.sink.add(located('info', 'slash_date_order', this.tab.name, null, this.header(j), '', order === 'mdy'
+        ? { zh: `斜杠日期按“月/日/年”读取（如“${example}”为 ${read}）`, en: `slash dates read as month/day/year (e.g. "${example}" is ${read})` }
+        : { zh: `斜杠日期按“日/月/年”读取（如“${example}”为 ${read}）`, en: `slash dates read as day/month/year (e.g. "${example}" is ${read})` }));
+    }
   }
 
   col(field: string): number {
@@ -318,7 +355,12 @@ class Reader {
   day(j: number, required: boolean): Day | null {
     const c = this.cell(j);
     let v: DayRead | null | Problem;
-    if ((typeof c === 'string' && c.length <= 40) || typeof c === 'number') {
+    const order = this.slash.get(j);
+    if (order !== undefined && typeof c === 'string' && c.indexOf('/') >= 0) {
+      // Read by this column's order (not cached: another date column of the tab may read the same text another way).
+      const d = toDay(c, order);
+      v = d === null || isProblem(d) ? d : { day: d, key: dayKey(d) };
+    } else if ((typeof c === 'string' && c.length <= 40) || typeof c === 'number') {
       const hit = this.dayCache.get(c);
       if (hit !== undefined) v = hit;
       else {

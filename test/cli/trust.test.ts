@@ -124,3 +124,64 @@ describe('rows left out come first (SPEC §8)', () => {
     expect(out[2]).toBe('  Feedback row 62 staff_id: staff id "S099" is not in the Staff tab; this row is left out');
   });
 });
+
+describe('slash dates read per column (SPEC §8)', () => {
+  const EN = join(EXAMPLES, 'csv-en');
+  /** csv-en with Feedback dates rewritten by `fn` (ISO → a slash spelling). */
+  function rewritten(fn: (y: string, m: string, d: string) => string): string {
+    const dir = tempDir();
+    cpSync(EN, dir, { recursive: true });
+    const file = join(dir, 'Feedback.csv');
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    writeFileSync(file, text.split('\n').map((l, i) => (i === 0 ? l : l.replace(/^(\d{4})-(\d\d)-(\d\d),/, (_, y, m, d) => `${fn(y, m, d)},`))).join('\n'));
+    return dir;
+  }
+  type J = { awards: unknown[]; left_out: { rows: number }; diagnostics: { severity: string; code: string; row: number | null; column: string; message: string; value: string }[] };
+  const compute = (dir: string): J => JSON.parse(runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--json', '--lang', 'en']).stdout) as J;
+
+  test('a month/day/year column (6/17/2026) is read that way: the same awards as ISO dates, one info line', () => {
+    const base = compute(EN);
+    const j = compute(rewritten((y, m, d) => `${+m}/${+d}/${y}`));
+    expect(j.awards).toEqual(base.awards);
+    expect(j.left_out.rows).toBe(base.left_out.rows);
+    const info = j.diagnostics.filter((d) => d.code === 'slash_date_order');
+    expect(info).toEqual([expect.objectContaining({ severity: 'info', column: 'date', message: 'slash dates read as month/day/year (e.g. "6/17/2026" is 2026-06-17)' })]);
+  });
+
+  test('a day/month/year column (17/6/2026) is read that way: the same awards', () => {
+    const base = compute(EN);
+    const j = compute(rewritten((y, m, d) => `${+d}/${+m}/${y}`));
+    expect(j.awards).toEqual(base.awards);
+    expect(j.diagnostics.filter((d) => d.code === 'slash_date_order').map((d) => d.message)).toEqual(['slash dates read as day/month/year (e.g. "17/6/2026" is 2026-06-17)']);
+  });
+
+  test('a mixed column: unambiguous values read their only way, each value that reads two ways is reported on its row and left out', () => {
+    let k = 0;
+    // Alternate m/d/y and d/m/y spellings.
+    const dir = rewritten((y, m, d) => (k++ % 2 ? `${+m}/${+d}/${y}` : `${+d}/${+m}/${y}`));
+    const j = compute(dir);
+    const mixed = j.diagnostics.filter((d) => d.code === 'mixed_date');
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const d of mixed) {
+      expect(d.severity).toBe('error');
+      expect(d.row).toBeGreaterThan(1);
+      const [a, b, y] = d.value.split('/');
+      expect(d.message).toBe(`this column mixes month/day/year and day/month/year, so "${d.value}" could be month ${+a} day ${+b} or day ${+a} month ${+b}: write ${y}-${a.padStart(2, '0')}-${b.padStart(2, '0')} or ${y}-${b.padStart(2, '0')}-${a.padStart(2, '0')}; this row is left out`);
+    }
+    expect(j.diagnostics.some((d) => d.code === 'slash_date_order')).toBe(false);
+    expect(j.left_out.rows).toBeGreaterThanOrEqual(mixed.length);
+  });
+
+  test('a column whose every slash date reads two ways: each reported with the unambiguous ways to write it', () => {
+    const dir = tempDir();
+    cpSync(join(EN, 'Staff.csv'), join(dir, 'Staff.csv'));
+    writeFileSync(join(dir, 'Feedback.csv'), 'date,staff_id,rating\n7/1/2026,S001,exceeded\n8/3/2026,S002,met\n2026-08-05,S003,met\n');
+    const j = compute(dir);
+    const amb = j.diagnostics.filter((d) => d.code === 'ambiguous_date');
+    expect(amb.map((d) => [d.row, d.message])).toEqual([
+      [2, 'every slash date of this column reads two ways, so "7/1/2026" could be month 7 day 1 or day 7 month 1: write 2026-07-01 or 2026-01-07; this row is left out'],
+      [3, 'every slash date of this column reads two ways, so "8/3/2026" could be month 8 day 3 or day 8 month 3: write 2026-08-03 or 2026-03-08; this row is left out'],
+    ]);
+    expect(j.left_out.rows).toBe(2);
+  });
+});

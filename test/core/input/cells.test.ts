@@ -43,7 +43,12 @@ describe('toDay', () => {
     ['month 13', '2026-13-01', P('bad_date')],
     ['not a leap year', '2025-02-29', P('bad_date')],
     ['leap year', '2024-02-29', '2024-02-29'],
-    ['month-first text is ambiguous', '7/1/2026', P('bad_date')],
+    // SPEC §8: slash dates with the year last; a column decides the order (core/input/tabs.ts), alone a value reads its only way.
+    ['slash date that reads two ways', '7/1/2026', P('ambiguous_date')],
+    ['slash date that can only be month/day/year', '6/17/2026', '2026-06-17'],
+    ['slash date that can only be day/month/year', '17/6/2026', '2026-06-17'],
+    ['slash date that is the same day both ways', '7/7/2026', '2026-07-07'],
+    ['slash date valid neither way', '13/13/2026', P('bad_date')],
     ['mixed separators', '2026/7-1', P('bad_date')],
     ['year before 1900', '1899-12-31', P('bad_date')],
     ['words', 'yesterday', P('bad_date')],
@@ -266,5 +271,14 @@ describe('helpers', () => {
   test('isProblem tells problems from values', () => {
     expect(isProblem(problem('bad_date'))).toBe(true);
     expect([null, '2026-07-01', 0, true, utc(2026, 1, 1)].some(isProblem)).toBe(false);
+  });
+});
+
+describe('toDay with a column order (SPEC §8)', () => {
+  test.each([
+    ['7/1/2026', 'mdy', '2026-07-01'], ['7/1/2026', 'dmy', '2026-01-07'], ['6/17/2026', 'dmy', { problem: 'bad_date' }],
+    ['7/1/2026', 'mixed', { problem: 'mixed_date' }], ['6/17/2026', 'mixed', '2026-06-17'],
+  ] as const)('%s read %s', (cell, order, expected) => {
+    expect(toDay(cell, order)).toEqual(expected);
   });
 });
