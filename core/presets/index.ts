@@ -20,10 +20,11 @@ import likes from './likes.json';
 import itsmQuarterly from './itsm-quarterly.json';
 import propertyStars from './property-stars.json';
 import annualBest from './annual-best.json';
+import committeeQuarterly from './committee-quarterly.json';
 
 const PRESET_FILES: unknown[] = [
   smileCards, starRating, weightedQuarterly, serviceStarBudget, surprisePoints, revisit, annualStar,
-  caseCollection, teamStar, likes, itsmQuarterly, propertyStars, annualBest,
+  caseCollection, teamStar, likes, itsmQuarterly, propertyStars, annualBest, committeeQuarterly,
 ];
 
 export interface PresetInfo {

@@ -27,6 +27,7 @@ const CASES: [preset: string, fixture: string, period: string][] = [
   ['itsm-quarterly', 'presets/itsm-quarterly.json', '2026-Q3'],
   ['property-stars', 'presets/property-stars.json', '2026'],
   ['annual-best', 'presets/annual-best.json', '2026'],
+  ['committee-quarterly', 'presets/committee-quarterly.json', '2026-Q3'],
 ];
 
 function load(path: string): RawTab[] {

@@ -24,8 +24,8 @@ function code(path: string): string {
     .replace(/(^|[^:])\/\/.*$/gm, '$1');
 }
 
-const PRESET_IDS = ['smile-cards', 'star-rating', 'weighted-quarterly', 'service-star-budget', 'surprise-points', 'annual-star', 'case-collection', 'team-star', 'itsm-quarterly', 'property-stars', 'annual-best'];
-const AWARD_IDS = ['service_star', 'service_star_manager', 'quarter_star', 'satisfaction_improvement', 'revisit_excellence', 'outstanding_contribution', 'annual_star', 'promotion_priority', 'smile_cards', 'anger_cards', 'most_likes', 'itsm_star', 'committee_score', 'excellent_employee', 'best_newcomer', '客服管家', 'best_employee', 'best_service', 'best_innovation', 'best_image', 'benchmark_team', '职业形象'];
+const PRESET_IDS = ['smile-cards', 'star-rating', 'weighted-quarterly', 'service-star-budget', 'surprise-points', 'annual-star', 'case-collection', 'team-star', 'itsm-quarterly', 'property-stars', 'annual-best', 'committee-quarterly'];
+const AWARD_IDS = ['service_star', 'service_star_manager', 'quarter_star', 'satisfaction_improvement', 'revisit_excellence', 'outstanding_contribution', 'annual_star', 'promotion_priority', 'smile_cards', 'anger_cards', 'most_likes', 'itsm_star', 'committee_score', 'excellent_employee', 'best_newcomer', '客服管家', 'best_employee', 'best_service', 'best_innovation', 'best_image', 'benchmark_team', '职业形象', 'quarter_service_star', 'annual_service_star', 'committee_reviewers', 'disciplinary_record_ytd'];
 /** Single words that are also ordinary vocabulary. */
 const LITERALS = ['revisit', 'referral'];
 /**

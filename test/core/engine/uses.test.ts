@@ -55,6 +55,7 @@ describe('inputTabsOf', () => {
     ['itsm-quarterly', ['incidents', 'nominations', 'quotas', 'reviews', 'staff']],
     ['property-stars', ['attendance', 'incidents', 'quotas', 'reviews', 'staff']],
     ['annual-best', ['attendance', 'feedback', 'incidents', 'quotas', 'reviews', 'staff']],
+    ['committee-quarterly', ['incidents', 'nominations', 'quotas', 'reviews', 'staff']],
   ])('%s reads %j', (id, tabs) => {
     expect([...inputTabsOf(getPreset(id)!)].sort()).toEqual(tabs);
   });

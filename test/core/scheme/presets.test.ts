@@ -16,12 +16,13 @@ const AWARDS: Record<string, string[]> = {
   'itsm-quarterly': ['itsm_star'],
   'property-stars': ['quarter_star', 'excellent_employee', 'best_newcomer'],
   'annual-best': ['best_employee', 'best_service', 'best_innovation', 'best_image', 'benchmark_team'],
+  'committee-quarterly': ['quarter_service_star', 'annual_service_star'],
 };
 
 describe('presets', () => {
   test('the seven presets are shipped', () => {
     expect(presetIds()).toEqual(Object.keys(AWARDS));
-    expect(listPresets().map((p) => p.cadence)).toEqual(['quarter', 'month', 'quarter', 'month', 'month', 'month', 'year', 'month', 'quarter', 'month', 'quarter', 'year', 'year']);
+    expect(listPresets().map((p) => p.cadence)).toEqual(['quarter', 'month', 'quarter', 'month', 'month', 'month', 'year', 'month', 'quarter', 'month', 'quarter', 'year', 'year', 'quarter']);
   });
   test.each(Object.keys(AWARDS))('%s validates without errors and has the SPEC award ids', (id) => {
     const v = validatePreset(id)!;
@@ -45,7 +46,7 @@ describe('presets', () => {
     expect(w[0].message.en).toContain('Staff vote 30 → 27.27');
   });
   test('the other presets have no warnings', () => {
-    for (const id of ['smile-cards', 'star-rating', 'service-star-budget', 'surprise-points', 'revisit', 'annual-star', 'likes', 'itsm-quarterly', 'property-stars', 'annual-best']) {
+    for (const id of ['smile-cards', 'star-rating', 'service-star-budget', 'surprise-points', 'revisit', 'annual-star', 'likes', 'itsm-quarterly', 'property-stars', 'annual-best', 'committee-quarterly']) {
       const v = validatePreset(id)!;
       expect(v.diagnostics.filter((d) => d.code !== 'weights_rescaled')).toEqual([]);
     }
