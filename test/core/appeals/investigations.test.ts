@@ -54,3 +54,16 @@ describe('Investigations and the no_investigation gate', () => {
     expect(base.status).toBe('computed');
   });
 });
+
+describe('committee-quarterly carries the gate (SPEC §10)', () => {
+  test('a quarter winner under investigation is held out with the reason', () => {
+    const base = run(fixture('committee-quarterly'), 'committee-quarterly', '2026-Q3').result!;
+    const winner = base.awards.find((a) => a.award === 'quarter_service_star')!.staff_id;
+    // The fixture already has an Investigations tab (C06, see its golden test): add a row to it.
+    const tabs = fixture('committee-quarterly').map((t) => (/^(Investigations|调查)$/.test(t.name) ? { ...t, rows: [...t.rows, [winner, '2026-09-30', null]] } : t));
+    expect(tabs.some((t) => /^(Investigations|调查)$/.test(t.name))).toBe(true);
+    const r = run(tabs, 'committee-quarterly', '2026-Q3').result!;
+    expect(r.awards.some((a) => a.award === 'quarter_service_star' && a.staff_id === winner)).toBe(false);
+    expect(r.ineligible.find((x) => x.staff_id === winner && x.award === 'quarter_service_star')!.reasons).toContain('under_investigation');
+  });
+});
