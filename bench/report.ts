@@ -130,9 +130,10 @@ export function engineTable(r: BenchReport): string {
 export function whatIfTable(r: BenchReport): string {
   const rows = r.engine.filter((e) => e.run?.whatif).map((e) => {
     const w = e.run!.whatif!;
-    return [e.size, e.preset, fmtInt(e.run!.totalRows), `${w.key}=${w.value}`, fmtMs(w.firstMs), fmtMs(w.previewMs), `${w.gained} / ${w.lost}`];
+    const cpu = (ms: number | undefined) => (ms === undefined ? '?' : fmtMs(ms));
+    return [e.size, e.preset, fmtInt(e.run!.totalRows), `${w.key}=${w.value}`, `${fmtMs(w.firstMs)} (${cpu(w.firstCpuMs)})`, `${fmtMs(w.previewMs)} (${cpu(w.previewCpuMs)})`, `${w.gained} / ${w.lost}`];
   });
-  return table(['size', 'preset', 'input rows', 'edit', 'first preview ms', 'further preview ms', 'gained / lost'], rows, [false, false, true, false, true, true, true]);
+  return table(['size', 'preset', 'input rows', 'edit', 'first preview ms (CPU ms)', 'further preview ms (CPU ms)', 'gained / lost'], rows, [false, false, true, false, true, true, true]);
 }
 
 export function hostTable(r: BenchReport): string {
@@ -257,7 +258,7 @@ export function judge(r: BenchReport): Target[] {
   }
   const wM = r.engine.find((e) => e.size === 'M' && e.preset === 'smile-cards' && e.run?.whatif)?.run?.whatif;
   t.push(wM
-    ? { id: 'whatif', target: 'what-if preview on M ≤ 0.5 s after the first read (CLI, Excel worker)', measured: `${fmtMs(wM.firstMs)} ms first preview (unedited + edited), ${fmtMs(wM.previewMs)} ms each further one (smile-cards, ${wM.key}=${wM.value})`, status: wM.firstMs <= 500 ? 'met' : 'missed' }
+    ? { id: 'whatif', target: 'what-if preview on M ≤ 0.5 s after the first read (CLI, Excel worker)', measured: `${fmtMs(wM.firstMs)} ms first preview (unedited + edited; ${wM.firstCpuMs ?? '?'} ms CPU), ${fmtMs(wM.previewMs)} ms each further one (${wM.previewCpuMs ?? '?'} ms CPU) (smile-cards, ${wM.key}=${wM.value})`, status: wM.firstMs <= 500 ? 'met' : 'missed' }
     : { id: 'whatif', target: 'what-if preview on M ≤ 0.5 s after the first read (CLI, Excel worker)', measured: 'size M smile-cards not run', status: 'not measured' });
   if (ok(r.cli)) {
     const c = r.cli;
