@@ -58,7 +58,10 @@ export function createGoogleScriptBridge(run?: ScriptRunner): HostBridge {
       period: String(args.period), preset: args.preset ?? null, force: args.force === true,
     }),
     activateTab: (name: string) => callServer<null>(runner(), 'activateTab', name).then(() => undefined),
-    finalize: (period: string, force?: boolean) => callServer<FinalizeResult>(runner(), 'finalize', String(period), force === true),
+    // `force` crosses the wire only when set, so a plain finalize sends what it always did.
+    finalize: (period: string, force?: boolean) => (force === true
+      ? callServer<FinalizeResult>(runner(), 'finalize', String(period), true)
+      : callServer<FinalizeResult>(runner(), 'finalize', String(period))),
     insertTemplate: (preset: string) => callServer<TemplateResult>(runner(), 'insertTemplate', String(preset)),
     previewWhatIf: (args: WhatIfArgs) => callServer<WhatIfView>(runner(), 'previewWhatIf', plainWhatIfArgs(args)),
     applyWhatIf: (args: WhatIfArgs) => callServer<WhatIfView>(runner(), 'applyWhatIf', plainWhatIfArgs(args)),
