@@ -239,7 +239,17 @@ export class SheetsHost implements SyncWorkbookHost {
       throw error;
     }
     this.swap(written);
+    this.removeReplaced(tabs);
     this.restoreActive(active);
+  }
+
+  /** Delete the other-language twins the written tabs replace (issue 13): one listing, a delete only where one exists. */
+  private removeReplaced(tabs: OutputTab[]): void {
+    const stale = tabs.flatMap((t) => (t.replaces ?? []).filter((n) => !sameName(n, t.name)));
+    if (stale.length === 0) return;
+    for (const sheet of this.ss.getSheets()) {
+      if (stale.some((n) => sameName(n, sheet.getName()))) this.ss.deleteSheet(sheet);
+    }
   }
 
   /**

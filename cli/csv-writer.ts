@@ -54,6 +54,11 @@ export async function writeCsvFolder(folder: string, tabs: OutputTab[]): Promise
         throw err;
       }
       written.push(path);
+      // The same period's tab in the other language is replaced, not left beside it (issue 13).
+      for (const other of tab.replaces ?? []) {
+        const stale = join(folder, csvFileName(other));
+        if (stale !== path) await unlink(stale).catch(() => undefined);
+      }
     }
   } catch (err) {
     const why = fsCode(err) || (err instanceof Error ? err.message : String(err));

@@ -94,10 +94,12 @@ export async function updateXlsx(source: string, path: string, outputs: OutputTa
   const names = safeSheetNames(outputs.map((o) => o.name));
   let total = 0;
   outputs.forEach((tab, i) => {
-    const old = wb.worksheets.find((w) => w.name.toLowerCase() === names[i].toLowerCase());
-    // The old sheet goes first: exceljs names must stay unique.
+    const own = names[i].toLowerCase();
+    const replaced = new Set((tab.replaces ?? []).map((n) => n.toLowerCase()));
+    const old = wb.worksheets.find((w) => w.name.toLowerCase() === own) ?? wb.worksheets.find((w) => replaced.has(w.name.toLowerCase()));
+    // The old sheet goes first: exceljs names must stay unique. Its other-language twin goes too (issue 13).
     const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
-    if (old) wb.removeWorksheet(old.id);
+    for (const w of [...wb.worksheets]) if (w.name.toLowerCase() === own || replaced.has(w.name.toLowerCase())) wb.removeWorksheet(w.id);
     const ws = writeOutput(wb, names[i], tab);
     if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
     total += tab.rows.length;
@@ -128,15 +130,17 @@ function cannotWrite(path: string, err: unknown): CliError {
 /** Input tabs in order; an output with the name of an input tab takes its place; other outputs follow. */
 function arrange(inputs: RawTab[], outputs: OutputTab[]): Sheet[] {
   const byName = new Map(outputs.map((o) => [o.name.toLowerCase(), o] as const));
+  // A tab's other-language twin (issue 13) is replaced by it too, in its place.
+  for (const o of outputs) for (const n of o.replaces ?? []) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), o);
   const used = new Set<string>();
   const sheets: Sheet[] = [];
   for (const tab of inputs) {
-    const key = tab.name.toLowerCase();
-    const replacement = byName.get(key);
-    if (replacement && !used.has(key)) {
+    const replacement = byName.get(tab.name.toLowerCase());
+    const key = replacement?.name.toLowerCase();
+    if (replacement && key && !used.has(key)) {
       used.add(key);
       sheets.push({ kind: 'output', tab: replacement });
-    } else {
+    } else if (!replacement || tab.name.toLowerCase() === key) {
       sheets.push({ kind: 'input', tab });
     }
   }

@@ -39,6 +39,7 @@ import { buildSchemeTab } from './scheme-tab/index';
 export type { PreviewOutcome } from './whatif/workbook';
 import { markOutputs, markResult, planAppeals, weighAppeals, type Dispute } from './appeals';
 import { schemeLabels, type SchemeLabels } from './output/scheme-labels';
+import { withReplaces } from './output/tab-names';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -286,7 +287,8 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
     const fen = awardBudgetFen(o);
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
-  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs, budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine) };
+  // Each period tab replaces its other-language twin, so a --lang switch leaves one of each (issue 13).
+  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs: withReplaces(outputs, period.id, lang), budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine) };
   Object.defineProperty(outcome, 'engine', { value: engine, enumerable: false });
   return outcome;
 }

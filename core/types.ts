@@ -31,6 +31,12 @@ export interface OutputTab {
   rows: Cell[][];
   /** One format per column (same length as the header), for adapters that format. */
   formats: ColumnFormat[];
+  /**
+   * Names of tabs this one replaces besides its own: the same period's tab in the
+   * other language (`Ranking 2026-Q3` for `排名 2026-Q3`). Adapters remove them
+   * (or put this tab in their place) so a --lang switch never leaves both.
+   */
+  replaces?: string[];
   /** Optional note per header cell (what goes in the column); adapters that can write them as cell comments. */
   notes?: (string | null)[];
 }

@@ -574,9 +574,18 @@ export function createExcelHost(options: ExcelHostOptions = {}): StreamingExcelH
           stale.load('name');
           return { old, stale };
         });
+        // The other-language twins the tabs replace (issue 13), found in the same sync.
+        const twins = tabs.flatMap((t) => (t.replaces ?? []).filter((n) => n.toLowerCase() !== t.name.toLowerCase()))
+          .map((n) => sheets.getItemOrNullObject(n));
         await context.sync();
         for (let t = 0; t < tabs.length; t++) {
           await writeOne(context, tabs[t], probes[t].old, probes[t].stale, budget);
+        }
+        // Only when one exists: a run in the same language makes no extra sync.
+        const found = twins.filter((w) => !w.isNullObject);
+        if (found.length) {
+          for (const w of found) w.delete();
+          await context.sync();
         }
       });
     },

@@ -31,3 +31,17 @@ test.each(['America/New_York', 'Asia/Kolkata'])('Runs time in the spreadsheet ti
   const time = String(runs.dump()[1][0]);
   expect([wallClock(before, zone), wallClock(after, zone)]).toContain(time);
 });
+
+test('a Compute after the workbook turns Chinese replaces the English period tabs (issue 13)', () => {
+  const env = makeEnv({ locale: 'zh_CN' });
+  const gs = loadCode(env);
+  buildWorkbook(env.ss);
+  gs.compute({ period: '2026-Q3', preset: 'smile-cards' });
+  expect(env.ss.sheets.map((s) => s.name)).toContain('Ranking 2026-Q3');
+  // The Staff tab renamed in Chinese: the workbook's language is now Chinese.
+  env.ss.sheets.find((s) => s.name === 'Staff')!.setName('员工');
+  gs.compute({ period: '2026-Q3', preset: 'smile-cards' });
+  const names = env.ss.sheets.map((s) => s.name);
+  expect(names).toContain('排名 2026-Q3');
+  expect(names.filter((n) => /^(Ranking|Bonus|Data check|Changes) 2026-Q3$/.test(n))).toEqual([]);
+});

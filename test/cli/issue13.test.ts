@@ -34,3 +34,33 @@ test('Runs and Changes show the machine-local time (TZ=Asia/Shanghai), not a UTC
   expect(csv(ny, 'Runs')[1][0]).toBe('2026-12-01 21:25');
   expect(readdirSync(ny).length).toBeGreaterThan(0);
 });
+
+describe('re-computing a period in the other language replaces its tabs', () => {
+  test('CSV folder: --lang en then --lang zh leaves only the Chinese period tabs', () => {
+    const dir = copyOf('csv-zh');
+    const run = (lang: string) => runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--lang', lang, '--out', dir]);
+    expect(run('en').status).toBe(0);
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['Ranking 2026-Q3.csv', 'Bonus 2026-Q3.csv', 'Data check 2026-Q3.csv', 'Changes 2026-Q3.csv']));
+    expect(run('zh').status).toBe(0);
+    const files = readdirSync(dir);
+    expect(files).toEqual(expect.arrayContaining(['排名 2026-Q3.csv', '奖金 2026-Q3.csv', '数据检查 2026-Q3.csv', '变更 2026-Q3.csv']));
+    expect(files.filter((f) => /^(Ranking|Bonus|Data check|Changes) 2026-Q3/.test(f))).toEqual([]);
+  });
+
+  test('.xlsx in place: --lang zh then --lang en leaves only the English period tabs, where the Chinese ones were', async () => {
+    const dir = tempDir('ss-i13-x-');
+    const wb = join(dir, 'book.xlsx');
+    cpSync(join(EXAMPLES, '客服中心-2026Q3.xlsx'), wb);
+    const run = (lang: string) => runCli(['compute', wb, '--period', '2026-Q3', '--preset', 'smile-cards', '--lang', lang, '--out', wb]);
+    expect(run('zh').status).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const names = async () => { const w = new ExcelJS.Workbook(); await w.xlsx.readFile(wb); return w.worksheets.map((s) => s.name); };
+    const zh = await names();
+    expect(zh).toContain('排名 2026-Q3');
+    expect(run('en').status).toBe(0);
+    const en = await names();
+    expect(en).toContain('Ranking 2026-Q3');
+    expect(en.filter((n) => /^(排名|奖金|数据检查|变更) 2026-Q3$/.test(n))).toEqual([]);
+    expect(en.indexOf('Ranking 2026-Q3')).toBe(zh.indexOf('排名 2026-Q3'));
+  });
+});

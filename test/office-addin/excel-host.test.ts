@@ -338,6 +338,18 @@ describe('writes (recording fake)', () => {
     expect(written[59_701]).toEqual(['S059701', '客服部', 1234.5, 7]);
   });
 
+  test('a tab replaces its other-language twin (issue 13: a --lang switch leaves one of each); none there, no extra sync', async () => {
+    const wb = new FakeWorkbook({ Staff: [['staff_id']], '排名 2026-Q3': [['旧']], Notes: [['mine']] });
+    const out = { ...tab('Ranking 2026-Q3', [['Rank'], [1]], ['integer']), replaces: ['排名 2026-Q3'] };
+    await createExcelHost({ run: wb.run }).writeTabs([out]);
+    expect(wb.names()).toEqual(['Staff', 'Notes', 'Ranking 2026-Q3']);
+    const again = new FakeWorkbook({ Staff: [['staff_id']] });
+    await createExcelHost({ run: again.run }).writeTabs([out]);
+    const plain = new FakeWorkbook({ Staff: [['staff_id']] });
+    await createExcelHost({ run: plain.run }).writeTabs([tab('Ranking 2026-Q3', [['Rank'], [1]], ['integer'])]);
+    expect(again.syncs.length).toBe(plain.syncs.length);
+  });
+
   test('an existing tab is replaced through a temporary sheet and keeps its position', async () => {
     const wb = new FakeWorkbook({ Staff: [['staff_id']], 'Ranking 2026-Q3': [['old'], ['result']], Notes: [['mine']] });
     await createExcelHost({ run: wb.run }).writeTabs([tab('Ranking 2026-Q3', [['Rank', 'Staff'], [1, 'S01']], ['integer', 'text'])]);
