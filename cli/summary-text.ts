@@ -35,6 +35,12 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     out.push('');
   }
 
+  // A period with no data in a tab the scheme reads explains "no winners" before it is printed (SPEC §8).
+  if (s.emptyWindows?.length) {
+    for (const e of s.emptyWindows) out.push(e[lang]);
+    out.push('');
+  }
+
   // Pending appeals could change results: they come before the results (SPEC §8, §10).
   const disputes = s.disputes ?? [];
   if (disputes.length) {

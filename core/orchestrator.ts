@@ -17,6 +17,7 @@ import { diag, sortDiagnostics } from './diagnostics';
 import { readDataset, recognizeTab } from './input/tabs';
 import { TAB_SPECS } from './input/aliases';
 import { oneTabPerKind } from './input/duplicates';
+import { emptyWindowWarnings } from './input/empty-window';
 import { leftOutReport, sayRowsLeftOut, type LeftOutReport } from './input/left-out';
 import { buildDataCheckTab } from './output/datacheck';
 import { resolveScheme } from './scheme/resolve';
@@ -261,7 +262,8 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
     return r.fatal ? null : computeScheme(scheme, r.dataset, period);
   });
   progress('output', 0);
-  const diagnostics = sortDiagnostics(sayRowsLeftOut([...single.diagnostics, ...resolved.diagnostics, ...read.diagnostics, ...appeals.diagnostics, ...engine.diagnostics, ...gate.diagnostics]));
+  const empty = emptyWindowWarnings(read.dataset, inputTabsOf(scheme), period);
+  const diagnostics = sortDiagnostics(sayRowsLeftOut([...single.diagnostics, ...resolved.diagnostics, ...read.diagnostics, ...appeals.diagnostics, ...engine.diagnostics, ...empty, ...gate.diagnostics]));
   const result = buildResultJson(engine, scheme.id, diagnostics, lang);
   markResult(result, appeals, disputes);
   // Rows left out come first in every summary (SPEC §8).

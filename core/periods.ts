@@ -68,7 +68,7 @@ export function makePeriod(kind: PeriodKind, year: number, index: number): Perio
  * Returns null for anything else, including periods that do not exist (`2026-13`, `2026-Q5`).
  */
 export function parsePeriod(text: string): Period | null {
-  const s = String(text ?? '').trim().toUpperCase();
+  const s = canonicalPeriodText(String(text ?? ''));
   let m = /^(\d{4})$/.exec(s);
   if (m) return validYear(+m[1]) ? makePeriod('year', +m[1], 1) : null;
   m = /^(\d{4})-(\d{1,2})$/.exec(s);
@@ -78,6 +78,35 @@ export function parsePeriod(text: string): Period | null {
   m = /^(\d{4})-H(\d)$/.exec(s);
   if (m) return validYear(+m[1]) && +m[2] >= 1 && +m[2] <= 2 ? makePeriod('half', +m[1], +m[2]) : null;
   return null;
+}
+
+const ZH_DIGIT: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4' };
+
+/**
+ * The ways people write a period (SPEC §2), rewritten to `2026-Q3`, `2026-07`,
+ * `2026-H2` or `2026`: `2026Q3`, `2026 Q3`, `Q3 2026`, `2026年第三季度`,
+ * `2026年三季度`, `2026年Q3`; `2026.07`, `2026/07`, `2026年7月`, `2026年07月`;
+ * `2026H2`, `2026年下半年`, `2026年上半年`; `2026年`, `2026年度`. Full-width
+ * digits and letters count as their half-width forms. Anything else is returned
+ * trimmed and upper-cased (and then refused by parsePeriod).
+ */
+export function canonicalPeriodText(text: string): string {
+  const s = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim().toUpperCase();
+  let m = /^(\d{4})\s*(?:年\s*)?(?:第\s*)?([1-4一二三四])\s*季度?$/.exec(s) ?? /^(\d{4})\s*(?:年\s*)?[-\s]?Q\s*([1-4])$/.exec(s);
+  if (m) return `${m[1]}-Q${ZH_DIGIT[m[2]] ?? m[2]}`;
+  m = /^Q\s*([1-4])[\s\-/]*(\d{4})$/.exec(s);
+  if (m) return `${m[2]}-Q${m[1]}`;
+  m = /^(\d{4})\s*(?:年\s*)?[-\s]?H\s*([12])$/.exec(s);
+  if (m) return `${m[1]}-H${m[2]}`;
+  m = /^H\s*([12])[\s\-/]*(\d{4})$/.exec(s);
+  if (m) return `${m[2]}-H${m[1]}`;
+  m = /^(\d{4})\s*年\s*([上下])\s*半\s*年度?$/.exec(s);
+  if (m) return `${m[1]}-H${m[2] === '上' ? 1 : 2}`;
+  m = /^(\d{4})\s*(?:[./]|年\s*)(\d{1,2})\s*(?:月份?)?$/.exec(s);
+  if (m && (/年/.test(s) ? /月/.test(s) : true)) return `${m[1]}-${m[2].padStart(2, '0')}`;
+  m = /^(\d{4})\s*年\s*度?$/.exec(s);
+  if (m) return m[1];
+  return s;
 }
 
 function validYear(y: number): boolean {

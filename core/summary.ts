@@ -78,6 +78,8 @@ export interface ComputeSummary {
   disputes?: DisputeNote[];
   /** Rows left out (SPEC §8): shown before the results; absent when none. */
   leftOut?: LeftOutSummary;
+  /** Dated tabs with no row in the period (SPEC §8), one line each, shown before the results; absent when none. */
+  emptyWindows?: Bilingual[];
   /** Eligible people nearest to winning per scope, with their rank and gap (SPEC §8); absent when none. */
   runnersUp?: RunnerUpLine[];
 }
@@ -191,8 +193,11 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
   const serious = outcome.diagnostics.filter((d) => d.severity !== 'info').slice(0, BRIEF_LIMIT);
   const disputes = (outcome.disputes ?? []).filter((d) => d.stakes.length > 0);
   const leftOut = leftOutSummary(outcome.leftOut, nameOf);
+  const empties: Bilingual[] = outcome.diagnostics.filter((d) => d.code === 'empty_window')
+    .map((d) => ({ zh: `「${d.tab}」${d.message.zh}`, en: `${d.tab}: ${d.message.en}` }));
   return {
     ...(leftOut ? { leftOut } : {}),
+    ...(empties.length ? { emptyWindows: empties } : {}),
     ...(outcome.runnersUp?.length ? { runnersUp: JSON.parse(JSON.stringify(outcome.runnersUp)) as RunnerUpLine[] } : {}),
     ...(disputes.length ? { disputes: JSON.parse(JSON.stringify(disputes)) as DisputeNote[] } : {}),
     status: outcome.status,

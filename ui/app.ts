@@ -424,6 +424,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       sec.append(h('div', { class: 'ss-msg warning', role: 'alert', 'data-testid': 'left-out' },
         h('div', {}, l.headline), ...l.details.map((d) => h('div', { class: 'meta' }, d))));
     }
+    for (const e of s.emptyWindows ?? []) sec.append(h('div', { class: 'ss-msg warning', 'data-testid': 'empty-window' }, e[m.lang]));
 
     // Pending appeals could change the results below: they come first (SPEC §8, §10).
     if (s.disputes?.length) sec.append(...disputesPart(s.disputes));

@@ -185,3 +185,33 @@ describe('slash dates read per column (SPEC §8)', () => {
     expect(j.left_out.rows).toBe(2);
   });
 });
+
+describe('periods and empty windows (SPEC §2, §8)', () => {
+  test.each([
+    ['2026Q3', '2026-Q3'], ['2026 Q3', '2026-Q3'], ['Q3 2026', '2026-Q3'], ['2026年第三季度', '2026-Q3'], ['2026年三季度', '2026-Q3'],
+    ['2026年Q3', '2026-Q3'], ['2026.07', '2026-07'], ['2026/07', '2026-07'], ['2026年7月', '2026-07'], ['2026年07月', '2026-07'],
+    ['2026H2', '2026-H2'], ['2026年下半年', '2026-H2'], ['2026年上半年', '2026-H1'], ['2026年', '2026'], ['2026年度', '2026'],
+  ])('--period %s is %s', (spelling, id) => {
+    const dir = tempDir();
+    cpSync(join(EXAMPLES, 'csv-en', 'Staff.csv'), join(dir, 'Staff.csv'));
+    writeFileSync(join(dir, 'Feedback.csv'), 'date,staff_id,rating\n2026-07-01,S001,exceeded\n');
+    const r = runCli(['compute', dir, '--period', spelling, '--preset', 'smile-cards', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).period).toBe(id);
+  });
+
+  test('--period 2025-Q3 on 2026 data: a warning per dated tab naming the dates it holds, before the awards', () => {
+    const r = runCli(['compute', join(EXAMPLES, 'csv-en'), '--period', '2025-Q3', '--preset', 'smile-cards', '--lang', 'en']);
+    expect(r.status).toBe(0);
+    const out = lines(r.stdout);
+    const fb = out.indexOf('Feedback: no rows in 2025-Q3: the tab\'s dates run from 2026-06-17 to 2026-09-30; check the period');
+    expect(fb).toBeGreaterThan(0);
+    expect(out.indexOf('Incidents: no rows in 2025-Q3: the tab\'s dates run from 2026-07-07 to 2026-09-30; check the period')).toBeGreaterThan(0);
+    expect(fb).toBeLessThan(out.indexOf('Awards'));
+    const j = JSON.parse(runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2025-Q3', '--preset', 'smile-cards', '--json']).stdout);
+    expect(j.diagnostics.filter((d: { code: string }) => d.code === 'empty_window').map((d: { tab: string; severity: string; message: string }) => [d.tab, d.severity, d.message]))
+      .toEqual([['奖惩记录', 'warning', '在 2025-Q3 没有数据：该表的日期为 2026-07-07 至 2026-09-30，请核对期间'], ['客户反馈', 'warning', '在 2025-Q3 没有数据：该表的日期为 2026-06-17 至 2026-09-30，请核对期间']]);
+    const q3 = JSON.parse(runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'smile-cards', '--json']).stdout);
+    expect(q3.diagnostics.some((d: { code: string }) => d.code === 'empty_window')).toBe(false);
+  });
+});
