@@ -96,6 +96,11 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
       for (const k of o.award.tieBreak) if (!isScore(k.measure)) measureColumn(k.measure);
     }
     for (const c of o.award.requirements) if (!c.each && !c.consecutive && !isScore(c.measure) && !isStars(c.measure)) requirementColumn(c.measure, c.label);
+    // …and of its measure gates (the why names the gate's label).
+    for (const id of o.award.gates) {
+      const g = s.gates.find((x) => x.id === id);
+      if (g?.kind === 'measure' && !isScore(g.measure) && !isStars(g.measure)) requirementColumn(g.measure, g.label);
+    }
   }
   function requirementColumn(id: string, label: { zh: string; en: string } | undefined): void {
     const key = label ? `${id}\u0000${label[lang]}` : id;

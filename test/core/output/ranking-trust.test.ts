@@ -71,7 +71,7 @@ function problems(out: ComputeOutcome, lang: Lang, label: string): string[] {
       if (notEligible && rankCol >= 0 && r[rankCol] !== null) found.push(`${where}: not eligible for ${name} but ranked ${String(r[rankCol])}`);
     }
     // Figures the why states: conditions, the score, stars and star bonus, tie-break values.
-    const condRe = lang === 'zh' ? /(?:^|[——；：])([^——；：。，]+?) 为 (-?[\d,]+(?:\.\d+)?)，要求/g : /(?:— |; |: )([^—;:.,]+?) is (-?[\d,]+(?:\.\d+)?), needs/g;
+    const condRe = lang === 'zh' ? /(?:^|[——；：（])([^——；：。，（]+?) 为 (-?[\d,]+(?:\.\d+)?)，要求/g : /(?:— |; |: |\()([^—;:.,(]+?) is (-?[\d,]+(?:\.\d+)?), needs/g;
     for (const c of why.matchAll(condRe)) {
       const h = c[1].trim();
       const v = Number(c[2].replace(/,/g, ''));
