@@ -18,6 +18,7 @@ import { applyEdits, type WhatIfChange, type WhatIfEdit } from './edits';
 import { diffResults, type ResultDiff } from './diff';
 import { editableCells, type EditableCell } from './keys';
 import { encode } from '../scheme-tab/codec';
+import { schemeLabels } from '../output/scheme-labels';
 
 export { applyEdits, parseEditArg, groupThousands } from './edits';
 export type { WhatIfChange, WhatIfEdit, EditedScheme } from './edits';
@@ -41,6 +42,8 @@ export interface WhatIfJson extends ResultDiff {
 export interface WhatIfNames {
   awards: Record<string, Text>;
   staff: Record<string, string>;
+  /** Penalty action id → label (core/output/scheme-labels.ts). */
+  actions: Record<string, Text>;
 }
 
 export interface WhatIfOutcome {
@@ -82,7 +85,9 @@ function namesOf(schemes: Scheme[], data: Dataset): WhatIfNames {
   }
   const staff: Record<string, string> = {};
   for (const p of data.staff) staff[p.id] = p.name;
-  return { awards, staff };
+  const actions: Record<string, Text> = {};
+  for (const s of schemes) for (const [id, l] of Object.entries(schemeLabels(s).actions)) actions[id] ??= l;
+  return { awards, staff, actions };
 }
 
 /** A what-if session on data already read: the unedited result is computed once, each preview once more. */
@@ -186,6 +191,8 @@ const COMMON_COLUMNS: Record<string, string[]> = {
   'stars.bands': ['min', 'bonus'],
   penalties: ['when.value', 'amount'],
   flags: ['when.value'],
+  // Points per rule are the prize of a points scheme.
+  'points.rules': ['points'],
 };
 
 /** The scheme's common one-cell edits with their current values (cells holding a value, gates on/off always). */

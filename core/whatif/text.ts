@@ -58,7 +58,7 @@ export function renderWhatIf(outcome: WhatIfOutcome, lang: Lang): WhatIfSection[
     out.push({ title: zh ? '星级变化' : 'Stars that change', lines: json.stars.map((s) => `${person(s.staff_id)}${zh ? '：' : ': '}${st(s.from)} → ${st(s.to)}`) });
   }
   const pen = (p: { staff_id: string; action: string; window: string; amount: number }) =>
-    `${person(p.staff_id)} ${actionLabel(p.action, lang)} ${p.window}${p.amount ? ` ${money(p.amount)}` : ''}`;
+    `${person(p.staff_id)} ${outcome.names.actions[p.action]?.[lang] ?? actionLabel(p.action, lang)} ${p.window}${p.amount ? ` ${money(p.amount)}` : ''}`;
   if (json.penalties.gained.length) out.push({ title: zh ? '新增处罚' : 'Penalties added', lines: json.penalties.gained.map(pen) });
   if (json.penalties.lost.length) out.push({ title: zh ? '取消处罚' : 'Penalties removed', lines: json.penalties.lost.map(pen) });
   const notes = outcome.diagnostics.filter((d) => d.code.startsWith('whatif_') && d.severity !== 'error');

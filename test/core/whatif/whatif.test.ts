@@ -174,3 +174,25 @@ describe('sessions, common edits and words', () => {
     expect(en).not.toContain('service_star');
   });
 });
+
+describe('no codes in what people see (issue 13)', () => {
+  const presets = ['smile-cards', 'weighted-quarterly', 'star-rating', 'service-star-budget', 'surprise-points', 'revisit', 'annual-star'];
+  test.each(presets)('%s: Try a change labels and the difference words carry no snake_case id', (preset) => {
+    const tabs = fixture(preset);
+    const scheme = resolveScheme(tabs, preset).scheme!;
+    const common = commonEdits(scheme);
+    const data = readDataset(tabs, { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale }).dataset;
+    const edits = common.filter((c) => c.input !== 'text').slice(0, 6).map((c) => ({
+      key: c.key, value: c.input === 'boolean' ? 'no' : String(Number(c.value.en.replace(/,/g, '')) * 2 || 1),
+    }));
+    const period = scheme.cadence === 'month' ? '2026-07' : scheme.cadence === 'year' ? '2026' : '2026-Q3';
+    const o = whatIf(scheme, edits, data, parsePeriod(period)!);
+    expect(o.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(o.json!.changes.length).toBeGreaterThan(0);
+    const snake = /\b[a-z]+_[a-z0-9_]+\b/;
+    for (const lang of ['zh', 'en'] as const) {
+      for (const c of common) expect([c.key, c.label[lang]]).toEqual([c.key, expect.not.stringMatching(snake)]);
+      for (const sec of renderWhatIf(o, lang)) for (const line of sec.lines) expect(line).not.toMatch(snake);
+    }
+  });
+});
