@@ -62,7 +62,9 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     const tie = w.tie ? (zh ? '（并列）' : ' (tie)') : '';
     const amount = w.amount ? `  ${money(w.amount)}` : '';
     const pending = w.pending ? (zh ? '（申诉待处理）' : ' (pending appeal)') : '';
-    out.push(`  ${w.awardName[lang]}${scope}  ${who}${tie}${amount}${pending}`);
+    const f = w.forWinner;
+    const forWho = f ? (zh ? `（${f.name ? `${f.name} ${f.staffId}` : f.staffId} 的上级）` : ` (superior of ${f.name ? `${f.name} ${f.staffId}` : f.staffId})`) : '';
+    out.push(`  ${w.awardName[lang]}${scope}  ${who}${f ? '' : tie}${amount}${forWho}${pending}`);
   }
   if (s.winners.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${s.winners.length - LIST_LIMIT} 条` : `  … ${s.winners.length - LIST_LIMIT} more`);
   out.push('');

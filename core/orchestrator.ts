@@ -28,7 +28,7 @@ import { inputTabsOf, requiredTabsFor } from './engine/uses';
 import type { InputTab, Scheme } from './scheme/model';
 import { buildRankingTab } from './output/ranking';
 import { runnersUp, type RunnerUpLine } from './output/standing';
-import { buildBonusTab } from './output/bonus';
+import { buildBonusTab, payments } from './output/bonus';
 import { buildPointsTab } from './output/points';
 import { buildDepartmentsTab } from './output/departments';
 import { buildResultJson } from './output/result-json';
@@ -89,6 +89,8 @@ export interface ComputeOutcome {
   leftOut?: LeftOutReport;
   /** Eligible non-winners nearest the last winning place, with rank and gap in words (SPEC §8); absent when nothing was computed. */
   runnersUp?: RunnerUpLine[];
+  /** Parallel to `result.awards`: for a manager payment the winner it is for (id as in Staff), else ''. */
+  awardFor?: string[];
 }
 
 /** A pending appeal as the summaries show it (plain JSON). */
@@ -290,7 +292,8 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
   // Each period tab replaces its other-language twin, so a --lang switch leaves one of each (issue 13).
-  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs: withReplaces(outputs, period.id, lang), budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine) };
+  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs: withReplaces(outputs, period.id, lang), budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine),
+    awardFor: payments(engine).filter((p) => p.kind !== 'stars').map((p) => (p.kind === 'payup' ? engine.ctx.staff[p.winner!].id : '')) };
   Object.defineProperty(outcome, 'engine', { value: engine, enumerable: false });
   return outcome;
 }

@@ -36,6 +36,8 @@ export interface WinnerSummary {
   tie: boolean;
   /** Present (true) only when a pending appeal could change this line (SPEC §10). */
   pending?: boolean;
+  /** A manager payment: the winner it is paid for (SPEC §8). */
+  forWinner?: { staffId: string; name: string };
 }
 
 export interface AwardSummary {
@@ -158,18 +160,24 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
   const nameOf = (id: string): string => names[id] ?? names[staffKey(id)] ?? '';
   const awardName = (id: string): Bilingual => awardNames[id] ?? { zh: id, en: id };
 
-  const winners: WinnerSummary[] = (result?.awards ?? []).map((a) => ({
+  const awardFor = outcome.awardFor ?? [];
+  const winners: WinnerSummary[] = (result?.awards ?? []).map((a, k) => ({
+    ...(awardFor[k] ? { forWinner: { staffId: awardFor[k], name: nameOf(awardFor[k]) } } : {}),
     award: a.award, awardName: awardName(a.award), staffId: a.staff_id, name: nameOf(a.staff_id),
     scope: a.scope, scopeName: { zh: scopeLabel(a.scope, 'zh'), en: scopeLabel(a.scope, 'en') }, rank: a.rank, amount: yuan(a.amount), tie: a.tie, ...(a.pending ? { pending: true } : {}),
   }));
 
   // One line per award that has winners or a budget, in first-appearance order.
   const order: string[] = [];
-  const count = new Map<string, number>();
+  // A summary counts people, not rows: a manager paid for two winners is one person (SPEC §8).
+  const people = new Map<string, Set<string>>();
   for (const w of winners) {
-    if (!count.has(w.award)) order.push(w.award);
-    count.set(w.award, (count.get(w.award) ?? 0) + 1);
+    if (!people.has(w.award)) order.push(w.award);
+    const set = people.get(w.award) ?? new Set<string>();
+    set.add(staffKey(w.staffId));
+    people.set(w.award, set);
   }
+  const count = new Map([...people].map(([k, v]) => [k, v.size]));
   for (const id of Object.keys(result?.totals.by_award ?? {}).sort()) if (!count.has(id)) order.push(id);
   for (const id of Object.keys(budgets).sort()) if (!order.includes(id) && budgets[id] !== null && budgets[id] !== undefined) order.push(id);
   const awards: AwardSummary[] = order.map((id) => {

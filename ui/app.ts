@@ -438,7 +438,9 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
           h('span', { class: 'amt' }, money(w.amount)),
           h('div', { class: 'who' }, h('span', { class: 'name' }, w.name || w.staffId), w.tie ? h('span', { class: 'ss-badge tie' }, t().tie) : null,
             w.pending ? h('span', { class: 'ss-badge pending', 'data-testid': 'pending-badge' }, t().pendingAppeal) : null),
-          h('div', { class: 'meta' }, [w.awardName[m.lang], w.scope ? w.scopeName?.[m.lang] ?? w.scope : '', `#${w.rank}`, w.staffId].filter(Boolean).join(' · '))))));
+          h('div', { class: 'meta' }, (w.forWinner
+            ? [w.awardName[m.lang], t().forWinner(w.forWinner.name || w.forWinner.staffId), w.staffId]
+            : [w.awardName[m.lang], w.scope ? w.scopeName?.[m.lang] ?? w.scope : '', `#${w.rank}`, w.staffId]).filter(Boolean).join(' · '))))));
       const bonusTab = s.outputs.find((o) => o.kind === 'bonus');
       if (s.winners.length > shown.length) {
         const more = t().moreWinners(s.winners.length - shown.length);

@@ -8,6 +8,7 @@ import type { Dataset, Diagnostic } from '../types';
 import type { Award, Scheme } from '../scheme/model';
 import type { Period } from '../periods';
 import { columnAsWritten, diag } from '../diagnostics';
+import { actionLabel } from '../output/labels';
 import { createContext, presence, type Ctx, type Vec } from './context';
 import { evalMeasure } from './measures';
 import { scoreOf, starsOf, type ScoreResult, type StarsResult } from './score';
@@ -104,6 +105,7 @@ export function computeScheme(scheme: Scheme, data: Dataset, period: Period): En
   if (departments) diagnostics.push(...departments.diagnostics);
 
   diagnostics.push(...payUpNotes(ctx, awards));
+  diagnostics.push(...payUpPenaltyNotes(ctx, awards, penalties));
   diagnostics.push(...quotaRowNotes(ctx));
 
   const ranking = rankingData(ctx, period, score, awards);
@@ -153,6 +155,38 @@ function payUpNotes(ctx: Ctx, awards: AwardOutcome[]): Diagnostic[] {
         severity: 'warning', code: `payup_${s.reason}`, tab: h.tab, row: h.row, column: columnAsWritten(ctx.data.columnNames, 'staff', 'manager_id'), value: s.managerId,
         zh: `${h.id}${zhWhy}：获奖者 ${w.id} 的第 ${s.level} 级上级奖（${o.award.payUp!.name.zh}）未发放`,
         en: `${h.id} ${enWhy}: the level-${s.level} ${o.award.payUp!.name.en} for winner ${w.id} is not paid`,
+      }));
+    }
+  }
+  return out;
+}
+
+/**
+ * A person paid up the chain for a winner who has a penalty in the same period
+ * gets a warning (SPEC §8): the scheme pays them, but an HR office would want to
+ * know; a scheme can exclude them with a gate.
+ */
+function payUpPenaltyNotes(ctx: Ctx, awards: AwardOutcome[], penalties: PenaltyHit[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byPerson = new Map<number, PenaltyHit[]>();
+  for (const h of penalties) {
+    const l = byPerson.get(h.idx);
+    if (l) l.push(h);
+    else byPerson.set(h.idx, [h]);
+  }
+  for (const o of awards) {
+    const warned = new Set<number>();
+    for (const p of o.payUps) {
+      const hits = byPerson.get(p.idx);
+      if (!hits || warned.has(p.idx)) continue;
+      warned.add(p.idx);
+      const s = ctx.staff[p.idx];
+      const zhList = hits.map((h) => `${h.window.id} ${actionLabel(h.penalty.action, 'zh')}`).join('、');
+      const enList = hits.map((h) => `${h.window.id} ${actionLabel(h.penalty.action, 'en')}`).join(', ');
+      out.push(diag({
+        severity: 'warning', code: 'payup_with_penalty', tab: s.tab, row: s.row, value: s.id,
+        zh: `${s.name}（${s.id}）获“${o.award.payUp!.name.zh}”，但同期有处理：${zhList}；如不应发放，可在方案中加条件排除`,
+        en: `${s.name} (${s.id}) is paid the ${o.award.payUp!.name.en} but has a penalty in the same period: ${enList}; a scheme gate can exclude such payments`,
       }));
     }
   }

@@ -215,3 +215,17 @@ describe('periods and empty windows (SPEC §2, §8)', () => {
     expect(q3.diagnostics.some((d: { code: string }) => d.code === 'empty_window')).toBe(false);
   });
 });
+
+describe('manager payments (SPEC §8)', () => {
+  test('each names its winner, the summary counts people, and a superior with a penalty in the period gets a warning', () => {
+    const r = runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'smile-cards']);
+    const out = lines(r.stdout);
+    expect(out).toContain('  服务之星上级奖 · 回访组  S034 田甜  400.00（董明 S035 的上级）');
+    expect(out).toContain('  服务之星上级奖 · 回访组  S034 田甜  400.00（袁野 S036 的上级）');
+    // 12 payment rows, 8 people.
+    expect(out).toContain('  服务之星上级奖：8 人，4,800.00');
+    const j = JSON.parse(runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'smile-cards', '--json']).stdout);
+    expect(j.diagnostics.filter((d: { code: string }) => d.code === 'payup_with_penalty').map((d: { severity: string; value: string; message: string }) => [d.severity, d.value, d.message]))
+      .toEqual([['warning', 'S034', '田甜（S034）获“服务之星上级奖”，但同期有处理：2026-09 待岗培训；如不应发放，可在方案中加条件排除']]);
+  });
+});
