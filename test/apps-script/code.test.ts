@@ -207,9 +207,10 @@ describe('compute in place', () => {
     expect(sheet.columnWidths.slice(1)).toEqual(new Array(head.length).fill(120));
     expect(sheet.formats.get(`2,${head.indexOf('Amount') + 1}`)).toBe('#,##0.00');
     expect(sheet.maxRows).toBe(bonus.length);
-    // A header-only tab (no diagnostics) keeps one spare row so its header can be frozen.
+    // The fixture's only Incidents row (2026-10-02) is outside the quarter: SPEC §8 says so (issue 12, deliberate).
     const dc = env.ss.byName('Data check 2026-Q3')!;
-    expect(dc.dump()).toEqual([['Severity', 'Tab', 'Row', 'Column', 'Value', 'Code', 'Message']]);
+    expect(dc.dump()).toEqual([['Severity', 'Tab', 'Row', 'Column', 'Value', 'Code', 'Message'],
+      ['warning', 'Incidents', '', '', '2026-Q3', 'empty_window', "no rows in 2026-Q3: the tab's dates run from 2026-10-02 to 2026-10-02; check the period"]]);
     expect([dc.maxRows, dc.frozenRows]).toEqual([2, 1]);
   });
 
