@@ -12,7 +12,8 @@
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang } from '../core/types';
-import { readForPreview } from '../core/orchestrator';
+import { planSchemeTabs, readForPreview } from '../core/orchestrator';
+import { applyEdits } from '../core/whatif/edits';
 import { previewSession, type PreviewSession } from '../core/whatif/workbook';
 import { previewView, type WhatIfArgs, type WhatIfView } from '../core/whatif/view';
 import { fromWire, toWire, type WireError, type WorkerLike } from './worker-protocol';
@@ -24,17 +25,25 @@ const editsOf = (args: WhatIfArgs) => (Array.isArray(args?.edits) ? args.edits.m
 
 /** Preview with the tabs read once for a period and preset (in a worker, or on the page as the fallback). */
 export function createPreviewer(): (host: WorkbookHost, args: WhatIfArgs, lang: Lang) => Promise<WhatIfView> {
-  let kept: { key: string; session: PreviewSession } | null = null;
+  let kept: { key: string; session: PreviewSession; names: string[]; read: Set<string> } | null = null;
   return async (host, args, lang) => {
     const period = String(args?.period ?? '');
     const preset = args?.preset ? String(args.preset) : undefined;
     const key = `${period}\u0000${preset ?? ''}`;
+    const edits = editsOf(args);
+    // An edit that points the scheme at a tab not read yet (a measure's tab) reads again: never a silent "no data".
+    if (kept && kept.key === key && kept.session.scheme) {
+      const edited = applyEdits(kept.session.scheme, edits).scheme;
+      const read = kept.read;
+      if (edited && planSchemeTabs(kept.names, edited).some((n) => !read.has(n))) kept = null;
+    }
     if (!kept || kept.key !== key) {
       kept = null;
-      const tabs = await readForPreview(host, { period, preset, edits: editsOf(args) });
-      kept = { key, session: previewSession(tabs, { period, preset }, lang) };
+      const names = await host.listTabs();
+      const tabs = await readForPreview(host, { period, preset, edits });
+      kept = { key, session: previewSession(tabs, { period, preset }, lang), names, read: new Set(tabs.map((t) => t.name)) };
     }
-    return previewView(kept.session.preview(editsOf(args)));
+    return previewView(kept.session.preview(edits));
   };
 }
 

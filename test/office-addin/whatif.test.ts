@@ -86,3 +86,19 @@ test('in the what-if worker: read once through the page, kept between previews, 
   await bridge.compute({ ...ARGS });
   expect(workers[0].terminated).toBe(1);
 });
+
+test('an edit that points a measure at a tab not read yet reads again (never a silent "no data")', async () => {
+  const withAttendance = () => ({ ...smileWorkbook(), Attendance: [['month', 'staff_id', 'late'], ['2026-07', 'S02', 3]] });
+  const wb = new FakeWorkbook(withAttendance());
+  const bridge = createExcelBridge({ run: wb.run });
+  await bridge.previewWhatIf!({ ...ARGS, edits: PRIZE });
+  const syncs = wb.syncs.length;
+  await bridge.previewWhatIf!({ ...ARGS, edits: [{ key: 'awards.service_star.prize.amount', value: '900' }] });
+  expect(wb.syncs.length).toBe(syncs);
+  const moved = [{ key: 'measures.anger_from_incidents.tab', value: 'attendance' }];
+  const view = await bridge.previewWhatIf!({ ...ARGS, edits: moved });
+  expect(wb.syncs.length).toBeGreaterThan(syncs);
+  const fresh = await createExcelBridge({ run: new FakeWorkbook(withAttendance()).run }).previewWhatIf!({ ...ARGS, edits: moved });
+  expect(view).toEqual(fresh);
+  expect(view.status).toBe('previewed');
+});
