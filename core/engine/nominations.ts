@@ -11,6 +11,7 @@ import type { Period } from '../periods';
 import { columnAsWritten, diag } from '../diagnostics';
 import { windowKeys, type Ctx } from './context';
 import type { NominationRecord } from '../types';
+import { staffKey } from '../ids';
 
 /** The staff indexes nominated for award `a` in window `w` (cached), or null when the award takes no nominations. */
 export function nominatedPool(ctx: Ctx, a: Award, w: Period): Set<number> | null {
@@ -29,7 +30,8 @@ export function nominatedPool(ctx: Ctx, a: Award, w: Period): Set<number> | null
     const s = t.staff[r];
     if (s < 0 || t.from[r] < ks || t.to[r] > ke) continue;
     const rec = t.rows[r] as unknown as NominationRecord;
-    const who = rec.nominatedBy.trim().toLowerCase();
+    // Nominators are matched the way staff ids are (spaces, width and case folded).
+    const who = staffKey(rec.nominatedBy);
     if (limit !== undefined && who !== '') {
       let mine = byNominator.get(who);
       if (!mine) byNominator.set(who, (mine = new Set()));

@@ -103,7 +103,12 @@ export function buildDepartmentsTab(res: EngineResult, lang: Lang): OutputTab | 
         r.headPoints || null, why(res, r, lang),
       ]);
     }
-    for (const c of win.copies) {
+    // Copies in submission order (date, then row), whatever order the Cases rows came in.
+    const copies = [...win.copies].sort((x, y) => {
+      const a = ctx.data.cases[x.copy], b = ctx.data.cases[y.copy];
+      return a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row;
+    });
+    for (const c of copies) {
       const cs = ctx.data.cases[c.copy];
       const src = ctx.data.cases[c.source];
       const writer = c.staff >= 0 ? person(res, c.staff, lang) : cs.staffKey;

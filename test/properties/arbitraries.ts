@@ -230,8 +230,9 @@ function tabsFor(idCells: Cell[], hostile: boolean, orderSafe: boolean, profile:
     textCell(DIMENSIONS, hostile), numberCell(0, 100, hostile), fc.constantFrom<Cell>(null, 100, 100, 10, 0),
     textCell(['J1', 'J2', 'J3', 'J4', 'J5', ''], hostile)), hostile), { maxLength: 40 * k, size: 'max' });
   // A per-nominator limit keeps a nominator's first nominees in row order: order-safe nominations name no nominator.
+  // Two nominators at most, so limits are reached.
   const nominations = fc.array(maybeRagged(fc.tuple(textCell(PERIODS_IN_DATA, hostile), refCell(ids, hostile),
-    orderSafe ? fc.constant<Cell>(null) : fc.oneof(refCell(ids, false), fc.constant<Cell>(null))), hostile), { maxLength: 12 * k, size: 'max' });
+    orderSafe ? fc.constant<Cell>(null) : fc.oneof({ weight: 3, arbitrary: refCell(ids.slice(0, 2), false) }, { weight: 1, arbitrary: fc.constant<Cell>(null) })), hostile), { maxLength: 16 * k, size: 'max' });
   const attendanceRow = fc.tuple(textCell(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'], hostile), refCell(ids, hostile),
     fc.constantFrom<Cell>(22, null), numberCell(0, 2, hostile), numberCell(0, 2, hostile), numberCell(0, 1, hostile), numberCell(0, 1, hostile), numberCell(0, 1, hostile));
   // Order-safe attendance has one row per person and month (a repeated month is left out on its later row).
