@@ -357,3 +357,31 @@ export function markOutputs(outputs: OutputTab[], disputes: readonly Dispute[], 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+const STATUS_WORDS: Record<AppealLine['status'], Bilingual> = {
+  pending: { zh: '待处理', en: 'pending' }, rejected: { zh: '驳回', en: 'rejected' }, accepted: { zh: '成立', en: 'accepted' },
+};
+
+/**
+ * A person's appeals in words, for their statement (SPEC §9 "appeals"): those they
+ * filed and the pending ones that put a result of theirs at stake. `alternatives`
+ * maps an appeal row to its alternative (ComputeOutcome.disputes).
+ */
+export function personAppeals(
+  appeals: readonly AppealLine[], staffId: string, lang: Lang,
+  alternatives: ReadonlyMap<number, Bilingual> = new Map(),
+): string[] {
+  const key = staffKey(staffId);
+  const out: string[] = [];
+  for (const a of appeals) {
+    const filed = staffKey(a.staff_id) === key;
+    const atStake = a.stakes.some((s) => staffKey(s.staff_id) === key);
+    if (!filed && !atStake) continue;
+    const status = STATUS_WORDS[a.status][lang];
+    const alt = alternatives.get(a.row)?.[lang] ?? '';
+    out.push(lang === 'zh'
+      ? `申诉第 ${a.row} 行（${a.staff_id}，针对「${a.target.tab}」第 ${a.target.row} 行）：${status}${alt ? `；${alt}` : ''}`
+      : `Appeal row ${a.row} (${a.staff_id}, on ${a.target.tab} row ${a.target.row}): ${status}${alt ? `; ${alt}` : ''}`);
+  }
+  return out;
+}

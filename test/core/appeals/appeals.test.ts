@@ -15,6 +15,7 @@ import { fixture, rankingById, records, run, tab } from '../engine/helpers';
 import type { Cell, RawTab } from '../../../core/types';
 import { buildSchemeTab } from '../../../core/scheme-tab';
 import { getPresetInput } from '../../../core/presets';
+import { personAppeals } from '../../../core/appeals';
 
 const HEADER: Cell[] = ['staff_id', 'tab', 'row', 'filed', 'status', 'decided', 'note'];
 
@@ -115,5 +116,18 @@ describe('appeals on smile-cards 2026-Q3', () => {
     const timely = withAppeals([['S03', 'Feedback', 15, '2026-10-31', 'accepted', null, '']]);
     const ok = run([...timely, { name: schemeTab.name, rows: schemeTab.rows }], 'smile-cards', '2026-Q3');
     expect(ok.result!.awards.find((a) => a.award === 'service_star' && a.scope === 'A组')!.staff_id).toBe('S03');
+  });
+});
+
+describe('a person\'s appeals in words (for statements)', () => {
+  test('the appellant and everyone at stake see the appeal; others do not', () => {
+    const out = run(withAppeals([['S03', 'Feedback', 15, null, 'pending', null, ''], ['S02', 'Feedback', 8, null, 'rejected', null, '']]), 'smile-cards', '2026-Q3', 'zh');
+    const alts = new Map(out.disputes!.map((d) => [d.row, d.alternative]));
+    const lines = (id: string) => personAppeals(out.result!.appeals!, id, 'zh', alts);
+    expect(lines('S03')).toEqual(['申诉第 2 行（S03，针对「Feedback」第 15 行）：待处理；申诉成立则赵敏（S03）获“服务之星” 800.00、张伟（S01）不获“服务之星”']);
+    expect(lines('S01')).toEqual(lines('S03'));
+    expect(lines('S02')).toEqual(['申诉第 3 行（S02，针对「Feedback」第 8 行）：驳回']);
+    expect(lines('S04')).toEqual([]);
+    expect(personAppeals(out.result!.appeals!, 's02', 'en')).toEqual(['Appeal row 3 (S02, on Feedback row 8): rejected']);
   });
 });
