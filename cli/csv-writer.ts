@@ -8,7 +8,7 @@
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cell, ColumnFormat, OutputTab } from '../core/types';
-import { CliError, fsCode } from './errors';
+import { CliError, fsCode, writeHint } from './errors';
 
 /** CSV has no cell types: also guard a leading tab or CR (OWASP CSV-injection advice). */
 const CSV_FORMULA_LIKE = /^[=+\-@\t\r]/;
@@ -61,8 +61,10 @@ export async function writeCsvFolder(folder: string, tabs: OutputTab[]): Promise
       }
     }
   } catch (err) {
-    const why = fsCode(err) || (err instanceof Error ? err.message : String(err));
-    throw new CliError(`无法写入文件夹“${folder}”（${why}）`, `Cannot write to folder ${folder} (${why})`);
+    const code = fsCode(err);
+    const why = code || (err instanceof Error ? err.message : String(err));
+    const hint = writeHint(code);
+    throw new CliError(`无法写入文件夹“${folder}”（${why}）${hint.zh}`, `Cannot write to folder ${folder} (${why})${hint.en}`);
   }
   return written;
 }

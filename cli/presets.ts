@@ -3,12 +3,13 @@
  * list of its own). Award names and budgets for the summary come from core/summary.
  */
 import { presetIds } from '../core/presets/index';
+import { unknownPreset } from '../core/scheme/resolve';
 import { CliError } from './errors';
 
-/** @throws CliError naming the known presets when `id` is not one. */
+/** @throws CliError naming the nearest preset (a typo) or the known ones when `id` is not one. */
 export function checkPreset(id: string): void {
-  const ids = presetIds();
-  if (!ids.includes(id)) {
-    throw new CliError(`未知方案“${id}”：可用 ${ids.join('、')}`, `Unknown preset "${id}": use one of ${ids.join(', ')}`);
+  if (!presetIds().includes(id)) {
+    const d = unknownPreset(id);
+    throw new CliError(d.message.zh, d.message.en);
   }
 }

@@ -26,7 +26,7 @@ export class Progress {
   private readonly started: number;
   private readonly quietMs: number;
   private readonly clock: () => number;
-  private readonly lang: Lang;
+  private lang: Lang;
   private live = false;
   private lastStep = '';
   private lastCounted = false;
@@ -38,6 +38,20 @@ export class Progress {
     this.clock = options.clock ?? Date.now;
     this.started = this.clock();
     this.quietMs = options.quietMs ?? 1000;
+  }
+
+  /** Speak the workbook's language once it is known (issue 13: every message after the workbook is read in its language). */
+  setLang(lang: Lang): void {
+    this.lang = lang;
+  }
+
+  get language(): Lang {
+    return this.lang;
+  }
+
+  /** `12,034 rows` / `12,034 行` in the current language. */
+  rows(n: number): string {
+    return this.lang === 'zh' ? `${count(n)} 行` : `${count(n)} rows`;
   }
 
   /** Report a step with an optional count detail, e.g. step('read', '12,034 rows'). */

@@ -16,7 +16,7 @@ import { chmod, rename, stat, unlink } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { toExcelValue } from './cells';
-import { CliError, fsCode } from './errors';
+import { CliError, fsCode, writeHint } from './errors';
 
 export const NUM_FMT: Record<ColumnFormat, string | undefined> = {
   text: '@',
@@ -123,8 +123,10 @@ async function replaceWith(tmp: string, path: string): Promise<void> {
 }
 
 function cannotWrite(path: string, err: unknown): CliError {
-  const why = fsCode(err) || (err instanceof Error ? err.message.split('\n')[0] : String(err));
-  return new CliError(`无法写入“${path}”（${why}）`, `Cannot write ${path} (${why})`);
+  const code = fsCode(err);
+  const why = code || (err instanceof Error ? err.message.split('\n')[0] : String(err));
+  const hint = writeHint(code);
+  return new CliError(`无法写入“${path}”（${why}）${hint.zh}`, `Cannot write ${path} (${why})${hint.en}`);
 }
 
 /** Input tabs in order; an output with the name of an input tab takes its place; other outputs follow. */

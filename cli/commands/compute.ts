@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { planInputTabs, runCompute } from '../../core/orchestrator';
+import { detectLang, planInputTabs, runCompute } from '../../core/orchestrator';
 import { parsePeriod } from '../../core/periods';
 import { summarizeOutcome, summaryContextFor } from '../../core/summary';
 import type { Lang } from '../../core/types';
@@ -54,9 +54,10 @@ export function checkComputeArgs(args: ComputeArgs): void {
 export async function computeCommand(args: ComputeArgs, io: Io): Promise<number> {
   checkComputeArgs(args);
   const progress = new Progress(io.stderr, args.lang ?? args.messageLang, { quietMs: args.progressAfterMs });
-  const progressLang = args.lang ?? args.messageLang;
-  const rowsText = (rows: number) => (progressLang === 'zh' ? `${count(rows)} 行` : `${count(rows)} rows`);
+  const rowsText = (rows: number) => progress.rows(rows);
   const host = await openHost(args.source, (rows) => progress.step('read', rowsText(rows)));
+  // From here on progress speaks the workbook's language (its tab names), unless --lang chose one.
+  if (!args.lang) progress.setLang(detectLang(await host.listTabs()));
   // A --out that would be refused after the run is refused before it.
   if (args.out) await checkOutTarget(host, args.out);
   const outcome = await runCompute(host, {
@@ -75,6 +76,9 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
       now: new Date(args.now),
       onRows: (rows) => progress.step('save', rowsText(rows)),
       warn: (m) => io.stderr.write(`service-star: ${m[outcome.lang]}\n`),
+    }).catch((err: unknown) => {
+      // The workbook has been read: a write failure speaks its language (issue 13).
+      throw err instanceof CliError && err.lang === undefined ? new CliError(err.zh, err.en, err.exitCode, outcome.lang) : err;
     }));
     progress.step('done');
   }

@@ -43,7 +43,7 @@ export async function whatIfCommand(args: WhatIfArgs, io: Io): Promise<number> {
   checkComputeArgs({ ...args, json: args.json, force: false, now: '' });
   const edits = parseSets(args.sets);
   const progress = new Progress(io.stderr, args.lang ?? args.messageLang, { quietMs: args.progressAfterMs });
-  const host = await openHost(args.source, (rows) => progress.step('read', `${count(rows)} rows`));
+  const host = await openHost(args.source, (rows) => progress.step('read', progress.rows(rows)));
   const request = { period: args.period, preset: args.preset, lang: args.lang, edits };
   // The data is read once for the process: one session serves the preview.
   const tabs = await readForPreview(host, request);

@@ -13,6 +13,7 @@ import { tabIdOf } from '../input/aliases';
 import { getPresetInput } from '../presets/index';
 import type { Scheme } from './model';
 import { validateScheme } from './validate';
+import { nearestPreset, presetList } from '../presets/suggest';
 import { schemeTabReader } from '../scheme-tab/index';
 
 /** What a Scheme tab reader returns. */
@@ -84,14 +85,18 @@ export function resolveScheme(tabs: RawTab[], presetId: string | null | undefine
   if (!presetId) {
     return {
       scheme: null, source: null, tabName: null, diagnostics,
-      fatal: diag({ severity: 'error', code: 'no_scheme', zh: '没有“方案”表，也没有选择预设方案', en: 'There is no Scheme tab and no preset was chosen' }),
+      fatal: diag({
+        severity: 'error', code: 'no_scheme',
+        zh: `没有“方案”表，也没有选择预设方案：请选择一个预设方案（命令行加 --preset，例如 --preset smile-cards；可选：${presetList('zh')}），或插入模板得到“方案”表`,
+        en: `There is no Scheme tab and no preset was chosen: choose a preset (on the command line --preset, e.g. --preset smile-cards; one of ${presetList('en')}), or insert a template to get a Scheme tab`,
+      }),
     };
   }
   const input = getPresetInput(presetId);
   if (!input) {
     return {
       scheme: null, source: null, tabName: null, diagnostics,
-      fatal: diag({ severity: 'error', code: 'unknown_preset', value: presetId, zh: `没有名为“${presetId}”的预设方案`, en: `There is no preset "${presetId}"` }),
+      fatal: unknownPreset(presetId),
     };
   }
   const v = validateScheme(input);
@@ -102,6 +107,16 @@ export function resolveScheme(tabs: RawTab[], presetId: string | null | undefine
     return { scheme: null, source: 'preset', tabName: null, diagnostics, fatal: schemeFatal(presetId, diagnostics.find((d) => d.severity === 'error')) };
   }
   return { scheme: v.scheme, source: 'preset', tabName: null, diagnostics, fatal: null };
+}
+
+/** An unknown preset id: the nearest one when it looks like a typo, else the list. */
+export function unknownPreset(presetId: string): Diagnostic {
+  const near = nearestPreset(presetId);
+  return diag({
+    severity: 'error', code: 'unknown_preset', value: presetId,
+    zh: near ? `没有名为“${presetId}”的预设方案，是不是 ${near}？（可选：${presetList('zh')}）` : `没有名为“${presetId}”的预设方案（可选：${presetList('zh')}）`,
+    en: near ? `There is no preset "${presetId}": did you mean ${near}? (one of ${presetList('en')})` : `There is no preset "${presetId}" (use one of ${presetList('en')})`,
+  });
 }
 
 function schemeFatal(where: string, first: Diagnostic | undefined): Diagnostic {

@@ -64,3 +64,48 @@ describe('re-computing a period in the other language replaces its tabs', () => 
     expect(en.indexOf('Ranking 2026-Q3')).toBe(zh.indexOf('排名 2026-Q3'));
   });
 });
+
+describe('messages say what to do, in the user language', () => {
+  test('a missing scheme lists the presets and --preset, in the workbook language', () => {
+    const r = runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/没有“方案”表，也没有选择预设方案：请选择一个预设方案（命令行加 --preset/);
+    expect(r.stderr).toContain('smile-cards、star-rating');
+  });
+
+  test('a mistyped preset suggests the nearest, in the system locale', () => {
+    const en = runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'smile-card']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('There is no preset "smile-card": did you mean smile-cards?');
+    const zh = runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'star_rating'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toContain('没有名为“star_rating”的预设方案，是不是 star-rating？');
+  });
+
+  test('a bad period is refused in the system locale', () => {
+    const r = runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026Q9', '--preset', 'smile-cards'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^service-star: 期间“2026Q9”无效/);
+  });
+
+  test('write failures say what to do, in the workbook language', () => {
+    const dir = tempDir('ss-i13-w-');
+    const blocked = join(dir, 'out.xlsx');
+    cpSync(join(EXAMPLES, 'csv-en'), join(blocked, 'x'), { recursive: true }); // a folder named out.xlsx
+    const en = runCli(['compute', join(EXAMPLES, 'csv-en'), '--period', '2026-Q3', '--preset', 'smile-cards', '--out', blocked]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('a folder has that name; choose another file name with --out');
+    cpSync(join(EXAMPLES, 'csv-en', 'Staff.csv'), join(dir, 'file'));
+    const zh = runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'smile-cards', '--out', join(dir, 'file', 'sub')]);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toMatch(/无法写入文件夹.*（ENOTDIR）：文件夹不存在，请检查 --out 的路径/);
+  });
+
+  test('progress lines speak the workbook language', () => {
+    const r = runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'smile-cards', '--json'], { env: { SERVICE_STAR_PROGRESS: '1' } });
+    expect(r.status).toBe(0);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.filter((l) => /[a-z]{3,}/.test(l.replace(/^service-star: /, '')))).toEqual([]);
+    expect(r.stderr).toMatch(/读取 [\d,]+ 行/);
+  });
+});
