@@ -403,8 +403,8 @@ export function finalizeRun(log: RunsLog, periodId: string, now: string, lang: L
     return {
       ok: false, changed: false, log,
       message: {
-        zh: `期间 ${p.id} 尚未计算过，无法定稿：请先计算`,
-        en: `Period ${p.id} has never been computed, so it cannot be finalized: compute it first`,
+        zh: `这个工作簿的运行记录中没有期间 ${p.id} 的计算，无法定稿：请先计算并把结果写入这个工作簿（命令行：compute 该工作簿 --period ${p.id} --out 同一个工作簿），再定稿`,
+        en: `This workbook's Runs tab has no computation of ${p.id}, so it cannot be finalized: compute it with the results written into this workbook (command line: compute the workbook --period ${p.id} --out the same workbook), then finalize`,
       },
     };
   }

@@ -376,8 +376,8 @@ describe('appendRun and finalizeRun', () => {
     const out = finalizeRun(log, '2026-Q4', 'T');
     expect(out.ok).toBe(false);
     expect(out.changed).toBe(false);
-    expect(out.message.en).toBe('Period 2026-Q4 has never been computed, so it cannot be finalized: compute it first');
-    expect(out.message.zh).toBe('期间 2026-Q4 尚未计算过，无法定稿：请先计算');
+    expect(out.message.en).toBe("This workbook's Runs tab has no computation of 2026-Q4, so it cannot be finalized: compute it with the results written into this workbook (command line: compute the workbook --period 2026-Q4 --out the same workbook), then finalize");
+    expect(out.message.zh).toBe('这个工作簿的运行记录中没有期间 2026-Q4 的计算，无法定稿：请先计算并把结果写入这个工作簿（命令行：compute 该工作簿 --period 2026-Q4 --out 同一个工作簿），再定稿');
     expect(finalizeRun(log, '2026-Q9', 'T').ok).toBe(false);
   });
   test('finalize marks only the latest run of the period', () => {

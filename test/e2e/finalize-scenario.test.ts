@@ -77,7 +77,7 @@ describe('finalize scenario on a CSV folder', () => {
   test('finalize before any compute is refused with one line', () => {
     const r = runCli(['finalize', wb, '--period', '2026-Q3']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('service-star: Period 2026-Q3 has never been computed, so it cannot be finalized: compute it first\n');
+    expect(r.stderr).toBe("service-star: This workbook's Runs tab has no computation of 2026-Q3, so it cannot be finalized: compute it with the results written into this workbook (command line: compute the workbook --period 2026-Q3 --out the same workbook), then finalize\n");
   });
 
   test('1. compute Q3 into the workbook: Alice wins, one draft run, first-run Changes', () => {

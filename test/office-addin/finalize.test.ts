@@ -98,7 +98,7 @@ describe('Finalize in the Excel bridge', () => {
     const wb = new FakeWorkbook(smileWorkbook());
     const before = snapshot(wb);
     const out = await bridgeAt(wb, { now: T1 }).finalize('2026-Q2');
-    expect(out).toEqual({ status: 'refused', message: expect.objectContaining({ en: 'Period 2026-Q2 has never been computed, so it cannot be finalized: compute it first' }) });
+    expect(out).toEqual({ status: 'refused', message: expect.objectContaining({ en: "This workbook's Runs tab has no computation of 2026-Q2, so it cannot be finalized: compute it with the results written into this workbook (command line: compute the workbook --period 2026-Q2 --out the same workbook), then finalize" }) });
     expect(snapshot(wb)).toEqual(before);
   });
 
