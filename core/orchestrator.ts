@@ -17,6 +17,7 @@ import { diag, sortDiagnostics } from './diagnostics';
 import { readDataset, recognizeTab } from './input/tabs';
 import { TAB_SPECS } from './input/aliases';
 import { oneTabPerKind } from './input/duplicates';
+import { personRowsOf } from './runs/person-rows';
 import { emptyWindowWarnings } from './input/empty-window';
 import { leftOutReport, sayRowsLeftOut, type LeftOutReport } from './input/left-out';
 import { buildDataCheckTab } from './output/datacheck';
@@ -284,6 +285,7 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
     names: new Map(read.dataset.staff.map((s) => [s.key, s.name])),
     alternatives: new Map(disputes.filter((d) => d.stakes.length).map((d) => [d.appeal.record.row, d.alternative])),
     labels,
+    rows: personRowsOf(read.dataset),
   });
   outputs.push(recorded.changes, recorded.runs);
   const budgets: Record<string, number> = {};

@@ -12,6 +12,7 @@ import {
 } from './runs/log';
 import { diffResults } from './runs/changes';
 import { displayTime } from './time';
+import type { PersonRows } from './runs/person-rows';
 import type { SchemeLabels } from './output/scheme-labels';
 import { diag } from './diagnostics';
 import type { SyncWorkbookHost, WorkbookHost } from './host';
@@ -84,6 +85,8 @@ export interface RecordOptions {
   alternatives?: ReadonlyMap<number, { zh: string; en: string }>;
   /** The scheme's labels, for the Changes view's items. */
   labels?: SchemeLabels;
+  /** Per person and tab row hashes of this run's data (core/runs/person-rows). */
+  rows?: PersonRows;
 }
 
 /**
@@ -101,11 +104,13 @@ export function recordCompute(gate: RunsGate, result: ResultJson, options: Recor
     : '';
   const run = makeRun({
     now: options.now, period: gate.periodId, scheme: options.scheme, schemeVersion: options.schemeVersion,
-    fingerprint: gate.fingerprint, result, status, finalizedAt: gate.forced ? options.now : '', note, alternatives: options.alternatives,
+    fingerprint: gate.fingerprint, result, status, finalizedAt: gate.forced ? options.now : '', note, alternatives: options.alternatives, rows: options.rows,
   });
   const log = withRun(gate.log, run, options.lang);
   const changes = diffResults(previous ? previous.snapshot : undefined, result, {
     periodId: run.period, lang: options.lang, previousTime: previous ? displayTime(previous.time) : undefined, names: options.names, labels: options.labels,
+    rows: options.rows,
+    ...(previous && previous.schemeVersion && previous.schemeVersion !== options.schemeVersion ? { schemeChange: { before: previous.schemeVersion, after: options.schemeVersion } } : {}),
   });
   return { runs: buildRunsTab(log, options.lang), changes };
 }

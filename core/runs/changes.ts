@@ -8,6 +8,7 @@ import type { Cell, ColumnFormat, Lang, OutputTab, ResultJson } from '../types';
 import { staffKey } from '../ids';
 import { byCodeUnit } from './hash';
 import { type FullSnapshot, type ResultSnapshot, type SnapAppeal, digestOf, snapshotOf } from './snapshot';
+import { tabChanges, tabChangesText, type PersonRows } from './person-rows';
 import { ACTIONS, labelOf } from '../output/labels';
 import type { SchemeLabels } from '../output/scheme-labels';
 
@@ -167,6 +168,34 @@ export interface DiffOptions {
   names?: ReadonlyMap<string, string>;
   /** The scheme's labels, so items show award and action names, not their ids. */
   labels?: SchemeLabels;
+  /** This run's per person and tab row hashes, compared with the previous snapshot's (SPEC §8). */
+  rows?: PersonRows;
+  /** The previous and this run's scheme versions, when they differ. */
+  schemeChange?: { before: string; after: string };
+}
+
+const DATA_CHANGED: Record<Lang, string> = { zh: '数据变化', en: 'data changed' };
+const SCHEME_CHANGED: Record<Lang, string> = { zh: '方案已修改', en: 'scheme changed' };
+
+/** For each person whose result moved, which input tabs changed for them (one row each, after their lines). */
+function whyRows(previous: FullSnapshot, lines: ChangeLine[], options: DiffOptions): Cell[][] {
+  const out: Cell[][] = [];
+  const when = options.previousTime ?? '';
+  if (options.schemeChange) {
+    const { before, after } = options.schemeChange;
+    out.push([SCHEME_CHANGED[options.lang], null, null, `${before} → ${after}`, null, null, null, null, null, when]);
+  }
+  if (!previous.rows || !options.rows) return out;
+  const seen = new Set<string>();
+  for (const l of lines) {
+    const key = staffKey(l.staffId);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const changes = tabChanges(previous.rows[key], options.rows[key]);
+    if (!changes.length) continue;
+    out.push([DATA_CHANGED[options.lang], l.staffId, options.names?.get(key) ?? '', tabChangesText(changes, options.lang), null, null, null, null, null, when]);
+  }
+  return out;
 }
 
 /** An item as the user reads it: the award's name, or the action's label and its window. */
@@ -219,6 +248,7 @@ export function diffResults(
         l.starsBefore, l.starsAfter, when,
       ]);
     }
+    rows.push(...whyRows(previous, lines, options));
     rows.push(...appealRows(previous, cur, lines, options));
   }
   return { name: changesTabName(options.periodId, lang), kind: 'changes', rows, formats: FORMATS };

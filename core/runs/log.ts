@@ -14,6 +14,7 @@ import {
   formatTabFingerprints, overallOfFormat, parseTabFingerprints,
 } from './fingerprint';
 import { type ResultSnapshot, decodeSnapshot, encodeSnapshot, pendingWithStakes, snapshotOf, toFen } from './snapshot';
+import type { PersonRows } from './person-rows';
 
 export type RunStatus = 'draft' | 'final';
 
@@ -320,6 +321,8 @@ export interface NewRunInput {
   note?: string;
   /** Appeal row → the alternative in words, for pending appeals with stakes (kept in the snapshot). */
   alternatives?: ReadonlyMap<number, { zh: string; en: string }>;
+  /** Per person and tab row hashes, so the next run can say which data changed (SPEC §8). */
+  rows?: PersonRows;
 }
 
 /** A run record from a computation's result. */
@@ -332,7 +335,7 @@ export function makeRun(input: NewRunInput): RunRecord {
     fingerprint: input.fingerprint.overall, tabs: { ...input.fingerprint.tabs }, fingerprintFormat: FINGERPRINT_FORMAT,
     paidFen: toFen(input.result.totals.paid), awards: input.result.awards.length,
     errors: count('error'), warnings: count('warning'), infos: count('info'),
-    finalizedAt: input.finalizedAt ? displayTime(input.finalizedAt) : '', note: input.note ?? '', snapshot: snapshotOf(input.result, input.alternatives),
+    finalizedAt: input.finalizedAt ? displayTime(input.finalizedAt) : '', note: input.note ?? '', snapshot: input.rows ? { ...snapshotOf(input.result, input.alternatives), rows: input.rows } : snapshotOf(input.result, input.alternatives),
   };
 }
 

@@ -8,6 +8,7 @@
 import type { ResultJson } from '../types';
 import { staffKey } from '../ids';
 import { byCodeUnit, canonicalJson, fnv1a64 } from './hash';
+import type { PersonRows } from './person-rows';
 
 /** Excel's per-cell limit is 32,767 characters; keep a margin. */
 export const MAX_SNAPSHOT_CHARS = 32000;
@@ -41,6 +42,8 @@ export interface FullSnapshot {
   penalties: SnapPenalty[];
   /** Present only when the workbook had appeals. */
   appeals?: SnapAppeal[];
+  /** Per person and input tab, short row hashes (core/runs/person-rows): kept when they fit in the cell. */
+  rows?: PersonRows;
 }
 
 export interface DigestSnapshot {
@@ -132,6 +135,11 @@ export function digestOf(s: FullSnapshot): string {
 export function encodeSnapshot(s: ResultSnapshot, maxChars: number = MAX_SNAPSHOT_CHARS): string {
   if (s.kind === 'full') {
     const text = fullJson(s);
+    // The row hashes go along only when they fit: the result itself always comes first.
+    if (s.rows && Object.keys(s.rows).length) {
+      const withRows = `${text.slice(0, -1)},"r":${canonicalJson(s.rows)}}`;
+      if (withRows.length <= maxChars) return withRows;
+    }
     if (text.length <= maxChars) return text;
     return encodeSnapshot({
       kind: 'digest', digest: fnv1a64(text),
@@ -142,6 +150,16 @@ export function encodeSnapshot(s: ResultSnapshot, maxChars: number = MAX_SNAPSHO
 }
 
 const isStr = (x: unknown): x is string => typeof x === 'string';
+
+/** The row hashes of a snapshot, or undefined when absent or not well formed (they only explain changes). */
+function decodeRows(x: unknown): PersonRows | undefined {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
+  for (const tabs of Object.values(x as Record<string, unknown>)) {
+    if (typeof tabs !== 'object' || tabs === null || Array.isArray(tabs)) return undefined;
+    for (const list of Object.values(tabs as Record<string, unknown>)) if (!Array.isArray(list) || !list.every(isStr)) return undefined;
+  }
+  return x as PersonRows;
+}
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
 
 /** Parse a snapshot cell; null when it is not one (damaged or hand-edited). */
@@ -173,8 +191,10 @@ export function decodeSnapshot(text: string): ResultSnapshot | null {
   if (!a || !s || !p) return null;
   const q = o.q === undefined ? undefined : decodeAppeals(o.q);
   if (q === null) return null;
+  const r = decodeRows(o.r);
   return {
     ...(q ? { appeals: q } : {}),
+    ...(r ? { rows: r } : {}),
     kind: 'full',
     awards: a.map((t) => ({ award: t[0] as string, staffId: t[1] as string, amountFen: t[2] as number })),
     stars: s.map((t) => ({ staffId: t[0] as string, stars: t[1] as number, bonusFen: t[2] as number })),

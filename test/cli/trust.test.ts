@@ -6,6 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../cli/xlsx-host';
+import { parseCsvText } from '../../cli/csv-host';
 import { writeXlsx } from '../../cli/xlsx-writer';
 import { DEMO_XLSX, EXAMPLES, ensureBuilt, lines, runCli, tempDir } from './helpers';
 
@@ -227,5 +228,29 @@ describe('manager payments (SPEC §8)', () => {
     const j = JSON.parse(runCli(['compute', join(EXAMPLES, 'csv-zh'), '--period', '2026-Q3', '--preset', 'smile-cards', '--json']).stdout);
     expect(j.diagnostics.filter((d: { code: string }) => d.code === 'payup_with_penalty').map((d: { severity: string; value: string; message: string }) => [d.severity, d.value, d.message]))
       .toEqual([['warning', 'S034', '田甜（S034）获“服务之星上级奖”，但同期有处理：2026-09 待岗培训；如不应发放，可在方案中加条件排除']]);
+  });
+});
+
+describe('why a result changed (SPEC §8)', () => {
+  test('after an edit, the Changes tab names for each person whose result moved the tab that changed for them', () => {
+    const dir = tempDir();
+    cpSync(join(EXAMPLES, 'csv-en'), dir, { recursive: true });
+    const first = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--out', dir]);
+    expect(first.status).toBe(0);
+    const file = join(dir, 'Feedback.csv');
+    const rows = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n');
+    // 蔡雯 (S039): seven new exceeded ratings and one of her rows edited (met → exceeded).
+    const edit = rows.findIndex((l) => /^[^,]*,S039,[^,]*,met,/.test(l));
+    expect(edit).toBeGreaterThan(0);
+    rows[edit] = rows[edit].replace(',met,', ',exceeded,');
+    for (let d = 15; d <= 21; d++) rows.splice(1, 0, `2026-07-${d},S039,5,exceeded,x,phone,great`);
+    writeFileSync(file, rows.join('\n'));
+    const second = runCli(['compute', dir, '--period', '2026-Q3', '--preset', 'smile-cards', '--out', dir]);
+    expect(second.status).toBe(0);
+    const changes = parseCsvText(readFileSync(join(dir, 'Changes 2026-Q3.csv'), 'utf8'), 'Changes 2026-Q3.csv').map((r) => r.map((c) => String(c ?? '')));
+    expect(changes.filter((c) => c[0] === 'award gained').map((c) => c[1])).toEqual(['S039']);
+    const why = changes.filter((c) => c[0] === 'data changed').map((c) => [c[1], c[3]]);
+    // Only 蔡雯's data changed; the people who lost because of her have no data line.
+    expect(why).toEqual([['S039', 'Feedback: 7 added, 1 edited']]);
   });
 });
