@@ -131,6 +131,8 @@ describe('finalize scenario on a CSV folder', () => {
       ['Change', 'Staff ID', 'Name', 'Item', 'Amount before', 'Amount after', 'Difference', 'Stars before', 'Stars after', 'Compared with run'],
       ['award lost', 'S01', 'Alice Wang', 'Service Star', '800.00', '', '-800.00', '', '', '2026-10-08 09:00'],
       ['award gained', 'S02', 'Bob Li', 'Service Star', '', '800.00', '800.00', '', '', '2026-10-08 09:00'],
+      // Which data changed for the person whose result moved (SPEC §8, issue 12).
+      ['data changed', 'S01', 'Alice Wang', 'Feedback: 1 edited', '', '', '', '', '', '2026-10-08 09:00'],
     ]);
     const runs = readCsv(runsCsv);
     expect(runs.map((row) => [row[0], row[2], row[13]])).toEqual([
@@ -193,6 +195,7 @@ describe('finalize scenario on an .xlsx workbook', () => {
     expect(changes.slice(1).map((row) => row.slice(0, 7))).toEqual([
       ['award lost', 'S01', 'Alice Wang', 'Service Star', '800.00', '', '-800.00'],
       ['award gained', 'S02', 'Bob Li', 'Service Star', '', '800.00', '800.00'],
+      ['data changed', 'S01', 'Alice Wang', 'Feedback: 1 edited', '', '', ''],
     ]);
     expect((await readXlsxTab(wb, 'Runs')).map((row) => row[2])).toEqual(['Status', 'final', 'final']);
     // The input tabs survive the rewrites (the edited row included).
