@@ -120,6 +120,12 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     if (penalties.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${penalties.length - LIST_LIMIT} 项` : `  … ${penalties.length - LIST_LIMIT} more`);
   }
 
+  if (s.dataChanges?.length) {
+    out.push('');
+    out.push(zh ? '与上次计算相比，数据变化：' : 'Since the previous run, the data that changed:');
+    for (const c of s.dataChanges.slice(0, LIST_LIMIT)) out.push(`  ${c}`);
+  }
+
   out.push('');
   const d = s.diagnostics;
   out.push(zh

@@ -13,6 +13,7 @@ import { resolveScheme } from './scheme/resolve';
 import { ACTIONS, H, scopeLabel } from './output/labels';
 import { staffKey } from './ids';
 import { leftOutGroupLine, type LeftOutReport } from './input/left-out';
+import { DATA_CHANGED, SCHEME_CHANGED } from './runs/changes';
 import type { RunnerUpLine } from './output/standing';
 import type { LeftOutSummary } from './summary-lines';
 export { leftOutLines, type LeftOutSummary } from './summary-lines';
@@ -80,6 +81,8 @@ export interface ComputeSummary {
   disputes?: DisputeNote[];
   /** Rows left out (SPEC §8): shown before the results; absent when none. */
   leftOut?: LeftOutSummary;
+  /** Since the previous run of the period: which data changed for each person whose result moved, and the scheme (SPEC §8), in the run's language; absent when none. */
+  dataChanges?: string[];
   /** Dated tabs with no row in the period (SPEC §8), one line each, shown before the results; absent when none. */
   emptyWindows?: Bilingual[];
   /** Eligible people nearest to winning per scope, with their rank and gap (SPEC §8); absent when none. */
@@ -201,11 +204,17 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
   const serious = outcome.diagnostics.filter((d) => d.severity !== 'info').slice(0, BRIEF_LIMIT);
   const disputes = (outcome.disputes ?? []).filter((d) => d.stakes.length > 0);
   const leftOut = leftOutSummary(outcome.leftOut, nameOf);
+  // The Changes tab's "data changed" and "scheme changed" rows, as the user reads them.
+  const changesTab = outcome.outputs.find((t) => t.kind === 'changes');
+  const dataChanges = (changesTab?.rows ?? []).slice(1)
+    .filter((r) => r[0] === DATA_CHANGED[outcome.lang] || r[0] === SCHEME_CHANGED[outcome.lang])
+    .map((r) => (r[1] ? `${r[2] ? `${String(r[2])} ` : ''}${String(r[1])}${outcome.lang === 'zh' ? '：' : ': '}${String(r[3])}` : `${String(r[0])}${outcome.lang === 'zh' ? '：' : ': '}${String(r[3])}`));
   const empties: Bilingual[] = outcome.diagnostics.filter((d) => d.code === 'empty_window')
     .map((d) => ({ zh: `「${d.tab}」${d.message.zh}`, en: `${d.tab}: ${d.message.en}` }));
   return {
     ...(leftOut ? { leftOut } : {}),
     ...(empties.length ? { emptyWindows: empties } : {}),
+    ...(dataChanges.length ? { dataChanges } : {}),
     ...(outcome.runnersUp?.length ? { runnersUp: JSON.parse(JSON.stringify(outcome.runnersUp)) as RunnerUpLine[] } : {}),
     ...(disputes.length ? { disputes: JSON.parse(JSON.stringify(disputes)) as DisputeNote[] } : {}),
     status: outcome.status,

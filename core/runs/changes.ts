@@ -174,8 +174,8 @@ export interface DiffOptions {
   schemeChange?: { before: string; after: string };
 }
 
-const DATA_CHANGED: Record<Lang, string> = { zh: '数据变化', en: 'data changed' };
-const SCHEME_CHANGED: Record<Lang, string> = { zh: '方案已修改', en: 'scheme changed' };
+export const DATA_CHANGED: Record<Lang, string> = { zh: '数据变化', en: 'data changed' };
+export const SCHEME_CHANGED: Record<Lang, string> = { zh: '方案已修改', en: 'scheme changed' };
 
 /** For each person whose result moved, which input tabs changed for them (one row each, after their lines). */
 function whyRows(previous: FullSnapshot, lines: ChangeLine[], options: DiffOptions): Cell[][] {

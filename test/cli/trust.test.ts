@@ -252,5 +252,10 @@ describe('why a result changed (SPEC §8)', () => {
     const why = changes.filter((c) => c[0] === 'data changed').map((c) => [c[1], c[3]]);
     // Only 蔡雯's data changed; the people who lost because of her have no data line.
     expect(why).toEqual([['S039', 'Feedback: 7 added, 1 edited']]);
+    // The summary printed says the same.
+    const out = lines(second.stdout);
+    const at = out.indexOf('Since the previous run, the data that changed:');
+    expect(at).toBeGreaterThan(0);
+    expect(out[at + 1]).toBe('  蔡雯 S039: Feedback: 7 added, 1 edited');
   });
 });
