@@ -175,6 +175,20 @@ export function parseSchemeTab(tab: RawTab): SchemeTabParse {
       current = null;
       continue;
     }
+    // A row that is another block's header under this block: that block's title row was deleted (issue 13).
+    const implied: BlockDef | null = current.headerRow !== null ? impliedBlock(layout.blocks, current.def, cells, found) : null;
+    if (implied) {
+      error('missing_block_title', rowNo, '', firstText,
+        `「${tab.name}」第 ${rowNo} 行是“${implied.title.zh}”区块的表头，但它上面缺少区块标题行“■ ${implied.title.zh}”：请在第 ${rowNo} 行上方补回该标题行`,
+        `${tab.name}, row ${rowNo} is the header of the "${implied.title.en}" block, but its title row "■ ${implied.title.en}" above it is missing: put the title row back above row ${rowNo}`);
+      current = {
+        def: implied, titleRow: rowNo, headerRow: null, columns: new Map(), parentCol: null,
+        keyCol: 0, valueCol: 1, valueHeader: '', rows: [],
+      };
+      found.set(implied.id, current);
+      readHeader(current, cells, rowNo, tab.name, () => undefined, langVotes);
+      continue;
+    }
     current.rows.push({ row: rowNo, cells });
   }
 
@@ -191,6 +205,25 @@ export function parseSchemeTab(tab: RawTab): SchemeTabParse {
   const input = reader.readRoot();
   reader.reportOrphans();
   return { input, diagnostics, locate: (d) => locator.locate(d, input), lang };
+}
+
+/**
+ * The table block whose header `cells` is, when it is not the current block's own
+ * and that block has not been found yet: most non-empty cells name its columns.
+ */
+function impliedBlock(blocks: readonly BlockDef[], current: BlockDef, cells: Cell[], found: ReadonlyMap<string, unknown>): BlockDef | null {
+  const texts = cells.map((c) => cellString(c ?? null).trim()).filter((t) => t !== '').map(headerKey);
+  if (texts.length < 3) return null;
+  const score = (d: BlockDef): number => {
+    const m = columnMatchers(d);
+    return texts.filter((t) => m.has(t)).length;
+  };
+  if (current.kind === 'table' && score(current) >= texts.length * 0.5) return null;
+  for (const d of blocks) {
+    if (d === current || d.kind !== 'table' || found.has(d.id)) continue;
+    if (score(d) >= Math.max(3, texts.length * 0.8)) return d;
+  }
+  return null;
 }
 
 /** Header of a block; returns false when the row is not a header (key/value blocks may omit it). */

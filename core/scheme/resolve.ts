@@ -71,8 +71,7 @@ export function resolveScheme(tabs: RawTab[], presetId: string | null | undefine
     diagnostics.push(...located.map((d) => ({ ...d, tab: tab.name })));
     // A cell the reader could not read is an error even when the rest validates (never a silent default).
     if (!v.scheme || reading.diagnostics.some((d) => d.severity === 'error')) {
-      const first = diagnostics.find((d) => d.severity === 'error');
-      return { scheme: null, source: 'tab', tabName: tab.name, diagnostics, fatal: schemeFatal(tab.name, first) };
+      return { scheme: null, source: 'tab', tabName: tab.name, diagnostics, fatal: schemeFatal(tab.name, diagnostics.filter((d) => d.severity === 'error')) };
     }
     return { scheme: v.scheme, source: 'tab', tabName: tab.name, diagnostics, fatal: null };
   }
@@ -104,7 +103,7 @@ export function resolveScheme(tabs: RawTab[], presetId: string | null | undefine
   // JSON paths are no column a user can find (the message names what it is about).
   diagnostics.push(...v.diagnostics.map((d) => ({ ...d, tab: '', column: '' })));
   if (!v.scheme) {
-    return { scheme: null, source: 'preset', tabName: null, diagnostics, fatal: schemeFatal(presetId, diagnostics.find((d) => d.severity === 'error')) };
+    return { scheme: null, source: 'preset', tabName: null, diagnostics, fatal: schemeFatal(presetId, diagnostics.filter((d) => d.severity === 'error')) };
   }
   return { scheme: v.scheme, source: 'preset', tabName: null, diagnostics, fatal: null };
 }
@@ -119,8 +118,21 @@ export function unknownPreset(presetId: string): Diagnostic {
   });
 }
 
-function schemeFatal(where: string, first: Diagnostic | undefined): Diagnostic {
-  const zh = first ? `方案有错误（${first.column || where}）：${first.message.zh}` : '方案有错误';
-  const en = first ? `The scheme has errors (${first.column || where}): ${first.message.en}` : 'The scheme has errors';
-  return diag({ severity: 'error', code: 'scheme_invalid', tab: first?.tab ?? '', column: first?.column ?? '', value: first?.value ?? '', zh, en });
+/**
+ * The one message of a scheme that cannot be used: every error at once (issue 13:
+ * three broken cells are reported in one run), each located once — a located
+ * message already says where (「方案」「指标」第 54 行「倍数」列), so it is not prefixed again.
+ */
+function schemeFatal(where: string, errors: Diagnostic[]): Diagnostic {
+  const first = errors[0];
+  const text = (lang: 'zh' | 'en'): string => {
+    if (errors.length === 0) return lang === 'zh' ? `方案“${where}”有错误` : `The scheme ${where} has errors`;
+    // In the order of the tab, so the list reads top to bottom.
+    const items = [...errors].sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity)).map((d) => d.message[lang]);
+    if (errors.length === 1) return lang === 'zh' ? `方案有错误：${items[0]}` : `The scheme has an error: ${items[0]}`;
+    return lang === 'zh'
+      ? `方案有 ${errors.length} 处错误：${items.map((t, k) => `(${k + 1}) ${t}`).join('；')}`
+      : `The scheme has ${errors.length} errors: ${items.map((t, k) => `(${k + 1}) ${t}`).join('; ')}`;
+  };
+  return diag({ severity: 'error', code: 'scheme_invalid', tab: first?.tab ?? '', column: first?.column ?? '', value: first?.value ?? '', zh: text('zh'), en: text('en') });
 }

@@ -1,0 +1,48 @@
+/**
+ * Issue 13: a Scheme tab reports all its errors in one run, each located once,
+ * and a deleted block title is named as such.
+ */
+import { computeWorkbook } from '../../../core/orchestrator';
+import { buildTemplate } from '../../../core/templates';
+import type { Cell, RawTab } from '../../../core/types';
+
+function template(): RawTab[] {
+  return buildTemplate('smile-cards', 'zh', { period: '2026-Q3' }).map((t) => ({ name: t.name, rows: t.rows.map((r) => [...r]) }));
+}
+
+/** The Scheme tab's row (0-based) whose first cell is `first`, and the column named `header` in the header row above it. */
+function cellOf(rows: Cell[][], block: string, first: string, header: string): [number, number] {
+  const title = rows.findIndex((r) => String(r[0] ?? '').includes(block));
+  const head = rows[title + 1];
+  const r = rows.findIndex((x, k) => k > title && x[0] === first);
+  return [r, head.indexOf(header)];
+}
+
+test('three broken cells are reported in one run, each once, with its location once', () => {
+  const tabs = template();
+  const rows = tabs.find((t) => t.name === '方案')!.rows;
+  const broken: [string, string, string][] = [['■ 奖项', 'service_star', '名额'], ['■ 指标', 'smile_cards', '倍数'], ['■ 指标', 'exceeded_ratings', '期间偏移']];
+  const at = broken.map(([b, f, h]) => cellOf(rows, b, f, h));
+  at.forEach(([r, c], k) => { rows[r][c] = ['abc', 'y', 'zz'][k]; });
+  const out = computeWorkbook(tabs, { period: '2026-Q3', now: '2026-12-02T10:25:00+08:00' });
+  expect(out.status).toBe('fatal');
+  const zh = out.message!.zh;
+  expect(zh).toMatch(/^方案有 3 处错误：/);
+  for (const [r] of at) expect(zh.split(`第 ${r + 1} 行`).length - 1).toBe(1);
+  for (const v of ['abc', 'y', 'zz']) expect(zh).toContain(`“${v}”`);
+  expect(out.message!.en).toMatch(/^The scheme has 3 errors: \(1\) /);
+  // Each cell problem is also its own Data check row.
+  const cellRows = out.diagnostics.filter((d) => d.code !== 'scheme_invalid' && d.severity === 'error').map((d) => d.row);
+  expect(cellRows.sort()).toEqual(at.map(([r]) => r + 1).sort());
+});
+
+test('a deleted block title is named as such, not as a wrong id in the block above', () => {
+  const tabs = template();
+  const rows = tabs.find((t) => t.name === '方案')!.rows;
+  const title = rows.findIndex((r) => r[0] === '■ 处罚');
+  rows.splice(title, 1);
+  const out = computeWorkbook(tabs, { period: '2026-Q3', now: '2026-12-02T10:25:00+08:00' });
+  expect(out.status).toBe('fatal');
+  expect(out.message!.zh).toBe(`方案有错误：「方案」第 ${title + 1} 行是“处罚”区块的表头，但它上面缺少区块标题行“■ 处罚”：请在第 ${title + 1} 行上方补回该标题行`);
+  expect(out.message!.en).toContain('is the header of the "Penalties" block, but its title row "■ Penalties" above it is missing');
+});
