@@ -164,6 +164,9 @@ describe('task pane in a stubbed Excel', () => {
     });
     expect(formulas).toBe(0);
     expect(names).toEqual(expect.arrayContaining(['Ranking 2026-Q3', 'Bonus 2026-Q3']));
+    // SPEC §8: the people nearest to winning with their rank and gap (group A: Bob 2 smile cards vs Alice 6; group B: Dan 1 vs 2).
+    const runners = await page.getByTestId('runners-up').locator('li').allTextContents();
+    expect(runners).toEqual(['4 short (Smile cards)BobService Star · A · #2 · S02', '1 short (Smile cards)DanService Star · B · #2 · S05']);
     const outputs = await page.getByTestId('outputs').innerText();
     for (const n of names.slice(4)) expect(outputs).toContain(n);
     // Clicking an output link activates that tab in Excel.
@@ -185,6 +188,7 @@ describe('task pane in a stubbed Excel', () => {
     const winners = await page.getByTestId('winners').innerText();
     expect(winners).toContain('王丽娜');
     expect(winners).toContain('刘洋');
+    await expect(page.getByTestId('runners-up').innerText()).resolves.toMatch(/差 \d+（微笑卡）/);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'taskpane-zh.png'), fullPage: true });
     await page.close();
