@@ -461,6 +461,12 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
           h('div', { class: 'meta' }, [r.awardName[m.lang], r.scopeName[m.lang], `#${r.rank}`, r.staffId].filter(Boolean).join(' · '))))));
     }
 
+    // Which data changed for the people whose result moved since the last run (SPEC §8).
+    if (s.dataChanges?.length) {
+      sec.append(h('h2', { style: 'margin-top:10px' }, t().dataChanges));
+      sec.append(h('ul', { class: 'ss-list', 'data-testid': 'data-changes' }, ...s.dataChanges.slice(0, WINNERS_SHOWN).map((c) => h('li', {}, c))));
+    }
+
     if (s.awards.length) {
       sec.append(h('h2', { style: 'margin-top:10px' }, t().paidVsBudget));
       const list = h('ul', { class: 'ss-list', 'data-testid': 'budgets' });

@@ -131,6 +131,22 @@ describe('trust at a glance in the sidebar (Chromium)', () => {
     await page.close();
   });
 
+  test('after a recompute on edited data: the data that changed for the person whose result moved', async () => {
+    const tabs = demo('en');
+    const first = computeWorkbook(tabs, { period: '2026-Q3', preset: 'smile-cards', lang: 'en', now: '2026-10-08T09:00:00Z' });
+    const runs = first.outputs.find((t) => t.kind === 'runs')!;
+    const feedback = tabs.find((t) => t.name === 'Feedback')!;
+    const edited: RawTab[] = [
+      ...tabs.filter((t) => t !== feedback),
+      { name: 'Feedback', rows: [...feedback.rows, ...[15, 16, 17, 18, 19, 20, 21].map((d) => [`2026-07-${d}`, 'S039', 5, 'exceeded', 'x', 'phone', 'great'])] },
+      { name: runs.name, rows: runs.rows },
+    ];
+    const second = computeWorkbook(edited, { period: '2026-Q3', preset: 'smile-cards', lang: 'en', now: '2026-10-09T09:00:00Z' });
+    const page = await computedPage('en', summarizeOutcome(second, summaryContextFor(edited, 'smile-cards')));
+    expect(await page.getByTestId('data-changes').locator('li').allTextContents()).toEqual(['蔡雯 S039: Feedback: 7 added']);
+    await page.close();
+  });
+
   test('Chinese: the same in Chinese (screenshot)', async () => {
     const page = await computedPage('zh', summary('zh'));
     const banner = await page.getByTestId('left-out').textContent();
