@@ -9,8 +9,32 @@
 import type { Cell, Lang } from '../types';
 import { foldWidth } from '../ids';
 import { isBlank, isProblem, toBoolean, toFen, toNumber, toText } from '../input/cells';
-import { booleanOf } from '../input/aliases';
+import { INCIDENT_TYPES, RATINGS, REVIEW_DIMENSIONS, REVIEW_SOURCES, booleanOf } from '../input/aliases';
 import { BOOL_WORDS, valueLabel, valueSpellings } from './labels';
+import { DIMENSION_LABELS, INCIDENT_LABELS, LEVELS as LEVEL_LABELS, RATING_LABELS, SOURCE_LABELS, type L } from '../output/labels';
+
+/** Data-contract values a value map's keys name (ratings, incident types, sources, dimensions, levels). */
+const KEY_TABLES: Record<string, L>[] = [RATING_LABELS, INCIDENT_LABELS, SOURCE_LABELS, DIMENSION_LABELS, LEVEL_LABELS];
+const KEY_BY_LABEL = new Map<string, string>();
+for (const t of KEY_TABLES) for (const [id, l] of Object.entries(t)) for (const w of [l.zh, l.en]) if (!KEY_BY_LABEL.has(w.toLowerCase())) KEY_BY_LABEL.set(w.toLowerCase(), id);
+// The spellings the data contract accepts in cells (超越期望, 有效投诉 …) are read in a map key too.
+for (const t of [RATINGS, INCIDENT_TYPES, REVIEW_SOURCES, REVIEW_DIMENSIONS] as Readonly<Record<string, readonly string[]>>[]) {
+  for (const [id, words] of Object.entries(t)) for (const w of words) if (!KEY_BY_LABEL.has(w.toLowerCase())) KEY_BY_LABEL.set(w.toLowerCase(), id);
+}
+
+/** A value map key as the tab writes it: its Chinese label in a Chinese tab (超越→2), the id otherwise. */
+function mapKeyText(key: string, lang: Lang): string {
+  if (lang !== 'zh') return key;
+  for (const t of KEY_TABLES) if (t[key]) return t[key].zh;
+  return key;
+}
+
+/** A value map key as written (超越, exceeded, task missed) → the data-contract id; other text as written. */
+function mapKeyOf(text: string): string {
+  const k = text.trim();
+  if (KEY_TABLES.some((t) => t[k])) return k;
+  return KEY_BY_LABEL.get(k.toLowerCase()) ?? k;
+}
 import type { Codec } from './shape';
 
 export interface CellProblem {
@@ -92,7 +116,7 @@ function encodeRaw(c: Codec, v: unknown, lang: Lang): Cell {
     }
     case 'map': {
       if (typeof v !== 'object' || Array.isArray(v)) return JSON.stringify(v);
-      return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}→${scalarText(c.value, x, lang)}`).join('; ');
+      return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${mapKeyText(k, lang)}→${scalarText(c.value, x, lang)}`).join(lang === 'zh' ? '；' : '; ');
     }
     case 'union': {
       if (Array.isArray(v)) {
@@ -244,7 +268,7 @@ function decodeMap(c: Extract<Codec, { t: 'map' }>, text: string): Decoded {
         ? bad('bad_map', `${q(text)}中“${m[1]}”没有值`, `${q(text)}: "${m[1]}" has no value`)
         : d;
     }
-    out[m[1].trim()] = d.value;
+    out[mapKeyOf(m[1])] = d.value;
   }
   return ok(out);
 }

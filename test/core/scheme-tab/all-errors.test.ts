@@ -46,3 +46,20 @@ test('a deleted block title is named as such, not as a wrong id in the block abo
   expect(out.message!.zh).toBe(`方案有错误：「方案」第 ${title + 1} 行是“处罚”区块的表头，但它上面缺少区块标题行“■ 处罚”：请在第 ${title + 1} 行上方补回该标题行`);
   expect(out.message!.en).toContain('is the header of the "Penalties" block, but its title row "■ Penalties" above it is missing');
 });
+
+test('a Chinese Scheme tab writes value maps in Chinese and reads them in either language', () => {
+  const zhTabs = template();
+  const rows = zhTabs.find((t) => t.name === '方案')!.rows;
+  const [r, c] = cellOf(rows, '■ 指标', 'smile_cards', '取值换算');
+  expect(rows[r][c]).toBe('超越→2；达到→1');
+  const base = computeWorkbook(zhTabs, { period: '2026-Q3', now: '2026-12-02T10:25:00+08:00' });
+  expect(base.status).toBe('computed');
+  for (const written of ['exceeded→2; met→1', '超越期望→2、met→1', 'Exceeded→2；达到→1']) {
+    const tabs = template();
+    const s = tabs.find((t) => t.name === '方案')!.rows;
+    s[r][c] = written;
+    const out = computeWorkbook(tabs, { period: '2026-Q3', now: '2026-12-02T10:25:00+08:00' });
+    expect(out.status).toBe('computed');
+    expect(out.result!.awards).toEqual(base.result!.awards);
+  }
+});

@@ -53,7 +53,10 @@ describe('every preset round-trips through the Scheme tab', () => {
     const payUp = cellAt(zh, '奖项', 'service_star', '上级奖金（元，逐级）');
     expect(zh[payUp.r][payUp.c]).toBe('400; 400');
     const map = cellAt(zh, '指标', 'smile_cards', '取值换算');
-    expect(zh[map.r][map.c]).toBe('exceeded→2; met→1');
+    // Value map keys in Chinese in a Chinese tab (issue 13); an English tab keeps the ids.
+    expect(zh[map.r][map.c]).toBe('超越→2；达到→1');
+    const enMap = cellAt(en, 'Measures', 'smile_cards', 'Value map');
+    expect(en[enMap.r][enMap.c]).toBe('exceeded→2; met→1');
     const filter = cellAt(zh, '指标筛选条件', 'anger_from_incidents', '值');
     expect(zh[filter.r][filter.c]).toBe('task_missed, anger_card');
     const op = cellAt(zh, '指标筛选条件', 'anger_from_incidents', '比较');
