@@ -7,7 +7,7 @@
  */
 import type { Cell, ColumnFormat, Lang, OutputTab, TabId } from '../types';
 import { TAB_SPECS, tabIdOf } from '../input/aliases';
-import { getPreset } from '../presets/index';
+import { getPreset, validatePreset } from '../presets/index';
 import { isSchemeTabName } from '../scheme/resolve';
 import { lastCompletedPeriod, parsePeriod, type Period } from '../periods';
 import type { Scheme } from '../scheme/model';
@@ -77,6 +77,11 @@ export function buildTemplate(presetId: string, lang: Lang, options: TemplateOpt
       ? `${NOTE_MARK} 示例数据属于 ${period.id}：计算该期间即可看到结果。`
       : `${NOTE_MARK} The example rows are for ${period.id}: compute that period to see results.`]);
   }
+  // The seed's own numbers that make the first run warn (weights 40 + 40 + 30 = 110, seed 002): said up front (issue 13).
+  const notes = (validatePreset(presetId)?.diagnostics ?? []).filter((d) => d.code === 'weights_rescaled');
+  schemeTab.rows.splice(2, 0, ...notes.map((d) => [lang === 'zh'
+    ? `${NOTE_MARK} 种子方案原文的权重之和为 ${d.value}，计算时按比例调整为 100，数据检查中会有一条提示（${d.message.zh}）。如不需要提示，把权重改为合计 100。`
+    : `${NOTE_MARK} The seed's own weights sum to ${d.value}: they are rescaled to 100 and the Data check shows a warning (${d.message.en}). To avoid it, make the weights sum to 100.`]));
   return [...tabs, schemeTab];
 }
 

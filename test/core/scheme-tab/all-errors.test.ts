@@ -63,3 +63,14 @@ test('a Chinese Scheme tab writes value maps in Chinese and reads them in either
     expect(out.result!.awards).toEqual(base.result!.awards);
   }
 });
+
+test.each(['weighted-quarterly', 'annual-star'])('the %s template says in its notes that the seed weights (110) cause a warning', (id) => {
+  for (const lang of ['zh', 'en'] as const) {
+    const scheme = buildTemplate(id, lang).find((t) => t.kind === 'scheme')!;
+    const notes = scheme.rows.filter((r) => String(r[0] ?? '').startsWith('※')).map((r) => String(r[0]));
+    expect(notes.some((n) => (lang === 'zh' ? /权重之和为 110，计算时按比例调整为 100/ : /weights sum to 110: they are rescaled to 100/).test(n))).toBe(true);
+  }
+  // And a preset without such numbers says nothing of the kind.
+  const plain = buildTemplate('smile-cards', 'zh').find((t) => t.kind === 'scheme')!;
+  expect(plain.rows.some((r) => /权重之和/.test(String(r[0] ?? '')))).toBe(false);
+});
