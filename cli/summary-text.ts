@@ -126,6 +126,13 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     for (const c of s.dataChanges.slice(0, LIST_LIMIT)) out.push(`  ${c}`);
   }
 
+  const near = s.nearMisses ?? [];
+  if (near.length) {
+    out.push('');
+    out.push(zh ? '差一点：' : 'Near misses:');
+    for (const n of near) out.push(`  ${n.text[lang]}`);
+  }
+
   out.push('');
   const d = s.diagnostics;
   out.push(zh

@@ -14,7 +14,7 @@
  */
 import { chmod, rename, stat, unlink } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { toExcelValue } from './cells';
 import { CliError, fsCode, writeHint } from './errors';
 
@@ -199,10 +199,25 @@ function writeOutput(wb: ExcelJS.Workbook, name: string, tab: OutputTab): ExcelJ
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
   ws.columns = Array.from({ length: width }, (_, i) => ({ width: columnWidth(tab.rows, i) }));
+  const linksByRow = new Map<number, CellLink[]>();
+  for (const l of tab.links ?? []) {
+    const list = linksByRow.get(l.row);
+    if (list) list.push(l);
+    else linksByRow.set(l.row, [l]);
+  }
+  const breaks = new Set(tab.pageBreaks ?? []);
   tab.rows.forEach((cells, r) => {
     writeRow(ws, cells, r === 0 ? () => HEADER : (c, i) => outputStyle(c, tab.formats[i] ?? 'text'), r === 0 ? tab.notes : undefined);
+    // Before the streaming writer commits the row: its links and the page break above it.
+    for (const l of linksByRow.get(r) ?? []) ws.getCell(r + 1, l.col + 1).value = xlsxLink(cells[l.col], l);
+    if (breaks.has(r) && r > 0) ws.getRow(r).addPageBreak();
   });
   return ws;
+}
+
+/** A cell link as exceljs writes it: a hyperlink to a place in this workbook (`#'Tab'!A12`), never a formula. */
+export function xlsxLink(text: Cell, l: CellLink): ExcelJS.CellHyperlinkValue {
+  return { text: String(text ?? ''), hyperlink: `#'${l.tab.replace(/'/g, "''")}'!${l.cell}` };
 }
 
 /** Strings a spreadsheet would read as a formula if typed in. */

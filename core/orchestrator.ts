@@ -42,6 +42,7 @@ export type { PreviewOutcome } from './whatif/workbook';
 import { markOutputs, markResult, planAppeals, weighAppeals, type Dispute } from './appeals';
 import { schemeLabels, type SchemeLabels } from './output/scheme-labels';
 import { withReplaces } from './output/tab-names';
+import { buildStatementsTab, closestNearMisses, type NearMissBrief } from './explain';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -92,6 +93,8 @@ export interface ComputeOutcome {
   runnersUp?: RunnerUpLine[];
   /** Parallel to `result.awards`: for a manager payment the winner it is for (id as in Staff), else ''. */
   awardFor?: string[];
+  /** The closest near misses per award, in both languages (core/explain), for the summary; absent when nothing was computed. */
+  nearMisses?: NearMissBrief[];
 }
 
 /** A pending appeal as the summaries show it (plain JSON). */
@@ -278,6 +281,7 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
   if (departments) outputs.push(departments);
   const points = buildPointsTab(engine, lang);
   if (points) outputs.push(points);
+  outputs.push(buildStatementsTab(engine, lang));
   outputs.push(buildDataCheckTab(diagnostics, period.id, lang));
   const labels = schemeLabels(scheme);
   const recorded = recordCompute(gate, result, {
@@ -294,7 +298,7 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
   // Each period tab replaces its other-language twin, so a --lang switch leaves one of each (issue 13).
-  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs: withReplaces(outputs, period.id, lang), budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine),
+  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs: withReplaces(outputs, period.id, lang), budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine), nearMisses: closestNearMisses(engine),
     awardFor: payments(engine).filter((p) => p.kind !== 'stars').map((p) => (p.kind === 'payup' ? engine.ctx.staff[p.winner!].id : '')) };
   Object.defineProperty(outcome, 'engine', { value: engine, enumerable: false });
   return outcome;

@@ -87,6 +87,14 @@ export interface ComputeSummary {
   emptyWindows?: Bilingual[];
   /** Eligible people nearest to winning per scope, with their rank and gap (SPEC §8); absent when none. */
   runnersUp?: RunnerUpLine[];
+  /** "差一点": the closest near misses per award (SPEC §9), each a sentence in both languages; rendered as text. */
+  nearMisses?: NearMissSummary[];
+}
+
+export interface NearMissSummary {
+  award: string;
+  staffId: string;
+  text: Bilingual;
 }
 
 const PEOPLE_LIMIT = 10;
@@ -230,6 +238,7 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
     diagnostics: countSeverities(outcome.diagnostics),
     warnings: serious.map(briefDiagnostic),
     outputs: outcome.outputs.map((t) => ({ name: t.name, kind: t.kind })),
+    nearMisses: (outcome.nearMisses ?? []).map((n) => ({ award: n.award, staffId: n.staffId, text: { zh: n.text.zh, en: n.text.en } })),
   };
 }
 

@@ -26,7 +26,7 @@ export interface OutputTab {
   /** Name with the period, e.g. `Ranking 2026-Q3` / `排名 2026-Q3`. */
   name: string;
   /** What kind of output this is (stable, language-free). */
-  kind: 'ranking' | 'bonus' | 'departments' | 'points' | 'datacheck' | 'runs' | 'changes' | 'scheme' | 'template';
+  kind: 'ranking' | 'bonus' | 'departments' | 'points' | 'datacheck' | 'runs' | 'changes' | 'scheme' | 'template' | 'statements';
   /** Header row first. Strings beginning with = + - @ must be written as text by adapters. */
   rows: Cell[][];
   /** One format per column (same length as the header), for adapters that format. */
@@ -39,6 +39,22 @@ export interface OutputTab {
   replaces?: string[];
   /** Optional note per header cell (what goes in the column); adapters that can write them as cell comments. */
   notes?: (string | null)[];
+  /**
+   * Cells that link to a cell of another tab (the cell's value is the link's text):
+   * each adapter writes a native cell link (exceljs hyperlink, Sheets rich-text
+   * link, Excel range hyperlink), never a formula built from user text.
+   */
+  links?: CellLink[];
+  /** Row indices (into `rows`) that start a printed page, where the host has page breaks. */
+  pageBreaks?: number[];
+}
+
+/** A link from an output cell (`row`, `col`: indices into OutputTab.rows) to cell `cell` (e.g. `A12`) of tab `tab`. */
+export interface CellLink {
+  row: number;
+  col: number;
+  tab: string;
+  cell: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -240,6 +256,11 @@ export interface DepartmentLine { department: string; score: number; rank: numbe
 export interface PointsLine { staff_id: string; earned: number; balance: number }
 export interface FlagLine { staff_id: string; flag: string; window: string }
 export interface IneligibleLine { staff_id: string; award: string; reasons: string[] }
+/** A near miss (SPEC §9): `target` is the last winning value (rank) or the threshold; `gap` never negative. */
+export interface NearMissLine {
+  staff_id: string; award: string; scope: string; kind: 'rank' | 'gate' | 'requirement';
+  measure: string; value: number; target: number; gap: number; rows: { tab: string; row: number }[];
+}
 export interface DiagnosticLine {
   severity: Severity; tab: string; row: number | null; column: string; code: string; value: string; message: string;
 }
@@ -260,4 +281,6 @@ export interface ResultJson {
   appeals?: AppealLine[];
   /** Input rows left out and the known people they belong to (SPEC §8); set by the orchestrator. */
   left_out?: { rows: number; staff_ids: string[] };
+  /** SPEC §9 (core/explain); absent only in results recorded before it existed. */
+  near_misses?: NearMissLine[];
 }

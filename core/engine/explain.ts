@@ -110,7 +110,16 @@ export function extrasText(a: Award, lang: Lang): string {
   return out.join(lang === 'zh' ? '、' : ', ');
 }
 
-function awardSentence(ctx: Ctx, o: AwardOutcome, e: AwardEntry, lang: Lang): string {
+function awardSentence(ctx: Ctx, o: AwardOutcome, e: AwardEntry, lang: Lang, note?: ExplainIndex['awardNote']): string {
+  const sentence = awardClauses(ctx, o, e, lang);
+  const extra = note ? note(o, e) : '';
+  if (!extra) return sentence;
+  // The note goes before the sentence's full stop.
+  const stop = lang === 'zh' ? '。' : '.';
+  return (sentence.endsWith(stop) ? sentence.slice(0, -stop.length) : sentence) + extra + stop;
+}
+
+function awardClauses(ctx: Ctx, o: AwardOutcome, e: AwardEntry, lang: Lang): string {
   const a = o.award;
   const name = a.name[lang];
   if (a.team) return teamSentence(ctx, o, e, lang, (r) => reasonText(ctx, a, r, lang, o.window.id));
@@ -156,6 +165,8 @@ export interface ExplainIndex {
   payUps: Map<number, { o: AwardOutcome; p: AwardOutcome['payUps'][number] }[]>;
   penalties: Map<number, EngineResult['penalties']>;
   flags: Map<number, EngineResult['flags']>;
+  /** Added after an award's sentence (core/explain's near misses); set by the caller, absent = nothing. */
+  awardNote?: (o: AwardOutcome, e: AwardEntry) => string;
 }
 
 function add<T>(m: Map<number, T[]>, k: number, v: T): void {
@@ -170,6 +181,26 @@ export function explainIndex(res: EngineResult): ExplainIndex {
   for (const h of res.penalties) add(idx.penalties, h.idx, h);
   for (const f of res.flags) add(idx.flags, f.idx, f);
   return idx;
+}
+
+/** The why of one award for person `i` (what the Ranking tab says about it), e.g. for a statement. */
+export function explainAward(res: EngineResult, o: AwardOutcome, i: number, lang: Lang, index?: ExplainIndex): string {
+  const e = o.entries[i];
+  if (e.reasons.length === 1 && e.reasons[0].kind === 'presence' && e.reasons[0].code !== 'not_candidate') {
+    const raw = reasonText(res.ctx, o.award, e.reasons[0], lang) + (lang === 'zh' ? '。' : '.');
+    return raw.charAt(0).toUpperCase() + raw.slice(1);
+  }
+  return awardSentence(res.ctx, o, e, lang, index?.awardNote);
+}
+
+/** The why of a penalty (its window, label, value, action and money). */
+export function explainPenalty(res: EngineResult, h: EngineResult['penalties'][number], lang: Lang): string {
+  return fill(WHY.penalty[lang], {
+    window: h.window.id, label: h.penalty.label[lang], value: `${measureLabel(res.ctx, h.penalty.when.measure, lang)} ${numText(h.value)}`,
+    action: actionLabel(h.penalty.action, lang),
+    money: h.amountFen > 0 ? fill(WHY.penalty_money[lang], { amount: formatFen(h.amountFen) }) : '',
+    points: h.points !== 0 ? fill(WHY.penalty_points[lang], { points: numText(h.points) }) : '',
+  });
 }
 
 /** The why of person `i`, in `lang`. */
@@ -211,7 +242,7 @@ export function explainPerson(res: EngineResult, i: number, lang: Lang, index: E
       if (!parts.includes(t)) parts.push(t);
       continue;
     }
-    parts.push(awardSentence(ctx, o, e, lang));
+    parts.push(awardSentence(ctx, o, e, lang, index.awardNote));
   }
   for (const { o, p } of index.payUps.get(i) ?? []) {
     const name = o.award.payUp!.name[lang];

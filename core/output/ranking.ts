@@ -9,6 +9,7 @@
 import type { Cell, ColumnFormat, Lang, OutputTab } from '../types';
 import type { EngineResult } from '../engine/compute';
 import { explainIndex, explainPerson, reasonText } from '../engine/explain';
+import { nearMissNote } from '../explain/text';
 import { evalMeasure } from '../engine/measures';
 import { rankComparator, type AwardOutcome } from '../engine/awards';
 import { primaryAward, standingsOf, type Standing } from '../engine/standing';
@@ -128,6 +129,7 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
   formats.push('text', 'text', 'text', 'text');
 
   const index = explainIndex(res);
+  index.awardNote = nearMissNote(res, lang);
   const payUpsOf = new Map<number, string[]>();
   for (const o of res.awards) {
     for (const p of o.payUps) {

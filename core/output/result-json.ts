@@ -21,6 +21,7 @@ import { fenToYuan } from '../money';
 import { payments } from './bonus';
 import { staffOrder } from './ranking';
 import { departmentLines } from './departments';
+import { nearMissLines } from '../explain/text';
 
 /** The scope as written in `awards[].scope`: the department or group, or `company`. */
 export const COMPANY_SCOPE = 'company';
@@ -92,5 +93,6 @@ export function buildResultJson(res: EngineResult, schemeId: string, diagnostics
     ineligible,
     diagnostics: diagnostics.map((d) => toDiagnosticLine(d, lang)),
     totals: { paid: fenToYuan(paid), by_award: total },
+    near_misses: nearMissLines(res),
   };
 }

@@ -1,0 +1,196 @@
+/**
+ * The input rows behind a person's figure (SPEC §9): which rows of which tab made
+ * a measure's value in a window, and how the value breaks down over them
+ * (`微笑卡 25 = 超越 9 × 2 + 达到 7 × 1`). Rows are found through a per-person
+ * index of each tab built once (one pass over the tab), so explaining everyone is
+ * linear in the rows, never a scan of a tab per person.
+ */
+import type { RowRef } from '../types';
+import type { Measure, RowsMeasure } from '../scheme/model';
+import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
+import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context';
+import { evalMeasure, rowValues } from '../engine/measures';
+import { valueLabel, type Bi } from './labels';
+
+/** Each person's rows of a tab, in tab order: rows[start[i] .. start[i+1]). */
+interface PersonRows {
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
+  const key = `explain:personrows:${tab}`;
+  const hit = ctx.memo.get(key) as PersonRows | undefined;
+  if (hit) return hit;
+  const staff = ctx.tabs[tab].staff;
+  const start = new Int32Array(ctx.n + 1);
+  for (let r = 0; r < staff.length; r++) if (staff[r] >= 0) start[staff[r] + 1]++;
+  for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, ctx.n);
+  const rows = new Int32Array(start[ctx.n]);
+  for (let r = 0; r < staff.length; r++) if (staff[r] >= 0) rows[fill[staff[r]]++] = r;
+  const out = { start, rows };
+  ctx.memo.set(key, out);
+  return out;
+}
+
+/** Positions (into the tab index) of person `i`'s rows that count for rows measure `m` in window `w`. */
+export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): number[] {
+  if (m.of === 'department') return [];
+  const win = m.offset ? shiftPeriod(w, m.offset) : w;
+  const t = ctx.tabs[m.tab];
+  const vals = rowValues(ctx, m);
+  const [ks, ke] = windowKeys(win);
+  const pr = personRows(ctx, m.tab);
+  const out: number[] = [];
+  for (let k = pr.start[i]; k < pr.start[i + 1]; k++) {
+    const r = pr.rows[k];
+    if (t.from[r] < ks || t.to[r] > ke) continue;
+    if (Number.isNaN(vals[r])) continue;
+    out.push(r);
+  }
+  return out;
+}
+
+/** A row reference with what the row says that matters (`2026-08-03，低于`), for sentences. */
+export interface RowNote extends RowRef {
+  note?: Bi;
+}
+
+/** The row reference (tab as written, row as the user sees it) of a tab index position, with its day and `field`'s value. */
+export function refOf(ctx: Ctx, tab: RowTab, r: number, field?: string): RowNote {
+  const rec = ctx.tabs[tab].rows[r] as Record<string, unknown> & RowRef;
+  const day = String(rec.date ?? rec.month ?? rec.period ?? '');
+  const raw = field ? rec[field] : undefined;
+  const value: Bi | null = typeof raw === 'string' ? valueLabel(field!, raw) : typeof raw === 'number' ? { zh: String(raw), en: String(raw) } : null;
+  const parts = (lang: 'zh' | 'en') => [day, value ? value[lang] : ''].filter((x) => x !== '').join(lang === 'zh' ? '，' : ', ');
+  const note = day || value ? { zh: parts('zh'), en: parts('en') } : undefined;
+  return note ? { tab: rec.tab, row: rec.row, note } : { tab: rec.tab, row: rec.row };
+}
+
+/** The field whose value says why a row counts for a rows measure (its mapped field, else its text filter's field). */
+function telling(m: RowsMeasure): string | undefined {
+  return m.field ?? m.where.find((f) => typeof f.value !== 'number')?.field;
+}
+
+function sortRefs(list: RowNote[]): RowNote[] {
+  const seen = new Set<string>();
+  const out: RowNote[] = [];
+  for (const x of list) {
+    const k = `${x.tab}\u0000${x.row}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+  }
+  return out.sort((a, b) => (a.tab < b.tab ? -1 : a.tab > b.tab ? 1 : a.row - b.row));
+}
+
+/** Every input row behind measure `id` for person `i` in window `w` (combined and per-window measures followed down). */
+export function rowsBehind(ctx: Ctx, id: string, w: Period, i: number, depth = 0): RowNote[] {
+  const m = ctx.measures.get(id);
+  if (!m || depth > 8) return [];
+  switch (m.kind) {
+    case 'rows': return measureRows(ctx, m, w, i).map((r) => refOf(ctx, m.tab, r, telling(m)));
+    case 'combine': return sortRefs(m.of.flatMap((p) => rowsBehind(ctx, p, w, i, depth + 1)));
+    case 'over': return sortRefs(subPeriods(w, m.each).flatMap((s) => rowsBehind(ctx, m.measure, s, i, depth + 1)));
+    default: return [];
+  }
+}
+
+/** One term of a breakdown: `label value × each` or a part's figure. */
+export interface Term {
+  label: Bi;
+  /** How many rows (a value-map or count term), or null for a part's figure. */
+  count: number | null;
+  /** What each row is worth (value-map terms). */
+  each: number | null;
+  /** The term's contribution to the figure. */
+  value: number;
+  /** A plain row count (`5 行` / `5 rows`). */
+  rowCount?: boolean;
+}
+
+/**
+ * How a figure is made: `sum` (the terms add up to it, then × scale), `mean`
+ * (the terms' sum ÷ `count`), `difference` / `ratio` of the two terms, or `other`
+ * (min, max, distinct, scores: the figure is shown with its rows only).
+ */
+export interface Breakdown {
+  measure: string;
+  label: Bi;
+  value: number;
+  op: 'sum' | 'mean' | 'difference' | 'ratio' | 'other';
+  terms: Term[];
+  /** Rows aggregated (mean: the divisor). */
+  count: number;
+  scale: number;
+  rows: RowNote[];
+}
+
+const roundQ = (v: number): number => Math.round(v * 1e6) / 1e6;
+
+function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: number): Breakdown {
+  const rs = measureRows(ctx, m, w, i);
+  const t = ctx.tabs[m.tab];
+  const vals = rowValues(ctx, m);
+  const rows = rs.map((r) => refOf(ctx, m.tab, r, telling(m)));
+  const base = { measure: m.id, label: m.label, value, count: rs.length, scale: m.scale, rows };
+  if (m.of === 'department') return { ...base, op: 'other', terms: [] };
+  if (m.agg === 'count') {
+    return { ...base, op: 'sum', terms: [{ label: { zh: '行', en: 'rows' }, count: rs.length, each: 1, value: rs.length, rowCount: true }] };
+  }
+  if (m.agg === 'sum' || m.agg === 'mean') {
+    // Group the rows by what each is worth: a value map by the coded value, else by the number.
+    const groups = new Map<string, Term>();
+    const col = m.map ? catColumn(t, m.field!) : null;
+    for (const r of rs) {
+      const v = vals[r];
+      const code = col ? col.codes[r] : -1;
+      const key = col ? `c${code}` : `n${v}`;
+      let g = groups.get(key);
+      if (!g) {
+        const label: Bi = col ? valueLabel(m.field!, code < 0 ? '' : col.values[code]) : { zh: String(v), en: String(v) };
+        groups.set(key, (g = { label, count: 0, each: v, value: 0 }));
+      }
+      g.count! += 1;
+      g.value = roundQ(g.value + v);
+    }
+    const terms = [...groups.values()].sort((a, b) => b.each! - a.each! || (a.label.en < b.label.en ? -1 : 1));
+    return { ...base, op: m.agg === 'sum' ? 'sum' : 'mean', terms };
+  }
+  return { ...base, op: 'other', terms: [] };
+}
+
+/** The breakdown of measure `id` for person `i` in window `w`. */
+export function breakdownOf(ctx: Ctx, id: string, w: Period, i: number): Breakdown {
+  const m = ctx.measures.get(id) as Measure | undefined;
+  const value = evalMeasure(ctx, id, w)[i];
+  if (!m) return { measure: id, label: { zh: id, en: id }, value, op: 'other', terms: [], count: 0, scale: 1, rows: [] };
+  if (m.kind === 'rows') return rowsBreakdown(ctx, m, w, i, value);
+  const rows = rowsBehind(ctx, id, w, i);
+  const base = { measure: m.id, label: m.label, value, count: 0, scale: 1, rows };
+  if (m.kind === 'combine' && (m.op === 'sum' || m.op === 'difference' || m.op === 'ratio')) {
+    const terms: Term[] = [];
+    for (const p of m.of) {
+      const v = evalMeasure(ctx, p, w)[i];
+      if (m.op === 'sum' && Number.isNaN(v)) continue;
+      terms.push({ label: ctx.measures.get(p)?.label ?? { zh: p, en: p }, count: null, each: null, value: v });
+    }
+    return { ...base, op: m.op, terms };
+  }
+  if (m.kind === 'over' && m.agg === 'sum') {
+    const terms: Term[] = [];
+    for (const s of subPeriods(w, m.each)) {
+      const v = evalMeasure(ctx, m.measure, s)[i];
+      if (!Number.isNaN(v)) terms.push({ label: { zh: s.id, en: s.id }, count: null, each: null, value: v });
+    }
+    return { ...base, op: 'sum', terms };
+  }
+  return { ...base, op: 'other', terms: [] };
+}
+
+/** The period a condition's failing window id names (falls back to `w`). */
+export function windowById(id: string | undefined, w: Period): Period {
+  if (!id || id === w.id) return w;
+  return parsePeriod(id) ?? w;
+}

@@ -1,0 +1,256 @@
+/**
+ * Per-person statements (SPEC §9): every figure of a person with its breakdown
+ * and the input rows behind it, each gate passed or failed with its value, each
+ * award (rank, quota, result, amount, extras — the Ranking tab's own sentence,
+ * near miss included), payments as a superior, penalties with their windows and
+ * rows, points. One model, rendered as the Statements tab (statements-tab.ts),
+ * as text (`service-star explain`) and as HTML pages (`service-star statements`).
+ */
+import type { Lang } from '../types';
+import type { EngineResult } from '../engine/compute';
+import { explainAward, explainIndex, explainPenalty, who, type ExplainIndex } from '../engine/explain';
+import { checkGate, checkCondition, numText } from '../engine/gates';
+import { presence } from '../engine/context';
+import { formatFen } from '../money';
+import { fill, OPS, WHY } from '../output/labels';
+import { staffOrder } from '../output/ranking';
+import { breakdownOf, rowsBehind, type Breakdown, type RowNote } from './rows';
+import { nearMissesByPerson } from './near-misses';
+import { nearMissNote } from './text';
+import { STATEMENT } from './labels';
+
+export type StatementSection = 'figure' | 'score' | 'gate' | 'award' | 'payup' | 'penalty' | 'points' | 'appeal';
+
+export interface StatementLine {
+  section: StatementSection;
+  /** What the line is about (a measure, gate, award, penalty), in the statement's language. */
+  label: string;
+  /** The figure or result as shown. */
+  value: string;
+  /** The breakdown or the sentence. */
+  detail: string;
+  /** Every input row behind it (renderers show the first ten, then "and N more"). */
+  rows: RowNote[];
+  /** For figures: the breakdown the detail was written from (for checks). */
+  breakdown?: Breakdown;
+}
+
+export interface Statement {
+  idx: number;
+  staffId: string;
+  name: string;
+  department: string;
+  group: string;
+  /** `张伟（S01）` / `Zhang Wei (S01)`. */
+  title: string;
+  period: string;
+  lines: StatementLine[];
+}
+
+/** Rows a statement lists per line before "and N more". */
+export const STATEMENT_ROWS = 10;
+
+function num(v: number): string {
+  return Number.isNaN(v) ? '' : numText(v);
+}
+
+/** `微笑卡 25 = 超越 9 × 2 + 达到 7 × 1`, `愤怒卡 3 = 回访愤怒卡 2 + 记录愤怒卡 1`. */
+export function breakdownText(b: Breakdown, lang: Lang): string {
+  const head = `${b.label[lang]} ${Number.isNaN(b.value) ? WHY.no_value[lang] : num(b.value)}`;
+  if (Number.isNaN(b.value)) return head;
+  const term = (t: Breakdown['terms'][number]) =>
+    t.rowCount ? `${t.count} ${t.label[lang]}`
+    : t.count !== null && t.each !== null
+      ? (t.label[lang] === String(t.each) ? `${t.count} × ${num(t.each)}` : `${t.label[lang]} ${t.count} × ${num(t.each)}`)
+      : `${t.label[lang]} ${num(t.value)}`;
+  const scale = b.scale !== 1 ? ` × ${num(b.scale)}` : '';
+  switch (b.op) {
+    case 'sum': {
+      if (b.terms.length === 0) return `${head} = 0`;
+      const body = b.terms.map(term).join(' + ');
+      return `${head} = ${scale && b.terms.length > 1 ? `(${body})` : body}${scale}`;
+    }
+    case 'mean': {
+      if (b.terms.length === 0) return head;
+      return `${head} = (${b.terms.map(term).join(' + ')}) ÷ ${b.count}${scale}`;
+    }
+    case 'difference': return b.terms.length === 2 ? `${head} = ${term(b.terms[0])} − ${term(b.terms[1])}` : head;
+    case 'ratio': return b.terms.length === 2 ? `${head} = ${term(b.terms[0])} ÷ ${term(b.terms[1])}` : head;
+    default: return head;
+  }
+}
+
+/** The measures a statement shows as figures: the ranking columns, then each award's rank-by, tie-breaks, requirements and gates. */
+function figureMeasures(res: EngineResult): string[] {
+  const ctx = res.ctx;
+  const ids: string[] = [];
+  const add = (id: string | null | undefined) => {
+    if (!id || ids.includes(id)) return;
+    const m = ctx.measures.get(id);
+    if (!m || m.kind === 'score' || m.kind === 'stars') return;
+    ids.push(id);
+  };
+  add(res.ranking.measure);
+  for (const c of ctx.scheme.ranking.columns) add(c);
+  for (const o of res.awards) {
+    add(o.award.rankBy.measure);
+    for (const k of o.award.tieBreak) add(k.measure);
+    for (const c of o.award.requirements) add(c.measure);
+    for (const gid of o.award.gates) {
+      const g = ctx.scheme.gates.find((x) => x.id === gid);
+      if (g?.kind === 'measure') add(g.measure);
+    }
+  }
+  return ids;
+}
+
+/** What a statement needs once per run (figure list, explain index with near misses). */
+export interface StatementContext {
+  res: EngineResult;
+  lang: Lang;
+  figures: string[];
+  index: ExplainIndex;
+}
+
+export function statementContext(res: EngineResult, lang: Lang): StatementContext {
+  const index = explainIndex(res);
+  index.awardNote = nearMissNote(res, lang);
+  return { res, lang, figures: figureMeasures(res), index };
+}
+
+/** The statement of person `i`. */
+export function statementOf(sc: StatementContext, i: number): Statement {
+  const { res, lang, index } = sc;
+  const ctx = res.ctx;
+  const s = ctx.staff[i];
+  const w = res.period;
+  const lines: StatementLine[] = [];
+  const present = presence(s, w) === 'ok';
+
+  for (const id of sc.figures) {
+    const b = breakdownOf(ctx, id, w, i);
+    lines.push({ section: 'figure', label: b.label[lang], value: num(b.value) || WHY.no_value[lang], detail: breakdownText(b, lang), rows: b.rows, breakdown: b });
+  }
+  if (res.score) {
+    const t = res.score.total[i];
+    const comps = ctx.scheme.score!.components;
+    const parts = comps.map((c) => {
+      const v = res.score!.components.get(c.id)?.[i] ?? NaN;
+      return fill(STATEMENT.component[lang], { label: c.label[lang], value: Number.isNaN(v) ? WHY.no_value[lang] : numText(v), weight: c.weight });
+    });
+    const d = res.score.deducted[i];
+    if (d > 0) parts.push(fill(WHY.score_deducted[lang], { points: numText(d) }).replace(/^[,，]\s*/, ''));
+    const rows = comps.flatMap((c) => [c.measure, ...(c.parts ?? []).map((p) => p.measure)]).filter((m): m is string => !!m)
+      .flatMap((m) => rowsBehind(ctx, m, w, i));
+    lines.push({
+      section: 'score', label: STATEMENT.score[lang], value: Number.isNaN(t) ? WHY.no_value[lang] : t.toFixed(2),
+      detail: parts.join(lang === 'zh' ? '；' : '; '), rows,
+    });
+    if (res.stars && present && !Number.isNaN(res.stars.stars[i])) {
+      lines.push({ section: 'score', label: STATEMENT.stars[lang], value: String(res.stars.stars[i]), detail: fill(STATEMENT.star_bonus[lang], { bonus: formatFen(res.stars.bonusFen[i]) }), rows: [] });
+    }
+  }
+
+  // Gates: each once (an award's gates are checked in the award's window, the period).
+  const seen = new Set<string>();
+  for (const o of res.awards) {
+    for (const gid of o.award.gates) {
+      if (seen.has(gid)) continue;
+      seen.add(gid);
+      const g = ctx.scheme.gates.find((x) => x.id === gid);
+      if (!g || !g.enabled) continue;
+      const r = present ? checkGate(ctx, g, o.window, i) : null;
+      let value = r ? STATEMENT.failed[lang] : STATEMENT.passed[lang];
+      let detail = '';
+      let rows: RowNote[] = [];
+      if (!present) value = STATEMENT.not_checked[lang];
+      if (g.kind === 'measure') {
+        const chk = checkCondition(ctx, { measure: g.measure, op: g.op, value: g.value }, o.window, i);
+        detail = fill(STATEMENT.condition[lang], { label: ctx.measures.get(g.measure)?.label[lang] ?? g.measure, value: num(chk.value) || WHY.no_value[lang], op: OPS[g.op][lang], threshold: num(chk.rhs) });
+        rows = rowsBehind(ctx, g.measure, o.window, i);
+      } else if (r) {
+        detail = r.value;
+      }
+      if (r) {
+        const nm = nearMissesByPerson(res).get(i)?.find((x) => x.reason === r || (x.reason?.ref === r.ref && x.kind === 'gate'));
+        if (nm) rows = nm.rows;
+      }
+      lines.push({ section: 'gate', label: g.label[lang], value, detail, rows });
+    }
+  }
+  for (const o of res.awards) {
+    const e = o.entries[i];
+    const a = o.award;
+    const sc = o.scopes.find((x) => x.scope === e.scope);
+    const value = e.won
+      ? fill(STATEMENT.won[lang], { amount: formatFen(e.amountFen) })
+      : !e.eligible ? STATEMENT.not_eligible[lang] : STATEMENT.not_won[lang];
+    const facts = fill(STATEMENT.award_facts[lang], { rank: e.rank ?? '—', quota: sc?.quota ?? '—' });
+    const nm = nearMissesByPerson(res).get(i)?.find((x) => x.outcome === o);
+    lines.push({ section: 'award', label: a.name[lang], value, detail: `${facts} ${explainAward(res, o, i, lang, index)}`, rows: nm?.rows ?? [] });
+  }
+  for (const { o, p } of index.payUps.get(i) ?? []) {
+    lines.push({
+      section: 'payup', label: o.award.payUp!.name[lang], value: formatFen(p.amountFen),
+      detail: fill(WHY.payup[lang], { winner: who(ctx, p.winner, lang), level: p.level, award: o.award.payUp!.name[lang], amount: formatFen(p.amountFen) }), rows: [],
+    });
+  }
+  for (const h of index.penalties.get(i) ?? []) {
+    lines.push({
+      section: 'penalty', label: h.penalty.label[lang], value: h.window.id, detail: explainPenalty(res, h, lang),
+      rows: rowsBehind(ctx, h.penalty.when.measure, h.window, i),
+    });
+  }
+  const ledger = res.ledger?.lines.find((l) => l.idx === i);
+  if (ledger) {
+    const rules = ctx.scheme.points?.rules ?? [];
+    const parts = [...ledger.byRule].filter(([, v]) => v !== 0).map(([id, v]) => {
+      const label = rules.find((r) => r.id === id)?.label[lang]
+        ?? ctx.scheme.penalties.find((p) => `penalty:${p.id}` === id)?.label[lang] ?? STATEMENT.points[lang];
+      return `${label} ${numText(v)}`;
+    });
+    const rows = rules.filter((r) => r.to === 'self').flatMap((r) => rowsBehind(ctx, r.measure, w, i));
+    lines.push({
+      section: 'points', label: STATEMENT.points[lang], value: numText(ledger.earned),
+      detail: fill(STATEMENT.points_detail[lang], { parts: parts.join(' + ') || '0', redeemed: numText(ledger.redeemed), balance: numText(ledger.balance) }), rows,
+    });
+  }
+  // Appeals (SPEC §10, issue 16): the person's appeals and their outcome go here, as 'appeal' lines.
+  lines.push(...appealLines(res, i, lang));
+  return {
+    idx: i, staffId: s.id, name: s.name, department: s.department, group: s.group || s.department,
+    title: who(ctx, i, lang), period: w.id, lines,
+  };
+}
+
+/** The place for a person's appeals in their statement (filled by core/appeals when it exists). */
+export function appealLines(res: EngineResult, i: number, lang: Lang): StatementLine[] {
+  void res; void i; void lang;
+  return [];
+}
+
+/** Everyone's statements in scope order (the Ranking tab's order: scope, rank, staff id). */
+export function statementsOf(res: EngineResult, lang: Lang): Statement[] {
+  const sc = statementContext(res, lang);
+  return scopeOrder(res).map((i) => statementOf(sc, i));
+}
+
+/** Staff indices in the Ranking tab's order: ranking scope, rank (unranked last), staff id. */
+export function scopeOrder(res: EngineResult): number[] {
+  const ctx = res.ctx;
+  const scopeOf = (i: number) => {
+    const st = ctx.staff[i];
+    return res.ranking.scope === 'company' ? '' : res.ranking.scope === 'department' ? st.department : st.group || st.department;
+  };
+  const order = staffOrder(res);
+  const pos = new Map(order.map((i, k) => [i, k]));
+  return [...order].sort((a, b) => {
+    const sa = scopeOf(a);
+    const sb = scopeOf(b);
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    const ra = res.ranking.rank[a];
+    const rb = res.ranking.rank[b];
+    if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
+    return pos.get(a)! - pos.get(b)!;
+  });
+}

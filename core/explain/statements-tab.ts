@@ -1,0 +1,55 @@
+/**
+ * The Statements tab (`个人说明 2026-Q3` / `Statements 2026-Q3`, SPEC §9): one
+ * block per person in scope order, each a printed page (a page break before every
+ * block but the first): a heading row, then one row per statement line — item,
+ * value, detail, then the first ten input rows behind it, each a cell link to
+ * that row of its tab (column A of the row), and "and N more".
+ */
+import type { Cell, CellLink, ColumnFormat, Lang, OutputTab } from '../types';
+import type { EngineResult } from '../engine/compute';
+import { fill } from '../output/labels';
+import { STATEMENT, rowText } from './labels';
+import { STATEMENT_ROWS, statementsOf, type Statement } from './statement';
+
+/** Columns: item, value, detail, ten row links, "and N more". */
+const WIDTH = 3 + STATEMENT_ROWS + 1;
+
+export function statementsTabName(periodId: string, lang: Lang): string {
+  return `${STATEMENT.tab[lang]} ${periodId}`;
+}
+
+/** The heading of a person's block. */
+export function statementHeading(st: Statement, lang: Lang): string {
+  return fill(STATEMENT.heading[lang], { who: st.title, department: st.department, group: st.group, period: st.period });
+}
+
+export function buildStatementsTab(res: EngineResult, lang: Lang, statements: Statement[] = statementsOf(res, lang)): OutputTab {
+  const header: Cell[] = [STATEMENT.item[lang], STATEMENT.value[lang], STATEMENT.detail[lang], STATEMENT.rows[lang]];
+  while (header.length < WIDTH) header.push(null);
+  const rows: Cell[][] = [header];
+  const links: CellLink[] = [];
+  const pageBreaks: number[] = [];
+  for (const st of statements) {
+    if (rows.length > 1) {
+      rows.push([]);
+      pageBreaks.push(rows.length);
+    }
+    rows.push([statementHeading(st, lang)]);
+    if (st.lines.length === 0) rows.push([STATEMENT.none[lang]]);
+    for (const line of st.lines) {
+      const row: Cell[] = [line.label, line.value, line.detail];
+      const r = rows.length;
+      line.rows.slice(0, STATEMENT_ROWS).forEach((ref, k) => {
+        row.push(rowText(ref, lang));
+        links.push({ row: r, col: 3 + k, tab: ref.tab, cell: `A${ref.row}` });
+      });
+      if (line.rows.length > STATEMENT_ROWS) {
+        while (row.length < 3 + STATEMENT_ROWS) row.push(null);
+        row.push(fill(STATEMENT.more_rows[lang], { n: line.rows.length - STATEMENT_ROWS }));
+      }
+      rows.push(row);
+    }
+  }
+  const formats: ColumnFormat[] = new Array(WIDTH).fill('text');
+  return { name: statementsTabName(res.period.id, lang), kind: 'statements', rows, formats, links, pageBreaks };
+}
