@@ -28,6 +28,7 @@
 import type { SyncWorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { swapTimeTooShort, tooManyCells } from './texts';
+import { writeSheetLinks } from './links';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -422,6 +423,7 @@ export class SheetsHost implements SyncWorkbookHost {
     // Formats first: a cell formatted '@' keeps "=HYPERLINK(…)" as text.
     range.setNumberFormats(formats);
     range.setValues(values);
+    writeSheetLinks(this.ss, sheet, tab);
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setColumnWidths(1, width, COLUMN_WIDTH);

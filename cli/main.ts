@@ -10,6 +10,7 @@ import { computeCommand, type Io } from './commands/compute';
 import { demoCommand } from './commands/demo';
 import { templateCommand } from './commands/template';
 import { whatIfCommand } from './commands/whatif';
+import { explainCommand, statementsCommand } from './commands/explain';
 import { finalizeCommand } from './finalize';
 import { CliError } from './errors';
 import { localIso } from '../core/time';
@@ -22,6 +23,8 @@ const USAGE = {
   service-star finalize <workbook.xlsx | folder-of-csv> --period 2026-Q3 [--out path] [--json] [--force]
   service-star whatif <workbook.xlsx | folder-of-csv> --period 2026-Q3 [--preset smile-cards]
       --set KEY=VALUE [--set KEY=VALUE …] [--json]
+  service-star explain <workbook.xlsx | folder-of-csv> --period 2026-Q3 --staff S01 [--preset …] [--lang zh|en] [--json]
+  service-star statements <workbook.xlsx | folder-of-csv> --period 2026-Q3 --out folder [--preset …] [--lang zh|en]
   service-star demo [--lang zh|en] [--json]
 `,
   zh: `用法：
@@ -31,6 +34,8 @@ const USAGE = {
   service-star finalize <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 [--out 路径] [--json] [--force]
   service-star whatif <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 [--preset smile-cards]
       --set 键=值 [--set 键=值 …] [--json]
+  service-star explain <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 --staff S01 [--preset …] [--lang zh|en] [--json]
+  service-star statements <工作簿.xlsx | CSV 文件夹> --period 2026-Q3 --out 文件夹 [--preset …] [--lang zh|en]
   service-star demo [--lang zh|en] [--json]
 `,
 };
@@ -106,6 +111,7 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
         json: { type: 'boolean' },
         force: { type: 'boolean' },
         set: { type: 'string', multiple: true },
+        staff: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -174,8 +180,21 @@ async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv, state: {
         sets: values.set ?? [], json: Boolean(values.json), progressAfterMs,
       }, io);
     }
+    case 'explain':
+    case 'statements': {
+      if (rest.length === 0) throw new CliError('请指定工作簿（.xlsx）或 CSV 文件夹', 'Name a workbook (.xlsx) or a folder of CSV files');
+      extra(1);
+      if (!values.period) throw new CliError('请用 --period 指定期间，例如 --period 2026-Q3', 'Give the period with --period, e.g. --period 2026-Q3');
+      const base = { source: rest[0], period: values.period, preset: values.preset, lang, messageLang, now };
+      if (command === 'explain') {
+        if (!values.staff) throw new CliError('请用 --staff 指定工号，例如 --staff S01', 'Give the staff id with --staff, e.g. --staff S01');
+        return explainCommand({ ...base, staff: values.staff, json: Boolean(values.json) }, io);
+      }
+      if (!values.out) throw new CliError('请用 --out 指定保存网页的文件夹', 'Give the folder for the pages with --out');
+      return statementsCommand({ ...base, out: values.out }, io);
+    }
     default:
-      throw new CliError(`未知命令“${command}”：可用 compute、template、finalize、whatif、demo`, `Unknown command "${command}": use compute, template, finalize, whatif or demo`);
+      throw new CliError(`未知命令“${command}”：可用 compute、template、finalize、whatif、explain、statements、demo`, `Unknown command "${command}": use compute, template, finalize, whatif, explain, statements or demo`);
   }
 }
 

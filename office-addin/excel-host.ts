@@ -44,6 +44,7 @@
  */
 import type { WorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import { linkBytesByRow, queueLinks } from './excel-links';
 
 /**
  * JS heap one input cell costs while a workbook is read and computed (the
@@ -214,12 +215,13 @@ function rowBytes(values: unknown[], formats: string[]): number {
  * of 32,767 characters keeps such a row far below 5 MB in practice).
  */
 export function planChunks(tab: OutputTab, width: number, budget: number): ChunkPlan[] {
+  const extra = tab.links?.length ? linkBytesByRow(tab) : null;
   const chunks: ChunkPlan[] = [];
   let start = 0;
   let bytes = 4; // the two enclosing [] of values and formats
   for (let r = 0; r < tab.rows.length; r++) {
     const enc = encodeRow(tab.rows[r], tab.formats, width);
-    const b = rowBytes(enc.values, enc.formats);
+    const b = rowBytes(enc.values, enc.formats) + (extra?.get(r) ?? 0);
     if (r > start && bytes + b > budget) {
       chunks.push({ start, end: r, bytes });
       start = r;
@@ -668,6 +670,7 @@ function writeRows(ws: Excel.Worksheet, tab: OutputTab, width: number, start: nu
   const range = ws.getRangeByIndexes(start, 0, end - start, width);
   range.numberFormat = formats;
   range.values = values;
+  queueLinks(ws, tab, start, end);
 }
 
 /** The last batch of a tab: header style, explicit column widths, then the old tab replaced by this one. */

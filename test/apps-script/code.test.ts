@@ -184,9 +184,9 @@ describe('compute in place', () => {
     const summary = computeQ3(gs);
     expect(summary.status).toBe('computed');
     expect(env.ss.sheets.map((s) => s.name)).toEqual([
-      'Staff', 'Feedback', 'Incidents', 'Ranking 2026-Q3', 'Bonus 2026-Q3', 'Data check 2026-Q3', 'Changes 2026-Q3', 'Runs',
+      'Staff', 'Feedback', 'Incidents', 'Ranking 2026-Q3', 'Bonus 2026-Q3', 'Statements 2026-Q3', 'Data check 2026-Q3', 'Changes 2026-Q3', 'Runs',
     ]);
-    expect(summary.outputs.map((o) => o.name)).toEqual(['Ranking 2026-Q3', 'Bonus 2026-Q3', 'Data check 2026-Q3', 'Changes 2026-Q3', 'Runs']);
+    expect(summary.outputs.map((o) => o.name)).toEqual(['Ranking 2026-Q3', 'Bonus 2026-Q3', 'Statements 2026-Q3', 'Data check 2026-Q3', 'Changes 2026-Q3', 'Runs']);
     const after = snapshot(env);
     for (const tab of ['Staff', 'Feedback', 'Incidents']) expect(after[tab]).toEqual(inputsBefore[tab]);
 
@@ -257,8 +257,8 @@ describe('compute in place', () => {
     const inputsChanged = snapshot(env);
     const writes = env.log.count('Range.setValues');
     env.log.reset();
-    expect(writes).toBe(5);
-    env.log.failOn('Range.setValues', 3); // Ranking and Bonus written to temporary sheets, Data check fails
+    expect(writes).toBe(6);
+    env.log.failOn('Range.setValues', 3); // Ranking and Bonus written to temporary sheets, Statements fails
     const summary = computeQ3(gs);
     expect(summary.status).toBe('fatal');
     expect(summary.message!.en).toMatch(/nothing was changed/);
@@ -267,6 +267,26 @@ describe('compute in place', () => {
     for (const name of order) {
       expect(after[name]).toEqual(name === 'Feedback' ? inputsChanged[name] : before[name]);
     }
+  });
+
+  test('Statements: row references are rich-text links to #gid=…&range=A<row> of the input tab, never formulas (issue 15)', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    computeQ3(gs);
+    const sheet = env.ss.byName('Statements 2026-Q3')!;
+    expect(sheet.links.size).toBeGreaterThan(0);
+    expect([...sheet.formulas.values()]).toEqual([]);
+    const ids = new Map(env.ss.sheets.map((s) => [s.sheetId, s]));
+    for (const [at, url] of sheet.links) {
+      const m = /^#gid=(\d+)&range=A(\d+)$/.exec(url)!;
+      expect(m).not.toBeNull();
+      const target = ids.get(Number(m[1]))!;
+      expect(['Feedback', 'Incidents', 'Staff']).toContain(target.name);
+      const [r, c] = at.split(',').map(Number);
+      // The cell's text names the row it links to.
+      expect(String(sheet.cell(r, c))).toContain(`${target.name} row ${m[2]}`);
+    }
+    expect(env.log.count('Range.setRichTextValues')).toBe(1);
   });
 
   test('a staff name =HYPERLINK(…) lands as text in every output tab', () => {

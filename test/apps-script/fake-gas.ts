@@ -149,6 +149,23 @@ export class FakeRange {
     return this;
   }
 
+  /** Rich text (issue 15: cell links) on every cell of the range: the text becomes the value, a link is kept in `links`. */
+  setRichTextValues(values: FakeRichText[][]): FakeRange {
+    this.sheet.log.record('Range.setRichTextValues', [values.length]);
+    this.check(values, 'rich text values');
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numCols; c++) {
+        const v = values[r][c];
+        if (!(v instanceof FakeRichText)) throw new Error('Not a RichTextValue');
+        const k = key(this.row + r, this.col + c);
+        this.sheet.put(this.row + r, this.col + c, v.text);
+        if (v.link) this.sheet.links.set(k, v.link);
+        else this.sheet.links.delete(k);
+      }
+    }
+    return this;
+  }
+
   setFontWeight(weight: string): FakeRange {
     this.sheet.log.record('Range.setFontWeight', [weight]);
     for (let c = 0; c < this.numCols; c++) this.sheet.bold.add(key(this.row, this.col + c));
@@ -168,10 +185,29 @@ function key(r: number, c: number): string {
   return `${r},${c}`;
 }
 
+/** A RichTextValue: text and at most one link over the whole text (all this add-on writes). */
+export class FakeRichText {
+  constructor(readonly text: string, readonly link: string | null) {}
+}
+
+/** SpreadsheetApp.newRichTextValue(): a local builder, no host call (as in Apps Script, nothing is sent until a Range setter). */
+export class FakeRichTextBuilder {
+  private text = '';
+  private link: string | null = null;
+  setText(t: string): FakeRichTextBuilder { this.text = String(t); return this; }
+  setLinkUrl(url: string): FakeRichTextBuilder { this.link = url; return this; }
+  build(): FakeRichText { return new FakeRichText(this.text, this.link); }
+}
+
+let nextSheetId = 1000;
+
 export class FakeSheet {
   /** Stored values by "row,col" (1-based); formulas are kept in `formulas`. */
   private readonly data = new Map<string, CellValue>();
   readonly formulas = new Map<string, string>();
+  /** Cell links by "row,col" (rich-text links). */
+  readonly links = new Map<string, string>();
+  readonly sheetId = nextSheetId++;
   readonly formats = new Map<string, string>();
   readonly bold = new Set<string>();
   /** Cell notes by "row,col" (1-based). */
@@ -266,6 +302,7 @@ export class FakeSheet {
     return new FakeRange(this, row, col, numRows, numCols);
   }
 
+  getSheetId(): number { this.log.record('Sheet.getSheetId', []); return this.sheetId; }
   getMaxRows(): number { this.log.record('Sheet.getMaxRows', []); return this.maxRows; }
   getMaxColumns(): number { this.log.record('Sheet.getMaxColumns', []); return this.maxCols; }
   getLastRow(): number { this.log.record('Sheet.getLastRow', []); return this.extent().rows; }
@@ -443,6 +480,7 @@ export function makeEnv(options: FakeEnvOptions = {}): FakeEnv {
   const globals: Record<string, unknown> = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => { log.record('SpreadsheetApp.getActiveSpreadsheet', []); return ss; },
+      newRichTextValue: () => new FakeRichTextBuilder(),
       getUi: () => { log.record('SpreadsheetApp.getUi', []); return ui; },
       flush: () => { log.record('SpreadsheetApp.flush', []); },
       openById: () => { throw new Error('openById must never be called'); },

@@ -13,7 +13,7 @@ import { csvFolder, DEMO_XLSX, ensureBuilt, EXAMPLES, FIXTURES, garbageBytes, li
 beforeAll(() => ensureBuilt());
 
 const Q3 = ['--period', '2026-Q3', '--preset', 'smile-cards'];
-const SPEC_KEYS = ['period', 'scheme', 'awards', 'stars', 'penalties', 'departments', 'points', 'flags', 'ineligible', 'diagnostics', 'totals', 'left_out'];
+const SPEC_KEYS = ['period', 'scheme', 'awards', 'stars', 'penalties', 'departments', 'points', 'flags', 'ineligible', 'diagnostics', 'totals', 'near_misses', 'left_out'];
 
 function computeJson(source: string, extra: string[] = []): { stdout: string; json: ResultJson } {
   const r = runCli(['compute', source, ...Q3, '--json', ...extra]);

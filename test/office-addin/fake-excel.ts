@@ -29,6 +29,10 @@ export interface SheetModel {
   notes: Map<string, string>;
   /** Column widths in points by column index, as set by `format.columnWidth`. */
   columnWidths?: number[];
+  /** Range hyperlinks by "r,c" (0-based), as written (issue 15). */
+  links?: Map<string, { documentReference?: string; address?: string; textToDisplay?: string }>;
+  /** Rows (0-based) with a horizontal page break above them. */
+  pageBreaks?: number[];
 }
 
 export interface SyncRecord {
@@ -223,12 +227,20 @@ class SheetProxy {
   readonly freezePanes: { freezeRows: (n: number) => void };
   /** worksheet.notes: `add(address, content)` on one cell, refused where a note exists (as Excel does). */
   readonly notes: { add: (address: string, content: string) => void };
+  /** worksheet.horizontalPageBreaks.add(range): a break above the range's first row. */
+  readonly horizontalPageBreaks: { add: (range: RangeProxy) => void };
 
   constructor(private readonly ctx: FakeContext, private readonly resolver: () => SheetModel | null, private readonly nullable: boolean, readonly label: string) {
     // Resolution happens in the first batch that carries this object, as in Office.js.
     ctx.enqueue('resolve', 0, () => { this.resolve(); this.synced = true; });
     this.freezePanes = {
       freezeRows: (n: number) => this.command('freeze', () => { this.sheet().frozenRows = n; }),
+    };
+    this.horizontalPageBreaks = {
+      add: (range: RangeProxy) => this.command('pageBreak', () => {
+        const s = this.sheet();
+        (s.pageBreaks ??= []).push(range.top());
+      }),
     };
     this.notes = {
       add: (address: string, content: string) => this.command('note', () => {
@@ -394,6 +406,24 @@ class RangeProxy {
 
   private where(): string {
     return this.sheet.label;
+  }
+
+  /** The first row of the range (resolved when the command runs). */
+  top(): number {
+    return this.resolve()!.row;
+  }
+
+  /** range.hyperlink on one cell: kept as a link in the model, never a formula. */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    const bytes = utf8(JSON.stringify(link));
+    this.ctx.enqueue(`hyperlink:${this.where()}`, bytes, () => {
+      const e = this.resolve()!;
+      if (e.rows !== 1 || e.cols !== 1) throw new FakeExcelError('InvalidArgument', 'a hyperlink goes on one cell');
+      const s = this.sheet.sheet();
+      (s.links ??= new Map()).set(`${e.row},${e.col}`, { ...link });
+      s.values[e.row] ??= [];
+      if (link.textToDisplay !== undefined) s.values[e.row][e.col] = link.textToDisplay;
+    });
   }
 
   get isNullObject(): boolean {
