@@ -29,6 +29,7 @@ import type { SyncWorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { swapTimeTooShort, tooManyCells } from './texts';
 import { writeSheetLinks } from './links';
+import { writeSheetCharts } from './charts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -424,6 +425,7 @@ export class SheetsHost implements SyncWorkbookHost {
     range.setNumberFormats(formats);
     range.setValues(values);
     writeSheetLinks(this.ss, sheet, tab);
+    writeSheetCharts(sheet, tab);
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setColumnWidths(1, width, COLUMN_WIDTH);

@@ -21,6 +21,7 @@ import { fingerprintInputs } from '../core/runs';
 import type { Cell, RawTab } from '../core/types';
 import { floorAggregate } from './floor';
 import { commonEdits, WhatIfSession } from '../core/whatif/index';
+import { buildStatementsTab, nearMissesOf, statementsOf } from '../core/explain';
 import type { Scheme } from '../core/scheme/model';
 import { generateWorkbook, SIZES, type WorkbookSize } from './generate';
 
@@ -75,6 +76,13 @@ export interface EngineRun {
    * the session: the edited computation and the difference), best of 3.
    */
   whatif?: { key: string; value: number; firstMs: number; previewMs: number; gained: number; lost: number; firstCpuMs?: number; previewCpuMs?: number } | null;
+  /**
+   * Explain and share (issue 15) on top of a computation already done: near misses
+   * (every award, every person, the relaxed rankings), every person's statement
+   * (figures with breakdowns and rows, gates, awards, penalties, points) and the
+   * Statements tab built from them; best of 3 each, on a fresh engine result.
+   */
+  explain?: { nearMissesMs: number; statementsMs: number; tabMs: number; totalMs: number; nearMisses: number; statements: number; tabRows: number } | null;
   /** Per-person values from the Ranking tab for a few staff (LibreOffice check). */
   sample: Record<string, Record<string, Cell>>;
   outputs: { name: string; rows: number }[];
@@ -225,9 +233,10 @@ export function runEngine(sizeName: SizeName, preset: string, size: WorkbookSize
   }
 
   const whatif = benchWhatIf(scheme, data, p);
+  const explain = benchExplain(scheme, data, p);
 
   return {
-    whatif,
+    whatif, explain,
     size: sizeName, preset, period, status, message, rows, totalRows, generateMs,
     cold: cold.times, computeWarmMs: Math.min(...computeRunsMs), computeRunsMs,
     rowsPerSecond: Math.round(totalRows / (cold.times.totalMs / 1000)),
@@ -235,6 +244,27 @@ export function runEngine(sizeName: SizeName, preset: string, size: WorkbookSize
     floorMs: Math.min(...floorRunsMs), floorRunsMs,
     winnersCheck, sample, outputs, diagnostics,
   };
+}
+
+/** Time near misses, statements and the Statements tab on top of a computation (best of 3, each on a fresh engine result). */
+function benchExplain(scheme: Scheme, data: ReturnType<typeof readDataset>['dataset'], p: NonNullable<ReturnType<typeof parsePeriod>>): EngineRun['explain'] {
+  let best: NonNullable<EngineRun['explain']> | null = null;
+  for (let k = 0; k < 3; k++) {
+    const res = computeScheme(scheme, data, p);
+    gc();
+    let t = performance.now();
+    const near = nearMissesOf(res);
+    const nearMissesMs = round(performance.now() - t);
+    t = performance.now();
+    const list = statementsOf(res, 'zh');
+    const statementsMs = round(performance.now() - t);
+    t = performance.now();
+    const tab = buildStatementsTab(res, 'zh', list);
+    const tabMs = round(performance.now() - t);
+    const run = { nearMissesMs, statementsMs, tabMs, totalMs: round(nearMissesMs + statementsMs + tabMs), nearMisses: near.length, statements: list.length, tabRows: tab.rows.length };
+    if (!best || run.totalMs < best.totalMs) best = run;
+  }
+  return best;
 }
 
 /** Time what-if previews of the scheme's first prize or quota edit (doubled, or 1 when 0). */

@@ -127,6 +127,17 @@ export function engineTable(r: BenchReport): string {
   );
 }
 
+/** Explain and share (issue 15): near misses and statements on top of compute; target ≤ 1 s at L. */
+export function explainTable(r: BenchReport): string {
+  const rows = r.engine.filter((e) => e.run?.explain).map((e) => {
+    const x = e.run!.explain!;
+    return [e.size, e.preset, fmtInt(e.run!.totalRows), fmtMs(x.nearMissesMs), fmtMs(x.statementsMs), fmtMs(x.tabMs), fmtMs(x.totalMs), fmtInt(x.nearMisses), fmtInt(x.statements), fmtInt(x.tabRows),
+      e.size === 'L' ? (x.totalMs <= 1000 ? 'met (≤ 1 s)' : 'NOT met (> 1 s)') : ''];
+  });
+  return table(['size', 'preset', 'input rows', 'near misses ms', 'statements ms', 'Statements tab ms', 'total ms', 'near misses', 'statements', 'tab rows', 'target'], rows,
+    [false, false, true, true, true, true, true, true, true, true, false]);
+}
+
 export function whatIfTable(r: BenchReport): string {
   const rows = r.engine.filter((e) => e.run?.whatif).map((e) => {
     const w = e.run!.whatif!;
@@ -315,6 +326,7 @@ export function renderReport(r: BenchReport): string {
   const checks = r.engine.filter((e) => e.run?.winnersCheck).map((e) => `${e.size}: ${e.run!.winnersCheck!.same}/${e.run!.winnersCheck!.groups} groups${e.run!.winnersCheck!.differ.length ? ` (differ: ${e.run!.winnersCheck!.differ.slice(0, 3).join('; ')})` : ''}`);
   if (checks.length) out.push('', `Floor and engine pick the same smile-cards winners: ${checks.join(', ')}`);
   const whatifs = r.engine.filter((e) => e.run?.whatif);
+  if (r.engine.some((e) => e.run?.explain)) out.push('', '### Explain and share (issue 15: near misses, statements and the Statements tab on top of compute; target ≤ 1 s at L)', '', explainTable(r));
   if (whatifs.length) out.push('', '### What-if preview (issue 17: on the data already read; first = a new session, unedited + edited; further = the session kept, as in the Excel worker)', '', whatIfTable(r));
   const sheetsPreview = r.hosts.filter((h): h is HostCost => !failed(h) && !!h.sheets.preview)
     .map((h) => `${h.size} ${h.sheets.preview!.calls} calls, ${h.sheets.preview!.sameAsComputeReads ? 'exactly' : 'NOT'} the Compute's reads (its first ${h.sheets.preview!.calls} of ${h.sheets.preview!.computeCalls} calls; the rest are its writes), ${h.sheets.preview!.writeCalls} writes`);

@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { toExcelValue } from './cells';
 import { CliError, fsCode, writeHint } from './errors';
+import { writeDataBars } from './xlsx-charts';
 
 export const NUM_FMT: Record<ColumnFormat, string | undefined> = {
   text: '@',
@@ -212,6 +213,7 @@ function writeOutput(wb: ExcelJS.Workbook, name: string, tab: OutputTab): ExcelJ
     for (const l of linksByRow.get(r) ?? []) ws.getCell(r + 1, l.col + 1).value = xlsxLink(cells[l.col], l);
     if (breaks.has(r) && r > 0) ws.getRow(r).addPageBreak();
   });
+  writeDataBars(ws, tab);
   return ws;
 }
 

@@ -42,7 +42,7 @@ export type { PreviewOutcome } from './whatif/workbook';
 import { markOutputs, markResult, planAppeals, weighAppeals, type Dispute } from './appeals';
 import { schemeLabels, type SchemeLabels } from './output/scheme-labels';
 import { withReplaces } from './output/tab-names';
-import { buildStatementsTab, closestNearMisses, type NearMissBrief } from './explain';
+import { attachCharts, buildStatementsTab, closestNearMisses, type NearMissBrief } from './explain';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -281,6 +281,7 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
   if (departments) outputs.push(departments);
   const points = buildPointsTab(engine, lang);
   if (points) outputs.push(points);
+  attachCharts(outputs, engine, lang);
   outputs.push(buildStatementsTab(engine, lang));
   outputs.push(buildDataCheckTab(diagnostics, period.id, lang));
   const labels = schemeLabels(scheme);

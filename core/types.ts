@@ -47,6 +47,23 @@ export interface OutputTab {
   links?: CellLink[];
   /** Row indices (into `rows`) that start a printed page, where the host has page breaks. */
   pageBreaks?: number[];
+  /** Native charts over the tab's own cells (core/explain/charts); the .xlsx writer draws data bars on their value columns. */
+  charts?: ChartSpec[];
+}
+
+/**
+ * A bar chart over rows [fromRow, toRow) of an output tab (indices into `rows`; the
+ * header row names the series): categories from `categoryCol`, one series per
+ * `valueCols` entry, placed with its top-left corner at (`anchorRow`, `anchorCol`).
+ */
+export interface ChartSpec {
+  title: string;
+  fromRow: number;
+  toRow: number;
+  categoryCol: number;
+  valueCols: number[];
+  anchorRow: number;
+  anchorCol: number;
 }
 
 /** A link from an output cell (`row`, `col`: indices into OutputTab.rows) to cell `cell` (e.g. `A12`) of tab `tab`. */

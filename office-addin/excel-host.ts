@@ -45,6 +45,7 @@
 import type { WorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { linkBytesByRow, queueLinks } from './excel-links';
+import { queueCharts } from './excel-charts';
 
 /**
  * JS heap one input cell costs while a workbook is read and computed (the
@@ -675,6 +676,7 @@ function writeRows(ws: Excel.Worksheet, tab: OutputTab, width: number, start: nu
 
 /** The last batch of a tab: header style, explicit column widths, then the old tab replaced by this one. */
 function finishTab(ws: Excel.Worksheet, tab: OutputTab, width: number, old: Excel.Worksheet): void {
+  queueCharts(ws, tab);
   if (tab.rows.length > 0) {
     ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
     ws.freezePanes.freezeRows(1);

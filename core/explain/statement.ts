@@ -8,7 +8,7 @@
  */
 import type { Lang } from '../types';
 import type { EngineResult } from '../engine/compute';
-import { explainAward, explainIndex, explainPenalty, who, type ExplainIndex } from '../engine/explain';
+import { explainAward, explainIndex, explainPenalty, reasonText, who, type ExplainIndex } from '../engine/explain';
 import { checkGate, checkCondition, numText } from '../engine/gates';
 import { presence } from '../engine/context';
 import { formatFen } from '../money';
@@ -169,7 +169,7 @@ export function statementOf(sc: StatementContext, i: number): Statement {
         detail = fill(STATEMENT.condition[lang], { label: ctx.measures.get(g.measure)?.label[lang] ?? g.measure, value: num(chk.value) || WHY.no_value[lang], op: OPS[g.op][lang], threshold: num(chk.rhs) });
         rows = rowsBehind(ctx, g.measure, o.window, i);
       } else if (r) {
-        detail = r.value;
+        detail = reasonText(ctx, o.award, r, lang, o.window.id);
       }
       if (r) {
         const nm = nearMissesByPerson(res).get(i)?.find((x) => x.reason === r || (x.reason?.ref === r.ref && x.kind === 'gate'));

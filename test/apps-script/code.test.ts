@@ -289,6 +289,27 @@ describe('compute in place', () => {
     expect(env.log.count('Range.setRichTextValues')).toBe(1);
   });
 
+  test('Pictures: native bar charts on Ranking (measure per scope) and Bonus (paid against budget), one build per chart (issue 15)', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    computeQ3(gs);
+    const ranking = env.ss.byName('Ranking 2026-Q3')!;
+    const bonus = env.ss.byName('Bonus 2026-Q3')!;
+    expect(ranking.charts.length).toBeGreaterThan(0);
+    expect(bonus.charts).toHaveLength(1);
+    expect(env.log.count('EmbeddedChartBuilder.build')).toBe(ranking.charts.length + 1);
+    expect(env.log.count('Sheet.insertChart')).toBe(ranking.charts.length + 1);
+    for (const c of ranking.charts) {
+      expect(c.type).toBe('BAR');
+      // Names (column 3) against the ranking measure (column 6), over the same rows.
+      const [names, values] = c.ranges.map((r) => r.split(',').map(Number));
+      expect([names[1], values[1], names[0], names[2]]).toEqual([3, 6, values[0], values[2]]);
+      expect(String(c.options.title)).toMatch(/^Smile cards \(/);
+    }
+    expect(bonus.charts[0].ranges).toHaveLength(3); // items, amount, budget
+    expect(String(bonus.charts[0].options.title)).toBe('Paid against budget per award');
+  });
+
   test('a staff name =HYPERLINK(…) lands as text in every output tab', () => {
     const { env, gs } = setup({ locale: 'en_US' });
     buildWorkbook(env.ss);

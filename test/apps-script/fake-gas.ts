@@ -199,6 +199,20 @@ export class FakeRichTextBuilder {
   build(): FakeRichText { return new FakeRichText(this.text, this.link); }
 }
 
+/** A chart as the fake keeps it: type, ranges (A1-style "row,col,rows,cols"), position and options. */
+export interface FakeChart { type: string; ranges: string[]; position: number[]; options: Record<string, unknown> }
+
+/** Sheet.newChart(): the builder is local (as in Apps Script); `build()` is recorded once per chart. */
+export class FakeChartBuilder {
+  private readonly chart: FakeChart = { type: '', ranges: [], position: [], options: {} };
+  constructor(private readonly log: CallLog) {}
+  setChartType(t: string): FakeChartBuilder { this.chart.type = t; return this; }
+  addRange(r: FakeRange): FakeChartBuilder { this.chart.ranges.push(`${r.row},${r.col},${r.numRows},${r.numCols}`); return this; }
+  setPosition(row: number, col: number, dx: number, dy: number): FakeChartBuilder { this.chart.position = [row, col, dx, dy]; return this; }
+  setOption(k: string, v: unknown): FakeChartBuilder { this.chart.options[k] = v; return this; }
+  build(): FakeChart { this.log.record('EmbeddedChartBuilder.build', [this.chart.type]); return { ...this.chart }; }
+}
+
 let nextSheetId = 1000;
 
 export class FakeSheet {
@@ -207,6 +221,8 @@ export class FakeSheet {
   readonly formulas = new Map<string, string>();
   /** Cell links by "row,col" (rich-text links). */
   readonly links = new Map<string, string>();
+  /** Embedded charts, in insertion order. */
+  readonly charts: FakeChart[] = [];
   readonly sheetId = nextSheetId++;
   readonly formats = new Map<string, string>();
   readonly bold = new Set<string>();
@@ -303,6 +319,8 @@ export class FakeSheet {
   }
 
   getSheetId(): number { this.log.record('Sheet.getSheetId', []); return this.sheetId; }
+  newChart(): FakeChartBuilder { return new FakeChartBuilder(this.log); }
+  insertChart(chart: FakeChart): void { this.log.record('Sheet.insertChart', [chart.type]); this.charts.push(chart); }
   getMaxRows(): number { this.log.record('Sheet.getMaxRows', []); return this.maxRows; }
   getMaxColumns(): number { this.log.record('Sheet.getMaxColumns', []); return this.maxCols; }
   getLastRow(): number { this.log.record('Sheet.getLastRow', []); return this.extent().rows; }
@@ -484,6 +502,9 @@ export function makeEnv(options: FakeEnvOptions = {}): FakeEnv {
       getUi: () => { log.record('SpreadsheetApp.getUi', []); return ui; },
       flush: () => { log.record('SpreadsheetApp.flush', []); },
       openById: () => { throw new Error('openById must never be called'); },
+    },
+    Charts: {
+      ChartType: { BAR: 'BAR', COLUMN: 'COLUMN' },
     },
     HtmlService: {
       createHtmlOutputFromFile: (file: string) => {

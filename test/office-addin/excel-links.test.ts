@@ -27,6 +27,44 @@ async function write(tabs: RawTab[]): Promise<{ wb: FakeWorkbook; tab: OutputTab
   return { wb, tab };
 }
 
+function tabsOf(tabs: RawTab[]): OutputTab[] {
+  const out = computeWorkbook(tabs, { period: '2026-Q3', preset: 'smile-cards', lang: 'en', now: '2026-12-31T00:00:00Z' });
+  return out.outputs.filter((o) => o.kind === 'ranking' || o.kind === 'bonus');
+}
+
+describe('Charts in Excel (issue 15)', () => {
+  async function draw(tabs: RawTab[]): Promise<{ wb: FakeWorkbook; outs: OutputTab[] }> {
+    const outs = tabsOf(tabs);
+    const wb = new FakeWorkbook({});
+    await createExcelHost({ run: wb.run }).writeTabs(outs);
+    return { wb, outs };
+  }
+
+  test('one chart per chart of the tab: bars of the ranking measure per scope, paid against budget per award', async () => {
+    const { wb, outs } = await draw(fixture('smile-cards'));
+    for (const tab of outs) {
+      const charts = wb.find(tab.name)!.charts ?? [];
+      expect(charts).toHaveLength(tab.charts!.length);
+      charts.forEach((c, k) => {
+        const spec = tab.charts![k];
+        const rows = spec.toRow - spec.fromRow;
+        expect(c).toMatchObject({ type: 'BarClustered', title: spec.title, source: `${spec.fromRow},${spec.valueCols[0]},${rows},1`, categories: `${spec.fromRow},${spec.categoryCol},${rows},1` });
+        expect(c.series.map((s) => s.name)).toEqual(spec.valueCols.map((col) => String(tab.rows[0][col])));
+      });
+    }
+    const commands = wb.syncs.flatMap((s) => s.commands).filter((c) => c.startsWith('chart:'));
+    expect(commands).toHaveLength(outs.reduce((n, t) => n + t.charts!.length, 0));
+  });
+
+  test('charts and syncs do not grow with the rows', async () => {
+    const small = await draw(fixture('smile-cards'));
+    const large = await draw(bigger(fixture('smile-cards'), 20));
+    expect(large.wb.syncs.length).toBe(small.wb.syncs.length);
+    const count = (wb: FakeWorkbook) => wb.syncs.flatMap((s) => s.commands).filter((c) => c.startsWith('chart')).length;
+    expect(count(large.wb)).toBe(count(small.wb));
+  });
+});
+
 describe('Statements in Excel', () => {
   test('row references are range hyperlinks to the input row, not formulas; page breaks above each block', async () => {
     const { wb, tab } = await write(fixture('smile-cards'));

@@ -33,6 +33,19 @@ export interface SheetModel {
   links?: Map<string, { documentReference?: string; address?: string; textToDisplay?: string }>;
   /** Rows (0-based) with a horizontal page break above them. */
   pageBreaks?: number[];
+  /** Charts added (worksheet.charts.add), with what was set on them (issue 15). */
+  charts?: FakeChartModel[];
+}
+
+export interface FakeChartModel {
+  type: string;
+  /** The source range and the category-name range, as "row,col,rows,cols" (0-based). */
+  source: string;
+  categories: string;
+  series: { name: string; values: string }[];
+  title: string;
+  legend: boolean | null;
+  position: string;
 }
 
 export interface SyncRecord {
@@ -229,12 +242,37 @@ class SheetProxy {
   readonly notes: { add: (address: string, content: string) => void };
   /** worksheet.horizontalPageBreaks.add(range): a break above the range's first row. */
   readonly horizontalPageBreaks: { add: (range: RangeProxy) => void };
+  /** worksheet.charts.add(type, source, seriesBy): one `chart` command per chart; its settings are further commands. */
+  readonly charts: { add: (type: string, source: RangeProxy, seriesBy: string) => unknown };
 
   constructor(private readonly ctx: FakeContext, private readonly resolver: () => SheetModel | null, private readonly nullable: boolean, readonly label: string) {
     // Resolution happens in the first batch that carries this object, as in Office.js.
     ctx.enqueue('resolve', 0, () => { this.resolve(); this.synced = true; });
     this.freezePanes = {
       freezeRows: (n: number) => this.command('freeze', () => { this.sheet().frozenRows = n; }),
+    };
+    this.charts = {
+      add: (type: string, source: RangeProxy, _seriesBy: string) => {
+        let model: FakeChartModel | null = null;
+        this.command('chart', () => {
+          model = { type, source: source.where4(), categories: '', series: [{ name: '', values: source.where4() }], title: '', legend: null, position: '' };
+          (this.sheet().charts ??= []).push(model);
+        });
+        const set = (what: string, f: (m: FakeChartModel) => void) => this.command(`chart.${what}`, () => f(model!));
+        return {
+          title: { set text(t: string) { set('title', (m) => { m.title = t; }); } },
+          legend: { set visible(v: boolean) { set('legend', (m) => { m.legend = v; }); } },
+          axes: { categoryAxis: { setCategoryNames: (r: RangeProxy) => set('categories', (m) => { m.categories = r.where4(); }) } },
+          series: {
+            getItemAt: (k: number) => ({ set name(n: string) { set('seriesName', (m) => { m.series[k].name = n; }); } }),
+            add: (name: string) => {
+              set('seriesAdd', (m) => { m.series.push({ name, values: '' }); });
+              return { setValues: (r: RangeProxy) => set('seriesValues', (m) => { m.series[m.series.length - 1].values = r.where4(); }) };
+            },
+          },
+          setPosition: (addr: string) => set('position', (m) => { m.position = addr; }),
+        };
+      },
     };
     this.horizontalPageBreaks = {
       add: (range: RangeProxy) => this.command('pageBreak', () => {
@@ -406,6 +444,12 @@ class RangeProxy {
 
   private where(): string {
     return this.sheet.label;
+  }
+
+  /** The range as "row,col,rows,cols" (resolved when the command runs). */
+  where4(): string {
+    const e = this.resolve()!;
+    return `${e.row},${e.col},${e.rows},${e.cols}`;
   }
 
   /** The first row of the range (resolved when the command runs). */

@@ -1,0 +1,57 @@
+/**
+ * Pictures in the command line's .xlsx (issue 15, SPEC §9): the ranking measure per
+ * scope and paid against budget per award as conditional-format data bars. The file
+ * is opened by LibreOffice (headless, throwaway profile) and saved again as .xlsx:
+ * the data bars are still there on the same ranges, and the cells still hold the figures.
+ * Fails (does not skip) when soffice is missing, as the other LibreOffice e2e tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { DEMO_XLSX, ensureBuilt, runCli, tempDir } from '../cli/helpers';
+
+function findSoffice(): string | null {
+  for (const p of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/opt/libreoffice/program/soffice']) if (existsSync(p)) return p;
+  const w = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
+  return w.status === 0 && w.stdout.trim() ? w.stdout.trim() : null;
+}
+
+/** Data-bar ranges per sheet, as exceljs reads them. */
+function dataBars(wb: ExcelJS.Workbook, sheet: string): string[] {
+  const ws = wb.getWorksheet(sheet)!;
+  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+  return cf.filter((c) => c.rules.some((r) => r.type === 'dataBar')).map((c) => c.ref).sort();
+}
+
+beforeAll(() => ensureBuilt());
+
+test('the .xlsx opens in LibreOffice with its data bars (Ranking measure per scope, Bonus paid against budget)', async () => {
+  const soffice = findSoffice();
+  expect(soffice).not.toBeNull();
+  const dir = tempDir('ss-bars-');
+  const file = join(dir, 'q3.xlsx');
+  const r = runCli(['compute', DEMO_XLSX, '--period', '2026-Q3', '--preset', 'smile-cards', '--out', file]);
+  expect(r.status).toBe(0);
+  const ours = new ExcelJS.Workbook();
+  await ours.xlsx.readFile(file);
+  const rankingBars = dataBars(ours, '排名 2026-Q3');
+  const bonusBars = dataBars(ours, '奖金 2026-Q3');
+  expect(rankingBars.length).toBeGreaterThan(1);
+  expect(bonusBars).toHaveLength(2); // amount and budget over the award totals
+
+  const out = join(dir, 'lo');
+  const profile = tempDir('ss-lo-profile-');
+  const lo = spawnSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, file], {
+    encoding: 'utf8', timeout: 800000, env: { ...process.env, HOME: profile },
+  });
+  expect(lo.status).toBe(0);
+  expect(readdirSync(out)).toEqual(['q3.xlsx']);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.readFile(join(out, 'q3.xlsx'));
+  expect(dataBars(back, '排名 2026-Q3')).toEqual(rankingBars);
+  expect(dataBars(back, '奖金 2026-Q3')).toEqual(bonusBars);
+  // The figures under the bars are the same numbers.
+  const [first] = rankingBars[0].split(':');
+  expect(back.getWorksheet('排名 2026-Q3')!.getCell(first).value).toEqual(ours.getWorksheet('排名 2026-Q3')!.getCell(first).value);
+}, 900000);
