@@ -180,11 +180,12 @@ function outputStyle(c: Cell, format: ColumnFormat): CellStyle {
   return format === 'text' ? PLAIN : FORMAT_STYLE[format];
 }
 
-function writeRow(ws: ExcelJS.Worksheet, cells: Cell[], style: (c: Cell, i: number) => CellStyle, notes?: (string | null)[]): void {
+function writeRow(ws: ExcelJS.Worksheet, cells: Cell[], style: (c: Cell, i: number) => CellStyle, notes?: (string | null)[], finish?: (row: ExcelJS.Row) => void): void {
   const row = ws.addRow(cells.map(toExcelValue));
   for (let i = 0; i < cells.length; i++) row.getCell(i + 1).style = style(cells[i], i);
   // Header notes (templates: what goes in each column) become cell comments.
   notes?.forEach((n, i) => { if (n) row.getCell(i + 1).note = n; });
+  finish?.(row);
   row.commit();
 }
 
@@ -208,10 +209,15 @@ function writeOutput(wb: ExcelJS.Workbook, name: string, tab: OutputTab): ExcelJ
   }
   const breaks = new Set(tab.pageBreaks ?? []);
   tab.rows.forEach((cells, r) => {
-    writeRow(ws, cells, r === 0 ? () => HEADER : (c, i) => outputStyle(c, tab.formats[i] ?? 'text'), r === 0 ? tab.notes : undefined);
-    // Before the streaming writer commits the row: its links and the page break above it.
-    for (const l of linksByRow.get(r) ?? []) ws.getCell(r + 1, l.col + 1).value = xlsxLink(cells[l.col], l);
-    if (breaks.has(r) && r > 0) ws.getRow(r).addPageBreak();
+    // Before the row is committed: its links, and a page break below it when the next row starts a page.
+    const links = linksByRow.get(r);
+    const finish = links || breaks.has(r + 1)
+      ? (row: ExcelJS.Row) => {
+        for (const l of links ?? []) row.getCell(l.col + 1).value = xlsxLink(cells[l.col], l);
+        if (breaks.has(r + 1)) row.addPageBreak();
+      }
+      : undefined;
+    writeRow(ws, cells, r === 0 ? () => HEADER : (c, i) => outputStyle(c, tab.formats[i] ?? 'text'), r === 0 ? tab.notes : undefined, finish);
   });
   writeDataBars(ws, tab);
   return ws;

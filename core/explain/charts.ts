@@ -32,7 +32,8 @@ const TITLES = {
 
 function rankingCharts(res: EngineResult, tab: OutputTab, lang: Lang): ChartSpec[] {
   const header = tab.rows[0] ?? [];
-  if (header.length <= FIGURE_COL || tab.formats[FIGURE_COL] !== 'number') return [];
+  const numeric: readonly string[] = ['number', 'integer', 'money', 'percent'];
+  if (header.length <= FIGURE_COL || !numeric.includes(tab.formats[FIGURE_COL])) return [];
   const index = new Map(res.ctx.staff.map((s, i) => [s.id, i]));
   const primary = primaryAward(res);
   const scopeOf = (i: number): string => {

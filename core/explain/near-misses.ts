@@ -98,7 +98,7 @@ function failing(ctx: Ctx, o: AwardOutcome, e: AwardEntry, r: Reason): Failing |
   const g = ctx.scheme.gates.find((x) => x.id === r.ref);
   if (!g) return null;
   const s = ctx.staff[i];
-  const staffRow: RowNote[] = [{ tab: s.tab, row: s.row, note: g.kind === 'regular' ? { zh: `转正日期 ${s.regularDate}`, en: `regular from ${s.regularDate}` } : { zh: `入职日期 ${s.hireDate}`, en: `hired ${s.hireDate}` } }];
+  const staffRow: RowNote[] = [{ tab: s.tab, tabId: 'staff', row: s.row, note: g.kind === 'regular' ? { zh: `转正日期 ${s.regularDate}`, en: `regular from ${s.regularDate}` } : { zh: `入职日期 ${s.hireDate}`, en: `hired ${s.hireDate}` } }];
   switch (g.kind) {
     case 'measure': {
       const v = Number(r.value);
@@ -129,7 +129,7 @@ function failing(ctx: Ctx, o: AwardOutcome, e: AwardEntry, r: Reason): Failing |
         const off = recs.length === 0 || recs.some((a) => a.absentDays > 0 || a.late > 0 || a.earlyLeave > 0 || a.sickLeaveDays > 0 || a.personalLeaveDays > 0);
         if (!off) continue;
         bad += 1;
-        for (const a of recs) rows.push({ tab: a.tab, row: a.row });
+        for (const a of recs) rows.push({ tab: a.tab, tabId: 'attendance', row: a.row });
       }
       return { measure: g.id, value: bad, target: 0, gap: bad, rows };
     }

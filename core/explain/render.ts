@@ -9,6 +9,7 @@ import { fill } from '../output/labels';
 import { STATEMENT, rowText } from './labels';
 import { STATEMENT_ROWS, type Statement } from './statement';
 import { statementHeading } from './statements-tab';
+import { canonicalTab } from './rows';
 
 /** The first rows of a line as text, then "and N more". */
 function rowsLine(rows: Statement['lines'][number]['rows'], lang: Lang): string {
@@ -40,7 +41,7 @@ export function statementJson(st: Statement): Record<string, unknown> {
     group: st.group,
     lines: st.lines.map((l) => ({
       section: l.section, label: l.label, value: l.value, detail: l.detail,
-      rows: l.rows.map((r) => ({ tab: r.tab, row: r.row })),
+      rows: l.rows.map((r) => ({ tab: canonicalTab(r), row: r.row })),
     })),
   };
 }

@@ -5,7 +5,8 @@
  * index of each tab built once (one pass over the tab), so explaining everyone is
  * linear in the rows, never a scan of a tab per person.
  */
-import type { RowRef } from '../types';
+import type { RowRef, TabId } from '../types';
+import { TAB_ORDER, TAB_SPECS } from '../input/aliases';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
 import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context';
@@ -54,7 +55,14 @@ export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): num
 
 /** A row reference with what the row says that matters (`2026-08-03，低于`), for sentences. */
 export interface RowNote extends RowRef {
+  /** Which input tab (language-free): `--json` names it by its canonical name, lists sort by it. */
+  tabId?: TabId;
   note?: Bi;
+}
+
+/** The tab of a row as `--json` names it: the canonical English name, whatever the workbook calls it. */
+export function canonicalTab(r: RowNote): string {
+  return r.tabId ? TAB_SPECS[r.tabId].en : r.tab;
 }
 
 /** The row reference (tab as written, row as the user sees it) of a tab index position, with its day and `field`'s value. */
@@ -65,7 +73,7 @@ export function refOf(ctx: Ctx, tab: RowTab, r: number, field?: string): RowNote
   const value: Bi | null = typeof raw === 'string' ? valueLabel(field!, raw) : typeof raw === 'number' ? { zh: String(raw), en: String(raw) } : null;
   const parts = (lang: 'zh' | 'en') => [day, value ? value[lang] : ''].filter((x) => x !== '').join(lang === 'zh' ? '，' : ', ');
   const note = day || value ? { zh: parts('zh'), en: parts('en') } : undefined;
-  return note ? { tab: rec.tab, row: rec.row, note } : { tab: rec.tab, row: rec.row };
+  return note ? { tab: rec.tab, tabId: tab, row: rec.row, note } : { tab: rec.tab, tabId: tab, row: rec.row };
 }
 
 /** The field whose value says why a row counts for a rows measure (its mapped field, else its text filter's field). */
@@ -82,7 +90,9 @@ function sortRefs(list: RowNote[]): RowNote[] {
     seen.add(k);
     out.push(x);
   }
-  return out.sort((a, b) => (a.tab < b.tab ? -1 : a.tab > b.tab ? 1 : a.row - b.row));
+  // By input tab in the data contract's order, then row: the same order whatever the tabs are called.
+  const rank = (x: RowNote) => (x.tabId ? TAB_ORDER.indexOf(x.tabId) : TAB_ORDER.length);
+  return out.sort((a, b) => rank(a) - rank(b) || (a.tab < b.tab ? -1 : a.tab > b.tab ? 1 : a.row - b.row));
 }
 
 /** Every input row behind measure `id` for person `i` in window `w` (combined and per-window measures followed down). */

@@ -21,7 +21,7 @@ describe('explain', () => {
     expect(r.stdout).toContain('马丽（S013） · 客服部 · 热线二组 · 2026-Q3');
     expect(r.stdout).toContain('微笑卡 31 = 超越 8 × 2 + 达到 15 × 1');
     expect(r.stdout).toContain('愤怒卡 3 = 回访愤怒卡 2 + 记录愤怒卡 1');
-    expect(r.stdout).toContain('若没有这一条限制，本可在“热线二组”排第 1 名（名额 1）；相关记录：奖惩记录 第 12 行（2026-07-28，愤怒卡）、客户反馈 第 543 行（2026-09-25，低于）');
+    expect(r.stdout).toContain('若没有这一条限制，本可在“热线二组”排第 1 名（名额 1）；相关记录：客户反馈 第 543 行（2026-09-25，低于）、奖惩记录 第 12 行（2026-07-28，愤怒卡）');
     expect(r.stdout).toContain('另有 13 行');
     expect(r.stdout).not.toMatch(/[A-Za-z]{4,}/); // a Chinese run has no English words
   });

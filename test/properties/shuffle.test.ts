@@ -28,6 +28,7 @@ import fc from 'fast-check';
 import { computeWorkbook, type ComputeOutcome } from '../../core/orchestrator';
 import { getPreset, listPresets } from '../../core/presets';
 import { staffKey } from '../../core/ids';
+import { recognizeTab } from '../../core/input/tabs';
 import type { Cell, Diagnostic } from '../../core/types';
 import { SEED, mixedWorkbook, periodsFor, shuffleTabs } from './arbitraries';
 
@@ -66,10 +67,11 @@ function mapCells(rows: Cell[][], tabNames: string[], back: Back): Cell[][] {
   return rows.map((r) => r.map((c) => (typeof c === 'string' ? withoutNearMissRows(mapText(c, tabNames, back)) : c)));
 }
 
-/** `--json` near misses with their rows mapped through `back` and sorted. */
-function nearMisses(o: ComputeOutcome, back: Back): unknown[] {
+/** `--json` near misses with their rows mapped through `back` and sorted (`tab` is the canonical name: `back` takes the name as written). */
+function nearMisses(o: ComputeOutcome, names: string[], back: Back): unknown[] {
+  const written = (tab: string) => names.find((n) => recognizeTab(n) === recognizeTab(tab)) ?? tab;
   return (o.result?.near_misses ?? []).map((n) => ({
-    ...n, rows: n.rows.map((r) => ({ tab: r.tab, row: back(r.tab, r.row) })).sort((x, y) => (x.tab < y.tab ? -1 : x.tab > y.tab ? 1 : (x.row ?? 0) - (y.row ?? 0))),
+    ...n, rows: n.rows.map((r) => ({ tab: r.tab, row: back(written(r.tab), r.row) })).sort((x, y) => (x.tab < y.tab ? -1 : x.tab > y.tab ? 1 : (x.row ?? 0) - (y.row ?? 0))),
   }));
 }
 
@@ -125,7 +127,7 @@ describe.each(listPresets().map((p) => p.id))('preset %s', (preset) => {
           expect(b.message).toEqual(a.message);
           if (a.status !== 'computed') continue;
           compared += 1;
-          expect({ ...b.result, diagnostics: [], near_misses: nearMisses(b, back) }).toEqual({ ...a.result, diagnostics: [], near_misses: nearMisses(a, same) });
+          expect({ ...b.result, diagnostics: [], near_misses: nearMisses(b, names, back) }).toEqual({ ...a.result, diagnostics: [], near_misses: nearMisses(a, names, same) });
           expect(tables(b, names, back)).toEqual(tables(a, names, same));
           expect(diagLines(b.diagnostics, names, back)).toEqual(diagLines(a.diagnostics, names, same));
           expect(dataCheckLines(b, names, back)).toEqual(dataCheckLines(a, names, same));
