@@ -53,6 +53,14 @@ export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): num
   return out;
 }
 
+/**
+ * Rows whose day and value are written out (`2026-08-03，低于`): no list shows more
+ * than the first ten, and the notes of every row cost more than the rest of a statement.
+ * A merged list (combined measures) keeps its first ten noted: each comes from the
+ * first ten of its own part.
+ */
+const NOTED_ROWS = 10;
+
 /** A row reference with what the row says that matters (`2026-08-03，低于`), for sentences. */
 export interface RowNote extends RowRef {
   /** Which input tab (language-free): `--json` names it by its canonical name, lists sort by it. */
@@ -66,8 +74,9 @@ export function canonicalTab(r: RowNote): string {
 }
 
 /** The row reference (tab as written, row as the user sees it) of a tab index position, with its day and `field`'s value. */
-export function refOf(ctx: Ctx, tab: RowTab, r: number, field?: string): RowNote {
+export function refOf(ctx: Ctx, tab: RowTab, r: number, field?: string, noted = true): RowNote {
   const rec = ctx.tabs[tab].rows[r] as Record<string, unknown> & RowRef;
+  if (!noted) return { tab: rec.tab, tabId: tab, row: rec.row };
   const day = String(rec.date ?? rec.month ?? rec.period ?? '');
   const raw = field ? rec[field] : undefined;
   const value: Bi | null = typeof raw === 'string' ? valueLabel(field!, raw) : typeof raw === 'number' ? { zh: String(raw), en: String(raw) } : null;
@@ -100,7 +109,7 @@ export function rowsBehind(ctx: Ctx, id: string, w: Period, i: number, depth = 0
   const m = ctx.measures.get(id);
   if (!m || depth > 8) return [];
   switch (m.kind) {
-    case 'rows': return measureRows(ctx, m, w, i).map((r) => refOf(ctx, m.tab, r, telling(m)));
+    case 'rows': return measureRows(ctx, m, w, i).map((r, k) => refOf(ctx, m.tab, r, telling(m), k < NOTED_ROWS));
     case 'combine': return sortRefs(m.of.flatMap((p) => rowsBehind(ctx, p, w, i, depth + 1)));
     case 'over': return sortRefs(subPeriods(w, m.each).flatMap((s) => rowsBehind(ctx, m.measure, s, i, depth + 1)));
     default: return [];
@@ -143,7 +152,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
   const rs = measureRows(ctx, m, w, i);
   const t = ctx.tabs[m.tab];
   const vals = rowValues(ctx, m);
-  const rows = rs.map((r) => refOf(ctx, m.tab, r, telling(m)));
+  const rows = rs.map((r, k) => refOf(ctx, m.tab, r, telling(m), k < NOTED_ROWS));
   const base = { measure: m.id, label: m.label, value, count: rs.length, scale: m.scale, rows };
   if (m.of === 'department') return { ...base, op: 'other', terms: [] };
   if (m.agg === 'count') {
