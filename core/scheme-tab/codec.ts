@@ -157,8 +157,29 @@ function scalarText(c: Codec, v: unknown, lang: Lang): string {
  * The cell for a value: the friendly form when it reads back as the same value,
  * else JSON text (exact).
  */
+/** Filter fields whose values are data-contract codes (a filter on them is written with their labels in a Chinese tab). */
+const CODED_FIELDS = new Set(['type', 'rating', 'source', 'dimension', 'level']);
+
+function codedField(siblings: Siblings): boolean {
+  return typeof siblings?.field === 'string' && CODED_FIELDS.has(siblings.field);
+}
+
+/** A filter value of a coded field with its codes canonical (作业未达标 → task_missed), either language read. */
+function canonicalCoded(v: unknown): unknown {
+  if (typeof v === 'string') return mapKeyOf(v);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? mapKeyOf(x) : x));
+  return v;
+}
+
 export function encode(c: Codec, v: unknown, lang: Lang, siblings?: Siblings): Cell {
   if (v === undefined) return null;
+  if (c.t === 'union' && codedField(siblings) && lang === 'zh') {
+    // 作业未达标、愤怒卡 rather than task_missed, anger_card (issue 13); read back through decode's canonical codes.
+    const shown = typeof v === 'string' ? mapKeyText(v, lang) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? mapKeyText(x, lang) : x)) : v;
+    const cell = encodeRaw(c, shown, lang);
+    const back = decode(c, cell, siblings);
+    if (back.ok && deepEqual(back.value, v)) return cell;
+  }
   const cell = encodeRaw(c, v, lang);
   const back = decode(c, cell, siblings);
   if (back.ok && deepEqual(back.value, v)) return cell;
@@ -330,7 +351,10 @@ export function decode(c: Codec, cell: Cell, siblings?: Siblings): Decoded {
     }
     return ok(b);
   }
-  if (c.t === 'union') return decodeUnion(c, cell, siblings);
+  if (c.t === 'union') {
+    const d = decodeUnion(c, cell, siblings);
+    return d.ok && codedField(siblings) ? { ...d, value: canonicalCoded(d.value) } : d;
+  }
   if (c.t === 'string' && typeof cell === 'string' && cell !== '' && !isBlank(cell)) {
     // Text keeps its spaces inside; only the ends are trimmed.
     const s = cell.trim();

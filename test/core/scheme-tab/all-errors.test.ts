@@ -74,3 +74,19 @@ test.each(['weighted-quarterly', 'annual-star'])('the %s template says in its no
   const plain = buildTemplate('smile-cards', 'zh').find((t) => t.kind === 'scheme')!;
   expect(plain.rows.some((r) => /权重之和/.test(String(r[0] ?? '')))).toBe(false);
 });
+
+test('a Chinese Scheme tab writes coded filter values in Chinese and reads them in either language', () => {
+  const zhTabs = template();
+  const rows = zhTabs.find((t) => t.name === '方案')!.rows;
+  const [r, c] = cellOf(rows, '■ 指标筛选条件', 'anger_from_incidents', '值');
+  expect(rows[r][c]).toBe('作业未达标, 愤怒卡');
+  const base = computeWorkbook(zhTabs, { period: '2026-Q3', now: '2026-12-02T10:25:00+08:00' });
+  for (const written of ['task_missed, anger_card', '作业未达标、anger_card']) {
+    const tabs = template();
+    tabs.find((t) => t.name === '方案')!.rows[r][c] = written;
+    const out = computeWorkbook(tabs, { period: '2026-Q3', now: '2026-12-02T10:25:00+08:00' });
+    expect(out.status).toBe('computed');
+    expect(out.result!.ineligible).toEqual(base.result!.ineligible);
+    expect(out.result!.awards).toEqual(base.result!.awards);
+  }
+});

@@ -58,7 +58,10 @@ describe('every preset round-trips through the Scheme tab', () => {
     const enMap = cellAt(en, 'Measures', 'smile_cards', 'Value map');
     expect(en[enMap.r][enMap.c]).toBe('exceeded→2; met→1');
     const filter = cellAt(zh, '指标筛选条件', 'anger_from_incidents', '值');
-    expect(zh[filter.r][filter.c]).toBe('task_missed, anger_card');
+    // Incident types in Chinese in a Chinese tab (issue 13); an English tab keeps the ids.
+    expect(zh[filter.r][filter.c]).toBe('作业未达标, 愤怒卡');
+    const enFilter = cellAt(en, 'Measure filters', 'anger_from_incidents', 'Value');
+    expect(en[enFilter.r][enFilter.c]).toBe('task_missed, anger_card');
     const op = cellAt(zh, '指标筛选条件', 'anger_from_incidents', '比较');
     expect(zh[op.r][op.c]).toBe('属于');
   });
