@@ -131,9 +131,16 @@ describe('the scheme in force from a Scheme tab (issue 7)', () => {
   /** Row index (0-based) of the service_star row of the Awards block. */
   function awardRow(rows: Cell[][]): number {
     const title = rows.findIndex((r) => r[0] === '■ Awards');
-    expect(rows[title + 1][9]).toBe('Quota');
     expect(rows[title + 2][0]).toBe('service_star');
     return title + 2;
+  }
+
+  /** Column index of the Awards block's Quota column (the layout grows as the model does). */
+  function quotaColumn(rows: Cell[][]): number {
+    const title = rows.findIndex((r) => r[0] === '■ Awards');
+    const c = rows[title + 1].indexOf('Quota');
+    expect(c).toBeGreaterThan(0);
+    return c;
   }
 
   test('a valid tab named 奖惩方案 is the scheme in force, by its name', () => {
@@ -145,7 +152,7 @@ describe('the scheme in force from a Scheme tab (issue 7)', () => {
   test('a broken quota: not valid, and the first problem is the located cell (no repeated prefix, no summary line)', () => {
     const rows = schemeRows();
     const r = awardRow(rows);
-    rows[r][9] = 'ten';
+    rows[r][quotaColumn(rows)] = 'ten';
     const s = inspectWorkbook([staff, { name: 'Scheme', rows }], { today: '2026-11-22' });
     expect(s.scheme?.valid).toBe(false);
     expect(s.scheme?.source).toBe('tab');
