@@ -13,7 +13,7 @@ import { checkGate, checkCondition, numText } from '../engine/gates';
 import { presence } from '../engine/context';
 import { formatFen } from '../money';
 import { fill, OPS, WHY } from '../output/labels';
-import { staffOrder } from '../output/ranking';
+import { rankingRowOrder } from '../output/ranking';
 import { breakdownOf, rowsBehind, type Breakdown, type RowNote } from './rows';
 import { nearMissesByPerson } from './near-misses';
 import { nearMissNote } from './text';
@@ -235,22 +235,7 @@ export function statementsOf(res: EngineResult, lang: Lang): Statement[] {
   return scopeOrder(res).map((i) => statementOf(sc, i));
 }
 
-/** Staff indices in the Ranking tab's order: ranking scope, rank (unranked last), staff id. */
+/** Staff indices in the Ranking tab's order (core/output/ranking's rankingRowOrder). */
 export function scopeOrder(res: EngineResult): number[] {
-  const ctx = res.ctx;
-  const scopeOf = (i: number) => {
-    const st = ctx.staff[i];
-    return res.ranking.scope === 'company' ? '' : res.ranking.scope === 'department' ? st.department : st.group || st.department;
-  };
-  const order = staffOrder(res);
-  const pos = new Map(order.map((i, k) => [i, k]));
-  return [...order].sort((a, b) => {
-    const sa = scopeOf(a);
-    const sb = scopeOf(b);
-    if (sa !== sb) return sa < sb ? -1 : 1;
-    const ra = res.ranking.rank[a];
-    const rb = res.ranking.rank[b];
-    if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
-    return pos.get(a)! - pos.get(b)!;
-  });
+  return rankingRowOrder(res);
 }

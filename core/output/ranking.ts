@@ -138,46 +138,14 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
       payUpsOf.set(p.idx, l);
     }
   }
-  const order = staffOrder(res);
-  const pos = new Map(order.map((i, k) => [i, k]));
+  // Scope by scope; the eligible by rank; then the ineligible of the scope, best rank-by value first (rankingRowOrder).
+  const rows = rankingRowOrder(res);
   let rankOf: (i: number) => number | null;
-  let rows: number[];
   if (primary) {
-    // Scope by scope; the eligible by rank; then the ineligible of the scope, best rank-by value first.
     const st = standings.get(primary)!;
-    const cmp = rankComparator(primary.award);
     rankOf = (i) => st[i].rank;
-    rows = [...order].sort((a, b) => {
-      const sa = st[a].scope;
-      const sb = st[b].scope;
-      if (sa !== sb) return sa < sb ? -1 : 1;
-      const ra = st[a].rank;
-      const rb = st[b].rank;
-      if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
-      if (ra === null) {
-        const pa = presence(ctx.staff[a], res.period) === 'ok';
-        const pb = presence(ctx.staff[b], res.period) === 'ok';
-        if (pa !== pb) return pa ? -1 : 1;
-        const c = cmp(primary.entries[a], primary.entries[b]);
-        if (c) return c;
-      }
-      return pos.get(a)! - pos.get(b)!;
-    });
   } else {
-    const scopeOf = (i: number) => {
-      const st = ctx.staff[i];
-      return res.ranking.scope === 'company' ? '' : res.ranking.scope === 'department' ? st.department : st.group || st.department;
-    };
     rankOf = (i) => res.ranking.rank[i];
-    rows = [...order].sort((a, b) => {
-      const sa = scopeOf(a);
-      const sb = scopeOf(b);
-      if (sa !== sb) return sa < sb ? -1 : 1;
-      const ra = res.ranking.rank[a];
-      const rb = res.ranking.rank[b];
-      if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
-      return pos.get(a)! - pos.get(b)!;
-    });
   }
   const multi = res.awards.length > 1;
   const out: Cell[][] = [header];
@@ -216,4 +184,49 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
     out.push(row);
   }
   return { name: tabName('ranking', res.period.id, lang), kind: 'ranking', rows: out, formats };
+}
+
+/**
+ * Staff indices in the Ranking tab's row order: scope by scope; the eligible by rank,
+ * then the rest of the scope (present first, best rank-by value first). Statements
+ * (core/explain) follow the same order.
+ */
+export function rankingRowOrder(res: EngineResult): number[] {
+  const ctx = res.ctx;
+  const primary = primaryAward(res);
+  const order = staffOrder(res);
+  const pos = new Map(order.map((i, k) => [i, k]));
+  if (primary) {
+    const st = standingsOf(primary);
+    const cmp = rankComparator(primary.award);
+    return [...order].sort((a, b) => {
+      const sa = st[a].scope;
+      const sb = st[b].scope;
+      if (sa !== sb) return sa < sb ? -1 : 1;
+      const ra = st[a].rank;
+      const rb = st[b].rank;
+      if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
+      if (ra === null) {
+        const pa = presence(ctx.staff[a], res.period) === 'ok';
+        const pb = presence(ctx.staff[b], res.period) === 'ok';
+        if (pa !== pb) return pa ? -1 : 1;
+        const c = cmp(primary.entries[a], primary.entries[b]);
+        if (c) return c;
+      }
+      return pos.get(a)! - pos.get(b)!;
+    });
+  }
+  const scopeOf = (i: number) => {
+    const st = ctx.staff[i];
+    return res.ranking.scope === 'company' ? '' : res.ranking.scope === 'department' ? st.department : st.group || st.department;
+  };
+  return [...order].sort((a, b) => {
+      const sa = scopeOf(a);
+      const sb = scopeOf(b);
+      if (sa !== sb) return sa < sb ? -1 : 1;
+      const ra = res.ranking.rank[a];
+      const rb = res.ranking.rank[b];
+      if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
+      return pos.get(a)! - pos.get(b)!;
+    });
 }

@@ -5,6 +5,7 @@
  */
 import type { Lang, OutputTab } from '../types';
 import type { L } from './labels';
+import { STATEMENT } from '../explain/labels';
 
 const PERIOD_TAB_BASE: Partial<Record<OutputTab['kind'], L>> = {
   ranking: { zh: '排名', en: 'Ranking' },
@@ -13,6 +14,7 @@ const PERIOD_TAB_BASE: Partial<Record<OutputTab['kind'], L>> = {
   departments: { zh: '部门', en: 'Departments' },
   datacheck: { zh: '数据检查', en: 'Data check' },
   changes: { zh: '变更', en: 'Changes' },
+  statements: STATEMENT.tab,
 };
 
 /** Every name of `tab` in the other languages, for a period's output tab written in `lang`. */

@@ -91,8 +91,8 @@ function problems(out: ComputeOutcome, lang: Lang, label: string): string[] {
       if (r[ks] !== Number(stars[1]) || !near(r[kb], Number(stars[2].replace(/,/g, '')))) found.push(`${where}: why stars ${stars[0]} vs columns ${String(r[ks])} ${String(r[kb])}`);
     }
     const dec = lang === 'zh'
-      ? /与 \S+?（(\S+?)） 的“[^”]+”相同，按“([^”]+)”决出（(\S+) 比 (\S+)）/.exec(why)
-      : /level with .+? \((\S+?)\) on .+?, decided by (.+?) \((\S+) vs (\S+)\)/.exec(why);
+      ? /与 \S+?（(\S+?)） 的“[^”]+”相同，按“([^”]+)”决出（(\S+?) 比 (\S+?)）/.exec(why)
+      : /level with .+? \((\S+?)\) on .+?, decided by (.+?) \((\S+?) vs (\S+?)\)/.exec(why);
     if (dec) {
       const k = col(dec[2]);
       const other = byId.get(dec[1]);
