@@ -112,9 +112,12 @@ const cases: Case[] = [
 
   // ---- Malformed dates ----
   ...([
-    ['2026-02-30'], ['2026/13/01'], ['7/1/2026'], ['2026年2月30日'], ['01.07.2026'], ['yesterday'], ['2026-7'], ['1899-12-31'],
+    ['2026-02-30'], ['2026/13/01'], ['2026年2月30日'], ['01.07.2026'], ['yesterday'], ['2026-7'], ['1899-12-31'],
   ] as [string][]).map(([v]): Case => [`date ${JSON.stringify(v)}`, [STAFF_EN, fb('Feedback', FB_EN, ['2026-07-01', 'S01', 5], [v, 'S01', 5])],
     { diags: [['error', 'bad_date', 'Feedback', 3, 'date']] }]),
+  // SPEC §8 (issue 12): a slash date that reads two ways in a column with no other slash date is refused as ambiguous.
+  ['date "7/1/2026"', [STAFF_EN, fb('Feedback', FB_EN, ['2026-07-01', 'S01', 5], ['7/1/2026', 'S01', 5])],
+    { diags: [['error', 'ambiguous_date', 'Feedback', 3, 'date']] }],
   ['date serial 60 (1900-02-29)', [STAFF_ZH, fb('客户反馈', FB_ZH, [60, 'S01', 5])], { diags: [['error', 'bad_date', '客户反馈', 2, '日期']] }],
   ['invalid Date object', [STAFF_ZH, fb('客户反馈', FB_ZH, [new Date(Number.NaN), 'S01', 5])], { diags: [['error', 'bad_date', '客户反馈', 2, '日期']] }],
   ['boolean in a date column', [STAFF_ZH, fb('客户反馈', FB_ZH, [true, 'S01', 5])], { diags: [['error', 'bad_date', '客户反馈', 2, '日期']] }],
