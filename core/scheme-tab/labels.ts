@@ -72,6 +72,7 @@ const COMMON: Record<string, Text> = {
   'when.value': t('阈值', 'Threshold'),
   'when.each': t('每个期间', 'Each'),
   'when.consecutive': t('连续期数', 'Consecutive'),
+  'when.window': t('条件期间', 'Condition window'),
   'when.reason': t('原因代码', 'Reason code'),
   'when.label.zh': t('条件说明（中文）', 'Condition (Chinese)'),
   'when.label.en': t('条件说明（英文）', 'Condition (English)'),
