@@ -145,22 +145,25 @@ describe('missing and empty tabs and columns', () => {
       'Tab Staff must have its header on row 1, but the header is on row 2: delete the title or blank rows above it');
   });
 
-  test('a Feedback file with only its header: computed, nobody wins, no problem reported', () => {
+  // A used tab with no usable row is not silent (SPEC §8 empty window, issue 12): the results lack its data.
+  const NO_FEEDBACK = ['warning', 'empty_window', 'Feedback', null, '', '2026-Q3'];
+
+  test('a Feedback file with only its header: computed, nobody wins, the empty window is the one warning', () => {
     const res = computes(csvFolder({ 'Staff.csv': STAFF, 'Feedback.csv': 'date,staff_id,rating\n' }));
     expect(awards(res)).toEqual([]);
-    expect(problems(res)).toEqual([]);
+    expect(problems(res)).toEqual([NO_FEEDBACK]);
   });
 
-  test('an empty (0-byte) Feedback file: computed as no data, said once as info', () => {
+  test('an empty (0-byte) Feedback file: computed as no data: info on the tab and the empty-window warning', () => {
     const res = computes(csvFolder({ 'Staff.csv': STAFF, 'Feedback.csv': '' }));
     expect(awards(res)).toEqual([]);
-    expect(res.diagnostics.filter((d) => d.tab === 'Feedback').map((d) => [d.severity, d.code, d.row, d.column])).toEqual([['info', 'empty_tab', null, '']]);
+    expect(res.diagnostics.filter((d) => d.tab === 'Feedback').map((d) => [d.severity, d.code, d.row, d.column])).toEqual([['warning', 'empty_window', null, ''], ['info', 'empty_tab', null, '']]);
   });
 
-  test('a Staff file with only its header: computed, nobody to rank, no problem reported', () => {
+  test('a Staff file with only its header: computed, nobody to rank, only the empty Feedback window reported', () => {
     const res = computes(csvFolder({ 'Staff.csv': 'staff_id,name,department,hire_date\n', 'Feedback.csv': 'date,staff_id,rating\n' }));
     expect(awards(res)).toEqual([]);
-    expect(problems(res)).toEqual([]);
+    expect(problems(res)).toEqual([NO_FEEDBACK]);
   });
 
   test('two Staff files (Staff.csv and 员工.csv), both with rows: the run stops naming both (SPEC §8, one tab per kind)', () => {

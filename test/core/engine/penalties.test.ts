@@ -57,7 +57,8 @@ describe('runs that cannot start', () => {
   test('an unknown preset', () => {
     const out = run(fixture('smile-cards'), 'no-such-preset', '2026-Q3');
     expect(out.status).toBe('fatal');
-    expect(out.message!.en).toBe('There is no preset "no-such-preset"');
+    // The message names the presets to choose from (issue 13).
+    expect(out.message!.en).toMatch(/^There is no preset "no-such-preset" \(use one of .*smile-cards.*\)$/);
   });
   test('a bad period', () => {
     expect(run(fixture('smile-cards'), 'smile-cards', '2026-Q5').status).toBe('fatal');
