@@ -39,10 +39,10 @@ import { previewSession, readSchemeTabLang, type PreviewOutcome } from './whatif
 import { buildSchemeTab } from './scheme-tab/index';
 
 export type { PreviewOutcome } from './whatif/workbook';
-import { markOutputs, markResult, planAppeals, weighAppeals, type Dispute } from './appeals';
+import { markOutputs, markResult, personAppeals, planAppeals, weighAppeals, type Dispute } from './appeals';
 import { schemeLabels, type SchemeLabels } from './output/scheme-labels';
 import { withReplaces } from './output/tab-names';
-import { attachCharts, buildStatementsTab, closestNearMisses, type NearMissBrief } from './explain';
+import { attachCharts, buildStatementsTab, closestNearMisses, statementsOf, type NearMissBrief, type PersonAppeals } from './explain';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -87,6 +87,8 @@ export interface ComputeOutcome {
    * it never crosses a worker or JSON boundary with the outcome.
    */
   readonly engine?: EngineResult;
+  /** A person's appeals in words for their statement (core/appeals personAppeals); non-enumerable like `engine`. */
+  readonly appealWords?: PersonAppeals;
   /** Rows left out, the known people they belong to, grouped problems (SPEC §8); absent when nothing was computed. */
   leftOut?: LeftOutReport;
   /** Eligible non-winners nearest the last winning place, with rank and gap in words (SPEC §8); absent when nothing was computed. */
@@ -282,13 +284,16 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
   const points = buildPointsTab(engine, lang);
   if (points) outputs.push(points);
   attachCharts(outputs, engine, lang);
-  outputs.push(buildStatementsTab(engine, lang));
+  const alternatives = new Map(disputes.filter((d) => d.stakes.length).map((d) => [d.appeal.record.row, d.alternative]));
+  // Each statement lists the person's appeals (filed by them, or putting their result at stake) with the alternative.
+  const appealWords: PersonAppeals = (staffId) => personAppeals(result.appeals ?? [], staffId, lang, alternatives);
+  outputs.push(buildStatementsTab(engine, lang, statementsOf(engine, lang, appealWords)));
   outputs.push(buildDataCheckTab(diagnostics, period.id, lang));
   const labels = schemeLabels(scheme);
   const recorded = recordCompute(gate, result, {
     now: request.now, scheme: scheme.id, schemeVersion: schemeVersionLabel(scheme.version, gate.fingerprint), lang,
     names: new Map(read.dataset.staff.map((s) => [s.key, s.name])),
-    alternatives: new Map(disputes.filter((d) => d.stakes.length).map((d) => [d.appeal.record.row, d.alternative])),
+    alternatives,
     labels,
     rows: personRowsOf(read.dataset),
   });
@@ -302,6 +307,7 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
   const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs: withReplaces(outputs, period.id, lang), budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine), nearMisses: closestNearMisses(engine),
     awardFor: payments(engine).filter((p) => p.kind !== 'stars').map((p) => (p.kind === 'payup' ? engine.ctx.staff[p.winner!].id : '')) };
   Object.defineProperty(outcome, 'engine', { value: engine, enumerable: false });
+  Object.defineProperty(outcome, 'appealWords', { value: appealWords, enumerable: false });
   return outcome;
 }
 

@@ -43,7 +43,7 @@ export async function explainCommand(args: ExplainArgs & { staff: string; json: 
   if (i === undefined) {
     throw new CliError(`员工表中没有工号“${args.staff}”`, `There is no staff id "${args.staff}" in Staff`, 2, outcome.lang);
   }
-  const st = statementOf(statementContext(res, outcome.lang), i);
+  const st = statementOf(statementContext(res, outcome.lang, outcome.appealWords), i);
   if (args.json) {
     const near = nearMissLines(res).filter((n) => n.staff_id === res.ctx.staff[i].id);
     io.stdout(`${JSON.stringify({ ...statementJson(st), near_misses: near }, null, 2)}\n`);
@@ -55,7 +55,7 @@ export async function explainCommand(args: ExplainArgs & { staff: string; json: 
 
 export async function statementsCommand(args: ExplainArgs & { out: string }, io: Io): Promise<number> {
   const outcome = await computed(args);
-  const list = statementsOf(outcome.engine, outcome.lang);
+  const list = statementsOf(outcome.engine, outcome.lang, outcome.appealWords);
   try {
     await mkdir(args.out, { recursive: true });
   } catch (err) {

@@ -56,6 +56,7 @@ export const STATEMENT = {
   not_eligible: { zh: '不符合条件', en: 'not eligible' },
   award_facts: { zh: '名次 {rank}，名额 {quota}。', en: 'Rank {rank}, quota {quota}.' },
   points: { zh: '积分', en: 'Points' },
+  appeal: { zh: '申诉', en: 'Appeal' },
   points_detail: { zh: '本期所得 = {parts}；本期兑换 {redeemed}；期末余额 {balance}', en: 'earned = {parts}; redeemed {redeemed}; balance {balance}' },
   none: { zh: '本期没有与此人相关的数据。', en: 'Nothing for this person this period.' },
 } satisfies Record<string, Bi>;

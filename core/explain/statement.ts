@@ -110,12 +110,19 @@ export interface StatementContext {
   lang: Lang;
   figures: string[];
   index: ExplainIndex;
+  /** A person's appeals in words (core/appeals personAppeals), by staff id as written; none when the run has no Appeals tab. */
+  appeals: PersonAppeals;
 }
 
-export function statementContext(res: EngineResult, lang: Lang): StatementContext {
+/** A person's appeals as sentences in the statement's language (SPEC §9 "appeals"). */
+export type PersonAppeals = (staffId: string) => string[];
+
+const NO_APPEALS: PersonAppeals = () => [];
+
+export function statementContext(res: EngineResult, lang: Lang, appeals: PersonAppeals = NO_APPEALS): StatementContext {
   const index = explainIndex(res);
   index.awardNote = nearMissNote(res, lang);
-  return { res, lang, figures: figureMeasures(res), index };
+  return { res, lang, figures: figureMeasures(res), index, appeals };
 }
 
 /** The statement of person `i`. */
@@ -215,23 +222,17 @@ export function statementOf(sc: StatementContext, i: number): Statement {
       detail: fill(STATEMENT.points_detail[lang], { parts: parts.join(' + ') || '0', redeemed: numText(ledger.redeemed), balance: numText(ledger.balance) }), rows,
     });
   }
-  // Appeals (SPEC §10, issue 16): the person's appeals and their outcome go here, as 'appeal' lines.
-  lines.push(...appealLines(res, i, lang));
+  // Appeals (SPEC §10): the person's appeals (filed by them or putting their result at stake), with status and alternative.
+  for (const text of sc.appeals(s.id)) lines.push({ section: 'appeal', label: STATEMENT.appeal[lang], value: '', detail: text, rows: [] });
   return {
     idx: i, staffId: s.id, name: s.name, department: s.department, group: s.group || s.department,
     title: who(ctx, i, lang), period: w.id, lines,
   };
 }
 
-/** The place for a person's appeals in their statement (filled by core/appeals when it exists). */
-export function appealLines(res: EngineResult, i: number, lang: Lang): StatementLine[] {
-  void res; void i; void lang;
-  return [];
-}
-
 /** Everyone's statements in scope order (the Ranking tab's order: scope, rank, staff id). */
-export function statementsOf(res: EngineResult, lang: Lang): Statement[] {
-  const sc = statementContext(res, lang);
+export function statementsOf(res: EngineResult, lang: Lang, appeals: PersonAppeals = NO_APPEALS): Statement[] {
+  const sc = statementContext(res, lang, appeals);
   return scopeOrder(res).map((i) => statementOf(sc, i));
 }
 

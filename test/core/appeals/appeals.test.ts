@@ -130,4 +130,21 @@ describe('a person\'s appeals in words (for statements)', () => {
     expect(lines('S04')).toEqual([]);
     expect(personAppeals(out.result!.appeals!, 's02', 'en')).toEqual(['Appeal row 3 (S02, on Feedback row 8): rejected']);
   });
+
+  test('the Statements tab shows each person their appeals (SPEC §9), nobody else\'s', () => {
+    const out = run(withAppeals([['S03', 'Feedback', 15, null, 'pending', null, ''], ['S02', 'Feedback', 8, null, 'rejected', null, '']]), 'smile-cards', '2026-Q3', 'zh');
+    const st = out.outputs.find((t) => t.kind === 'statements')!;
+    const text = st.rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))).join(' | '));
+    // Blocks start at a person's heading row; collect the appeal lines under each.
+    const appealsOf = (id: string): string[] => {
+      const start = text.findIndex((l) => l.includes(`（${id}） · `));
+      expect(start).toBeGreaterThan(0);
+      const end = text.findIndex((l, k) => k > start && l === '');
+      return text.slice(start, end === -1 ? undefined : end).filter((l) => l.startsWith('申诉 |'));
+    };
+    expect(appealsOf('S03')).toEqual(['申诉 |  | 申诉第 2 行（S03，针对「Feedback」第 15 行）：待处理；申诉成立则赵敏（S03）获“服务之星” 800.00、张伟（S01）不获“服务之星”']);
+    expect(appealsOf('S01')).toEqual(appealsOf('S03'));
+    expect(appealsOf('S02')).toEqual(['申诉 |  | 申诉第 3 行（S02，针对「Feedback」第 8 行）：驳回']);
+    expect(appealsOf('S04')).toEqual([]);
+  });
 });
