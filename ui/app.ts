@@ -12,6 +12,7 @@ import { CSS } from './styles';
 import { TEXT, money, type Texts } from './i18n';
 import { leftOutLines } from '../core/summary-lines';
 import { createWhatIfPanel } from './whatif';
+import { budgetChart, nearMissList } from './explain';
 
 export interface MountOptions {
   /** Force a language instead of the workbook's. */
@@ -461,6 +462,9 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
           h('div', { class: 'meta' }, [r.awardName[m.lang], r.scopeName[m.lang], `#${r.rank}`, r.staffId].filter(Boolean).join(' · '))))));
     }
 
+    // "差一点" (SPEC §9): the closest near misses per award, as sentences (text nodes).
+    sec.append(...nearMissList(doc, s, m.lang, t()));
+
     // Which data changed for the people whose result moved since the last run (SPEC §8).
     if (s.dataChanges?.length) {
       sec.append(h('h2', { style: 'margin-top:10px' }, t().dataChanges));
@@ -482,6 +486,10 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       list.append(h('li', {}, h('span', { class: 'amt' }, money(s.totalPaid)), h('div', { class: 'who' }, t().total)));
       sec.append(list);
     }
+
+    // Pictures (SPEC §9): inline SVG built with DOM calls; labels are text nodes.
+    const budgetPicture = budgetChart(doc, s, m.lang, t());
+    if (budgetPicture) sec.append(h('h2', { style: 'margin-top:10px' }, t().pictures), h('div', { class: 'ss-charts', 'data-testid': 'pictures' }, budgetPicture));
 
     if (s.diagnostics.error + s.diagnostics.warning > 0) {
       sec.append(h('h2', { style: 'margin-top:10px' }, t().warningsTitle), counts(s.diagnostics), ...s.warnings.map(diagLine));

@@ -55,4 +55,9 @@ details.ss-template summary{font-weight:600;letter-spacing:.04em;text-transform:
 .ss-whatif-row input,.ss-whatif-row select{width:90px;flex:none}
 .ss-whatif-result h3{font-size:12px;margin:8px 0 2px}
 .ss-whatif-result ul{margin:0;padding-left:16px;font-size:12px}
+.ss-chart{display:block;max-width:100%;margin:4px 0;font-size:11px}
+.ss-chart-title{font-weight:600;fill:#202124}
+.ss-chart-label,.ss-chart-value{fill:#3c4043}
+.ss-chart-budget{fill:#e8eaed}
+.ss-chart-bar{fill:#34a853}
 `;

@@ -485,6 +485,35 @@ describe('sidebar in Chromium', () => {
     await page.close();
   });
 
+  test('explain (SPEC §9): near misses listed, paid-against-budget SVG with text labels; an HTML name stays text (screenshots)', async () => {
+    const nearMisses = [
+      { award: 'service_star', staffId: 'S07', text: { zh: `${XSS_NAME}（S07）差一点获得服务之星：差 2 张微笑卡`, en: `${XSS_NAME} (S07) nearly won Service star: 2 smile cards short` } },
+      { award: 'referral', staffId: 'S09', text: { zh: '赵六（S09）差一点获得推荐奖：差 1 次推荐', en: 'Zhao Liu (S09) nearly won Referral: 1 referral short' } },
+    ];
+    const awards = [
+      { award: 'service_star', name: { zh: '服务之星', en: 'Service star' }, winners: 2, paid: 1600, budget: null },
+      { award: 'referral', name: { zh: XSS_NAME, en: XSS_NAME }, winners: 1, paid: 2000, budget: 10000 },
+    ];
+    for (const lang of ['en', 'zh'] as const) {
+      const page = await open({ state: state({ lang }), compute: computed({ lang, nearMisses, awards }) }, lang);
+      await page.getByTestId('compute').click();
+      await page.waitForSelector('[data-testid=near-misses]');
+      const items = await page.getByTestId('near-misses').locator('li').allTextContents();
+      expect(items).toEqual(nearMisses.map((n) => n.text[lang]));
+      expect(await page.locator('h2', { hasText: lang === 'zh' ? '差一点' : 'Near misses' }).count()).toBe(1);
+      const svg = page.locator('svg[data-testid=chart-budget]');
+      expect(await svg.count()).toBe(1);
+      const labels = await svg.locator('text').allTextContents();
+      expect(labels).toEqual(expect.arrayContaining([lang === 'zh' ? '各奖项发放与预算' : 'Paid against budget per award', XSS_NAME, '2,000.00 / 10,000.00', '1,600.00']));
+      expect(await svg.locator('rect.ss-chart-bar').count()).toBe(2);
+      expect(await page.locator('img').count()).toBe(0);
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => (window as unknown as { __dialogs: number }).__dialogs)).toBe(0);
+      await page.screenshot({ path: screenshotPath(`sidebar-explain-${lang}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
   test('no request left the machine (only the loopback page itself)', () => {
     expect(requests.length).toBeGreaterThan(0);
     const outbound = requests.filter((u) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|about:)/.test(u));
