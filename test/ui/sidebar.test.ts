@@ -11,6 +11,10 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ComputeSummary, TemplateResult, WorkbookState } from '../../ui/bridge';
 import { sidebarWithView } from '../../apps-script/main';
+import { CsvFolderHost } from '../../cli/csv-host';
+import { inspectWorkbook } from '../../core/inspect';
+import { planInputTabs, runCompute } from '../../core/orchestrator';
+import { summarizeOutcome, summaryContextFor } from '../../core/summary';
 
 const root = join(__dirname, '..', '..');
 const SIDEBAR = join(root, 'dist', 'apps-script', 'Sidebar.html');
@@ -64,6 +68,23 @@ function computed(overrides: Partial<ComputeSummary> = {}): ComputeSummary {
     ],
     ...overrides,
   };
+}
+
+/**
+ * The README's screenshots come from the demo data (examples/csv-zh|csv-en), read through the
+ * CLI's folder host and computed by the one orchestrator; state and summary are built the way
+ * the hosts build them (core/inspect, core/summary). Nothing is written back to the folder.
+ */
+async function demoScenario(lang: 'zh' | 'en'): Promise<{ state: WorkbookState; compute: ComputeSummary; headers: string[] }> {
+  const host = new CsvFolderHost(join(root, 'examples', lang === 'zh' ? 'csv-zh' : 'csv-en'));
+  const names = await host.listTabs();
+  const tabs = await host.readTabs(planInputTabs(names));
+  const demoState = inspectWorkbook(tabs, { today: '2026-10-08', preset: 'smile-cards', lang: null }, names);
+  const outcome = await runCompute(host, { period: '2026-Q3', preset: 'smile-cards', now: '2026-10-08T09:30:00.000+08:00', force: false });
+  const summary = summarizeOutcome(outcome, summaryContextFor(tabs, 'smile-cards'));
+  const staffNames = Object.values(summaryContextFor(tabs, 'smile-cards').staffNames ?? {});
+  const headers = [...staffNames, ...tabs.flatMap((t) => (t.rows[0] ?? []).map((c) => String(c ?? '')))];
+  return { state: demoState as unknown as WorkbookState, compute: JSON.parse(JSON.stringify(summary)) as ComputeSummary, headers };
 }
 
 interface Scenario {
@@ -214,7 +235,6 @@ describe('sidebar in Chromium', () => {
     await page.getByTestId('open-datacheck').click();
     await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.filter((c) => c.name === 'activateTab').length === 2);
     expect((await calls(page)).filter((c) => c.name === 'activateTab').map((c) => c.args)).toEqual([['Bonus 2026-Q3'], ['Data check 2026-Q3']]);
-    await page.screenshot({ path: screenshotPath('sidebar-en.png'), fullPage: true });
     await page.close();
   });
 
@@ -293,7 +313,7 @@ describe('sidebar in Chromium', () => {
     await page.close();
   });
 
-  test('zh-CN: Chinese workbook state renders in Chinese (screenshot)', async () => {
+  test('zh-CN: Chinese workbook state renders in Chinese', async () => {
     const zhState = state({
       lang: 'zh',
       tabs: [
@@ -321,7 +341,6 @@ describe('sidebar in Chromium', () => {
     await page.getByTestId('compute').click();
     await page.waitForSelector('[data-testid=winners]');
     expect(await page.getByTestId('result-message').textContent()).toBe('已计算 2026-Q3');
-    await page.screenshot({ path: screenshotPath('sidebar-zh.png'), fullPage: true });
     // The language toggle switches to English in place.
     await page.getByTestId('lang').click();
     expect(await page.getByTestId('compute').textContent()).toBe('Compute');
@@ -512,6 +531,32 @@ describe('sidebar in Chromium', () => {
       await page.screenshot({ path: screenshotPath(`sidebar-explain-${lang}.png`), fullPage: true });
       await page.close();
     }
+  });
+
+  test.each(['zh', 'en'] as const)('README screenshot %s: the demo data computed by the orchestrator, no id, one language', async (lang) => {
+    const demo = await demoScenario(lang);
+    expect(demo.compute.status).toBe('computed');
+    expect(demo.compute.winners.length).toBeGreaterThan(0);
+    const page = await open({ state: demo.state, compute: demo.compute }, lang);
+    await page.getByTestId('compute').click();
+    await page.waitForSelector('[data-testid=winners]');
+    expect(await page.getByTestId('result-message').textContent()).toBe(lang === 'zh' ? '已计算 2026-Q3' : 'Computed 2026-Q3');
+    const text = (await page.locator('body').innerText());
+    // What the user reads: no snake_case id; zh without English words, en without Chinese
+    // except names from the data (staff, tabs, scopes).
+    const dataNames = [...demo.headers, ...demo.compute.winners.flatMap((w) => [w.name, w.scope ?? '', w.scopeName?.[lang] ?? '']),
+      ...demo.state.tabs.map((t) => t.name), ...demo.compute.outputs.map((o) => o.name)].filter(Boolean);
+    let rest = text;
+    for (const n of dataNames.sort((a, b) => b.length - a.length)) rest = rest.split(n).join(' ');
+    // Quoted cell values in diagnostics are the user's data too.
+    rest = rest.replace(/“[^”]*”|"[^"]*"/g, ' ');
+    expect(rest.match(/[a-z]+_[a-z_]+/g) ?? []).toEqual([]);
+    // zh: the language toggle "EN" and the ITSM preset's own Chinese name are the only Latin letters.
+    if (lang === 'zh') expect(rest.replace(/ITSM/g, '').match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
+    // en: the language toggle "中文" is the only Chinese.
+    else expect(rest.replace(/中文/g, '').match(/[\u3400-\u9fff]+/g) ?? []).toEqual([]);
+    await page.screenshot({ path: screenshotPath(`sidebar-${lang}.png`), fullPage: true });
+    await page.close();
   });
 
   test('no request left the machine (only the loopback page itself)', () => {
