@@ -17,6 +17,8 @@ import { DATA_CHANGED, SCHEME_CHANGED } from './runs/changes';
 import type { RunnerUpLine } from './output/standing';
 import type { LeftOutSummary } from './summary-lines';
 export { leftOutLines, type LeftOutSummary } from './summary-lines';
+import { rankingChartsOf, type RankingChartSummary } from './summary-charts';
+export type { RankingChartSummary } from './summary-charts';
 
 /** `busy` is added by hosts when another Compute holds the lock. */
 export type ComputeStatusJson = 'computed' | 'fatal' | 'refused' | 'busy';
@@ -89,6 +91,8 @@ export interface ComputeSummary {
   runnersUp?: RunnerUpLine[];
   /** "差一点": the closest near misses per award (SPEC §9), each a sentence in both languages; rendered as text. */
   nearMisses?: NearMissSummary[];
+  /** The ranking measure per scope for the sidebar's picture (SPEC §9): the first bars of each Ranking-tab chart; absent when none. */
+  rankingCharts?: RankingChartSummary[];
 }
 
 export interface NearMissSummary {
@@ -219,7 +223,9 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
     .map((r) => (r[1] ? `${r[2] ? `${String(r[2])} ` : ''}${String(r[1])}${outcome.lang === 'zh' ? '：' : ': '}${String(r[3])}` : `${String(r[0])}${outcome.lang === 'zh' ? '：' : ': '}${String(r[3])}`));
   const empties: Bilingual[] = outcome.diagnostics.filter((d) => d.code === 'empty_window')
     .map((d) => ({ zh: `「${d.tab}」${d.message.zh}`, en: `${d.tab}: ${d.message.en}` }));
+  const rankingCharts = rankingChartsOf(outcome.outputs);
   return {
+    ...(rankingCharts.length ? { rankingCharts } : {}),
     ...(leftOut ? { leftOut } : {}),
     ...(empties.length ? { emptyWindows: empties } : {}),
     ...(dataChanges.length ? { dataChanges } : {}),

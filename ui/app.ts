@@ -12,7 +12,7 @@ import { CSS } from './styles';
 import { TEXT, money, type Texts } from './i18n';
 import { leftOutLines } from '../core/summary-lines';
 import { createWhatIfPanel } from './whatif';
-import { budgetChart, nearMissList } from './explain';
+import { budgetChart, nearMissList, rankingCharts } from './explain';
 
 export interface MountOptions {
   /** Force a language instead of the workbook's. */
@@ -488,8 +488,8 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     }
 
     // Pictures (SPEC §9): inline SVG built with DOM calls; labels are text nodes.
-    const budgetPicture = budgetChart(doc, s, m.lang, t());
-    if (budgetPicture) sec.append(h('h2', { style: 'margin-top:10px' }, t().pictures), h('div', { class: 'ss-charts', 'data-testid': 'pictures' }, budgetPicture));
+    const pictures = [...rankingCharts(doc, s), budgetChart(doc, s, m.lang, t())].filter((p): p is SVGElement => p !== null);
+    if (pictures.length) sec.append(h('h2', { style: 'margin-top:10px' }, t().pictures), h('div', { class: 'ss-charts', 'data-testid': 'pictures' }, ...pictures));
 
     if (s.diagnostics.error + s.diagnostics.warning > 0) {
       sec.append(h('h2', { style: 'margin-top:10px' }, t().warningsTitle), counts(s.diagnostics), ...s.warnings.map(diagLine));

@@ -65,3 +65,16 @@ export function budgetChart(doc: Document, s: ComputeSummary, lang: Lang, t: Tex
     valueText: a.budget === null ? money(a.paid) : `${money(a.paid)} / ${money(a.budget)}`,
   })));
 }
+
+/** The ranking measure per scope: one SVG per scope chart of the Ranking tab (its first bars). */
+export function rankingCharts(doc: Document, s: ComputeSummary): SVGElement[] {
+  return (s.rankingCharts ?? []).map((c) => {
+    return barChart(doc, 'chart-ranking', c.title, c.bars.map((b) => ({
+      label: b.name || b.staffId, value: Math.max(0, b.value), max: 0, valueText: formatValue(b.value),
+    })));
+  });
+}
+
+function formatValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}

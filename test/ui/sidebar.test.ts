@@ -504,7 +504,7 @@ describe('sidebar in Chromium', () => {
     await page.close();
   });
 
-  test('explain (SPEC §9): near misses listed, paid-against-budget SVG with text labels; an HTML name stays text (screenshots)', async () => {
+  test('explain (SPEC §9): near misses listed, ranking-per-scope and paid-against-budget SVGs with text labels; an HTML name stays text (screenshots)', async () => {
     const nearMisses = [
       { award: 'service_star', staffId: 'S07', text: { zh: `${XSS_NAME}（S07）差一点获得服务之星：差 2 张微笑卡`, en: `${XSS_NAME} (S07) nearly won Service star: 2 smile cards short` } },
       { award: 'referral', staffId: 'S09', text: { zh: '赵六（S09）差一点获得推荐奖：差 1 次推荐', en: 'Zhao Liu (S09) nearly won Referral: 1 referral short' } },
@@ -514,7 +514,11 @@ describe('sidebar in Chromium', () => {
       { award: 'referral', name: { zh: XSS_NAME, en: XSS_NAME }, winners: 1, paid: 2000, budget: 10000 },
     ];
     for (const lang of ['en', 'zh'] as const) {
-      const page = await open({ state: state({ lang }), compute: computed({ lang, nearMisses, awards }) }, lang);
+      const rankingCharts = [
+        { title: lang === 'zh' ? '微笑卡（A）' : 'Smile cards (A)', bars: [{ staffId: 'S01', name: 'Alice', value: 12 }, { staffId: 'S07', name: XSS_NAME, value: 9.5 }] },
+        { title: lang === 'zh' ? '微笑卡（B）' : 'Smile cards (B)', bars: [{ staffId: 'S04', name: 'Li Ming', value: 7 }] },
+      ];
+      const page = await open({ state: state({ lang }), compute: computed({ lang, nearMisses, awards, rankingCharts }) }, lang);
       await page.getByTestId('compute').click();
       await page.waitForSelector('[data-testid=near-misses]');
       const items = await page.getByTestId('near-misses').locator('li').allTextContents();
@@ -525,6 +529,10 @@ describe('sidebar in Chromium', () => {
       const labels = await svg.locator('text').allTextContents();
       expect(labels).toEqual(expect.arrayContaining([lang === 'zh' ? '各奖项发放与预算' : 'Paid against budget per award', XSS_NAME, '2,000.00 / 10,000.00', '1,600.00']));
       expect(await svg.locator('rect.ss-chart-bar').count()).toBe(2);
+      const ranking = page.locator('svg[data-testid=chart-ranking]');
+      expect(await ranking.count()).toBe(2);
+      expect(await ranking.first().locator('text').allTextContents()).toEqual([rankingCharts[0].title, 'Alice', '12', XSS_NAME, '9.5']);
+      expect(await ranking.nth(1).locator('text').allTextContents()).toEqual([rankingCharts[1].title, 'Li Ming', '7']);
       expect(await page.locator('img').count()).toBe(0);
       await page.waitForTimeout(200);
       expect(await page.evaluate(() => (window as unknown as { __dialogs: number }).__dialogs)).toBe(0);

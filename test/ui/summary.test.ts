@@ -65,6 +65,17 @@ describe('summarizeOutcome', () => {
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 
+  test('rankingCharts: the Ranking tab chart specs become per-scope bars (first 8, numbers only); absent without charts', () => {
+    const rows: (string | number | null)[][] = [['Rank', 'Staff ID', 'Name', 'Department', 'Group', 'Smile cards']];
+    for (let k = 1; k <= 10; k++) rows.push([k, `S${k}`, `P${k}`, 'D', 'A', 20 - k]);
+    rows.push([null, 'S99', 'Late', 'D', 'A', 'n/a']);
+    const ranking = { name: 'Ranking 2026-Q3', kind: 'ranking' as const, rows, formats: ['integer', 'text', 'text', 'text', 'text', 'integer'] as never,
+      charts: [{ title: 'Smile cards (A)', fromRow: 1, toRow: 12, categoryCol: 2, valueCols: [5], anchorRow: 0, anchorCol: 7 }] };
+    const s = summarizeOutcome(outcome({ outputs: [ranking] }));
+    expect(s.rankingCharts).toEqual([{ title: 'Smile cards (A)', bars: [1, 2, 3, 4, 5, 6, 7, 8].map((k) => ({ staffId: `S${k}`, name: `P${k}`, value: 20 - k })) }]);
+    expect(summarizeOutcome(outcome()).rankingCharts).toBeUndefined();
+  });
+
   test('a run that could not start: the one message, nothing else', () => {
     const message = { zh: '缺少“员工”工作表', en: 'The Staff tab is missing' };
     const s = summarizeOutcome(outcome({ status: 'fatal', message, result: null, outputs: [] }));
