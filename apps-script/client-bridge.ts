@@ -14,7 +14,7 @@ export interface ScriptRunner {
 }
 
 /** Server functions the sidebar may call (exported by apps-script/main.ts). */
-export type ServerFunction = 'getState' | 'compute' | 'activateTab' | 'insertTemplate' | 'finalize' | 'previewWhatIf' | 'applyWhatIf';
+export type ServerFunction = 'getState' | 'compute' | 'activateTab' | 'insertTemplate' | 'finalize' | 'previewWhatIf' | 'applyWhatIf' | 'statement';
 
 function toError(error: unknown): Error {
   if (error instanceof Error) return error;
@@ -65,5 +65,6 @@ export function createGoogleScriptBridge(run?: ScriptRunner): HostBridge {
     insertTemplate: (preset: string) => callServer<TemplateResult>(runner(), 'insertTemplate', String(preset)),
     previewWhatIf: (args: WhatIfArgs) => callServer<WhatIfView>(runner(), 'previewWhatIf', plainWhatIfArgs(args)),
     applyWhatIf: (args: WhatIfArgs) => callServer<WhatIfView>(runner(), 'applyWhatIf', plainWhatIfArgs(args)),
+    statement: (tab: string, staffId: string) => callServer<string | null>(runner(), 'statement', String(tab), String(staffId)),
   };
 }

@@ -4,5 +4,5 @@
  */
 export {
   onOpen, onInstall, showSidebar, menuInsertTemplate, menuComputeLastQuarter,
-  getState, compute, activateTab, finalize, insertTemplate, previewWhatIf, applyWhatIf,
+  getState, compute, activateTab, finalize, insertTemplate, previewWhatIf, applyWhatIf, statement,
 } from './main';

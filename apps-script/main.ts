@@ -16,6 +16,7 @@ import type { ComputeSummary } from '../core/summary';
 import type { WorkbookState } from '../core/inspect';
 import { detectLang, planInputTabs, runComputeSync } from '../core/orchestrator';
 import { applyWhatIfSheets, previewWhatIfSheets } from './whatif';
+import { statementFromRows } from '../core/explain/statement-pick';
 import type { WhatIfArgs, WhatIfView } from '../core/whatif/view';
 import { defaultPresetId, inspectWorkbook } from '../core/inspect';
 import { recognizeTab } from '../core/input/tabs';
@@ -238,6 +239,17 @@ export function finalize(period: string, force?: boolean): FinalizeResult {
   } finally {
     releaseAfterFlush(lock);
   }
+}
+
+// ---- Statements (SPEC §9) ----
+
+/** A person's statement as text, cut from the Statements tab (one read); null when the tab or the person is not there. */
+export function statement(tab: string, staffId: string): string | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const name = String(tab ?? '');
+  if (!ss.getSheets().some((s) => s.getName() === name)) return null;
+  const [read] = new SheetsHost(ss).readTabs([name]);
+  return read ? statementFromRows(read.rows, String(staffId ?? '')) : null;
 }
 
 // ---- What-if (SPEC §11): apps-script/whatif.ts ----

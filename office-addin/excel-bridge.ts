@@ -24,6 +24,7 @@ import { isSchemeTabName } from '../core/scheme/resolve';
 import { addTabs, createExcelHost, ExcelHostError, type ExcelRun, type StreamingExcelHost } from './excel-host';
 import { inThreadEngine, type ComputeEngine } from './worker-protocol';
 import { createWhatIfPane } from './whatif';
+import { statementFromRows } from '../core/explain/statement-pick';
 import type { WhatIfPreviewer } from './whatif-worker';
 import { localIso } from '../core/time';
 
@@ -178,6 +179,14 @@ export function createExcelBridge(options: ExcelBridgeOptions = {}): ExcelBridge
 
     previewWhatIf: (args) => (running ? Promise.resolve(busyWhatIf(langFor(lastNames))) : whatIf.preview(args)),
     applyWhatIf: (args) => (running ? Promise.resolve(busyWhatIf(langFor(lastNames))) : whatIf.apply(args)),
+
+    /** A person's statement from the Statements tab (one read); null when the tab or the person is not there. */
+    async statement(tab: string, staffId: string): Promise<string | null> {
+      const names = await host.listTabs();
+      if (!names.includes(String(tab))) return null;
+      const [read] = await host.readTabs([String(tab)]);
+      return read ? statementFromRows(read.rows, String(staffId)) : null;
+    },
 
     /** *Finalize period*: refused while a Compute or another Finalize runs; a host failure changes nothing. */
     async finalize(period: string, force?: boolean): Promise<FinalizeResult> {

@@ -12,7 +12,7 @@ const OUT = 'dist/apps-script';
 /** Every function Apps Script must see: menu/trigger entry points and the sidebar's server functions. */
 export const ENTRY_POINTS = [
   'onOpen', 'onInstall', 'showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter',
-  'getState', 'compute', 'activateTab', 'finalize', 'insertTemplate', 'previewWhatIf', 'applyWhatIf',
+  'getState', 'compute', 'activateTab', 'finalize', 'insertTemplate', 'previewWhatIf', 'applyWhatIf', 'statement',
 ];
 
 /**

@@ -12,7 +12,7 @@ import { CSS } from './styles';
 import { TEXT, money, type Texts } from './i18n';
 import { leftOutLines } from '../core/summary-lines';
 import { createWhatIfPanel } from './whatif';
-import { budgetChart, nearMissList, rankingCharts } from './explain';
+import { budgetChart, nearMissList, rankingCharts, statementPeople } from './explain';
 
 export interface MountOptions {
   /** Force a language instead of the workbook's. */
@@ -94,6 +94,9 @@ interface Model {
   inserting: boolean;
   /** The last insert's answer, kept in both languages (the 中文 / EN switch re-renders it). */
   template: { kind: 'ok' | 'warning' | 'error'; text: { zh: string; en: string } } | null;
+  /** The person picked for a statement, and its text once read (null: not in the tab; undefined: reading). */
+  statementFor: string | null;
+  statementText: string | null | undefined;
 }
 
 /** Mount the UI into `root` and load the workbook state. */
@@ -104,6 +107,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     lang: options.lang ?? 'en', langForced: options.lang !== undefined, loading: true, loadError: null, state: null,
     preset: null, period: '', periodTouched: false, running: false, step: null, summary: null, failure: null, notice: null, confirmFinalize: null, forceFinalize: null,
     templatePreset: null, templateOpen: null, templateFirst: options.view === 'template' ? true : null, inserting: false, template: null,
+    statementFor: null, statementText: undefined,
   };
   let computeButton: HTMLButtonElement | null = null;
   // *Try a change* (issue 17): its own state; Apply re-reads the workbook (the scheme is then the Scheme tab).
@@ -172,6 +176,8 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
       if (el) el.textContent = (t().steps[step] ?? t().computing) + share;
     };
     whatIf.reset();
+    m.statementFor = null;
+    m.statementText = undefined;
     try {
       const usesTab = m.state?.scheme?.source === 'tab';
       m.summary = await bridge.compute({ period: m.period.trim(), preset: usesTab ? null : m.preset, force }, onProgress);
@@ -408,6 +414,38 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     ];
   }
 
+  /** Pick a person, read their statement from the Statements tab through the host (SPEC §9); shown as selectable text. */
+  function statementSection(s: ComputeSummary): HTMLElement[] | null {
+    const tab = s.outputs.find((o) => o.kind === 'statements');
+    const people = statementPeople(s);
+    if (!bridge.statement || !tab || people.length === 0) return null;
+    const pick = async (id: string): Promise<void> => {
+      m.statementFor = id || null;
+      m.statementText = undefined;
+      render();
+      if (!id) return;
+      try {
+        const text = await bridge.statement!(tab.name, id);
+        if (m.statementFor === id) m.statementText = text;
+      } catch (e) {
+        m.failure = errorText(e);
+      }
+      render();
+    };
+    const select = h('select', {
+      'aria-label': t().pickPerson, 'data-testid': 'statement-person',
+      onchange: (ev: Event) => { void pick((ev.target as HTMLSelectElement).value); },
+    }, h('option', { value: '', selected: m.statementFor === null }, t().pickPerson),
+    ...people.map((p) => h('option', { value: p.staffId, selected: p.staffId === m.statementFor }, p.name ? `${p.name} (${p.staffId})` : p.staffId)));
+    const out: HTMLElement[] = [h('h2', { style: 'margin-top:10px' }, t().statement), select];
+    if (m.statementFor !== null) {
+      out.push(m.statementText === undefined ? h('div', { class: 'ss-hint', 'data-testid': 'statement-loading' }, t().statementLoading)
+        : m.statementText === null ? h('div', { class: 'ss-hint', 'data-testid': 'statement-missing' }, t().noStatement)
+          : h('pre', { class: 'ss-statement', 'data-testid': 'statement' }, m.statementText));
+    }
+    return out;
+  }
+
   function resultSection(s: ComputeSummary): HTMLElement {
     const sec = h('section', { class: 'ss-sec', 'data-testid': 'result' });
     if (s.status !== 'computed') {
@@ -490,6 +528,9 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     // Pictures (SPEC §9): inline SVG built with DOM calls; labels are text nodes.
     const pictures = [...rankingCharts(doc, s), budgetChart(doc, s, m.lang, t())].filter((p): p is SVGElement => p !== null);
     if (pictures.length) sec.append(h('h2', { style: 'margin-top:10px' }, t().pictures), h('div', { class: 'ss-charts', 'data-testid': 'pictures' }, ...pictures));
+
+    const statementPart = statementSection(s);
+    if (statementPart) sec.append(...statementPart);
 
     if (s.diagnostics.error + s.diagnostics.warning > 0) {
       sec.append(h('h2', { style: 'margin-top:10px' }, t().warningsTitle), counts(s.diagnostics), ...s.warnings.map(diagLine));

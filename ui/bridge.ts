@@ -80,4 +80,6 @@ export interface HostBridge {
   previewWhatIf?(args: WhatIfArgs): Promise<WhatIfView>;
   /** *Apply*: write the edited scheme into the Scheme tab (nothing else). */
   applyWhatIf?(args: WhatIfArgs): Promise<WhatIfView>;
+  /** One person's statement as text, read from the Statements tab `tab` the last Compute wrote (null: not there). */
+  statement?(tab: string, staffId: string): Promise<string | null>;
 }

@@ -78,3 +78,16 @@ export function rankingCharts(doc: Document, s: ComputeSummary): SVGElement[] {
 function formatValue(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
 }
+
+/** People the picker offers: the winners, the closest to winning and the near misses (compact whatever the staff size). */
+export function statementPeople(s: ComputeSummary): { staffId: string; name: string }[] {
+  const seen = new Map<string, string>();
+  const add = (id: string, name: string): void => {
+    if (!id) return;
+    if (!seen.has(id) || (!seen.get(id) && name)) seen.set(id, name);
+  };
+  for (const w of s.winners) add(w.staffId, w.name);
+  for (const r of s.runnersUp ?? []) add(r.staffId, r.name);
+  for (const n of s.nearMisses ?? []) add(n.staffId, '');
+  return [...seen].map(([staffId, name]) => ({ staffId, name }));
+}

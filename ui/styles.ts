@@ -60,4 +60,5 @@ details.ss-template summary{font-weight:600;letter-spacing:.04em;text-transform:
 .ss-chart-label,.ss-chart-value{fill:#3c4043}
 .ss-chart-budget{fill:#e8eaed}
 .ss-chart-bar{fill:#34a853}
+.ss-statement{white-space:pre-wrap;word-break:break-word;user-select:text;font-family:inherit;font-size:12px;line-height:1.4;background:#f8f9fa;border:1px solid #dadce0;border-radius:4px;padding:6px;margin:4px 0}
 `;

@@ -38,7 +38,7 @@ function assertPlain(value: unknown, path = '$'): void {
 describe('built bundle', () => {
   test('Code.js declares every entry point as a top-level function', () => {
     const code = readFileSync(CODE_PATH, 'utf8');
-    for (const name of ['onOpen', 'onInstall', 'showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter', 'getState', 'compute', 'activateTab', 'finalize', 'insertTemplate']) {
+    for (const name of ['onOpen', 'onInstall', 'showSidebar', 'menuInsertTemplate', 'menuComputeLastQuarter', 'getState', 'compute', 'activateTab', 'finalize', 'insertTemplate', 'statement']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
     expect(code).not.toMatch(/openById|UrlFetchApp|XMLHttpRequest|\bfetch\(/);
@@ -287,6 +287,20 @@ describe('compute in place', () => {
       expect(String(sheet.cell(r, c))).toContain(`${target.name} row ${m[2]}`);
     }
     expect(env.log.count('Range.setRichTextValues')).toBe(1);
+  });
+
+  test('statement(tab, id): a person\'s block of the Statements tab as text, one read; the summary carries the ranking picture (issue 15)', () => {
+    const { env, gs } = setup({ locale: 'en_US' });
+    buildWorkbook(env.ss);
+    const s = computeQ3(gs) as unknown as { winners: { staffId: string; name: string }[]; rankingCharts?: { title: string; bars: unknown[] }[] };
+    expect(s.rankingCharts?.length).toBeGreaterThan(0);
+    expect(s.rankingCharts![0].bars.length).toBeGreaterThan(0);
+    const w = s.winners[0];
+    const text = gs.statement('Statements 2026-Q3', w.staffId) as string;
+    expect(text.split('\n')[0].startsWith(w.name ? `${w.name} (${w.staffId})` : w.staffId)).toBe(true);
+    expect(text.split('\n').length).toBeGreaterThan(1);
+    expect(gs.statement('Statements 2026-Q3', 'NOBODY')).toBeNull();
+    expect(gs.statement('No such tab', w.staffId)).toBeNull();
   });
 
   test('Pictures: native bar charts on Ranking (measure per scope) and Bonus (paid against budget), one build per chart (issue 15)', () => {

@@ -165,6 +165,18 @@ describe('Excel bridge', () => {
     expect(summary.winners[0].awardName.en).not.toBe('service_star');
   });
 
+  test('statement(tab, id): the person\'s block of the Statements tab the Compute wrote, as text (issue 15)', async () => {
+    const wb = new FakeWorkbook(smileWorkbook());
+    const bridge = createExcelBridge({ run: wb.run, displayLanguage: () => 'en-US', now: () => REQUEST.now });
+    const summary = await bridge.compute({ period: '2026-Q3', preset: 'smile-cards' });
+    const tab = summary.outputs.find((o) => o.kind === 'statements')!.name;
+    const text = await bridge.statement!(tab, 'S01');
+    expect(text!.split('\n')[0].startsWith('Alice (S01)')).toBe(true);
+    expect(text!.split('\n').length).toBeGreaterThan(1);
+    await expect(bridge.statement!(tab, 'NOBODY')).resolves.toBeNull();
+    await expect(bridge.statement!('No such tab', 'S01')).resolves.toBeNull();
+  });
+
   test('a second Compute while one runs is refused and writes nothing', async () => {
     const wb = new FakeWorkbook(smileWorkbook());
     let release: () => void = () => undefined;

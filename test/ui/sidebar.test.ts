@@ -99,6 +99,8 @@ interface Scenario {
   /** getState's answer once finalize was called. */
   stateAfterFinalize?: WorkbookState;
   insertTemplate?: TemplateResult;
+  /** statement(tab, staffId) answers, keyed `tab|staffId`. */
+  statements?: Record<string, string>;
   /** getState's answer once insertTemplate was called. */
   stateAfterInsert?: WorkbookState;
 }
@@ -125,6 +127,7 @@ function stubScript(s: Scenario): string {
       activateTab: () => Promise.resolve(null),
       finalize: () => { finalized = true; return Promise.resolve(scenario.finalize); },
       insertTemplate: () => { inserted = true; return Promise.resolve(scenario.insertTemplate); },
+      statement: (tab, id) => Promise.resolve((scenario.statements || {})[tab + '|' + id] ?? null),
     };
     function runner(success, failure) {
       const r = {
@@ -504,7 +507,7 @@ describe('sidebar in Chromium', () => {
     await page.close();
   });
 
-  test('explain (SPEC §9): near misses listed, ranking-per-scope and paid-against-budget SVGs with text labels; an HTML name stays text (screenshots)', async () => {
+  test('explain (SPEC §9): near misses listed, ranking-per-scope and paid-against-budget SVGs with text labels, the statement of a picked person as text; an HTML name stays text (screenshots)', async () => {
     const nearMisses = [
       { award: 'service_star', staffId: 'S07', text: { zh: `${XSS_NAME}（S07）差一点获得服务之星：差 2 张微笑卡`, en: `${XSS_NAME} (S07) nearly won Service star: 2 smile cards short` } },
       { award: 'referral', staffId: 'S09', text: { zh: '赵六（S09）差一点获得推荐奖：差 1 次推荐', en: 'Zhao Liu (S09) nearly won Referral: 1 referral short' } },
@@ -518,7 +521,10 @@ describe('sidebar in Chromium', () => {
         { title: lang === 'zh' ? '微笑卡（A）' : 'Smile cards (A)', bars: [{ staffId: 'S01', name: 'Alice', value: 12 }, { staffId: 'S07', name: XSS_NAME, value: 9.5 }] },
         { title: lang === 'zh' ? '微笑卡（B）' : 'Smile cards (B)', bars: [{ staffId: 'S04', name: 'Li Ming', value: 7 }] },
       ];
-      const page = await open({ state: state({ lang }), compute: computed({ lang, nearMisses, awards, rankingCharts }) }, lang);
+      const statementsTab = lang === 'zh' ? '个人说明 2026-Q3' : 'Statements 2026-Q3';
+      const outputs = [{ name: statementsTab, kind: 'statements' as const }];
+      const statementText = `${XSS_NAME} (S07) · D · A · 2026-Q3\n${lang === 'zh' ? '微笑卡 · 9.5 · 第 3 名' : 'Smile cards · 9.5 · rank 3'}`;
+      const page = await open({ state: state({ lang }), compute: computed({ lang, nearMisses, awards, rankingCharts, outputs }), statements: { [`${statementsTab}|S07`]: statementText } }, lang);
       await page.getByTestId('compute').click();
       await page.waitForSelector('[data-testid=near-misses]');
       const items = await page.getByTestId('near-misses').locator('li').allTextContents();
@@ -536,6 +542,20 @@ describe('sidebar in Chromium', () => {
       expect(await page.locator('img').count()).toBe(0);
       await page.waitForTimeout(200);
       expect(await page.evaluate(() => (window as unknown as { __dialogs: number }).__dialogs)).toBe(0);
+      // Pick a person: the host reads their block of the Statements tab; shown as selectable text.
+      const options = await page.getByTestId('statement-person').locator('option').allTextContents();
+      expect(options).toEqual([lang === 'zh' ? '选择一个人' : 'Pick a person', 'Alice (S01)', 'Li Ming (S04)', 'S07', 'S09']);
+      await page.getByTestId('statement-person').selectOption('S07');
+      await page.waitForSelector('[data-testid=statement]');
+      expect(await page.getByTestId('statement').textContent()).toBe(statementText);
+      expect(await page.getByTestId('statement').evaluate((el) => el.tagName)).toBe('PRE');
+      expect((await calls(page)).filter((c) => c.name === 'statement').map((c) => c.args)).toEqual([[statementsTab, 'S07']]);
+      await page.getByTestId('statement-person').selectOption('S09');
+      await page.waitForSelector('[data-testid=statement-missing]');
+      expect(await page.getByTestId('statement-missing').textContent()).toBe(lang === 'zh' ? '“个人说明”工作表中没有此人' : 'This person is not in the Statements tab');
+      await page.getByTestId('statement-person').selectOption('S07');
+      await page.waitForSelector('[data-testid=statement]');
+      expect(await page.locator('img').count()).toBe(0);
       await page.screenshot({ path: screenshotPath(`sidebar-explain-${lang}.png`), fullPage: true });
       await page.close();
     }
