@@ -64,7 +64,7 @@ export async function finalizeCommand(args: FinalizeArgs, io: Io): Promise<numbe
     }, null, 2)}\n`);
   } else {
     io.stdout(`${outcome.message[lang]}\n`);
-    for (const p of saved) io.stdout(`${lang === 'zh' ? '已保存' : 'saved'}: ${p}\n`);
+    for (const p of saved) io.stdout(lang === 'zh' ? `已保存：${p}\n` : `saved: ${p}\n`);
   }
   return 0;
 }

@@ -96,6 +96,9 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
     const context = summaryContextFor(inputs, args.preset);
     const summary = summarizeOutcome(outcome, context);
     io.stdout(renderSummary(summary, outcome.result, outcome.lang, saved, context.staffNames ?? {}));
+    // A forced recompute of a final period ends by saying so and where its changes are (issue 13).
+    const forced = outcome.diagnostics.find((d) => d.code === 'final_recomputed');
+    if (forced) io.stdout(`${forced.message[outcome.lang]}\n`);
   }
   return 0;
 }

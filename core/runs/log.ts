@@ -417,8 +417,8 @@ export function finalizeRun(log: RunsLog, periodId: string, now: string, lang: L
     return {
       ok: true, changed: false, log,
       message: {
-        zh: `期间 ${p.id} 已是定稿状态${run.finalizedAt ? `（定稿时间 ${run.finalizedAt}）` : ''}`,
-        en: `Period ${p.id} is already final${run.finalizedAt ? ` (finalized ${run.finalizedAt})` : ''}`,
+        zh: `期间 ${p.id} 已是定稿状态${run.finalizedAt ? `（定稿时间 ${run.finalizedAt}）` : ''}；如需改动，请改正数据并确认重新计算（命令行加 --force）`,
+        en: `Period ${p.id} is already final${run.finalizedAt ? ` (finalized ${run.finalizedAt})` : ''}; to change it, correct the data and compute again with confirmation (--force on the command line)`,
       },
     };
   }
@@ -455,12 +455,12 @@ export function finalizeRun(log: RunsLog, periodId: string, now: string, lang: L
     ok: true, changed: true, log: { ...log, lang: l, rows },
     message: pending.length
       ? {
-        zh: `期间 ${p.id} 已按确认强制定稿（依据 ${run.time || '最近一次'} 的计算结果），${pending.length} 项待处理申诉及其另一种结果已记入运行记录的备注`,
-        en: `Period ${p.id} is now final as confirmed (the run of ${run.time || 'the latest run'}); ${pending.length} pending appeal${pending.length > 1 ? 's' : ''} and the other result are recorded in the Runs note`,
+        zh: `期间 ${p.id} 已按确认强制定稿（依据 ${run.time || '最近一次'} 的计算结果），${pending.length} 项待处理申诉及其另一种结果已记入运行记录的备注。申诉处理后，请改正数据并确认重新计算（命令行加 --force）：新结果仍为定稿，变更见“变更 ${p.id}”表`,
+        en: `Period ${p.id} is now final as confirmed (the run of ${run.time || 'the latest run'}); ${pending.length} pending appeal${pending.length > 1 ? 's' : ''} and the other result are recorded in the Runs note. Once decided, correct the data and compute again with confirmation (--force on the command line): the new results stay final and the changes are listed in the Changes ${p.id} tab`,
       }
       : {
-        zh: `期间 ${p.id} 已定稿（依据 ${run.time || '最近一次'} 的计算结果）：之后再计算需要确认`,
-        en: `Period ${p.id} is now final (the run of ${run.time || 'the latest run'}); computing it again will need confirmation`,
+        zh: `期间 ${p.id} 已定稿（依据 ${run.time || '最近一次'} 的计算结果）。之后再计算会被拒绝；如需改动，请改正数据并确认重新计算（命令行加 --force）：新结果仍为定稿，变更见“变更 ${p.id}”表`,
+        en: `Period ${p.id} is now final (the run of ${run.time || 'the latest run'}). Computing it again is refused; to change it, correct the data and compute again with confirmation (--force on the command line): the new results stay final and the changes are listed in the Changes ${p.id} tab`,
       },
   };
 }
@@ -505,8 +505,8 @@ export function checkFinal(log: RunsLog, periodId: string, fingerprint: InputFin
       : ids.length ? `定稿后以下工作表有改动：${zh.join('、')}` : '定稿后输入没有改动';
   const message = force
     ? {
-      zh: `已确认重新计算已定稿的期间 ${p}；${changedZh}`,
-      en: `Recomputing final period ${p} as confirmed; ${changedEn}`,
+      zh: `已按确认重新计算已定稿的期间 ${p}（${changedZh}），新结果仍为定稿；与原定稿结果相比的变更见“变更 ${p}”表`,
+      en: `Recomputed final period ${p} as confirmed (${changedEn}); the new results stay final; the changes against the final results are listed in the Changes ${p} tab`,
     }
     : {
       zh: `期间 ${p} 已定稿${when ? `（${when}）` : ''}，${changedZh}。未写入任何内容；如需覆盖定稿结果，请确认后重新计算（命令行加 --force）`,

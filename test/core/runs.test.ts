@@ -396,7 +396,7 @@ describe('appendRun and finalizeRun', () => {
     ]);
     const again = finalizeRun(parseRunsTab({ name: 'Runs', rows: tab.rows }), '2026-Q3', 'later');
     expect(again).toMatchObject({ ok: true, changed: false });
-    expect(again.message.en).toBe('Period 2026-Q3 is already final (finalized 2026-10-12 10:00)');
+    expect(again.message.en).toBe('Period 2026-Q3 is already final (finalized 2026-10-12 10:00); to change it, correct the data and compute again with confirmation (--force on the command line)');
   });
   test('finalizePeriod writes back nothing when refused', () => {
     expect(finalizePeriod(undefined, '2026-Q3', 'T', 'en')).toMatchObject({ ok: false, tab: null });
@@ -433,7 +433,7 @@ describe('checkFinal', () => {
     const c = checkFinal(finalLog, '2026-Q3', fp1, true);
     expect(c.allowed).toBe(true);
     expect(c.changedTabs).toEqual(['客户反馈']);
-    expect(c.message!.en).toBe('Recomputing final period 2026-Q3 as confirmed; inputs changed since: 客户反馈');
+    expect(c.message!.en).toBe('Recomputed final period 2026-Q3 as confirmed (inputs changed since: 客户反馈); the new results stay final; the changes against the final results are listed in the Changes 2026-Q3 tab');
   });
   test('another period is not affected', () => {
     expect(checkFinal(finalLog, '2026-Q4', fp1, false).allowed).toBe(true);
@@ -672,7 +672,7 @@ describe('runFinalize on a host (what the sidebar and task pane call)', () => {
     const out = runFinalizeSync(host, '2026-Q3', 't2');
     expect(out.status).toBe('final');
     expect(out.lang).toBe('zh');
-    expect(out.message.zh).toBe('期间 2026-Q3 已定稿（依据 t1 的计算结果）：之后再计算需要确认');
+    expect(out.message.zh).toBe('期间 2026-Q3 已定稿（依据 t1 的计算结果）。之后再计算会被拒绝；如需改动，请改正数据并确认重新计算（命令行加 --force）：新结果仍为定稿，变更见“变更 2026-Q3”表');
     expect(host.written.map((t) => t.name)).toEqual(['运行记录']);
     expect(host.written[0].rows[1][2]).toBe('定稿');
   });
@@ -681,7 +681,7 @@ describe('runFinalize on a host (what the sidebar and task pane call)', () => {
     const host = memoryHost([staff, { name: '运行记录', rows: finalRows }]);
     const out = runFinalizeSync(host, '2026-Q3', 't3');
     expect(out.status).toBe('final');
-    expect(out.message.en).toBe('Period 2026-Q3 is already final (finalized t2)');
+    expect(out.message.en).toBe('Period 2026-Q3 is already final (finalized t2); to change it, correct the data and compute again with confirmation (--force on the command line)');
     expect(host.written).toEqual([]);
   });
   test('never computed is refused; a bad period is fatal; nothing written', async () => {

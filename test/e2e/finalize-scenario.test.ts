@@ -100,7 +100,7 @@ describe('finalize scenario on a CSV folder', () => {
     const r = runCli(['finalize', wb, '--period', '2026-Q3'], env('2026-10-09T10:00:00.000Z'));
     expect(r.stderr).toBe('');
     ok(r);
-    expect(r.stdout.split('\n')[0]).toBe('Period 2026-Q3 is now final (the run of 2026-10-08 09:00); computing it again will need confirmation');
+    expect(r.stdout.split('\n')[0]).toBe('Period 2026-Q3 is now final (the run of 2026-10-08 09:00). Computing it again is refused; to change it, correct the data and compute again with confirmation (--force on the command line): the new results stay final and the changes are listed in the Changes 2026-Q3 tab');
     const runs = readCsv(runsCsv);
     expect(runs).toHaveLength(2);
     expect([runs[1][2], runs[1][12]]).toEqual(['final', '2026-10-09 10:00']);
