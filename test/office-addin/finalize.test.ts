@@ -85,6 +85,8 @@ describe('Finalize in the Excel bridge', () => {
     expect(changes.slice(1).map((r) => r.slice(0, 7))).toEqual([
       ['award lost', 'S04', HYPERLINK_NAME, 'Service Star', 800, '', -800],
       ['award gained', 'S05', 'Dan', 'Service Star', '', 800, 800],
+      // Why it moved (SPEC §8, issue 12): S04's Feedback row was the edit.
+      ['data changed', 'S04', HYPERLINK_NAME, 'Feedback: 1 edited', '', '', ''],
     ]);
     // The period stays final: two runs, both final, the second saying why.
     const runs = wb.tab('Runs')!;

@@ -66,7 +66,8 @@ describe('appeals and the Runs log', () => {
     const forced = compute(decided, finalRuns, '2026-10-20T09:00:00Z', true);
     const changes = records(tab(forced, 'changes'));
     expect(changes.filter((c) => c.Change !== 'appeal status changed').map((c) => [c.Change, c['Staff ID']])).toEqual([
-      ['award lost', 'S01'], ['award gained', 'S03'],
+      // The accepted appeal voids S03's Feedback row 15, so S03's data changed too (SPEC §8 why a result changed).
+      ['award lost', 'S01'], ['award gained', 'S03'], ['data changed', 'S03'],
     ]);
     const appealRow = changes.find((c) => c.Change === 'appeal status changed')!;
     expect(appealRow['Staff ID']).toBe('S03');
