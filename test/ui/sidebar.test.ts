@@ -556,7 +556,9 @@ describe('sidebar in Chromium', () => {
       await page.getByTestId('statement-person').selectOption('S07');
       await page.waitForSelector('[data-testid=statement]');
       expect(await page.locator('img').count()).toBe(0);
-      await page.screenshot({ path: screenshotPath(`sidebar-explain-${lang}.png`), fullPage: true });
+      // Hostile test data: never a README picture (those come from the demo data, 'README screenshot' below).
+      mkdirSync(join(root, 'out'), { recursive: true });
+      await page.screenshot({ path: join(root, 'out', `sidebar-explain-${lang}.png`), fullPage: true });
       await page.close();
     }
   });
