@@ -5,22 +5,14 @@
  * section comes before the winners, states the alternative in the workbook's
  * language, and marks the winner at stake. A name written as HTML stays text.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ComputeSummary, WorkbookState } from '../../ui/bridge';
+import type { Page } from 'playwright-core';
+import type { ComputeSummary } from '../../ui/bridge';
+import { SidebarHarness } from './sidebar-harness';
 import { computeWorkbook } from '../../core/orchestrator';
 import { summarizeOutcome, summaryContextFor } from '../../core/summary';
 import type { Lang, RawTab } from '../../core/types';
 import { fixture } from '../core/engine/helpers';
 
-const root = join(__dirname, '..', '..');
-const SIDEBAR = join(root, 'dist', 'apps-script', 'Sidebar.html');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 
 function summary(lang: Lang, rename = false): ComputeSummary {
@@ -32,77 +24,12 @@ function summary(lang: Lang, rename = false): ComputeSummary {
   return summarizeOutcome(out, summaryContextFor(tabs, 'smile-cards'));
 }
 
-function state(lang: Lang): WorkbookState {
-  return {
-    lang, today: '2026-11-22',
-    tabs: [{ name: 'Staff', kind: 'staff', rows: 12 }, { name: 'Feedback', kind: 'feedback', rows: 31 }],
-    blocking: null,
-    scheme: { source: 'preset', tab: null, id: 'smile-cards', name: { zh: '微笑之星', en: 'Smile Star' }, cadence: 'quarter', valid: true, problems: [] },
-    presets: [{ id: 'smile-cards', name: { zh: '微笑之星', en: 'Smile Star' }, cadence: 'quarter' }],
-    defaultPeriod: '2026-Q3', diagnostics: { error: 0, warning: 0, info: 0 }, topDiagnostics: [], dataCheckTab: null, finalPeriods: [],
-  };
-}
+const sidebar = new SidebarHarness();
+const requests = sidebar.requests;
+const computedPage = (lang: Lang, answer: ComputeSummary): Promise<Page> => sidebar.computedPage(lang, answer);
 
-function stub(st: WorkbookState, answer: ComputeSummary): string {
-  return `
-    window.__dialogs = 0;
-    window.__finalize = [];
-    const impl = {
-      finalize: (period, force) => {
-        window.__finalize.push([period, force === true]);
-        return Promise.resolve(force === true
-          ? { status: 'final', message: { zh: '已强制定稿', en: 'Final as confirmed' } }
-          : { status: 'refused', message: { zh: '有待处理申诉，未定稿', en: 'Pending appeals: not finalized' } });
-      },
-      getState: () => Promise.resolve(${JSON.stringify(st)}),
-      compute: () => Promise.resolve(${JSON.stringify(answer)}),
-      activateTab: () => Promise.resolve(null),
-    };
-    function runner(success, failure) {
-      const r = { withSuccessHandler: (f) => runner(f, failure), withFailureHandler: (f) => runner(success, f) };
-      for (const name of Object.keys(impl)) r[name] = (...args) => setTimeout(() => impl[name](...args).then((v) => success && success(v), (e) => failure && failure(e)), 10);
-      return r;
-    }
-    window.google = { script: { run: runner(null, null) } };
-  `;
-}
-
-let server: Server;
-let base: string;
-let browser: Browser;
-const requests: string[] = [];
-
-beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script'], { cwd: root, stdio: 'pipe' });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  const html = readFileSync(SIDEBAR);
-  server = createServer((req, res) => {
-    res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(req.url === '/' ? html : undefined);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 120000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-});
-
-async function computedPage(lang: Lang, answer: ComputeSummary): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('dialog', async (d) => {
-    await page.evaluate(() => { (window as unknown as { __dialogs: number }).__dialogs += 1; }).catch(() => undefined);
-    await d.dismiss();
-  });
-  await page.addInitScript({ content: stub(state(lang), answer) });
-  await page.goto(base);
-  await page.getByTestId('compute').click();
-  await page.waitForSelector('[data-testid=result]');
-  return page;
-}
+beforeAll(() => sidebar.start(), 120000);
+afterAll(() => sidebar.stop());
 
 describe('Disputes section in Chromium', () => {
   test('English: pending appeals first, with the alternative; the winner at stake is marked', async () => {
