@@ -53,7 +53,7 @@ export class CsvFolderHost implements FileHost {
       if (!pending) {
         pending = readCsvTab(file, name).then((tab) => {
           this.rowsRead += tab.rows.length;
-          this.options.onRows?.(this.rowsRead);
+          this.options.onRows?.(this.rowsRead, [...this.cache.keys()]);
           return tab;
         });
         this.cache.set(name, pending);

@@ -6,8 +6,12 @@
 import type { WorkbookHost } from '../core/host';
 import type { OutputTab, RawTab } from '../core/types';
 
-/** Called while reading, with the rows read so far (for progress on big files). */
-export type RowsReadFn = (rows: number) => void;
+/**
+ * Called while reading, with the rows read so far (for progress on big files) and
+ * the names of the tabs met so far, so progress can speak the workbook's language
+ * from its first line.
+ */
+export type RowsReadFn = (rows: number, tabNames: readonly string[]) => void;
 
 export interface FileHost extends WorkbookHost {
   /** The file or folder read. */

@@ -51,7 +51,8 @@ export const FULL_REWRITE_MAX_BYTES = 8 * 1024 * 1024;
 
 export interface SaveOptions {
   now?: Date;
-  onRows?: RowsReadFn;
+  /** Rows written so far (progress of a big save). */
+  onRows?: (rows: number) => void;
   /** Size limit of the full rewrite (tests lower it). */
   fullRewriteMaxBytes?: number;
   /** A non-fatal remark about what was saved (parts a copy could not keep). */

@@ -38,10 +38,11 @@ export async function readOoxml(buf: Buffer, onRows?: RowsReadFn): Promise<RawTa
   const dateStyles = parseDateStyles(text(stylesPath) ?? '');
 
   const tabs: RawTab[] = [];
+  const names: string[] = [];
   let total = 0;
   const count = (n: number, force: boolean) => {
     total += n;
-    if (onRows && (force || n > 0)) onRows(total);
+    if (onRows && (force || n > 0)) onRows(total, names);
   };
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
     const attrs = m[1];
@@ -51,6 +52,7 @@ export async function readOoxml(buf: Buffer, onRows?: RowsReadFn): Promise<RawTa
     if (!rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets and dialog sheets hold no table
     const entry = entries.get(rel.target) ?? caseInsensitive(entries, rel.target);
     if (!entry) throw new ZipFormatError(`the sheet “${name}” has no part ${rel.target}`, `工作表“${name}”缺少 ${rel.target}`);
+    names.push(name);
     const rows = await readSheet(buf, entry, { strings, dateStyles, date1904 }, (n) => count(n, false));
     tabs.push({ name, rows: rectangular(rows) });
   }

@@ -34,8 +34,8 @@ export function readWithSheetJs(buf: Buffer, onRows?: RowsReadFn): RawTab[] {
       }
     }
     total += rows.length;
-    onRows?.(total);
     tabs.push({ name, rows: rectangular(rows) });
+    onRows?.(total, tabs.map((t) => t.name));
   }
   return tabs;
 }

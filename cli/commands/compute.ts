@@ -55,7 +55,11 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
   checkComputeArgs(args);
   const progress = new Progress(io.stderr, args.lang ?? args.messageLang, { quietMs: args.progressAfterMs });
   const rowsText = (rows: number) => progress.rows(rows);
-  const host = await openHost(args.source, (rows) => progress.step('read', rowsText(rows)));
+  const host = await openHost(args.source, (rows, tabNames) => {
+    // Progress speaks the workbook's language (its tab names) as soon as one is known, unless --lang chose one.
+    if (!args.lang && tabNames.length) progress.setLang(detectLang([...tabNames]));
+    progress.step('read', rowsText(rows));
+  });
   // From here on progress speaks the workbook's language (its tab names), unless --lang chose one.
   if (!args.lang) progress.setLang(detectLang(await host.listTabs()));
   // A --out that would be refused after the run is refused before it.
