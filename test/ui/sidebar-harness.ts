@@ -1,8 +1,8 @@
 /**
  * The built Sidebar.html served on loopback and opened in real Chromium, with a stub
- * `google.script.run` that answers getState with a fixed workbook state and Compute
- * with a summary the test built from core: what the sidebar tests of SPEC §8 (trust)
- * and §10 (disputes) share, so each test file holds only its data and assertions.
+ * `google.script.run` (runnerScript over the test's own answers; computedPage for the
+ * common "getState + Compute answers a summary built from core" case): what every
+ * sidebar test in Chromium shares, so each test file holds only its data and assertions.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ComputeSummary, WorkbookState } from '../../ui/bridge';
 import type { Lang } from '../../core/types';
+import { sidebarWithView } from '../../apps-script/main';
 
 export const root = join(__dirname, '..', '..');
 const SIDEBAR = join(root, 'dist', 'apps-script', 'Sidebar.html');
@@ -30,12 +31,33 @@ export function sidebarState(lang: Lang): WorkbookState {
   };
 }
 
-/** The stub `google.script.run`: getState, compute (the given summary), finalize (refused unless forced), activateTab. */
-function stubScript(st: WorkbookState, answer: ComputeSummary): string {
+/**
+ * A stub `google.script.run` over `impl` (JavaScript source of an object whose methods
+ * return promises), answering each call 10 ms later like the real one; every call is
+ * recorded in `window.__calls` as { name, args }.
+ */
+export function runnerScript(impl: string): string {
   return `
+    window.__calls = [];
     window.__dialogs = 0;
-    window.__finalize = [];
-    const impl = {
+    const impl = ${impl};
+    function runner(success, failure) {
+      const r = { withSuccessHandler: (f) => runner(f, failure), withFailureHandler: (f) => runner(success, f) };
+      for (const name of Object.keys(impl)) {
+        r[name] = (...args) => {
+          window.__calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+          setTimeout(() => impl[name](...args).then((v) => success && success(v), (e) => failure && failure(e)), 10);
+        };
+      }
+      return r;
+    }
+    window.google = { script: { run: runner(null, null) } };
+  `;
+}
+
+/** getState, compute (the given summary), finalize (refused unless forced), activateTab. */
+function computeStub(st: WorkbookState, answer: ComputeSummary): string {
+  return 'window.__finalize = [];' + runnerScript(`{
       finalize: (period, force) => {
         window.__finalize.push([period, force === true]);
         return Promise.resolve(force === true
@@ -45,14 +67,7 @@ function stubScript(st: WorkbookState, answer: ComputeSummary): string {
       getState: () => Promise.resolve(${JSON.stringify(st)}),
       compute: () => Promise.resolve(${JSON.stringify(answer)}),
       activateTab: () => Promise.resolve(null),
-    };
-    function runner(success, failure) {
-      const r = { withSuccessHandler: (f) => runner(f, failure), withFailureHandler: (f) => runner(success, f) };
-      for (const name of Object.keys(impl)) r[name] = (...args) => setTimeout(() => impl[name](...args).then((v) => success && success(v), (e) => failure && failure(e)), 10);
-      return r;
-    }
-    window.google = { script: { run: runner(null, null) } };
-  `;
+    }`);
 }
 
 /** One Chromium and one loopback server per test file; every request any page made is kept in `requests`. */
@@ -60,15 +75,19 @@ export class SidebarHarness {
   readonly requests: string[] = [];
   private server: Server | undefined;
   private browser: Browser | undefined;
-  private base = '';
+  /** The sidebar's address on loopback (every other request is one that left the machine). */
+  base = '';
 
   async start(): Promise<void> {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script'], { cwd: root, stdio: 'pipe' });
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     const html = readFileSync(SIDEBAR);
+    // `/template`: what *Insert template…* serves, the same page opened on the template picker (apps-script/main.ts).
+    const pages = new Map<string, string | Buffer>([['/', html], ['/Sidebar.html', html], ['/template', sidebarWithView(html.toString('utf8'), 'template')]]);
     const server = createServer((req, res) => {
-      res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(req.url === '/' ? html : undefined);
+      const page = pages.get(req.url ?? '');
+      res.writeHead(page === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
     });
     this.server = server;
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -82,16 +101,25 @@ export class SidebarHarness {
     await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
   }
 
-  /** A 300-px sidebar in the language's locale, Compute clicked, the result shown; dialogs counted and dismissed. */
-  async computedPage(lang: Lang, answer: ComputeSummary): Promise<Page> {
+  /**
+   * A 300-px sidebar in the language's locale with `initScript` (a stub google.script.run) in place,
+   * loaded from `path` ('' or 'template'); dialogs are counted in `window.__dialogs` and dismissed.
+   */
+  async open(lang: Lang, initScript: string, path = ''): Promise<Page> {
     const page = await this.browser!.newPage({ viewport: { width: 300, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
     page.on('request', (r) => this.requests.push(r.url()));
     page.on('dialog', async (d) => {
       await page.evaluate(() => { (window as unknown as { __dialogs: number }).__dialogs += 1; }).catch(() => undefined);
       await d.dismiss();
     });
-    await page.addInitScript({ content: stubScript(sidebarState(lang), answer) });
-    await page.goto(this.base);
+    await page.addInitScript({ content: initScript });
+    await page.goto(this.base + path);
+    return page;
+  }
+
+  /** The sidebar with a compute stub, Compute clicked, the result shown. */
+  async computedPage(lang: Lang, answer: ComputeSummary): Promise<Page> {
+    const page = await this.open(lang, computeStub(sidebarState(lang), answer));
     await page.getByTestId('compute').click();
     await page.waitForSelector('[data-testid=result]');
     return page;

@@ -1,25 +1,19 @@
 /**
  * The built Sidebar.html in real Chromium (playwright-core, Debian's /usr/bin/chromium),
- * served from a loopback http server, with a stubbed `google.script.run`.
+ * served from a loopback http server, with a stubbed `google.script.run` (test/ui/sidebar-harness.ts).
  * Screenshots go to out/ (and to docs/ with SS_SCREENSHOTS=docs, to refresh the README's).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ComputeSummary, TemplateResult, WorkbookState } from '../../ui/bridge';
-import { sidebarWithView } from '../../apps-script/main';
+import { SidebarHarness, runnerScript } from './sidebar-harness';
 import { CsvFolderHost } from '../../cli/csv-host';
 import { inspectWorkbook } from '../../core/inspect';
 import { planInputTabs, runCompute } from '../../core/orchestrator';
 import { summarizeOutcome, summaryContextFor } from '../../core/summary';
 
 const root = join(__dirname, '..', '..');
-const SIDEBAR = join(root, 'dist', 'apps-script', 'Sidebar.html');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 
@@ -106,17 +100,16 @@ interface Scenario {
 }
 
 /** A google.script.run stand-in: each runner call goes to __impl[name], handlers called asynchronously. */
+/** A google.script.run stand-in answering from the scenario; calls recorded (sidebar-harness runnerScript). */
 function stubScript(s: Scenario): string {
   return `
-    window.__calls = [];
-    window.__dialogs = 0;
     const scenario = ${JSON.stringify(s)};
     let release = null;
     let finalized = false;
     let inserted = false;
     let computes = 0;
     window.__release = () => { if (release) release(); };
-    const impl = {
+  ` + runnerScript(`{
       getState: () => scenario.failGetState ? Promise.reject(new Error(scenario.failGetState))
         : Promise.resolve(finalized && scenario.stateAfterFinalize ? scenario.stateAfterFinalize
           : inserted && scenario.stateAfterInsert ? scenario.stateAfterInsert : scenario.state),
@@ -128,68 +121,18 @@ function stubScript(s: Scenario): string {
       finalize: () => { finalized = true; return Promise.resolve(scenario.finalize); },
       insertTemplate: () => { inserted = true; return Promise.resolve(scenario.insertTemplate); },
       statement: (tab, id) => Promise.resolve((scenario.statements || {})[tab + '|' + id] ?? null),
-    };
-    function runner(success, failure) {
-      const r = {
-        withSuccessHandler: (f) => runner(f, failure),
-        withFailureHandler: (f) => runner(success, f),
-      };
-      for (const name of Object.keys(impl)) {
-        r[name] = (...args) => {
-          window.__calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
-          setTimeout(() => impl[name](...args).then((v) => success && success(v), (e) => failure && failure(e)), 10);
-        };
-      }
-      return r;
-    }
-    window.google = { script: { run: runner(null, null) } };
-  `;
+    }`);
 }
 
-let server: Server;
-let base: string;
-let browser: Browser;
+const sidebar = new SidebarHarness();
 /** Every URL any page asked for. */
-const requests: string[] = [];
+const requests = sidebar.requests;
 
-beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script'], { cwd: root, stdio: 'pipe' });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  const html = readFileSync(SIDEBAR);
-  // What *Insert template…* serves: the same page opened on the template picker (apps-script/main.ts).
-  const templateView = sidebarWithView(html.toString('utf8'), 'template');
-  server = createServer((req, res) => {
-    if (req.url === '/' || req.url === '/Sidebar.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-    } else if (req.url === '/template') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(templateView);
-    } else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 120000);
+beforeAll(() => sidebar.start(), 120000);
+afterAll(() => sidebar.stop());
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-});
-
-async function open(s: Scenario, lang: 'en' | 'zh' = 'en', path = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('dialog', async (d) => {
-    await page.evaluate(() => { (window as unknown as { __dialogs: number }).__dialogs += 1; }).catch(() => undefined);
-    await d.dismiss();
-  });
-  await page.addInitScript({ content: stubScript(s) });
-  await page.goto(base + path);
-  return page;
+function open(s: Scenario, lang: 'en' | 'zh' = 'en', path = ''): Promise<Page> {
+  return sidebar.open(lang, stubScript(s), path);
 }
 
 async function calls(page: Page): Promise<{ name: string; args: unknown[] }[]> {

@@ -5,48 +5,21 @@
  * the smile-cards fixture. The edits the user typed are what the bridge sends; a
  * Preview shows the difference; Apply then re-reads the workbook.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { SidebarHarness, runnerScript } from './sidebar-harness';
 import type { WorkbookState } from '../../ui/bridge';
 import { inspectWorkbook } from '../../core/inspect';
 import { previewWorkbook } from '../../core/orchestrator';
 import { applyView, previewView } from '../../core/whatif/view';
 import { fixture } from '../core/engine/helpers';
 
-const root = join(__dirname, '..', '..');
-const SIDEBAR = join(root, 'dist', 'apps-script', 'Sidebar.html');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PERIOD = '2026-Q3';
 const PRESET = 'smile-cards';
 
-let server: Server;
-let base: string;
-let browser: Browser;
-const requests: string[] = [];
+const sidebar = new SidebarHarness();
 
-beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'apps-script'], { cwd: root, stdio: 'pipe' });
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  const html = readFileSync(SIDEBAR);
-  server = createServer((req, res) => {
-    if (req.url === '/') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(html); return; }
-    res.writeHead(404);
-    res.end();
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 120000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-});
+beforeAll(() => sidebar.start(), 120000);
+afterAll(() => sidebar.stop());
 
 /** The answers of the real core on the fixture, for the stub to return. */
 function answers(lang: 'zh' | 'en') {
@@ -58,38 +31,18 @@ function answers(lang: 'zh' | 'en') {
   return JSON.parse(JSON.stringify({ state: { ...state, defaultPeriod: PERIOD }, list, diff, applied })) as Record<string, unknown>;
 }
 
+/** The stub answers with the real core's payloads; compute is not part of this test. */
 function stub(a: Record<string, unknown>): string {
-  return `
-    window.__calls = [];
-    const a = ${JSON.stringify(a)};
-    const impl = {
+  return `const a = ${JSON.stringify(a)};` + runnerScript(`{
       getState: () => Promise.resolve(a.state),
       compute: () => Promise.reject(new Error('not in this test')),
       activateTab: () => Promise.resolve(null),
       previewWhatIf: (args) => Promise.resolve(args.edits.length ? a.diff : a.list),
       applyWhatIf: () => Promise.resolve(a.applied),
-    };
-    function runner(success, failure) {
-      const r = { withSuccessHandler: (f) => runner(f, failure), withFailureHandler: (f) => runner(success, f) };
-      for (const name of Object.keys(impl)) {
-        r[name] = (...args) => {
-          window.__calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
-          setTimeout(() => impl[name](...args).then((v) => success && success(v), (e) => failure && failure(e)), 10);
-        };
-      }
-      return r;
-    }
-    window.google = { script: { run: runner(null, null) } };
-  `;
+    }`);
 }
 
-async function open(lang: 'zh' | 'en'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.on('request', (r) => requests.push(r.url()));
-  await page.addInitScript({ content: stub(answers(lang)) });
-  await page.goto(base);
-  return page;
-}
+const open = (lang: 'zh' | 'en'): Promise<Page> => sidebar.open(lang, stub(answers(lang)));
 
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls);
 
@@ -121,5 +74,5 @@ test.each(['en', 'zh'] as const)('%s: Try a change lists values, Preview sends o
 }, 90000);
 
 test('no request left the machine', () => {
-  expect(requests.filter((u) => !u.startsWith(base))).toEqual([]);
+  expect(sidebar.requests.filter((u) => !u.startsWith(sidebar.base))).toEqual([]);
 });
