@@ -31,6 +31,8 @@ export class Progress {
   private lastStep = '';
   private lastCounted = false;
   private lastAt = -Infinity;
+  /** A count held back by the throttle: shown before the next step, so a step's last count is never lost ("读取 575 行", not the first file's 5). */
+  private held: string | null = null;
 
   constructor(sink: ProgressSink, lang: Lang, options: { quietMs?: number; clock?: () => number } = {}) {
     this.sink = sink;
@@ -61,13 +63,22 @@ export class Progress {
     if (!this.sink.isTTY && elapsed < this.quietMs) return;
     const gap = this.sink.isTTY ? 100 : 2000;
     // Only count updates of the same step are throttled; a new step always shows.
-    if (detail && step === this.lastStep && this.lastCounted && now - this.lastAt < gap) return;
-    this.lastStep = step;
-    this.lastCounted = detail !== '';
-    this.lastAt = now;
     const name = STEP_NAMES[step]?.[this.lang] ?? step;
     const secs = (elapsed / 1000).toFixed(1);
     const line = `service-star: ${name}${detail ? ` ${detail}` : ''} (${secs} s)`;
+    if (detail && step === this.lastStep && this.lastCounted && now - this.lastAt < gap) {
+      this.held = line;
+      return;
+    }
+    if (this.held !== null && step !== this.lastStep && !this.sink.isTTY) this.emit(this.held);
+    this.held = null;
+    this.lastStep = step;
+    this.lastCounted = detail !== '';
+    this.lastAt = now;
+    this.emit(line);
+  }
+
+  private emit(line: string): void {
     if (this.sink.isTTY) {
       this.sink.write(`\r\x1b[K${line}`);
       this.live = true;

@@ -34,6 +34,25 @@ describe('Progress', () => {
     ]);
   });
 
+  test('in a pipe: a count held back by the throttle is shown before the next step, so the last count is never lost', () => {
+    let t = 0;
+    const { out, sink: s } = sink(false);
+    const p = new Progress(s, 'zh', { clock: () => t, quietMs: 0 });
+    p.step('read');
+    t = 100; p.step('read', '5 行');
+    t = 200; p.step('read', '41 行');
+    t = 300; p.step('read', '575 行');
+    t = 400; p.step('validate');
+    t = 500; p.step('compute');
+    expect(out).toEqual([
+      'service-star: 读取 (0.0 s)\n',
+      'service-star: 读取 5 行 (0.1 s)\n',
+      'service-star: 读取 575 行 (0.3 s)\n',
+      'service-star: 校验 (0.4 s)\n',
+      'service-star: 计算 (0.5 s)\n',
+    ]);
+  });
+
   test('on a terminal: a live line from the start, cleared at the end', () => {
     let t = 0;
     const { out, sink: s } = sink(true);
