@@ -118,6 +118,27 @@ describe('gaps worked out by hand, one scope per preset (SPEC §8)', () => {
     expect(of(zh, ['I06'], 'zh')).toEqual([['I06', 3, '差 3（评委平均分）']]);
   });
 
+  test('itsm-quarterly 2026-Q3 variation: level on the score and on praise, short on the second tie-break', () => {
+    // Small changes to the fixture: I06's two Q3 committee reviews 85 → 88 (mean 88); I06 praised on
+    //   08-01 and 08-02 (2 praise); I02 gets a suggestion adopted on 09-02 (1).
+    //   I01 88 / praise 2 / suggestions 1; I02 88 / 2 / 1; I06 88 / 2 / 0.
+    //   I01 and I02 level on every key → rank 1 and 1, both inside the 2 places (no tie for a place).
+    //   I06 rank 3: level on Committee score (88 = 88) and Praise (2 = 2); Suggestions adopted 1 − 0 = 1 short.
+    const tabs = fixture('itsm-quarterly').map((t) => {
+      if (t.name === 'Reviews') return { ...t, rows: t.rows.map((r) => (r[1] === 'I06' ? [r[0], r[1], r[2], 88, r[4]] : r)) };
+      if (t.name === 'Incidents') {
+        return { ...t, rows: [...t.rows, ['2026-08-01', 'I06', 'praise'], ['2026-08-02', 'I06', 'praise'], ['2026-09-02', 'I02', 'suggestion_adopted']] };
+      }
+      return t;
+    });
+    const out = run(tabs, 'itsm-quarterly', '2026-Q3');
+    expectScope(out, [
+      ['I01', 1, 'Winner'], ['I02', 1, 'Winner'], ['I06', 3, 'level on Committee score, 1 short (Suggestions adopted)'],
+    ], ['I03', 'I04', 'I05', 'I07', 'I08', 'I10', 'I11'], { whole: true });
+    const zh = run(tabs, 'itsm-quarterly', '2026-Q3', 'zh');
+    expect(of(zh, ['I06'], 'zh')).toEqual([['I06', 3, '“评委平均分”相同，差 1（建议采纳次数）']]);
+  });
+
   test('committee-quarterly 2026-Q3, company (quarter_service_star, 2 places by Committee score)', () => {
     // Committee means in Q3 of the eligible: C02 4 × 95 = 95; C01 (90 + 92 + 94 + 96 + 98) / 5 = 94;
     //   C07 4 × 91 = 91; C09 4 × 89 = 89 → ranks 1, 2, 3, 4; C02 and C01 win. Last winning place 94 (C01).
