@@ -1,24 +1,14 @@
 /**
- * Stand-in for office.js in the Chromium test of the task pane: an `Office`
- * object that reports an Excel host, and an `Excel.run` backed by the recording
- * fake holding the fixture workbook (exposed as window.__wb for assertions).
- * `?lang=zh-CN` picks the Chinese workbook and Office display language.
+ * Stand-in for office.js in the Chromium tests of the task pane: an Excel host over the
+ * recording fake (office-stub.ts). The Office display language is `?lang=` when the page
+ * has one, else the page's locale (navigator.language). The workbook is the one a test
+ * put in window.__workbook before the page loaded (the demo data, demo-workbook.ts),
+ * else the fixture (English or Chinese by that language).
  */
-import { FakeWorkbook } from './fake-excel';
+import type { Value } from './fake-excel';
 import { smileWorkbook, smileWorkbookZh } from './fixture';
+import { installExcelStub } from './office-stub';
 
-const lang = new URLSearchParams(location.search).get('lang') ?? 'en-US';
-const wb = new FakeWorkbook(lang.startsWith('zh') ? smileWorkbookZh() : smileWorkbook());
-const info = { host: 'Excel', platform: 'OfficeOnline' };
-const w = window as unknown as Record<string, unknown>;
-w.__wb = wb;
-w.Excel = { run: wb.run };
-w.Office = {
-  HostType: { Excel: 'Excel' },
-  context: { displayLanguage: lang, requirements: { isSetSupported: () => true } },
-  onReady(callback?: (i: typeof info) => void) {
-    const ready = new Promise<typeof info>((resolve) => setTimeout(() => resolve(info), 20));
-    if (callback) void ready.then(callback);
-    return ready;
-  },
-};
+const lang = new URLSearchParams(location.search).get('lang') ?? (navigator.language.startsWith('zh') ? 'zh-CN' : 'en-US');
+const given = (window as unknown as { __workbook?: Record<string, Value[][]> }).__workbook;
+installExcelStub(given ?? (lang.startsWith('zh') ? smileWorkbookZh() : smileWorkbook()), lang);

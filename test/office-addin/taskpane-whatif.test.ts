@@ -18,7 +18,7 @@ const QUOTA = 'awards.service_star.quota.count';
 let pane: PaneServer;
 
 beforeAll(async () => {
-  pane = await startPane('office-addin-whatif-test', join(__dirname, 'whatif-stub.ts'));
+  pane = await startPane('office-addin-whatif-test', join(__dirname, 'browser-stub.ts'));
 }, 180000);
 
 afterAll(async () => {

@@ -6,7 +6,10 @@
  *   /real/   → @microsoft/office-js/dist/office.js (no Office host: the "open in Excel" page)
  *   /stub/   → test/office-addin/browser-stub.ts (an Excel host over the recording fake)
  * Every request is recorded; none may leave the loopback interface.
- * Screenshots go to out/office-addin/ (to docs/ with OFFICE_ADDIN_SCREENSHOTS=docs).
+ * The small hand-worked fixture (fixture.ts, with a winner named =HYPERLINK(…)) pins the
+ * flow and the injection guards; the README screenshots docs/taskpane-zh.png and
+ * taskpane-en.png come from the demo data (demo-workbook.ts) in the same stub Excel,
+ * written to out/office-addin/ (to docs/ with OFFICE_ADDIN_SCREENSHOTS=docs).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +18,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Value } from './fake-excel';
+import { demoWorkbook } from './demo-workbook';
 
 const root = join(__dirname, '..', '..');
 const OUT = join(root, 'out', 'office-addin-test');
@@ -23,6 +28,7 @@ const CDN_TAG = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/o
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SHOTS = process.env.OFFICE_ADDIN_SCREENSHOTS === 'docs' ? join(root, 'docs') : join(root, 'out', 'office-addin');
+const FIXTURE_SHOTS = join(root, 'out', 'office-addin');
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml' };
 
@@ -89,9 +95,11 @@ afterAll(async () => {
   await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
 });
 
-async function open(path: string, locale: string): Promise<Page> {
+/** Open a page; `workbook` (tab → rows) replaces the stub Excel's fixture workbook. */
+async function open(path: string, locale: string, workbook?: Record<string, Value[][]>): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 320, height: 560 }, locale });
   page.on('request', (r) => requests.push(r.url()));
+  if (workbook) await page.addInitScript((tabs) => { (window as unknown as { __workbook: unknown }).__workbook = tabs; }, workbook);
   // Nothing may leave the machine: anything not loopback is recorded above and then aborted.
   await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
   await page.goto(`${base}${path}`);
@@ -173,8 +181,9 @@ describe('task pane in a stubbed Excel', () => {
     await page.getByTestId('outputs').getByText('Data check 2026-Q3').click();
     await page.waitForFunction(() => (window as unknown as { __wb: { activeSheet: string } }).__wb.activeSheet === 'Data check 2026-Q3');
     expect(requests.some((u) => u.endsWith('/stub/compute-worker.js'))).toBe(true);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, 'taskpane-en.png'), fullPage: true });
+    // Hostile test data: never a README picture (those come from the demo data below).
+    mkdirSync(FIXTURE_SHOTS, { recursive: true });
+    await page.screenshot({ path: join(FIXTURE_SHOTS, 'taskpane-fixture-en.png'), fullPage: true });
     await page.close();
   }, 60_000);
 
@@ -189,10 +198,96 @@ describe('task pane in a stubbed Excel', () => {
     expect(winners).toContain('王丽娜');
     expect(winners).toContain('刘洋');
     await expect(page.getByTestId('runners-up').innerText()).resolves.toMatch(/差 \d+（微笑卡）/);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, 'taskpane-zh.png'), fullPage: true });
+    mkdirSync(FIXTURE_SHOTS, { recursive: true });
+    await page.screenshot({ path: join(FIXTURE_SHOTS, 'taskpane-fixture-zh.png'), fullPage: true });
     await page.close();
   }, 60_000);
+
+  // The demo data (examples/csv-zh, csv-en) as Excel holds it, smile-cards 2026-Q3: its three planted
+  // bad Feedback rows (an unknown staff id, 2026-09-31, "五分") must be named before the winners.
+  const DEMO = {
+    en: {
+      banner: /^3 rows were left out, belonging to 2 people: 杨帆 \(S006\), 胡斌 \(S015\)\. Results may change once they are fixed\./,
+      rows: ['Feedback row 62 staff_id: staff id "S099" is not in the Staff tab; this row is left out',
+        'Feedback row 122 date: "2026-09-31" is not a valid date', 'Feedback row 182 score: "五分" is not a number; this row is left out'],
+      // 回访组: 董明 and 袁野 tie at 25 smile cards; 蔡雯 ranks 3 with 11, 14 short.
+      runner: '14 short (Smile cards)蔡雯Service Star · 回访组 · #3 · S039',
+      // 热线一组 has two places: 赵敏 first with 41, 黄磊 second with 37.
+      winners: ['800.00董明tieService Star · 回访组 · #1 · S035', '800.00黄磊Service Star · 热线一组 · #2 · S008'],
+      computed: 'Computed 2026-Q3',
+    },
+    zh: {
+      banner: /^有 3 行数据未使用，涉及 2 人：杨帆（S006）、胡斌（S015）。修正后结果可能改变。/,
+      rows: ['客户反馈 第 62 行 工号：工号“S099”不在员工表中，本行未使用', '客户反馈 第 122 行 日期：“2026-09-31”不是有效日期',
+        '客户反馈 第 182 行 评分：“五分”不是数字，本行未使用'],
+      runner: '差 14（微笑卡）蔡雯服务之星 · 回访组 · #3 · S039',
+      winners: ['800.00董明并列服务之星 · 回访组 · #1 · S035', '800.00黄磊服务之星 · 热线一组 · #2 · S008'],
+      computed: '已计算 2026-Q3',
+    },
+  } as const;
+
+  test.each(['zh', 'en'] as const)('demo data %s: left-out banner before the winners naming the people, runners-up with rank and gap, no id, one language (README screenshot)', async (lang) => {
+    const workbook = demoWorkbook(lang);
+    const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+    const page = await open(`/stub/taskpane.html?lang=${locale}`, locale, workbook);
+    const button = page.getByTestId('compute');
+    await button.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="compute"]') as HTMLButtonElement).disabled);
+    // smile-cards, 2026-Q3, whatever today is.
+    await page.getByTestId('preset').selectOption('smile-cards');
+    await page.getByTestId('period').fill('2026-Q3');
+    await button.click();
+    await page.getByTestId('result-message').waitFor({ state: 'visible', timeout: 60_000 });
+    const want = DEMO[lang];
+    expect(await page.getByTestId('result-message').innerText()).toBe(want.computed);
+
+    // SPEC §8: the rows left out come first and name the people they belong to.
+    const banner = await page.getByTestId('left-out').textContent();
+    expect(banner).toMatch(want.banner);
+    for (const row of want.rows) expect(banner).toContain(row);
+    const bannerFirst = await page.evaluate(() => {
+      const b = document.querySelector('[data-testid=left-out]');
+      const w = document.querySelector('[data-testid=winners]');
+      return Boolean(b && w && b.compareDocumentPosition(w) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(bannerFirst).toBe(true);
+    const winners = await page.getByTestId('winners').innerText();
+    expect(winners).toContain('董明');
+    expect(winners).toContain('袁野');
+    // Each winner with the rank among the eligible of the scope (the rank the Why states).
+    const winnerRows = await page.getByTestId('winners').locator('li').allTextContents();
+    for (const w of want.winners) expect(winnerRows).toContain(w);
+    // The people nearest to winning, with their rank among the eligible and the gap in the measure's unit.
+    const runners = await page.getByTestId('runners-up').locator('li').allTextContents();
+    expect(runners).toContain(want.runner);
+    for (const r of runners) expect(r).toMatch(/ · #\d+ · S\d{3}$/);
+
+    // What the user reads: no snake_case id; zh without English words, en without Chinese
+    // except what comes from the data (headers, the Staff tab's names, departments and groups,
+    // tab names, quoted cell values).
+    const outputs = await page.evaluate(() => (window as unknown as { __wb: { names(): string[] } }).__wb.names());
+    const staff = Object.values(workbook)[Object.keys(workbook).indexOf(lang === 'zh' ? '员工' : 'Staff')];
+    const dataNames = [...Object.values(workbook).flatMap((rows) => rows[0].map(String)), ...staff.flatMap((r) => r.map(String)), ...outputs]
+      .filter((n) => n.length > 1);
+    let rest = await page.locator('body').innerText();
+    rest = rest.replace(/“[^”]*”|"[^"]*"/g, ' ');
+    for (const n of [...new Set(dataNames)].sort((a, b) => b.length - a.length)) rest = rest.split(n).join(' ');
+    expect(rest.match(/[a-z]+_[a-z_]+/g) ?? []).toEqual([]);
+    // zh: the language toggle "EN" and the ITSM preset's own name are the only Latin words.
+    if (lang === 'zh') expect(rest.replace(/ITSM/g, '').match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
+    // en: the language toggle "中文" is the only Chinese.
+    else expect(rest.replace(/中文/g, '').match(/[\u3400-\u9fff]+/g) ?? []).toEqual([]);
+
+    // Input tabs untouched by the run.
+    const inputs = Object.keys(workbook);
+    expect(outputs.slice(0, inputs.length)).toEqual(inputs);
+    const after = await page.evaluate((l) => l.map((n) => (window as unknown as { __wb: { tab(n: string): unknown[][] | undefined } }).__wb.tab(n)), inputs);
+    expect(after).toEqual(inputs.map((n) => workbook[n]));
+
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `taskpane-${lang}.png`), fullPage: true });
+    await page.close();
+  }, 120_000);
 
   test('no request left the loopback interface', () => {
     expect(requests.length).toBeGreaterThan(0);
