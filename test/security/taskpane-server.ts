@@ -23,8 +23,12 @@ export interface PaneServer {
   base: string;
   /** Every URL any page asked for. */
   requests: string[];
-  /** Open the task pane; `dialogs` counts alert/confirm/prompt boxes the page raised. */
-  open(locale?: string): Promise<{ page: Page; dialogs: () => number }>;
+  /**
+   * Open the task pane; `dialogs` counts alert/confirm/prompt boxes the page raised.
+   * `workbook` (tab → rows) is put in window.__workbook before the page loads, for a stub
+   * that takes it (browser-stub.ts: the demo data instead of its fixture).
+   */
+  open(locale?: string, workbook?: Record<string, unknown[][]>): Promise<{ page: Page; dialogs: () => number }>;
   close(): Promise<void>;
 }
 
@@ -69,8 +73,9 @@ export async function startPane(outName: string, stubEntry: string): Promise<Pan
   return {
     base,
     requests,
-    async open(locale = 'en-US') {
+    async open(locale = 'en-US', workbook?: Record<string, unknown[][]>) {
       const p = await browser.newPage({ viewport: { width: 320, height: 900 }, locale });
+      if (workbook) await p.addInitScript((tabs) => { (window as unknown as { __workbook: unknown }).__workbook = tabs; }, workbook);
       let dialogs = 0;
       p.on('dialog', (d) => { dialogs += 1; void d.dismiss(); });
       p.on('request', (r) => requests.push(r.url()));
