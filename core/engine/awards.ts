@@ -12,6 +12,7 @@ import { evalMeasure } from './measures';
 import { eligibilityReasons, type Reason } from './gates';
 import { computeTeamAward } from './teams';
 import { nominatedPool } from './nominations';
+import { measureFormat, roundFor } from '../output/formats';
 
 export interface TieBreakNote {
   /** Index of the tie-break key that separated the two (into award.tieBreak). */
@@ -146,6 +147,17 @@ export function awardOutcome(ctx: Ctx, awardId: string, w: Period): AwardOutcome
   return out;
 }
 
+/**
+ * A ranking key as its Ranking column shows it (two decimals, a percent's two decimals
+ * of the percent): people who read level are level, so the tie-break decides, and no
+ * rank or gap turns on digits nobody can see ("0 short" beside 4.35 and 4.35). Scores
+ * are already rounded this way (score.ts). A new vector: measures are memoised.
+ */
+function asShown(ctx: Ctx, measure: string, v: Float64Array): Float64Array {
+  const format = measureFormat(ctx.measures, measure);
+  return v.map((x) => (Number.isNaN(x) ? NaN : roundFor(format, x)!));
+}
+
 function computeAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
   const n = ctx.n;
   let pool: Set<number> | null = null;
@@ -159,8 +171,8 @@ function computeAward(ctx: Ctx, a: Award, w: Period): AwardOutcome {
     }
   }
   const nominated = nominatedPool(ctx, a, w);
-  const rank = evalMeasure(ctx, a.rankBy.measure, w);
-  const tb = a.tieBreak.map((k) => evalMeasure(ctx, k.measure, w));
+  const rank = asShown(ctx, a.rankBy.measure, evalMeasure(ctx, a.rankBy.measure, w));
+  const tb = a.tieBreak.map((k) => asShown(ctx, k.measure, evalMeasure(ctx, k.measure, w)));
   const gates = a.gates.map((id) => ctx.scheme.gates.find((g) => g.id === id)).filter((g) => g !== undefined);
   const entries: AwardEntry[] = new Array(n);
   for (let i = 0; i < n; i++) {

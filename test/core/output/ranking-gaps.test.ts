@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseCsvText } from '../../../cli/csv-host';
 import type { ComputeOutcome } from '../../../core/orchestrator';
 import type { Cell, Lang, RawTab } from '../../../core/types';
-import { fixture, run, tab } from '../engine/helpers';
+import { fixture, rankingById, run, tab } from '../engine/helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -213,6 +213,41 @@ function expectNoGapColumn(tabs: RawTab[], preset: string, period: string): void
     expect(cells.filter((c) => (lang === 'zh' ? /^(并列)?获奖$|^差 \d/ : /^Winner|\d short \(/).test(c))).toEqual([]);
   }
 }
+
+describe('ranks and gaps are on the figures as the columns show them (two decimals)', () => {
+  test('revisit: 4.35 and 4.3478… both read 4.35, so they are level and the tie-break decides; never "0 short"', () => {
+    // A small hand-built workbook for the revisit preset, September 2026:
+    //   X1 20 rows: 7 × 5 + 13 × 4 = 87 → 87 / 20 = 4.35.
+    //   X2 23 rows: 8 × 5 + 15 × 4 = 100 → 100 / 23 = 4.3478… → shown 4.35.
+    //   X3 5 rows of 4 → 4.00.
+    //   3 eligible (≥ 5 rows each) → quota ⌈3 × 10 %⌉ = 1.
+    //   On the figures shown, X1 and X2 are level on 4.35 → tie-break Feedback rows 23 vs 20 → X2 rank 1,
+    //   wins; X1 rank 2, level on the mean, 23 − 20 = 3 short (Feedback rows); X3 rank 3, 4.35 − 4.00 = 0.35 short.
+    //   (Ranked on the unrounded means X1 would win by 0.0022, which the Ranking tab would show as
+    //   "0 short" beside two cells of 4.35 — a rank its own row cannot explain.)
+    const feedback: Cell[][] = [['date', 'staff_id', 'score']];
+    const add = (id: string, fives: number, fours: number): void => {
+      for (let k = 0; k < fives + fours; k++) feedback.push([`2026-09-${String(1 + (k % 28)).padStart(2, '0')}`, id, k < fives ? 5 : 4]);
+    };
+    add('X1', 7, 13);
+    add('X2', 8, 15);
+    add('X3', 0, 5);
+    const tabs: RawTab[] = [
+      { name: 'Staff', rows: [['staff_id', 'name', 'department', 'hire_date'], ['X1', '许一', '客服部', '2020-01-01'], ['X2', '许二', '客服部', '2020-01-01'], ['X3', '许三', '客服部', '2020-01-01']] },
+      { name: 'Feedback', rows: feedback },
+    ];
+    const out = run(tabs, 'revisit', '2026-09');
+    expectScope(out, [
+      ['X2', 1, 'Winner'], ['X1', 2, 'level on Mean feedback score, 3 short (Feedback rows)'], ['X3', 3, '0.35 short (Mean feedback score)'],
+    ], [], { whole: true });
+    expect(out.result!.awards.map((a) => [a.staff_id, a.rank, a.tie])).toEqual([['X2', 1, false]]);
+    const rk = rankingById(out);
+    expect([rk.X1['Mean feedback score'], rk.X2['Mean feedback score'], rk.X3['Mean feedback score']]).toEqual([4.35, 4.35, 4]);
+    expect(rk.X1.Why).toContain('decided by Feedback rows (20 vs 23)');
+    const zh = run(tabs, 'revisit', '2026-09', 'zh');
+    expect(of(zh, ['X1', 'X3'], 'zh')).toEqual([['X1', 2, '“客户反馈平均分”相同，差 3（客户反馈条数）'], ['X3', 3, '差 0.35（客户反馈平均分）']]);
+  });
+});
 
 describe('presets that cannot show a gap say so (SPEC §8: a gap is to the last winning place)', () => {
   test('star-rating: the certificate has no quota — every eligible person wins, so nobody is short', () => {
