@@ -6,7 +6,10 @@
  * measures is in the header of test/core/engine/<preset>.golden.test.ts). For each
  * eligible non-winner: its rank-by value, the value at the last winning place, and
  * the difference. Where a preset cannot show a gap, a test says why and asserts
- * there is none.
+ * there is none. Small in-test variations of a fixture show what the fixture
+ * alone does not: a gap in the rank-by measure for smile-cards, a gap on the
+ * second tie-break key (itsm-quarterly), and that ranks and gaps are taken on the
+ * figures as the columns show them (revisit: 4.35 vs 4.3478…).
  */
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -213,6 +216,40 @@ function expectNoGapColumn(tabs: RawTab[], preset: string, period: string): void
     expect(cells.filter((c) => (lang === 'zh' ? /^(并列)?获奖$|^差 \d/ : /^Winner|\d short \(/).test(c))).toEqual([]);
   }
 }
+
+describe('the two presets ranking-trust.test.ts checks cell by cell, here scope by scope', () => {
+  test('smile-cards 2026-Q3, A组 (service_star, 1 place per group by Smile cards, tie-break Exceeded ratings)', () => {
+    // Smile cards = 2 per exceeded + 1 per met, Q3 only (golden header):
+    //   S01 07-01 exceeded 2 + 08-10 met 1 + 09-30 exceeded 2 = 5 (06-30, 10-01 out), exceeded 2;
+    //   S02 07-05 exceeded 2 + three met 3 = 5, exceeded 1; S03 8 but a below rating = 2 anger cards → not eligible.
+    //   S01 and S02 level on 5 → exceeded 2 vs 1 → S01 rank 1 wins; S02 rank 2: 2 − 1 = 1 short on the tie-break.
+    const out = run(fixture('smile-cards'), 'smile-cards', '2026-Q3');
+    expectScope(out, [['S01', 1, 'Winner'], ['S02', 2, 'level on Smile cards, 1 short (Exceeded ratings)']], ['S03']);
+    // Variation: without S02's met rating of 09-06 (Feedback row 10), S02 has 2 + 1 + 1 = 4 smile cards:
+    //   no longer level; the gap is in the rank-by measure: 5 − 4 = 1 smile card short.
+    const tabs = fixture('smile-cards').map((t) => t.name === 'Feedback'
+      ? { ...t, rows: t.rows.filter((r) => !(r[0] === '2026-09-06' && r[1] === 'S02')) } : t);
+    const fewer = run(tabs, 'smile-cards', '2026-Q3');
+    expectScope(fewer, [['S01', 1, 'Winner'], ['S02', 2, '1 short (Smile cards)']], ['S03']);
+    const zh = run(tabs, 'smile-cards', '2026-Q3', 'zh');
+    expect(of(zh, ['S01', 'S02', 'S03'], 'zh')).toEqual([['S01', 1, '获奖'], ['S02', 2, '差 1（微笑卡）'], ['S03', null, null]]);
+  });
+
+  test('weighted-quarterly 2026-Q3, 工程部 (quarter_star, 2 places from Quotas, by Score)', () => {
+    // Score = (40·P + 40·A + 30·V) / 110, P = 20 % self + 80 % supervisor (golden header):
+    //   E01 P 0.2·70 + 0.8·90 = 86, A 80, V 70 → (3440 + 3200 + 2100) / 110 = 8740 / 110 = 79.45;
+    //   E02 no performance → (40·90 + 30·60) / 70 = 5400 / 70 = 77.14;
+    //   E03 P 60 (self only), A 70, V 70 → (2400 + 2800 + 2100) / 110 = 7300 / 110 = 66.36.
+    //   Ranks 1, 2, 3; 2 places → E01, E02 win. Last winning place 77.14: E03 77.14 − 66.36 = 10.78 short.
+    const out = run(fixture('weighted-quarterly'), 'weighted-quarterly', '2026-Q3');
+    expectScope(out, [['E01', 1, 'Winner'], ['E02', 2, 'Winner'], ['E03', 3, '10.78 short (Score)']], []);
+    // 秩序部 (its Quotas row "two" is a bad row → 1 place): G01 = G02 = 80 on every key → co-winners;
+    //   G03 70: 80 − 70 = 10 short.
+    expectScope(out, [['G01', 1, 'Winner (tie)'], ['G02', 1, 'Winner (tie)'], ['G03', 3, '10 short (Score)']], []);
+    const zh = run(fixture('weighted-quarterly'), 'weighted-quarterly', '2026-Q3', 'zh');
+    expect(of(zh, ['E03', 'G03'], 'zh')).toEqual([['E03', 3, '差 10.78（总分）'], ['G03', 3, '差 10（总分）']]);
+  });
+});
 
 describe('ranks and gaps are on the figures as the columns show them (two decimals)', () => {
   test('revisit: 4.35 and 4.3478… both read 4.35, so they are level and the tie-break decides; never "0 short"', () => {
