@@ -45,7 +45,7 @@ export function isXlsxPath(path: string): boolean {
  * much time and memory that way (measured on the bench's M workbook, 14.3 MB and
  * 420,000 rows: 33–47 s and 3.2–3.3 GB peak RSS; a 7.1 MB one of 210,000 rows
  * takes about 16 s and 1.6–1.9 GB), so their `--out` copies the input tabs as
- * values, and is refused over the source itself.
+ * values (writeValuesWorkbook), and is refused over the source itself.
  */
 export const FULL_REWRITE_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -68,13 +68,11 @@ export interface SaveOptions {
  */
 export async function saveOutputs(out: string, host: FileHost, outputs: OutputTab[], options: SaveOptions = {}): Promise<string[]> {
   if (isXlsxPath(out)) {
-    // exceljs (the writer) is loaded only here and by `template`: a run without --out .xlsx never loads it.
-    const { writeXlsx } = await import('./xlsx-writer');
     if (host instanceof XlsxHost && (await host.isOoxml())) {
       await saveXlsxFromXlsx(host.source, out, () => host.allTabs(), outputs, options);
     } else {
       await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
-      await writeXlsx(out, await host.allTabs(), outputs, options);
+      await writeValuesWorkbook(out, await host.allTabs(), outputs, options);
     }
     return [out];
   }
@@ -135,12 +133,12 @@ export async function checkOutTarget(host: FileHost, out: string, options: Pick<
 /** @throws CliError (see saveOutputs). */
 async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promise<RawTab[]>, outputs: OutputTab[], options: SaveOptions): Promise<void> {
   const plan = await planXlsxSave(source, out, options.fullRewriteMaxBytes);
-  const { SourceLoadError, updateXlsx, writeXlsx } = await import('./xlsx-writer');
   await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
   if (plan.kind === 'values') {
-    await writeXlsx(out, await inputs(), outputs, options);
+    await writeValuesWorkbook(out, await inputs(), outputs, options);
     return;
   }
+  const { SourceLoadError, updateXlsx } = await import('./xlsx-writer');
   if (plan.dropped.length > 0) {
     const zh = plan.dropped.map((d) => d.zh).join('、');
     const en = plan.dropped.map((d) => d.en).join(', ');
@@ -156,8 +154,26 @@ async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promi
       zh: `${basename(out)} 中的输入工作表只保留了数值（原工作簿的格式和公式无法带入）`,
       en: `${basename(out)} keeps the input tabs as values only (the source workbook's formatting and formulas could not be carried over)`,
     });
-    await writeXlsx(out, await inputs(), outputs, options);
+    await writeValuesWorkbook(out, await inputs(), outputs, options);
   }
+}
+
+/**
+ * A new workbook of the input tabs' values and the outputs. Written directly as
+ * SpreadsheetML (cli/xlsx-values-writer.ts: a 420,000-row workbook in a few seconds
+ * instead of half a minute, without loading exceljs) unless an output has header
+ * notes (templates), which only exceljs's writer writes.
+ * @throws CliError when the target cannot be written.
+ */
+async function writeValuesWorkbook(out: string, inputs: RawTab[], outputs: OutputTab[], options: SaveOptions): Promise<void> {
+  const { valuesWriterCovers, writeValuesXlsx } = await import('./xlsx-values-writer');
+  if (valuesWriterCovers(outputs)) {
+    await writeValuesXlsx(out, inputs, outputs, { now: options.now, onRows: options.onRows });
+    return;
+  }
+  // exceljs is loaded only here, for updating an .xlsx source and by `template`: a run without --out .xlsx never loads it.
+  const { writeXlsx } = await import('./xlsx-writer');
+  await writeXlsx(out, inputs, outputs, options);
 }
 
 /** True when both paths name one file (same path, or the same inode through a link). */

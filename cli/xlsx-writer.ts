@@ -3,32 +3,25 @@
  *  - `updateXlsx`, when the source is an .xlsx: the source workbook is loaded whole
  *    with exceljs and only the output tabs are replaced or added, so the user's tabs
  *    keep their formulas, formatting, comments, merges, widths, validation and names.
- *  - `writeXlsx`, for a CSV folder, a template, or a source too large to load whole:
- *    the input tabs with their values as read, in the same order, then the output
- *    tabs (an output replaces an input tab of the same name in place, as a re-run
- *    replaces the period's tabs). Uses the streaming writer so big workbooks do not
- *    hold exceljs cell objects in memory.
+ *  - `writeXlsx`, for a template (header notes become cell comments): the input
+ *    tabs with their values as read, in the same order, then the output tabs (an
+ *    output replaces an input tab of the same name in place, as a re-run replaces
+ *    the period's tabs), with exceljs's streaming writer. A CSV folder or a source
+ *    too large to load whole gets the same workbook from the direct writer
+ *    (cli/xlsx-values-writer.ts), many times faster; see writeValuesWorkbook in cli/hosts.ts.
  * Both write to a temporary file in the target's folder renamed at the end, so a
  * failure or a crash leaves the old file intact. Strings are always written as
  * strings, never as formulas: a name like `=HYPERLINK("x")` stays text.
  */
-import { chmod, rename, stat, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { toExcelValue } from './cells';
-import { CliError, fsCode, writeHint } from './errors';
+import { CliError, fsCode } from './errors';
 import { writeDataBars } from './xlsx-charts';
+import { arrange, cannotWrite, columnWidth, FORMULA_LIKE, hasTime, NUM_FMT, replaceWith, safeSheetNames, xlsxLinkTarget } from './xlsx-sheets';
 
-export const NUM_FMT: Record<ColumnFormat, string | undefined> = {
-  text: '@',
-  money: '#,##0.00',
-  percent: '0.00%',
-  // Two decimals, never '0.####' (Excel shows a whole number in it as "32." with a stray point).
-  number: '0.00',
-  integer: '0',
-  date: 'yyyy-mm-dd',
-  stars: '0',
-};
+export { FORMULA_LIKE, NUM_FMT, safeSheetNames } from './xlsx-sheets';
 
 export interface XlsxWriteOptions {
   /** Creation time stamped in the file's properties (passed in for reproducible files). */
@@ -36,8 +29,6 @@ export interface XlsxWriteOptions {
   /** Called after each tab with the rows written so far. */
   onRows?: (rows: number) => void;
 }
-
-type Sheet = { kind: 'input'; tab: RawTab } | { kind: 'output'; tab: OutputTab };
 
 /**
  * Write inputs (values as read) and outputs to one .xlsx file.
@@ -116,41 +107,6 @@ export async function updateXlsx(source: string, path: string, outputs: OutputTa
   }
 }
 
-/** Move the finished temporary file over `path`, keeping the permissions of a file it replaces. */
-async function replaceWith(tmp: string, path: string): Promise<void> {
-  const old = await stat(path).catch(() => null);
-  if (old?.isFile()) await chmod(tmp, old.mode & 0o7777).catch(() => undefined);
-  await rename(tmp, path);
-}
-
-function cannotWrite(path: string, err: unknown): CliError {
-  const code = fsCode(err);
-  const why = code || (err instanceof Error ? err.message.split('\n')[0] : String(err));
-  const hint = writeHint(code);
-  return new CliError(`无法写入“${path}”（${why}）${hint.zh}`, `Cannot write ${path} (${why})${hint.en}`);
-}
-
-/** Input tabs in order; an output with the name of an input tab takes its place; other outputs follow. */
-function arrange(inputs: RawTab[], outputs: OutputTab[]): Sheet[] {
-  const byName = new Map(outputs.map((o) => [o.name.toLowerCase(), o] as const));
-  // A tab's other-language twin (issue 13) is replaced by it too, in its place.
-  for (const o of outputs) for (const n of o.replaces ?? []) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), o);
-  const used = new Set<string>();
-  const sheets: Sheet[] = [];
-  for (const tab of inputs) {
-    const replacement = byName.get(tab.name.toLowerCase());
-    const key = replacement?.name.toLowerCase();
-    if (replacement && key && !used.has(key)) {
-      used.add(key);
-      sheets.push({ kind: 'output', tab: replacement });
-    } else if (!replacement || tab.name.toLowerCase() === key) {
-      sheets.push({ kind: 'input', tab });
-    }
-  }
-  for (const o of outputs) if (!used.has(o.name.toLowerCase())) sheets.push({ kind: 'output', tab: o });
-  return sheets;
-}
-
 // exceljs resolves a cell's style per cell unless the very same style object is
 // seen again (it caches by identity): shared, never-mutated style objects keep
 // writing big tabs fast. Never set cell.numFmt / row.font: those mutate the style.
@@ -225,47 +181,5 @@ function writeOutput(wb: ExcelJS.Workbook, name: string, tab: OutputTab): ExcelJ
 
 /** A cell link as exceljs writes it: a hyperlink to a place in this workbook (`#'Tab'!A12`), never a formula. */
 export function xlsxLink(text: Cell, l: CellLink): ExcelJS.CellHyperlinkValue {
-  return { text: String(text ?? ''), hyperlink: `#'${l.tab.replace(/'/g, "''")}'!${l.cell}` };
-}
-
-/** Strings a spreadsheet would read as a formula if typed in. */
-export const FORMULA_LIKE = /^[=+\-@]/;
-
-function hasTime(d: Date): boolean {
-  return d.getUTCHours() !== 0 || d.getUTCMinutes() !== 0 || d.getUTCSeconds() !== 0;
-}
-
-/** A readable width from the first rows: CJK characters count double. */
-function columnWidth(rows: Cell[][], col: number): number {
-  let w = 8;
-  const n = Math.min(rows.length, 200);
-  for (let r = 0; r < n; r++) {
-    const v = rows[r][col];
-    if (v === null || v === undefined) continue;
-    const s = v instanceof Date ? '2026-01-01' : String(v);
-    let len = 0;
-    for (const ch of s) len += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
-    w = Math.max(w, len + 2);
-  }
-  return Math.min(w, 60);
-}
-
-/**
- * Excel's sheet-name rules: ≤ 31 characters, none of \ / ? * [ ] :, not blank,
- * unique ignoring case. Names from CSV file names may break them.
- */
-export function safeSheetNames(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((raw) => {
-    let base = raw.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '').trim();
-    if (!base) base = 'Sheet';
-    base = [...base].slice(0, 31).join('');
-    let name = base;
-    for (let k = 2; seen.has(name.toLowerCase()); k++) {
-      const suffix = ` (${k})`;
-      name = [...base].slice(0, 31 - suffix.length).join('') + suffix;
-    }
-    seen.add(name.toLowerCase());
-    return name;
-  });
+  return { text: String(text ?? ''), hyperlink: xlsxLinkTarget(l) };
 }

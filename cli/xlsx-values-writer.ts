@@ -1,0 +1,391 @@
+/**
+ * `--out result.xlsx` from an .xlsx source too large to rewrite whole (see
+ * FULL_REWRITE_MAX_BYTES in cli/hosts.ts): the same workbook exceljs's streaming
+ * writer gave (cli/xlsx-writer.ts writeXlsx) — the input tabs with their values as
+ * read, then the output tabs with their number formats, bold header, frozen first
+ * row, column widths, cell links, page breaks and data bars — written directly as
+ * SpreadsheetML, a chunk of rows at a time, into a zip deflated by node:zlib.
+ * exceljs spent most of a big run's time building a cell object per value and a
+ * relationship per link; this writer builds text. Strings are always written as
+ * strings (a shared-strings table), never as formulas: text starting with = + - @
+ * also gets the Text format, as exceljs's writer does. Header notes (templates
+ * only) are not written here: a tab with notes goes through exceljs.
+ */
+import { unlink } from 'node:fs/promises';
+import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import { MAX_CELL_CHARS } from './cells';
+import { dataBarRanges } from './xlsx-charts';
+import { arrange, cannotWrite, columnWidth, FORMULA_LIKE, hasTime, replaceWith, safeSheetNames, xlsxLinkTarget } from './xlsx-sheets';
+import { type ZipEntryWriter, ZipWriter } from './zip-writer';
+
+export interface ValuesWriteOptions {
+  /** Creation time stamped in the file's properties (passed in for reproducible files). */
+  now?: Date;
+  /** Called after each tab with the rows written so far. */
+  onRows?: (rows: number) => void;
+  /** zlib level (tests and the bench may compare; default 1: a big sheet's XML deflates 3–4× faster than at 6 for a few % more bytes). */
+  level?: number;
+}
+
+/** True when this writer writes everything of `outputs` (header notes need exceljs's comment parts). */
+export function valuesWriterCovers(outputs: OutputTab[]): boolean {
+  return !outputs.some((o) => o.notes?.some((n) => n));
+}
+
+// Cell styles: indices into cellXfs of STYLES below.
+const S_PLAIN = 0;
+const S_DAY = 1;
+const S_DAY_TIME = 2;
+const S_HEADER = 3;
+const S_TEXT = 4;
+const FORMAT_STYLE: Record<ColumnFormat, number> = { text: S_TEXT, money: 5, percent: 6, number: 7, integer: 8, date: S_DAY, stars: 8 };
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Number formats as exceljs's writer gives them: built-in ids where Excel has one (0.00 → 2, 0 → 1, @ → 49 …). */
+const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">`
+  + '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
+  // No theme part is written, so the fonts name their face and colour instead of referring to a theme.
+  + '<fonts count="2"><font><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>'
+  + '<font><b/><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font></fonts>'
+  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+  + '<cellXfs count="9">'
+  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+  + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+  + '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+  + '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
+
+/** Characters XML 1.0 cannot hold (dropped, as exceljs does), markup, CR (kept as a reference) and text that reads as an `_xHHHH_` escape. */
+const NEEDS_ESCAPE = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+const ESCAPES = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+function escapeXml(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(ESCAPES, (c) => {
+    switch (c) {
+      case '&': return '&amp;';
+      case '<': return '&lt;';
+      case '>': return '&gt;';
+      case '"': return '&quot;';
+      case '\r': return '&#13;';
+      // A literal `_x000D_` in the text stays literal: its underscore is escaped (OOXML's own rule).
+      case '_': return '_x005F_';
+      default: return '';
+    }
+  });
+}
+
+/** Column letters of a 1-based column: 1 → A, 27 → AA. */
+function letters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** Strings of the whole workbook, each written once (the sheets refer to them by index). */
+class SharedStrings {
+  readonly index = new Map<string, number>();
+  count = 0;
+
+  id(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.index.size;
+      this.index.set(s, i);
+    }
+    return i;
+  }
+}
+
+/** Bytes collected before they go to the zip entry (one deflate call per chunk). */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * A zip entry's text, encoded into a byte buffer a row at a time and handed to
+ * the deflater a chunk at a time. Encoding each row as it comes keeps V8 from
+ * building (and later flattening) one long string of the whole chunk, which cost
+ * more than the deflating.
+ */
+class ChunkedText {
+  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+
+  constructor(private readonly entry: ZipEntryWriter) {}
+
+  /** Append; returns a promise (to await) when the deflater wants to catch up. */
+  push(text: string): Promise<void> | undefined {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.used + text.length * 3 <= this.buf.length) {
+      this.used += this.buf.write(text, this.used, 'utf8');
+      return undefined;
+    }
+    const waited = this.flush();
+    if (text.length * 3 <= this.buf.length) {
+      this.used = this.buf.write(text, 0, 'utf8');
+      return waited;
+    }
+    const more = this.entry.write(Buffer.from(text, 'utf8'));
+    return waited && more ? waited.then(() => more) : waited ?? more;
+  }
+
+  flush(): Promise<void> | undefined {
+    if (this.used === 0) return undefined;
+    const full = this.buf.subarray(0, this.used);
+    // The deflater keeps the chunk until it has read it: the next rows go to a new buffer.
+    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+    return this.entry.write(full);
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    await this.entry.end();
+  }
+}
+
+/**
+ * Write inputs (values as read) and outputs to one .xlsx file, as writeXlsx does.
+ * @throws CliError when the file cannot be written (folder missing, no permission, file open elsewhere).
+ */
+export async function writeValuesXlsx(path: string, inputs: RawTab[], outputs: OutputTab[], options: ValuesWriteOptions = {}): Promise<void> {
+  const sheets = arrange(inputs, outputs);
+  const names = safeSheetNames(sheets.map((s) => s.tab.name));
+  const tmp = `${path}.${process.pid}.tmp`;
+  let zip: ZipWriter | null = null;
+  try {
+    zip = new ZipWriter(tmp, options.level ?? 1);
+    const strings = new SharedStrings();
+    let total = 0;
+    for (let i = 0; i < sheets.length; i++) {
+      const sheet = sheets[i];
+      const out = new ChunkedText(zip.entry(`xl/worksheets/sheet${i + 1}.xml`));
+      const linkTargets = sheet.kind === 'input' ? await writeInputSheet(out, sheet.tab, strings) : await writeOutputSheet(out, sheet.tab, strings);
+      await out.end();
+      if (linkTargets.length > 0) await writeSheetRels(new ChunkedText(zip.entry(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`)), linkTargets);
+      total += sheet.tab.rows.length;
+      options.onRows?.(total);
+    }
+    await writeSharedStrings(new ChunkedText(zip.entry('xl/sharedStrings.xml')), strings);
+    await zip.add('xl/styles.xml', STYLES);
+    await zip.add('xl/workbook.xml', workbookXml(names));
+    await zip.add('xl/_rels/workbook.xml.rels', workbookRels(names.length));
+    await zip.add('[Content_Types].xml', contentTypes(names.length));
+    await zip.add('_rels/.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">`
+      + `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>`
+      + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+      + `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
+    const when = (options.now ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await zip.add('docProps/core.xml', `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" `
+      + 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+      + `<dc:creator>Service Star</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>`
+      + `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`);
+    await zip.add('docProps/app.xml', `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Service Star</Application></Properties>`);
+    zip.finish();
+    zip = null;
+    await replaceWith(tmp, path);
+  } catch (err) {
+    zip?.close();
+    await unlink(tmp).catch(() => undefined);
+    throw cannotWrite(path, err);
+  }
+}
+
+/** `<c …>` of one value (empty string when the cell is empty and unstyled). */
+function cellXml(ref: string, v: Cell, style: number, strings: SharedStrings): string {
+  const s = style === S_PLAIN ? '' : ` s="${style}"`;
+  if (v === null || v === undefined) return s ? `<c r="${ref}"${s}/>` : '';
+  if (typeof v === 'string') {
+    return `<c r="${ref}"${s} t="s"><v>${strings.id(v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v)}</v></c>`;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : (s ? `<c r="${ref}"${s}/>` : '');
+  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (v instanceof Date) {
+    const t = v.getTime();
+    return Number.isNaN(t) ? (s ? `<c r="${ref}"${s}/>` : '') : `<c r="${ref}"${s}><v>${25569 + t / 86400000}</v></c>`;
+  }
+  return `<c r="${ref}"${s} t="s"><v>${strings.id(String(v))}</v></c>`;
+}
+
+/** Style of an input cell: dates get a date format; formula-like text gets the Text format. */
+function inputStyle(c: Cell): number {
+  if (c instanceof Date) return hasTime(c) ? S_DAY_TIME : S_DAY;
+  // Text format keeps Excel from turning the cell into a formula when someone edits it.
+  if (typeof c === 'string' && FORMULA_LIKE.test(c)) return S_TEXT;
+  return S_PLAIN;
+}
+
+/** Style of an output cell from its column format. */
+function outputStyle(c: Cell, format: ColumnFormat): number {
+  if (c === null || c === undefined || typeof c === 'boolean') return S_PLAIN;
+  if (c instanceof Date) return S_DAY;
+  if (typeof c === 'string') return S_TEXT;
+  return format === 'text' ? S_PLAIN : FORMAT_STYLE[format];
+}
+
+const SHEET_OPEN = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
+
+/** Column letters for the widest row of `rows` (index = 0-based column). */
+function columnRefs(width: number): string[] {
+  return Array.from({ length: width }, (_, i) => letters(i + 1));
+}
+
+/** An input tab's values; it has no links (returns the empty list of link targets). */
+async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStrings): Promise<string[]> {
+  await out.push(`${SHEET_OPEN}<sheetData>`);
+  let cols: string[] = [];
+  for (let r = 0; r < tab.rows.length; r++) {
+    const cells = tab.rows[r];
+    if (cells.length > cols.length) cols = columnRefs(cells.length);
+    const n = r + 1;
+    let row = '';
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v === null || v === undefined) continue;
+      row += cellXml(cols[c] + n, v, inputStyle(v), strings);
+    }
+    const p = out.push(row ? `<row r="${n}">${row}</row>` : '');
+    if (p) await p;
+  }
+  await out.push('</sheetData></worksheet>');
+  return [];
+}
+
+/**
+ * An output tab. Returns the targets of its cell links, in the order of their
+ * relationship ids (rId1, rId2 …), for the sheet's relationships part.
+ */
+async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: SharedStrings): Promise<string[]> {
+  const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const cols = columnRefs(width);
+  let head = `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`
+    + '<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
+  if (width > 0) {
+    head += '<cols>';
+    for (let i = 0; i < width; i++) head += `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(tab.rows, i)}" customWidth="1"/>`;
+    head += '</cols>';
+  }
+  await out.push(`${head}<sheetData>`);
+  const linksByRow = new Map<number, CellLink[]>();
+  for (const l of tab.links ?? []) {
+    const list = linksByRow.get(l.row);
+    if (list) list.push(l);
+    else linksByRow.set(l.row, [l]);
+  }
+  const hyperlinks: string[] = [];
+  const targets: string[] = [];
+  for (let r = 0; r < tab.rows.length; r++) {
+    const cells = tab.rows[r];
+    const n = r + 1;
+    const links = linksByRow.get(r);
+    let row = '';
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      const ref = cols[c] + n;
+      const style = r === 0 ? S_HEADER : outputStyle(v, tab.formats[c] ?? 'text');
+      const link = links?.find((l) => l.col === c);
+      if (link) {
+        // A link to a place in this workbook, never a formula; the cell shows its text. Written as exceljs's
+        // writer did (a hyperlink relationship to `#'Tab'!A12`), which Excel, LibreOffice and exceljs all follow.
+        row += cellXml(ref, String(v ?? ''), style, strings);
+        targets.push(xlsxLinkTarget(link));
+        hyperlinks.push(`<hyperlink ref="${ref}" r:id="rId${targets.length}"/>`);
+      } else row += cellXml(ref, v, style, strings);
+    }
+    const p = out.push(row ? `<row r="${n}">${row}</row>` : '');
+    if (p) await p;
+  }
+  await out.push('</sheetData>');
+  // In-cell bars for the tab's charts (cli/xlsx-charts.ts): the same rules exceljs's writer wrote.
+  const bars = dataBarRanges(tab);
+  for (let k = 0; k < bars.length; k++) {
+    await out.push(`<conditionalFormatting sqref="${bars[k]}"><cfRule type="dataBar" priority="${k + 1}"><dataBar>`
+      + '<cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>');
+  }
+  if (hyperlinks.length > 0) {
+    await out.push('<hyperlinks>');
+    for (const h of hyperlinks) {
+      const p = out.push(h);
+      if (p) await p;
+    }
+    await out.push('</hyperlinks>');
+  }
+  await out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  // A page break below row r (1-based) when row r + 1 starts a page, as exceljs's addPageBreak on row r.
+  const breaks = [...new Set(tab.pageBreaks ?? [])].filter((b) => b >= 1 && b < tab.rows.length).sort((a, b) => a - b);
+  if (breaks.length > 0) {
+    await out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">`);
+    for (const b of breaks) {
+      const p = out.push(`<brk id="${b}" max="16383" man="1"/>`);
+      if (p) await p;
+    }
+    await out.push('</rowBreaks>');
+  }
+  await out.push('</worksheet>');
+  return targets;
+}
+
+/** A sheet's relationships part: one hyperlink relationship per cell link, rId1 … in order. */
+async function writeSheetRels(out: ChunkedText, targets: string[]): Promise<void> {
+  await out.push(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">`);
+  for (let i = 0; i < targets.length; i++) {
+    const p = out.push(`<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${escapeXml(targets[i])}" TargetMode="External"/>`);
+    if (p) await p;
+  }
+  await out.push('</Relationships>');
+  await out.end();
+}
+
+async function writeSharedStrings(out: ChunkedText, strings: SharedStrings): Promise<void> {
+  await out.push(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${strings.count}" uniqueCount="${strings.index.size}">`);
+  for (const s of strings.index.keys()) {
+    const spaced = s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
+    const p = out.push(spaced ? `<si><t xml:space="preserve">${escapeXml(s)}</t></si>` : `<si><t>${escapeXml(s)}</t></si>`);
+    if (p) await p;
+  }
+  await out.push('</sst>');
+  await out.end();
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function workbookXml(names: string[]): string {
+  const sheets = names.map((n, i) => `<sheet name="${escapeXml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets></workbook>`;
+}
+
+function workbookRels(n: number): string {
+  let rels = '';
+  for (let i = 1; i <= n; i++) rels += `<Relationship Id="rId${i}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  rels += `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`;
+  rels += `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`;
+  return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rels}</Relationships>`;
+}
+
+function contentTypes(n: number): string {
+  const ct = 'application/vnd.openxmlformats-officedocument';
+  let parts = `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>`;
+  for (let i = 1; i <= n; i++) parts += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`;
+  parts += `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>`;
+  parts += `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>`;
+  parts += '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>';
+  parts += `<Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/>`;
+  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    + `<Default Extension="xml" ContentType="application/xml"/>${parts}</Types>`;
+}
+
