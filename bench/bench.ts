@@ -27,6 +27,7 @@ import { runLibreOffice, sofficeAvailable } from './libreoffice';
 import { timeCli, timeCliRead, writeWorkbookXlsx } from './cli-run';
 import { timeCsvCli, writeCsvFolder } from './csv-cli';
 import { runHyperFormula, type HyperFormulaRun } from './hyperformula';
+import { HF_LADDER, predictHyperFormulaMs } from './hyperformula-ladder';
 import { judge, parseTraceGc, peakBetweenForced, renderReport, type BenchReport, type CopiesRun, type EngineEntry } from './report';
 
 const ALL_SIZES: SizeName[] = ['S', 'M', 'L'];
@@ -96,8 +97,9 @@ async function childMain(argv: string[]): Promise<void> {
   if (kind === 'engine') engineChild(arg('--size') as SizeName, arg('--preset'), resultPath);
   else if (kind === 'hosts') await hostsChild(arg('--size') as SizeName, resultPath);
   else if (kind === 'hyperformula') {
-    const sample = JSON.parse(readFileSync(arg('--sample'), 'utf8')) as Record<string, Record<string, import('../core/types').Cell>>;
-    writeFileSync(resultPath, JSON.stringify(runHyperFormula(arg('--size') as SizeName, sample)));
+    const fraction = argv.includes('--fraction') ? Number(arg('--fraction')) : undefined;
+    const sample = fraction === undefined ? JSON.parse(readFileSync(arg('--sample'), 'utf8')) as Record<string, Record<string, import('../core/types').Cell>> : {};
+    writeFileSync(resultPath, JSON.stringify(runHyperFormula(arg('--size') as SizeName, sample, fraction)));
   } else if (kind === 'taskpane') writeFileSync(resultPath, JSON.stringify(await taskpaneHeap(arg('--size') as SizeName)));
   else if (kind === 'copies') writeFileSync(resultPath, JSON.stringify({ cases: Number(arg('--n')), ...benchCopies(Number(arg('--n'))) }));
   else if (kind === 'write-xlsx') {
@@ -175,21 +177,33 @@ async function main(argv: string[]): Promise<void> {
   else {
     const hfRuns: NonNullable<BenchReport['hyperformula']> = [];
     report.hyperformula = hfRuns;
-    // Like LibreOffice, its time grows with staff × rows: a size runs only when the one before finished within a minute.
+    const HF_TIMEOUT = 10 * 60_000;
+    // The ladder: S with every row count × k, HyperFormula and the engine on the same workbook in one child.
+    // Its time grows about with staff × rows, so the sizes themselves may be out of reach; the ladder
+    // measures the ratio where it can be measured and how fast it grows.
+    for (const k of HF_LADDER) {
+      log(`S × ${k} HyperFormula: evaluating the formula template…`);
+      const c = child<HyperFormulaRun>(['hyperformula', '--size', 'S', '--fraction', String(k)], ['--max-old-space-size=6144'], HF_TIMEOUT);
+      hfRuns.push(c.result ?? { size: 'S', fraction: k, error: c.error ?? 'failed' });
+      log(c.result ? `S × ${k} HyperFormula: ${c.result.evaluateMs} ms, engine ${c.result.engineTotalMs} ms, verified ${c.result.verified}` : `S × ${k} HyperFormula failed: ${c.error}`);
+      if (!c.result) break;
+    }
     for (const size of opts.sizes) {
       const sample = report.engine.find((e) => e.size === size && e.preset === 'smile-cards')?.run?.sample;
       if (!sample) { hfRuns.push({ size, error: 'no smile-cards engine run at this size to check against' }); continue; }
-      const before = hfRuns.filter((h): h is HyperFormulaRun => 'evaluateMs' in h).pop();
-      if (size !== opts.sizes[0] && (!before || before.evaluateMs > 60_000)) {
-        report.hyperformulaSkipped = `${size} not run: ${before ? `${before.size} took ${Math.round(before.evaluateMs / 1000)} s` : 'the smaller size failed'} (over a minute; it grows with staff × rows)`;
+      const done = hfRuns.filter((h): h is HyperFormulaRun => 'evaluateMs' in h);
+      const predicted = predictHyperFormulaMs(done, size);
+      if (predicted !== null && predicted > HF_TIMEOUT) {
+        report.hyperformulaSkipped = `${size} and larger not run: the ladder predicts about ${Math.round(predicted / 60_000)} min for ${size} (over the ${HF_TIMEOUT / 60_000} min limit; time grows with staff × rows)`;
         break;
       }
       const sampleFile = join(scratch(), `hf-sample-${size}.json`);
       writeFileSync(sampleFile, JSON.stringify(sample));
       log(`${size} HyperFormula: evaluating the formula template…`);
-      const c = child<HyperFormulaRun>(['hyperformula', '--size', size, '--sample', sampleFile], ['--max-old-space-size=6144'], 10 * 60_000);
+      const c = child<HyperFormulaRun>(['hyperformula', '--size', size, '--sample', sampleFile], ['--max-old-space-size=6144'], HF_TIMEOUT);
       hfRuns.push(c.result ?? { size, error: c.error ?? 'failed' });
       log(c.result ? `${size} HyperFormula: ${c.result.evaluateMs} ms, verified ${c.result.verified}` : `${size} HyperFormula failed: ${c.error}`);
+      if (!c.result) break;
     }
   }
 

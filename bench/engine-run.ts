@@ -111,7 +111,7 @@ function mb(bytes: number): number {
   return Math.round(bytes / 104857.6) / 10;
 }
 
-function timed(tabs: RawTab[], preset: string, period: string, onMark?: (step: string) => void): { outcome: ComputeOutcome; times: PhaseTimes } {
+export function timed(tabs: RawTab[], preset: string, period: string, onMark?: (step: string) => void): { outcome: ComputeOutcome; times: PhaseTimes } {
   const marks = new Map<string, number>();
   const t0 = performance.now();
   const outcome = computeWorkbook(tabs, {
@@ -139,7 +139,7 @@ function round(ms: number): number {
 }
 
 /** Values of the Ranking tab's measure columns for the given staff ids. */
-function rankingSample(outcome: ComputeOutcome, ids: string[]): Record<string, Record<string, Cell>> {
+export function rankingSample(outcome: ComputeOutcome, ids: string[]): Record<string, Record<string, Cell>> {
   const ranking = outcome.outputs.find((o) => o.kind === 'ranking');
   const out: Record<string, Record<string, Cell>> = {};
   if (!ranking) return out;

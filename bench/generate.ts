@@ -20,6 +20,12 @@ export const SIZES: Record<'S' | 'M' | 'L', WorkbookSize> = {
   L: { staff: 10_000, feedback: 1_000_000, incidents: 200_000, reviews: 100_000, cases: 20_000 },
 };
 
+/** `base` with every tab's row count times `k` (the HyperFormula ladder: sizes it can evaluate in minutes). */
+export function scaledSize(base: WorkbookSize, k: number): WorkbookSize {
+  const n = (x: number) => Math.max(1, Math.round(x * k));
+  return { staff: n(base.staff), feedback: n(base.feedback), incidents: n(base.incidents), reviews: n(base.reviews), cases: n(base.cases) };
+}
+
 /** mulberry32: tiny, fast, deterministic. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

@@ -10,12 +10,21 @@
  */
 import { HyperFormula } from 'hyperformula';
 import type { Cell } from '../core/types';
-import type { SizeName } from './engine-run';
-import { generateWorkbook, SIZES } from './generate';
+import { benchPeriod, rankingSample, sampleIds, timed, type SizeName } from './engine-run';
+import { generateWorkbook, scaledSize, SIZES } from './generate';
 import { CALC_HEADERS, calcFormulas } from './libreoffice';
 
 export interface HyperFormulaRun {
   size: SizeName;
+  /** Set on the ladder runs: the workbook is `size` with every row count times this. */
+  fraction?: number;
+  /**
+   * Ladder runs only: the engine's whole pipeline (computeWorkbook, cold, first
+   * thing in this process) on the same generated workbook, timed before
+   * HyperFormula runs; the values HyperFormula is checked against come from it.
+   */
+  engineTotalMs?: number;
+  feedbackRows?: number;
   staff: number;
   formulas: number;
   /** buildFromSheets: load the values and evaluate every formula. */
@@ -35,8 +44,20 @@ function serial(day: string): number {
 
 type HfCell = string | number | boolean | null;
 
-export function runHyperFormula(size: SizeName, engineSample: Record<string, Record<string, Cell>>): HyperFormulaRun {
-  const tabs = generateWorkbook(SIZES[size]);
+/**
+ * HyperFormula on `size`, or on `size` times `fraction` (the ladder). With a
+ * fraction the engine runs first on the same tabs in this process, so the pair
+ * compares the same workbook; without one `engineSample` (from the size's engine
+ * child) is what the values are checked against.
+ */
+export function runHyperFormula(size: SizeName, engineSample: Record<string, Record<string, Cell>>, fraction?: number): HyperFormulaRun {
+  const tabs = generateWorkbook(fraction === undefined ? SIZES[size] : scaledSize(SIZES[size], fraction));
+  let engineTotalMs: number | undefined;
+  if (fraction !== undefined) {
+    const e = timed(tabs, 'smile-cards', benchPeriod('smile-cards'));
+    engineTotalMs = Math.round(e.times.totalMs);
+    engineSample = rankingSample(e.outcome, sampleIds(tabs));
+  }
   const sheets: Record<string, HfCell[][]> = {};
   const lengths: Record<string, number> = {};
   for (const name of ['员工', '客户反馈', '奖惩记录']) {
@@ -76,5 +97,6 @@ export function runHyperFormula(size: SizeName, engineSample: Record<string, Rec
   }
   hf.destroy();
   const verified = checks.length > 0 && checks.every((c) => Number(c.engine ?? 0) === Number(c.hyperformula));
-  return { size, staff: staff.length - 1, formulas, evaluateMs, heapMb, checks, verified };
+  return { size, ...(fraction === undefined ? {} : { fraction, engineTotalMs, feedbackRows: lengths['客户反馈'] - 1 }), staff: staff.length - 1, formulas, evaluateMs, heapMb, checks, verified };
 }
+

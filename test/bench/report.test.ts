@@ -6,6 +6,8 @@ import { judge, parseTraceGc, peakBetweenForced, type BenchReport, type Target }
 import { parseOptions } from '../../bench/bench';
 import type { EngineRun } from '../../bench/engine-run';
 import type { HostCost } from '../../bench/hosts';
+import type { HyperFormulaRun } from '../../bench/hyperformula';
+import { ladderExponent, predictHyperFormulaMs } from '../../bench/hyperformula-ladder';
 
 const TRACE = [
   '[1:0x1]       40 ms: Scavenge 12.0 (14.0) -> 9.5 (15.0) MB, 1.10 / 0.00 ms  (average mu = 1.000, current mu = 1.000) allocation failure;',
@@ -152,5 +154,30 @@ describe('parseOptions', () => {
     expect(parseOptions([]).presets).toEqual(['smile-cards', 'star-rating', 'service-star-budget']);
     expect([...parseOptions(['--skip', 'lo,cli']).skip]).toEqual(['lo', 'cli']);
     expect(() => parseOptions(['--sizes', 'XL'])).toThrow('unknown size XL');
+  });
+});
+
+describe('HyperFormula ladder (issue 14: L is out of its reach, so the ratio is measured where it can be)', () => {
+  const run = (fraction: number | undefined, evaluateMs: number, engineTotalMs?: number, verified = true): HyperFormulaRun => ({
+    size: 'S', ...(fraction === undefined ? {} : { fraction, engineTotalMs, feedbackRows: Math.round(50_000 * fraction) }),
+    staff: 1, formulas: 1, evaluateMs, heapMb: 1, checks: [], verified,
+  });
+
+  it('predicts a size from the last two runs by the power law they show', () => {
+    // ×2 rows → ×4 time (e = 2): S (×5 of 0.2) → 25 × 40 s = 1,000 s.
+    expect(predictHyperFormulaMs([run(0.1, 10_000), run(0.2, 40_000)], 'S')).toBeCloseTo(1_000_000, -2);
+    expect(predictHyperFormulaMs([run(0.2, 40_000)], 'S')).toBeNull();
+    expect(ladderExponent([run(0.05, 2_500), run(0.1, 10_000), run(0.2, 40_000)])).toBeCloseTo(2, 6);
+  });
+
+  it('a growing ratio at or over 100× is met as a lower bound for L; a shrinking one or an unverified value is not', () => {
+    const hf = (runs: HyperFormulaRun[]) => byId(judge(report({ hyperformula: runs, hyperformulaSkipped: 'S and larger not run' }))).hyperformula;
+    const growing = hf([run(0.05, 5_000, 100), run(0.1, 12_000, 150), run(0.2, 40_000, 250)]);
+    expect(growing.status).toBe('met');
+    expect(growing.measured).toContain('S × 0.2 160×');
+    expect(growing.measured).toContain('lower bound for L');
+    expect(hf([run(0.05, 5_000, 100), run(0.1, 6_000, 150)]).status).toBe('not measured');
+    expect(hf([run(0.05, 5_000, 10), run(0.1, 12_000, 10, false)]).status).toBe('not measured');
+    expect(hf([run(0.05, 500, 100), run(0.1, 1_200, 150)]).status).toBe('not measured');
   });
 });
