@@ -64,7 +64,7 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
     const pending = w.pending ? (zh ? '（申诉待处理）' : ' (pending appeal)') : '';
     const f = w.forWinner;
     const forWho = f ? (zh ? `（${f.name ? `${f.name} ${f.staffId}` : f.staffId} 的上级）` : ` (superior of ${f.name ? `${f.name} ${f.staffId}` : f.staffId})`) : '';
-    out.push(`  ${w.awardName[lang]}${scope}  ${who}${f ? '' : tie}${amount}${forWho}${pending}`);
+    out.push(`  ${w.awardName[lang]}${scope}  ${who}${tie}${amount}${forWho}${pending}`);
   }
   if (s.winners.length > LIST_LIMIT) out.push(zh ? `  …… 另有 ${s.winners.length - LIST_LIMIT} 条` : `  … ${s.winners.length - LIST_LIMIT} more`);
   out.push('');

@@ -179,7 +179,9 @@ export function summarizeOutcome(outcome: ComputeOutcome, context: SummaryContex
   const winners: WinnerSummary[] = (result?.awards ?? []).map((a, k) => ({
     ...(awardFor[k] ? { forWinner: { staffId: awardFor[k], name: nameOf(awardFor[k]) } } : {}),
     award: a.award, awardName: awardName(a.award), staffId: a.staff_id, name: nameOf(a.staff_id),
-    scope: a.scope, scopeName: { zh: scopeLabel(a.scope, 'zh'), en: scopeLabel(a.scope, 'en') }, rank: a.rank, amount: yuan(a.amount), tie: a.tie, ...(a.pending ? { pending: true } : {}),
+    scope: a.scope, scopeName: { zh: scopeLabel(a.scope, 'zh'), en: scopeLabel(a.scope, 'en') }, rank: a.rank, amount: yuan(a.amount),
+    // A payment up the chain is not itself tied: the tie belongs to the winner it is paid for (named in forWinner).
+    tie: a.tie && !awardFor[k], ...(a.pending ? { pending: true } : {}),
   }));
 
   // One line per award that has winners or a budget, in first-appearance order.

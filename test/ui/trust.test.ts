@@ -55,6 +55,13 @@ describe('trust at a glance in the sidebar (Chromium)', () => {
     expect(runners).toContain('14 short (Smile cards)蔡雯Service Star · 回访组 · #3 · S039');
     const winners = await page.getByTestId('winners').locator('li').allTextContents();
     expect(winners.some((w) => w.includes('superior of 董明'))).toBe(true);
+    // The tie is 董明's and 袁野's: the managers paid for them carry no tie badge of their own.
+    const managerRows = winners.filter((w) => w.includes('superior of'));
+    expect(managerRows.length).toBe(12); // 8 people, 12 payments: 田甜 and 萧然 are paid for both 董明 and 袁野
+    const items = page.getByTestId('winners').locator('li');
+    const badges = await items.evaluateAll((lis) => lis.map((li) => [li.textContent ?? '', li.querySelectorAll('.ss-badge.tie').length] as const));
+    expect(badges.filter(([text, n]) => n > 0 && text.includes('superior of'))).toEqual([]);
+    expect(badges.filter(([, n]) => n > 0).map(([text]) => text.includes('董明') || text.includes('袁野'))).toEqual([true, true]);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'sidebar-trust-en.png'), fullPage: true });
     await page.close();
