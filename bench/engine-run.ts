@@ -148,7 +148,8 @@ export function rankingSample(outcome: ComputeOutcome, ids: string[]): Record<st
     const id = String(row[1]);
     if (!ids.includes(id)) continue;
     const rec: Record<string, Cell> = {};
-    header.forEach((h, c) => { if (c === 0 || ranking.formats[c] === 'number') rec[h] = row[c]; });
+    // Counts are written with the integer format, measures with number (issue 13): both are figures to check.
+    header.forEach((h, c) => { if (c === 0 || ranking.formats[c] === 'number' || ranking.formats[c] === 'integer') rec[h] = row[c]; });
     out[id] = rec;
   }
   return out;

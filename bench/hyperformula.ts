@@ -96,7 +96,7 @@ export function runHyperFormula(size: SizeName, engineSample: Record<string, Rec
     }
   }
   hf.destroy();
-  const verified = checks.length > 0 && checks.every((c) => Number(c.engine ?? 0) === Number(c.hyperformula));
+  const verified = checks.length > 0 && checks.every((c) => c.engine !== null && c.engine !== undefined && Number(c.engine) === Number(c.hyperformula));
   return { size, ...(fraction === undefined ? {} : { fraction, engineTotalMs, feedbackRows: lengths['客户反馈'] - 1 }), staff: staff.length - 1, formulas, evaluateMs, heapMb, checks, verified };
 }
 

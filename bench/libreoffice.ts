@@ -196,7 +196,7 @@ export async function runLibreOffice(size: SizeName, workDir: string, engineSamp
       }
     }
     // An engine blank (no data) is 0 in a COUNTIFS.
-    const verified = checks.length > 0 && checks.every((c) => Number(c.engine ?? 0) === Number(c.libreoffice)) && checks.every((c) => c.stale === STALE);
+    const verified = checks.length > 0 && checks.every((c) => c.engine !== null && c.engine !== undefined && Number(c.engine) === Number(c.libreoffice)) && checks.every((c) => c.stale === STALE);
     return { size, staff, formulas, templateBytes: statSync(file).size, neverMs, alwaysMs, recalcMs: alwaysMs - neverMs, checks, verified };
   } finally {
     for (const p of [never, always]) rmSync(p.slice('file://'.length), { recursive: true, force: true });
