@@ -182,6 +182,8 @@ async function main(argv: string[]): Promise<void> {
     // Its time grows about with staff × rows, so the sizes themselves may be out of reach; the ladder
     // measures the ratio where it can be measured and how fast it grows.
     for (const k of HF_LADDER) {
+      const predicted = predictHyperFormulaMs(hfRuns.filter((h): h is HyperFormulaRun => 'evaluateMs' in h), 'S', k);
+      if (predicted !== null && predicted > HF_TIMEOUT) { log(`S × ${k} HyperFormula: not run, predicted ${Math.round(predicted / 60_000)} min`); break; }
       log(`S × ${k} HyperFormula: evaluating the formula template…`);
       const c = child<HyperFormulaRun>(['hyperformula', '--size', 'S', '--fraction', String(k)], ['--max-old-space-size=6144'], HF_TIMEOUT);
       hfRuns.push(c.result ?? { size: 'S', fraction: k, error: c.error ?? 'failed' });
