@@ -20,22 +20,55 @@ export class Fnv64 {
   private h2 = 0x9ce4;
   private h3 = 0xcbf2;
 
-  /** Feed a string as UTF-8 (lone surrogates become U+FFFD, as TextEncoder does). */
+  /**
+   * Feed a string as UTF-8 (lone surrogates become U+FFFD, as TextEncoder does).
+   * The bytes are produced and hashed in one pass (the same bytes as utf8()):
+   * no buffer per call, which at a row hash per input row was most of the cost.
+   */
   update(text: string): this {
-    const bytes = utf8(text);
     let h0 = this.h0, h1 = this.h1, h2 = this.h2, h3 = this.h3;
-    for (let k = 0; k < bytes.length; k++) {
-      h0 ^= bytes[k];
-      const t0 = h0 * 0x1b3;
-      let t1 = h1 * 0x1b3;
-      let t2 = h2 * 0x1b3 + (h0 << 8);
-      const t3 = h3 * 0x1b3 + (h1 << 8);
-      t1 += t0 >>> 16;
-      t2 += t1 >>> 16;
-      h0 = t0 & 0xffff;
-      h1 = t1 & 0xffff;
-      h3 = (t3 + (t2 >>> 16)) & 0xffff;
-      h2 = t2 & 0xffff;
+    const n = text.length;
+    // One FNV-1a step per byte; `pending` holds up to 4 bytes of the current character (low byte first).
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      let pending: number;
+      let count: number;
+      if (c < 0x80) {
+        pending = c;
+        count = 1;
+      } else {
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+            i++;
+          } else c = 0xfffd;
+        } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+        if (c < 0x800) {
+          pending = (0xc0 | (c >> 6)) | ((0x80 | (c & 0x3f)) << 8);
+          count = 2;
+        } else if (c < 0x10000) {
+          pending = (0xe0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
+          count = 3;
+        } else {
+          pending = ((0xf0 | (c >> 18)) | ((0x80 | ((c >> 12) & 0x3f)) << 8) | ((0x80 | ((c >> 6) & 0x3f)) << 16) | ((0x80 | (c & 0x3f)) << 24)) >>> 0;
+          count = 4;
+        }
+      }
+      for (; count > 0; count--) {
+        h0 ^= pending & 0xff;
+        pending >>>= 8;
+        const t0 = h0 * 0x1b3;
+        let t1 = h1 * 0x1b3;
+        let t2 = h2 * 0x1b3 + (h0 << 8);
+        const t3 = h3 * 0x1b3 + (h1 << 8);
+        t1 += t0 >>> 16;
+        t2 += t1 >>> 16;
+        h0 = t0 & 0xffff;
+        h1 = t1 & 0xffff;
+        h3 = (t3 + (t2 >>> 16)) & 0xffff;
+        h2 = t2 & 0xffff;
+      }
     }
     this.h0 = h0;
     this.h1 = h1;
@@ -125,7 +158,25 @@ const EMPTY: ReadonlySet<string> = new Set();
  */
 const omitSigs = new WeakMap<ReadonlySet<string>, string>();
 const keyCache = new Map<string, [string, string][]>();
+let lastKeys: string[] = [];
+let lastOmit: ReadonlySet<string> | null = null;
+let lastHit: [string, string][] = [];
 function sortedKeys(keys: string[], omit: ReadonlySet<string>): [string, string][] {
+  // Rows of one tab come one after another with the same keys: compare with the last list
+  // (key strings are interned, so this is a pointer compare per key) before building its signature.
+  if (omit === lastOmit && keys.length === lastKeys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== lastKeys[i]) { same = false; break; }
+    if (same) return lastHit;
+  }
+  const hit = sortedKeysBySignature(keys, omit);
+  lastKeys = keys;
+  lastOmit = omit;
+  lastHit = hit;
+  return hit;
+}
+
+function sortedKeysBySignature(keys: string[], omit: ReadonlySet<string>): [string, string][] {
   let omitSig = omitSigs.get(omit);
   if (omitSig === undefined) {
     omitSig = [...omit].join('\u0001');

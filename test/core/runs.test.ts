@@ -137,6 +137,16 @@ describe('hash', () => {
     expect(canonicalJson({ n: NaN, s: 'é', d: new Date(Date.UTC(2026, 6, 1)) }))
       .toBe('{"d":"2026-07-01T00:00:00.000Z","n":null,"s":"é"}');
   });
+  test('canonical JSON of rows one after another: same keys, other keys of the same count, other omitted keys', () => {
+    const row = { tab: 'T', row: 2, b: 1, a: 'x' };
+    const other = { tab: 'T', row: 3, c: 1, a: 'y' };
+    const position = new Set(['row', 'tab']);
+    const seen = [row, row, other, row, other, other].map((r) => canonicalJson(r, position));
+    expect(seen).toEqual(['{"a":"x","b":1}', '{"a":"x","b":1}', '{"a":"y","c":1}', '{"a":"x","b":1}', '{"a":"y","c":1}', '{"a":"y","c":1}']);
+    expect(canonicalJson(row)).toBe('{"a":"x","b":1,"row":2,"tab":"T"}');
+    expect(canonicalJson(row, new Set(['b']))).toBe('{"a":"x","row":2,"tab":"T"}');
+    expect(canonicalJson(row, position)).toBe('{"a":"x","b":1}');
+  });
 });
 
 describe('fingerprint', () => {
