@@ -10,6 +10,9 @@
  *   npm run bench -- --sizes S,M        limit the sizes (default S,M,L)
  *   npm run bench -- --presets smile-cards
  *   npm run bench -- --skip lo,hf,csv,cli,hosts,copies
+ *   npm run bench -- --only explain --sizes L --presets smile-cards
+ *                                       only the explain part (near misses, statements,
+ *                                       Statements tab on top of compute), wall and CPU time
  *
  * Each measurement runs in a child process of this same bundle (`--child …`), so
  * a size's memory never inherits another's garbage, and V8's --trace-gc output
@@ -20,7 +23,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchCopies } from './copies';
-import { engineChild, type EngineRun, type SizeName } from './engine-run';
+import { engineChild, explainChild, type EngineRun, type SizeName } from './engine-run';
 import { hostsChild, type HostCost } from './hosts';
 import { taskpaneHeap, type TaskpaneHeap } from './taskpane-heap';
 import { runLibreOffice, sofficeAvailable } from './libreoffice';
@@ -28,7 +31,7 @@ import { timeCli, timeCliRead, writeWorkbookXlsx } from './cli-run';
 import { timeCsvCli, writeCsvFolder } from './csv-cli';
 import { runHyperFormula, type HyperFormulaRun } from './hyperformula';
 import { HF_LADDER, predictHyperFormulaMs } from './hyperformula-ladder';
-import { judge, parseTraceGc, peakBetweenForced, renderReport, type BenchReport, type CopiesRun, type EngineEntry } from './report';
+import { explainTable, judge, parseTraceGc, peakBetweenForced, renderReport, type BenchReport, type CopiesRun, type EngineEntry } from './report';
 
 const ALL_SIZES: SizeName[] = ['S', 'M', 'L'];
 const ALL_PRESETS = ['smile-cards', 'star-rating', 'service-star-budget'];
@@ -45,6 +48,8 @@ interface Options {
   sizes: SizeName[];
   presets: string[];
   skip: Set<string>;
+  /** Run one part alone (`explain`), or everything (null). */
+  only: 'explain' | null;
 }
 
 /** @throws Error on an unknown size */
@@ -58,7 +63,9 @@ export function parseOptions(argv: string[]): Options {
   for (const s of sizes) if (!ALL_SIZES.includes(s as SizeName)) throw new Error(`unknown size ${s} (use S, M, L)`);
   const presets = (value('--presets') ?? ALL_PRESETS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
   const skip = new Set((value('--skip') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-  return { sizes: ALL_SIZES.filter((s) => sizes.includes(s)), presets, skip };
+  const only = value('--only') ?? null;
+  if (only !== null && only !== 'explain') throw new Error(`unknown part ${only} (use --only explain)`);
+  return { sizes: ALL_SIZES.filter((s) => sizes.includes(s)), presets, skip, only };
 }
 
 /** HEAD's short hash, with "+ local changes" when core/ has uncommitted edits (other helpers work in the same tree). */
@@ -95,6 +102,7 @@ async function childMain(argv: string[]): Promise<void> {
   const arg = (flag: string) => argv[argv.indexOf(flag) + 1];
   const resultPath = arg('--result');
   if (kind === 'engine') engineChild(arg('--size') as SizeName, arg('--preset'), resultPath);
+  else if (kind === 'explain') explainChild(arg('--size') as SizeName, arg('--preset'), resultPath);
   else if (kind === 'hosts') await hostsChild(arg('--size') as SizeName, resultPath);
   else if (kind === 'hyperformula') {
     const fraction = argv.includes('--fraction') ? Number(arg('--fraction')) : undefined;
@@ -109,8 +117,23 @@ async function childMain(argv: string[]): Promise<void> {
   } else throw new Error(`unknown child ${kind}`);
 }
 
+/** `--only explain`: the explain part alone per size and preset, printed as the report's explain table (no out/bench.json). */
+function explainOnly(opts: Options): void {
+  const engine: EngineEntry[] = [];
+  for (const size of opts.sizes) {
+    for (const preset of opts.presets) {
+      const c = child<Pick<EngineRun, 'size' | 'preset' | 'period' | 'totalRows' | 'explain'>>(['explain', '--size', size, '--preset', preset], ['--expose-gc', '--max-old-space-size=6144']);
+      const x = c.result?.explain;
+      log(x ? `${size} ${preset}: explain ${x.totalMs} ms wall, ${x.cpuMs} ms CPU (near misses ${x.nearMissesMs}, statements ${x.statementsMs}, tab ${x.tabMs})` : `${size} ${preset}: failed: ${c.error}`);
+      engine.push({ size, preset, run: c.result as EngineRun | null, error: c.error, peakHeapMb: null });
+    }
+  }
+  process.stdout.write(`${explainTable({ engine } as BenchReport)}\n`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv);
+  if (opts.only === 'explain') return explainOnly(opts);
   mkdirSync(OUT, { recursive: true });
   const report: BenchReport = {
     machine: {

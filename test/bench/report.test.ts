@@ -154,6 +154,9 @@ describe('parseOptions', () => {
     expect(parseOptions([]).presets).toEqual(['smile-cards', 'star-rating', 'service-star-budget']);
     expect([...parseOptions(['--skip', 'lo,cli']).skip]).toEqual(['lo', 'cli']);
     expect(() => parseOptions(['--sizes', 'XL'])).toThrow('unknown size XL');
+    expect(parseOptions([]).only).toBeNull();
+    expect(parseOptions(['--only', 'explain']).only).toBe('explain');
+    expect(() => parseOptions(['--only', 'hosts'])).toThrow('unknown part hosts');
   });
 });
 
