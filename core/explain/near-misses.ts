@@ -17,7 +17,7 @@ import { rankComparator, type AwardEntry, type AwardOutcome } from '../engine/aw
 import { standingsOf } from '../engine/standing';
 import type { EngineResult } from '../engine/compute';
 import type { Reason } from '../engine/gates';
-import { personRows, rowsBehind, refOf, windowById, type RowNote } from './rows';
+import { personRows, rowsBehind, windowById, RowList, type RowNote } from './rows';
 
 export type NearMissKind = 'rank' | 'gate' | 'requirement';
 
@@ -35,7 +35,7 @@ export interface NearMiss {
   target: number;
   /** Distance between value and target, never negative. */
   gap: number;
-  rows: RowNote[];
+  rows: RowList;
   /** rank: the person's rank among the eligible of the scope. */
   rank: number | null;
   /** rank: level with the last winner on the rank-by measure, decided by a tie-break key (`measure` is that key). */
@@ -60,20 +60,20 @@ function gapOf(v: number, op: CompareOp, t: number): number {
 }
 
 /** Matching incidents of an incident gate for person `i` in `w`, as row references (tab order). */
-function incidentRows(ctx: Ctx, g: Gate & { kind: 'no_incident' }, w: Period, i: number): RowNote[] {
+function incidentRows(ctx: Ctx, g: Gate & { kind: 'no_incident' }, w: Period, i: number): RowList {
   const t = ctx.tabs.incidents;
   const types = catColumn(t, 'type');
   const wanted = new Set(g.types.map((x) => x.trim().toLowerCase()));
   const [ks, ke] = windowKeys(w);
   const pr = personRows(ctx, 'incidents');
-  const out: RowNote[] = [];
+  const out: number[] = [];
   for (let k = pr.start[i]; k < pr.start[i + 1]; k++) {
     const r = pr.rows[k];
     if (t.from[r] < ks || t.from[r] > ke) continue;
     const c = types.codes[r];
-    if (c >= 0 && wanted.has(types.values[c])) out.push(refOf(ctx, 'incidents', r, 'type'));
+    if (c >= 0 && wanted.has(types.values[c])) out.push(r);
   }
-  return out;
+  return RowList.at(ctx, 'incidents', out, 'type', true);
 }
 
 interface Failing {
@@ -81,7 +81,7 @@ interface Failing {
   value: number;
   target: number;
   gap: number;
-  rows: RowNote[];
+  rows: RowList;
 }
 
 /** What failed, as figures and rows; null for gates that are not near misses (level, left). */
@@ -98,7 +98,7 @@ function failing(ctx: Ctx, o: AwardOutcome, e: AwardEntry, r: Reason): Failing |
   const g = ctx.scheme.gates.find((x) => x.id === r.ref);
   if (!g) return null;
   const s = ctx.staff[i];
-  const staffRow: RowNote[] = [{ tab: s.tab, tabId: 'staff', row: s.row, note: g.kind === 'regular' ? { zh: `转正日期 ${s.regularDate}`, en: `regular from ${s.regularDate}` } : { zh: `入职日期 ${s.hireDate}`, en: `hired ${s.hireDate}` } }];
+  const staffRow = RowList.of([{ tab: s.tab, tabId: 'staff', row: s.row, note: g.kind === 'regular' ? { zh: `转正日期 ${s.regularDate}`, en: `regular from ${s.regularDate}` } : { zh: `入职日期 ${s.hireDate}`, en: `hired ${s.hireDate}` } }]);
   switch (g.kind) {
     case 'measure': {
       const v = Number(r.value);
@@ -131,7 +131,7 @@ function failing(ctx: Ctx, o: AwardOutcome, e: AwardEntry, r: Reason): Failing |
         bad += 1;
         for (const a of recs) rows.push({ tab: a.tab, tabId: 'attendance', row: a.row });
       }
-      return { measure: g.id, value: bad, target: 0, gap: bad, rows };
+      return { measure: g.id, value: bad, target: 0, gap: bad, rows: RowList.of(rows) };
     }
     default:
       return null;
@@ -167,7 +167,7 @@ function awardNearMisses(ctx: Ctx, o: AwardOutcome): NearMiss[] {
       if (e.won || !g || Number.isNaN(g.amount)) continue;
       out.push({
         idx: e.idx, outcome: o, scope: e.scope, kind: 'rank', measure: g.measure, value: g.mine, target: g.needed, gap: r6(g.amount),
-        rows: [], rank: st.rank, tieBreak: g.tieBreak !== null, wouldRank: null, quota: sc.quota, reason: null,
+        rows: RowList.EMPTY, rank: st.rank, tieBreak: g.tieBreak !== null, wouldRank: null, quota: sc.quota, reason: null,
       });
       continue;
     }

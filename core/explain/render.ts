@@ -14,7 +14,7 @@ import { canonicalTab } from './rows';
 /** The first rows of a line as text, then "and N more". */
 function rowsLine(rows: Statement['lines'][number]['rows'], lang: Lang): string {
   if (rows.length === 0) return '';
-  const shown = rows.slice(0, STATEMENT_ROWS).map((r) => rowText(r, lang)).join(lang === 'zh' ? '、' : ', ');
+  const shown = rows.head(STATEMENT_ROWS).map((r) => rowText(r, lang)).join(lang === 'zh' ? '、' : ', ');
   const more = rows.length > STATEMENT_ROWS ? (lang === 'zh' ? '；' : '; ') + fill(STATEMENT.more_rows[lang], { n: rows.length - STATEMENT_ROWS }) : '';
   return shown + more;
 }
@@ -41,7 +41,7 @@ export function statementJson(st: Statement): Record<string, unknown> {
     group: st.group,
     lines: st.lines.map((l) => ({
       section: l.section, label: l.label, value: l.value, detail: l.detail,
-      rows: l.rows.map((r) => ({ tab: canonicalTab(r), row: r.row })),
+      rows: l.rows.all().map((r) => ({ tab: canonicalTab(r), row: r.row })),
     })),
   };
 }

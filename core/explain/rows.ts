@@ -90,7 +90,144 @@ function telling(m: RowsMeasure): string | undefined {
   return m.field ?? m.where.find((f) => typeof f.value !== 'number')?.field;
 }
 
-function sortRefs(list: RowNote[]): RowNote[] {
+/** Where a row list's entries come from: the tab, and the field whose value notes each row. */
+interface RowSource {
+  tab: RowTab;
+  field: string | undefined;
+  /** The tab's place in the data contract's order (TAB_ORDER): lists sort by it. */
+  rank: number;
+}
+
+/**
+ * The input rows behind a figure, kept as tab index positions (typed arrays), not
+ * as one object per row: at size L a statement has hundreds of rows per person and
+ * every statement is built on every Compute, while a statement shows only the
+ * first ten of a line. `head(n)` makes RowNotes for the first n entries (kept once
+ * made); `all()` for every entry, for the few that print every row (`explain
+ * --json`, `--json` near_misses, checks). Iterating a list goes over `all()`.
+ *
+ * Each entry remembers whether its row is noted (day and value written out) as
+ * RowNotes always did: the first ten rows of each rows measure, or every row.
+ */
+export class RowList implements Iterable<RowNote> {
+  /** No rows. */
+  static readonly EMPTY: RowList = new RowList(null, [], new Int32Array(0), new Int32Array(0), []);
+
+  /** Entries made so far (a prefix of the list; every entry for a list given as RowNotes). */
+  private made: RowNote[];
+
+  private constructor(
+    private readonly ctx: Ctx | null,
+    private readonly sources: readonly RowSource[],
+    /** Tab index position of each entry. */
+    private readonly pos: Int32Array,
+    /** Each entry's source index × 2 + 1 when noted. */
+    private readonly how: Int32Array,
+    given: RowNote[],
+  ) {
+    this.made = given;
+    this.length = ctx ? pos.length : given.length;
+  }
+
+  readonly length: number;
+
+  /** A list of row references made elsewhere (Staff, Attendance records), as they are. */
+  static of(notes: RowNote[]): RowList {
+    return notes.length === 0 ? RowList.EMPTY : new RowList(null, [], new Int32Array(0), new Int32Array(0), notes);
+  }
+
+  /** Rows of `tab` at tab index positions `positions`, in that order; the first NOTED_ROWS noted (all when `notedAll`). */
+  static at(ctx: Ctx, tab: RowTab, positions: ArrayLike<number>, field: string | undefined, notedAll = false): RowList {
+    const n = positions.length;
+    if (n === 0) return RowList.EMPTY;
+    const how = new Int32Array(n);
+    for (let k = 0; k < n; k++) how[k] = notedAll || k < NOTED_ROWS ? 1 : 0;
+    return new RowList(ctx, [{ tab, field, rank: TAB_ORDER.indexOf(tab) }], Int32Array.from(positions), how, []);
+  }
+
+  /** The lists one after another, as they are (a statement's score and points lines). */
+  static concat(ctx: Ctx, lists: RowList[]): RowList {
+    const parts = lists.filter((l) => l.length > 0);
+    if (parts.length === 0) return RowList.EMPTY;
+    if (parts.length === 1) return parts[0];
+    if (parts.some((l) => !l.ctx)) return RowList.of(parts.flatMap((l) => l.all()));
+    const sources: RowSource[] = [];
+    const total = parts.reduce((a, l) => a + l.length, 0);
+    const pos = new Int32Array(total);
+    const how = new Int32Array(total);
+    let at = 0;
+    for (const l of parts) {
+      const shift = sources.length * 2;
+      sources.push(...l.sources);
+      pos.set(l.pos, at);
+      for (let k = 0; k < l.length; k++) how[at + k] = l.how[k] + shift;
+      at += l.length;
+    }
+    return new RowList(ctx, sources, pos, how, []);
+  }
+
+  /**
+   * The lists merged (combined and per-window measures): each row once (its first
+   * entry in list order kept), sorted by input tab in the data contract's order,
+   * then tab name, then row — the same order whatever the tabs are called.
+   */
+  static merged(ctx: Ctx, lists: RowList[]): RowList {
+    const all = RowList.concat(ctx, lists);
+    if (all.length === 0) return RowList.EMPTY;
+    if (!all.ctx) return RowList.of(sortNotes(all.all()));
+    const { sources, pos, how } = all;
+    const n = all.length;
+    const recOf = (k: number) => ctx.tabs[sources[how[k] >> 1].tab].rows[pos[k]] as unknown as RowRef;
+    const order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = k;
+    // Stable: equal rows end up side by side, the first entry first.
+    order.sort((a, b) => {
+      const d = sources[how[a] >> 1].rank - sources[how[b] >> 1].rank;
+      if (d) return d;
+      const x = recOf(a);
+      const y = recOf(b);
+      return (x.tab < y.tab ? -1 : x.tab > y.tab ? 1 : x.row - y.row) || a - b;
+    });
+    const keep: number[] = [];
+    let last: RowRef | null = null;
+    for (let j = 0; j < n; j++) {
+      const rec = recOf(order[j]);
+      if (last && rec.row === last.row && rec.tab === last.tab) continue;
+      last = rec;
+      keep.push(order[j]);
+    }
+    const outPos = new Int32Array(keep.length);
+    const outHow = new Int32Array(keep.length);
+    keep.forEach((k, j) => { outPos[j] = pos[k]; outHow[j] = how[k]; });
+    return new RowList(ctx, sources, outPos, outHow, []);
+  }
+
+  /** The entry at `k` as a RowNote. */
+  private make(k: number): RowNote {
+    const src = this.sources[this.how[k] >> 1];
+    return refOf(this.ctx!, src.tab, this.pos[k], src.field, (this.how[k] & 1) === 1);
+  }
+
+  /** The first `n` rows (fewer when the list is shorter). */
+  head(n: number): RowNote[] {
+    const want = Math.min(n, this.length);
+    while (this.made.length < want) this.made.push(this.make(this.made.length));
+    return this.made.slice(0, want);
+  }
+
+  /** Every row (made once, then kept). */
+  all(): RowNote[] {
+    while (this.made.length < this.length) this.made.push(this.make(this.made.length));
+    return this.made;
+  }
+
+  [Symbol.iterator](): Iterator<RowNote> {
+    return this.all()[Symbol.iterator]();
+  }
+}
+
+/** RowNotes each once (first kept), by input tab in the data contract's order, then tab name, then row. */
+function sortNotes(list: RowNote[]): RowNote[] {
   const seen = new Set<string>();
   const out: RowNote[] = [];
   for (const x of list) {
@@ -99,20 +236,19 @@ function sortRefs(list: RowNote[]): RowNote[] {
     seen.add(k);
     out.push(x);
   }
-  // By input tab in the data contract's order, then row: the same order whatever the tabs are called.
   const rank = (x: RowNote) => (x.tabId ? TAB_ORDER.indexOf(x.tabId) : TAB_ORDER.length);
   return out.sort((a, b) => rank(a) - rank(b) || (a.tab < b.tab ? -1 : a.tab > b.tab ? 1 : a.row - b.row));
 }
 
 /** Every input row behind measure `id` for person `i` in window `w` (combined and per-window measures followed down). */
-export function rowsBehind(ctx: Ctx, id: string, w: Period, i: number, depth = 0): RowNote[] {
+export function rowsBehind(ctx: Ctx, id: string, w: Period, i: number, depth = 0): RowList {
   const m = ctx.measures.get(id);
-  if (!m || depth > 8) return [];
+  if (!m || depth > 8) return RowList.EMPTY;
   switch (m.kind) {
-    case 'rows': return measureRows(ctx, m, w, i).map((r, k) => refOf(ctx, m.tab, r, telling(m), k < NOTED_ROWS));
-    case 'combine': return sortRefs(m.of.flatMap((p) => rowsBehind(ctx, p, w, i, depth + 1)));
-    case 'over': return sortRefs(subPeriods(w, m.each).flatMap((s) => rowsBehind(ctx, m.measure, s, i, depth + 1)));
-    default: return [];
+    case 'rows': return RowList.at(ctx, m.tab, measureRows(ctx, m, w, i), telling(m));
+    case 'combine': return RowList.merged(ctx, m.of.map((p) => rowsBehind(ctx, p, w, i, depth + 1)));
+    case 'over': return RowList.merged(ctx, subPeriods(w, m.each).map((s) => rowsBehind(ctx, m.measure, s, i, depth + 1)));
+    default: return RowList.EMPTY;
   }
 }
 
@@ -143,7 +279,7 @@ export interface Breakdown {
   /** Rows aggregated (mean: the divisor). */
   count: number;
   scale: number;
-  rows: RowNote[];
+  rows: RowList;
 }
 
 const roundQ = (v: number): number => Math.round(v * 1e6) / 1e6;
@@ -152,7 +288,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
   const rs = measureRows(ctx, m, w, i);
   const t = ctx.tabs[m.tab];
   const vals = rowValues(ctx, m);
-  const rows = rs.map((r, k) => refOf(ctx, m.tab, r, telling(m), k < NOTED_ROWS));
+  const rows = RowList.at(ctx, m.tab, rs, telling(m));
   const base = { measure: m.id, label: m.label, value, count: rs.length, scale: m.scale, rows };
   if (m.of === 'department') return { ...base, op: 'other', terms: [] };
   if (m.agg === 'count') {
@@ -184,7 +320,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
 export function breakdownOf(ctx: Ctx, id: string, w: Period, i: number): Breakdown {
   const m = ctx.measures.get(id) as Measure | undefined;
   const value = evalMeasure(ctx, id, w)[i];
-  if (!m) return { measure: id, label: { zh: id, en: id }, value, op: 'other', terms: [], count: 0, scale: 1, rows: [] };
+  if (!m) return { measure: id, label: { zh: id, en: id }, value, op: 'other', terms: [], count: 0, scale: 1, rows: RowList.EMPTY };
   if (m.kind === 'rows') return rowsBreakdown(ctx, m, w, i, value);
   const rows = rowsBehind(ctx, id, w, i);
   const base = { measure: m.id, label: m.label, value, count: 0, scale: 1, rows };

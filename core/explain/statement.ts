@@ -14,7 +14,7 @@ import { presence } from '../engine/context';
 import { formatFen } from '../money';
 import { fill, OPS, WHY } from '../output/labels';
 import { rankingRowOrder } from '../output/ranking';
-import { breakdownOf, rowsBehind, type Breakdown, type RowNote } from './rows';
+import { breakdownOf, rowsBehind, RowList, type Breakdown } from './rows';
 import { nearMissesByPerson } from './near-misses';
 import { nearMissNote } from './text';
 import { STATEMENT } from './labels';
@@ -30,7 +30,7 @@ export interface StatementLine {
   /** The breakdown or the sentence. */
   detail: string;
   /** Every input row behind it (renderers show the first ten, then "and N more"). */
-  rows: RowNote[];
+  rows: RowList;
   /** For figures: the breakdown the detail was written from (for checks). */
   breakdown?: Breakdown;
 }
@@ -147,14 +147,14 @@ export function statementOf(sc: StatementContext, i: number): Statement {
     });
     const d = res.score.deducted[i];
     if (d > 0) parts.push(fill(WHY.score_deducted[lang], { points: numText(d) }).replace(/^[,，]\s*/, ''));
-    const rows = comps.flatMap((c) => [c.measure, ...(c.parts ?? []).map((p) => p.measure)]).filter((m): m is string => !!m)
-      .flatMap((m) => rowsBehind(ctx, m, w, i));
+    const rows = RowList.concat(ctx, comps.flatMap((c) => [c.measure, ...(c.parts ?? []).map((p) => p.measure)]).filter((m): m is string => !!m)
+      .map((m) => rowsBehind(ctx, m, w, i)));
     lines.push({
       section: 'score', label: STATEMENT.score[lang], value: Number.isNaN(t) ? WHY.no_value[lang] : t.toFixed(2),
       detail: parts.join(lang === 'zh' ? '；' : '; '), rows,
     });
     if (res.stars && present && !Number.isNaN(res.stars.stars[i])) {
-      lines.push({ section: 'score', label: STATEMENT.stars[lang], value: String(res.stars.stars[i]), detail: fill(STATEMENT.star_bonus[lang], { bonus: formatFen(res.stars.bonusFen[i]) }), rows: [] });
+      lines.push({ section: 'score', label: STATEMENT.stars[lang], value: String(res.stars.stars[i]), detail: fill(STATEMENT.star_bonus[lang], { bonus: formatFen(res.stars.bonusFen[i]) }), rows: RowList.EMPTY });
     }
   }
 
@@ -169,7 +169,7 @@ export function statementOf(sc: StatementContext, i: number): Statement {
       const r = present ? checkGate(ctx, g, o.window, i) : null;
       let value = r ? STATEMENT.failed[lang] : STATEMENT.passed[lang];
       let detail = '';
-      let rows: RowNote[] = [];
+      let rows = RowList.EMPTY;
       if (!present) value = STATEMENT.not_checked[lang];
       if (g.kind === 'measure') {
         const chk = checkCondition(ctx, { measure: g.measure, op: g.op, value: g.value }, o.window, i);
@@ -194,12 +194,12 @@ export function statementOf(sc: StatementContext, i: number): Statement {
       : !e.eligible ? STATEMENT.not_eligible[lang] : STATEMENT.not_won[lang];
     const facts = fill(STATEMENT.award_facts[lang], { rank: e.rank ?? '—', quota: sc?.quota ?? '—' });
     const nm = nearMissesByPerson(res).get(i)?.find((x) => x.outcome === o);
-    lines.push({ section: 'award', label: a.name[lang], value, detail: `${facts} ${explainAward(res, o, i, lang, index)}`, rows: nm?.rows ?? [] });
+    lines.push({ section: 'award', label: a.name[lang], value, detail: `${facts} ${explainAward(res, o, i, lang, index)}`, rows: nm?.rows ?? RowList.EMPTY });
   }
   for (const { o, p } of index.payUps.get(i) ?? []) {
     lines.push({
       section: 'payup', label: o.award.payUp!.name[lang], value: formatFen(p.amountFen),
-      detail: fill(WHY.payup[lang], { winner: who(ctx, p.winner, lang), level: p.level, award: o.award.payUp!.name[lang], amount: formatFen(p.amountFen) }), rows: [],
+      detail: fill(WHY.payup[lang], { winner: who(ctx, p.winner, lang), level: p.level, award: o.award.payUp!.name[lang], amount: formatFen(p.amountFen) }), rows: RowList.EMPTY,
     });
   }
   for (const h of index.penalties.get(i) ?? []) {
@@ -216,14 +216,14 @@ export function statementOf(sc: StatementContext, i: number): Statement {
         ?? ctx.scheme.penalties.find((p) => `penalty:${p.id}` === id)?.label[lang] ?? STATEMENT.points[lang];
       return `${label} ${numText(v)}`;
     });
-    const rows = rules.filter((r) => r.to === 'self').flatMap((r) => rowsBehind(ctx, r.measure, w, i));
+    const rows = RowList.concat(ctx, rules.filter((r) => r.to === 'self').map((r) => rowsBehind(ctx, r.measure, w, i)));
     lines.push({
       section: 'points', label: STATEMENT.points[lang], value: numText(ledger.earned),
       detail: fill(STATEMENT.points_detail[lang], { parts: parts.join(' + ') || '0', redeemed: numText(ledger.redeemed), balance: numText(ledger.balance) }), rows,
     });
   }
   // Appeals (SPEC §10): the person's appeals (filed by them or putting their result at stake), with status and alternative.
-  for (const text of sc.appeals(s.id)) lines.push({ section: 'appeal', label: STATEMENT.appeal[lang], value: '', detail: text, rows: [] });
+  for (const text of sc.appeals(s.id)) lines.push({ section: 'appeal', label: STATEMENT.appeal[lang], value: '', detail: text, rows: RowList.EMPTY });
   return {
     idx: i, staffId: s.id, name: s.name, department: s.department, group: s.group || s.department,
     title: who(ctx, i, lang), period: w.id, lines,

@@ -39,7 +39,7 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: St
     for (const line of st.lines) {
       const row: Cell[] = [line.label, line.value, line.detail];
       const r = rows.length;
-      line.rows.slice(0, STATEMENT_ROWS).forEach((ref, k) => {
+      line.rows.head(STATEMENT_ROWS).forEach((ref, k) => {
         row.push(rowText(ref, lang));
         links.push({ row: r, col: 3 + k, tab: ref.tab, cell: `A${ref.row}` });
       });

@@ -10,7 +10,7 @@ import type { Ctx } from '../engine/context';
 import type { EngineResult } from '../engine/compute';
 import type { AwardEntry, AwardOutcome } from '../engine/awards';
 import { NEAR, rowText } from './labels';
-import { canonicalTab } from './rows';
+import { canonicalTab, type RowList } from './rows';
 import { nearMissesByPerson, nearMissesOf, type NearMiss } from './near-misses';
 
 /** Rows listed in a sentence before "and N more". */
@@ -26,9 +26,9 @@ function scopeText(scope: string, lang: Lang): string {
 }
 
 /** `客户反馈 第 12 行、第 15 行 等 3 行` — the first rows, then how many more. */
-export function rowsText(rows: { tab: string; row: number }[], lang: Lang, limit = SENTENCE_ROWS): string {
+export function rowsText(rows: RowList, lang: Lang, limit = SENTENCE_ROWS): string {
   if (rows.length === 0) return '';
-  const shown = rows.slice(0, limit).map((r) => rowText(r, lang)).join(lang === 'zh' ? '、' : ', ');
+  const shown = rows.head(limit).map((r) => rowText(r, lang)).join(lang === 'zh' ? '、' : ', ');
   const more = rows.length > limit ? fill(NEAR.more[lang], { n: rows.length - limit }) : '';
   return shown + more;
 }
@@ -80,7 +80,7 @@ export function nearMissLines(res: EngineResult): NearMissLine[] {
     value: round2(nm.value),
     target: round2(nm.target),
     gap: round2(nm.gap),
-    rows: nm.rows.map((r) => ({ tab: canonicalTab(r), row: r.row })),
+    rows: nm.rows.all().map((r) => ({ tab: canonicalTab(r), row: r.row })),
   }));
 }
 
