@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../types';
 import { fill } from '../output/labels';
-import { STATEMENT, rowText } from './labels';
+import { STATEMENT } from './labels';
 import { STATEMENT_ROWS, type Statement } from './statement';
 import { statementHeading } from './statements-tab';
 import { canonicalTab } from './rows';
@@ -14,7 +14,7 @@ import { canonicalTab } from './rows';
 /** The first rows of a line as text, then "and N more". */
 function rowsLine(rows: Statement['lines'][number]['rows'], lang: Lang): string {
   if (rows.length === 0) return '';
-  const shown = rows.head(STATEMENT_ROWS).map((r) => rowText(r, lang)).join(lang === 'zh' ? '、' : ', ');
+  const shown = rows.texts(STATEMENT_ROWS, lang).join(lang === 'zh' ? '、' : ', ');
   const more = rows.length > STATEMENT_ROWS ? (lang === 'zh' ? '；' : '; ') + fill(STATEMENT.more_rows[lang], { n: rows.length - STATEMENT_ROWS }) : '';
   return shown + more;
 }

@@ -5,13 +5,13 @@
  * index of each tab built once (one pass over the tab), so explaining everyone is
  * linear in the rows, never a scan of a tab per person.
  */
-import type { RowRef, TabId } from '../types';
+import type { Lang, RowRef, TabId } from '../types';
 import { TAB_ORDER, TAB_SPECS } from '../input/aliases';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
 import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context';
 import { evalMeasure, rowValues } from '../engine/measures';
-import { valueLabel, type Bi } from './labels';
+import { rowText, valueLabel, type Bi } from './labels';
 
 /** Each person's rows of a tab, in tab order: rows[start[i] .. start[i+1]). */
 interface PersonRows {
@@ -35,23 +35,26 @@ export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
   return out;
 }
 
-/** Positions (into the tab index) of person `i`'s rows that count for rows measure `m` in window `w`. */
-export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): number[] {
-  if (m.of === 'department') return [];
+/** Positions (into the tab index) of person `i`'s rows that count for rows measure `m` in window `w`, in tab order. */
+export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): Int32Array {
+  if (m.of === 'department') return EMPTY_POSITIONS;
   const win = m.offset ? shiftPeriod(w, m.offset) : w;
   const t = ctx.tabs[m.tab];
   const vals = rowValues(ctx, m);
   const [ks, ke] = windowKeys(win);
   const pr = personRows(ctx, m.tab);
-  const out: number[] = [];
+  const out = new Int32Array(pr.start[i + 1] - pr.start[i]);
+  let n = 0;
   for (let k = pr.start[i]; k < pr.start[i + 1]; k++) {
     const r = pr.rows[k];
     if (t.from[r] < ks || t.to[r] > ke) continue;
     if (Number.isNaN(vals[r])) continue;
-    out.push(r);
+    out[n++] = r;
   }
-  return out;
+  return n === out.length ? out : out.slice(0, n);
 }
+
+const EMPTY_POSITIONS = new Int32Array(0);
 
 /**
  * Rows whose day and value are written out (`2026-08-03，低于`): no list shows more
@@ -73,16 +76,24 @@ export function canonicalTab(r: RowNote): string {
   return r.tabId ? TAB_SPECS[r.tabId].en : r.tab;
 }
 
-/** The row reference (tab as written, row as the user sees it) of a tab index position, with its day and `field`'s value. */
-export function refOf(ctx: Ctx, tab: RowTab, r: number, field?: string, noted = true): RowNote {
-  const rec = ctx.tabs[tab].rows[r] as Record<string, unknown> & RowRef;
-  if (!noted) return { tab: rec.tab, tabId: tab, row: rec.row };
+type InputRow = Record<string, unknown> & RowRef;
+
+/** What row `rec` says that matters in `lang` (its day, then `field`'s value), or null when it says nothing. */
+function noteOf(rec: InputRow, field: string | undefined, lang: Lang): string | null {
   const day = String(rec.date ?? rec.month ?? rec.period ?? '');
   const raw = field ? rec[field] : undefined;
-  const value: Bi | null = typeof raw === 'string' ? valueLabel(field!, raw) : typeof raw === 'number' ? { zh: String(raw), en: String(raw) } : null;
-  const parts = (lang: 'zh' | 'en') => [day, value ? value[lang] : ''].filter((x) => x !== '').join(lang === 'zh' ? '，' : ', ');
-  const note = day || value ? { zh: parts('zh'), en: parts('en') } : undefined;
-  return note ? { tab: rec.tab, tabId: tab, row: rec.row, note } : { tab: rec.tab, tabId: tab, row: rec.row };
+  const value = typeof raw === 'string' ? valueLabel(field!, raw)[lang] : typeof raw === 'number' ? String(raw) : null;
+  if (day === '' && value === null) return null;
+  if (day === '') return value!;
+  return value === null || value === '' ? day : day + (lang === 'zh' ? '，' : ', ') + value;
+}
+
+/** The row reference (tab as written, row as the user sees it) of a tab index position, with its day and `field`'s value. */
+export function refOf(ctx: Ctx, tab: RowTab, r: number, field?: string, noted = true): RowNote {
+  const rec = ctx.tabs[tab].rows[r] as InputRow;
+  if (!noted) return { tab: rec.tab, tabId: tab, row: rec.row };
+  const zh = noteOf(rec, field, 'zh');
+  return zh === null ? { tab: rec.tab, tabId: tab, row: rec.row } : { tab: rec.tab, tabId: tab, row: rec.row, note: { zh, en: noteOf(rec, field, 'en')! } };
 }
 
 /** The field whose value says why a row counts for a rows measure (its mapped field, else its text filter's field). */
@@ -102,47 +113,52 @@ interface RowSource {
  * The input rows behind a figure, kept as tab index positions (typed arrays), not
  * as one object per row: at size L a statement has hundreds of rows per person and
  * every statement is built on every Compute, while a statement shows only the
- * first ten of a line. `head(n)` makes RowNotes for the first n entries (kept once
- * made); `all()` for every entry, for the few that print every row (`explain
- * --json`, `--json` near_misses, checks). Iterating a list goes over `all()`.
+ * first ten of a line. `texts`/`eachShown` write the first n rows in one language
+ * straight from the input rows; `head(n)` makes RowNotes for the first n entries
+ * (kept once made); `all()` for every entry, for the few that print every row
+ * (`explain --json`, `--json` near_misses, checks). Iterating a list goes over `all()`.
  *
  * Each entry remembers whether its row is noted (day and value written out) as
  * RowNotes always did: the first ten rows of each rows measure, or every row.
  */
 export class RowList implements Iterable<RowNote> {
   /** No rows. */
-  static readonly EMPTY: RowList = new RowList(null, [], new Int32Array(0), new Int32Array(0), []);
+  static readonly EMPTY: RowList = new RowList(null, [], EMPTY_POSITIONS, null, 0, []);
 
   /** Entries made so far (a prefix of the list; every entry for a list given as RowNotes). */
   private made: RowNote[];
+
+  readonly length: number;
 
   private constructor(
     private readonly ctx: Ctx | null,
     private readonly sources: readonly RowSource[],
     /** Tab index position of each entry. */
     private readonly pos: Int32Array,
-    /** Each entry's source index × 2 + 1 when noted. */
-    private readonly how: Int32Array,
+    /** Each entry's source index × 2 + 1 when noted; null: every entry from source 0, the first `noted` noted. */
+    private readonly how: Int32Array | null,
+    private readonly noted: number,
     given: RowNote[],
   ) {
     this.made = given;
     this.length = ctx ? pos.length : given.length;
   }
 
-  readonly length: number;
-
   /** A list of row references made elsewhere (Staff, Attendance records), as they are. */
   static of(notes: RowNote[]): RowList {
-    return notes.length === 0 ? RowList.EMPTY : new RowList(null, [], new Int32Array(0), new Int32Array(0), notes);
+    return notes.length === 0 ? RowList.EMPTY : new RowList(null, [], EMPTY_POSITIONS, null, 0, notes);
   }
 
-  /** Rows of `tab` at tab index positions `positions`, in that order; the first NOTED_ROWS noted (all when `notedAll`). */
-  static at(ctx: Ctx, tab: RowTab, positions: ArrayLike<number>, field: string | undefined, notedAll = false): RowList {
+  /** Rows of `tab` at tab index positions `positions` (kept, not copied), in that order; the first NOTED_ROWS noted (all when `notedAll`). */
+  static at(ctx: Ctx, tab: RowTab, positions: Int32Array, field: string | undefined, notedAll = false): RowList {
     const n = positions.length;
     if (n === 0) return RowList.EMPTY;
-    const how = new Int32Array(n);
-    for (let k = 0; k < n; k++) how[k] = notedAll || k < NOTED_ROWS ? 1 : 0;
-    return new RowList(ctx, [{ tab, field, rank: TAB_ORDER.indexOf(tab) }], Int32Array.from(positions), how, []);
+    return new RowList(ctx, [{ tab, field, rank: TAB_ORDER.indexOf(tab) }], positions, null, notedAll ? n : Math.min(n, NOTED_ROWS), []);
+  }
+
+  /** Source index × 2 + 1 when noted, of entry `k`. */
+  private howAt(k: number): number {
+    return this.how ? this.how[k] : k < this.noted ? 1 : 0;
   }
 
   /** The lists one after another, as they are (a statement's score and points lines). */
@@ -160,10 +176,10 @@ export class RowList implements Iterable<RowNote> {
       const shift = sources.length * 2;
       sources.push(...l.sources);
       pos.set(l.pos, at);
-      for (let k = 0; k < l.length; k++) how[at + k] = l.how[k] + shift;
+      for (let k = 0; k < l.length; k++) how[at + k] = l.howAt(k) + shift;
       at += l.length;
     }
-    return new RowList(ctx, sources, pos, how, []);
+    return new RowList(ctx, sources, pos, how, 0, []);
   }
 
   /**
@@ -175,37 +191,38 @@ export class RowList implements Iterable<RowNote> {
     const all = RowList.concat(ctx, lists);
     if (all.length === 0) return RowList.EMPTY;
     if (!all.ctx) return RowList.of(sortNotes(all.all()));
-    const { sources, pos, how } = all;
+    const { sources, pos } = all;
     const n = all.length;
-    const recOf = (k: number) => ctx.tabs[sources[how[k] >> 1].tab].rows[pos[k]] as unknown as RowRef;
+    const recOf = (k: number) => ctx.tabs[sources[all.howAt(k) >> 1].tab].rows[pos[k]] as unknown as RowRef;
+    // One number per entry orders it: (tab rank, tab name) as a group, then the row.
+    const names = [...new Set(Array.from({ length: n }, (_, k) => recOf(k).tab))].sort();
+    const nameOrd = new Map(names.map((x, j) => [x, j]));
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const rec = recOf(k);
+      const group = (sources[all.howAt(k) >> 1].rank + 1) * names.length + nameOrd.get(rec.tab)!;
+      keys[k] = group * 2 ** 32 + rec.row;
+    }
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = k;
-    // Stable: equal rows end up side by side, the first entry first.
-    order.sort((a, b) => {
-      const d = sources[how[a] >> 1].rank - sources[how[b] >> 1].rank;
-      if (d) return d;
-      const x = recOf(a);
-      const y = recOf(b);
-      return (x.tab < y.tab ? -1 : x.tab > y.tab ? 1 : x.row - y.row) || a - b;
-    });
-    const keep: number[] = [];
-    let last: RowRef | null = null;
-    for (let j = 0; j < n; j++) {
-      const rec = recOf(order[j]);
-      if (last && rec.row === last.row && rec.tab === last.tab) continue;
-      last = rec;
-      keep.push(order[j]);
+    // Equal rows end up side by side, the first entry first.
+    order.sort((a, b) => keys[a] - keys[b] || a - b);
+    let m = 0;
+    for (let j = 0; j < n; j++) if (j === 0 || keys[order[j]] !== keys[order[j - 1]]) order[m++] = order[j];
+    const outPos = new Int32Array(m);
+    const outHow = new Int32Array(m);
+    for (let j = 0; j < m; j++) {
+      outPos[j] = pos[order[j]];
+      outHow[j] = all.howAt(order[j]);
     }
-    const outPos = new Int32Array(keep.length);
-    const outHow = new Int32Array(keep.length);
-    keep.forEach((k, j) => { outPos[j] = pos[k]; outHow[j] = how[k]; });
-    return new RowList(ctx, sources, outPos, outHow, []);
+    return new RowList(ctx, sources, outPos, outHow, 0, []);
   }
 
   /** The entry at `k` as a RowNote. */
   private make(k: number): RowNote {
-    const src = this.sources[this.how[k] >> 1];
-    return refOf(this.ctx!, src.tab, this.pos[k], src.field, (this.how[k] & 1) === 1);
+    const h = this.howAt(k);
+    const src = this.sources[h >> 1];
+    return refOf(this.ctx!, src.tab, this.pos[k], src.field, (h & 1) === 1);
   }
 
   /** The first `n` rows (fewer when the list is shorter). */
@@ -213,6 +230,34 @@ export class RowList implements Iterable<RowNote> {
     const want = Math.min(n, this.length);
     while (this.made.length < want) this.made.push(this.make(this.made.length));
     return this.made.slice(0, want);
+  }
+
+  /**
+   * The first `n` rows as `rowText` writes them in `lang` (`客户反馈 第 12 行（2026-07-15，达到）`),
+   * each with its tab as written and row: made from the input rows, no RowNote kept
+   * (the Statements tab writes ten rows of every line of every person).
+   */
+  eachShown(n: number, lang: Lang, fn: (text: string, tab: string, row: number, k: number) => void): void {
+    const want = Math.min(n, this.length);
+    for (let k = 0; k < want; k++) {
+      if (k < this.made.length) {
+        const r = this.made[k];
+        fn(rowText(r, lang), r.tab, r.row, k);
+        continue;
+      }
+      const h = this.howAt(k);
+      const src = this.sources[h >> 1];
+      const rec = this.ctx!.tabs[src.tab].rows[this.pos[k]] as InputRow;
+      const note = (h & 1) === 1 ? noteOf(rec, src.field, lang) : null;
+      fn(rowText(note === null ? { tab: rec.tab, row: rec.row } : { tab: rec.tab, row: rec.row, note: { zh: note, en: note } }, lang), rec.tab, rec.row, k);
+    }
+  }
+
+  /** The first `n` rows as `rowText` writes them in `lang`. */
+  texts(n: number, lang: Lang): string[] {
+    const out: string[] = [];
+    this.eachShown(n, lang, (text) => out.push(text));
+    return out;
   }
 
   /** Every row (made once, then kept). */
@@ -240,14 +285,38 @@ function sortNotes(list: RowNote[]): RowNote[] {
   return out.sort((a, b) => rank(a) - rank(b) || (a.tab < b.tab ? -1 : a.tab > b.tab ? 1 : a.row - b.row));
 }
 
+/**
+ * The rows lists of the person being explained, by measure and window: a statement
+ * asks for the same figure's rows several times (its figure line, a gate on it, the
+ * score line), and a list never changes once made. Kept in the run's memo for one
+ * person at a time.
+ */
+interface PersonLists {
+  i: number;
+  lists: Map<string, RowList>;
+}
+
+function remembered(ctx: Ctx, id: string, w: Period, i: number, make: () => RowList): RowList {
+  let c = ctx.memo.get('explain:rows:person') as PersonLists | undefined;
+  if (!c || c.i !== i) ctx.memo.set('explain:rows:person', (c = { i, lists: new Map() }));
+  const key = `${id}\u0000${w.id}`;
+  let l = c.lists.get(key);
+  if (!l) c.lists.set(key, (l = make()));
+  return l;
+}
+
 /** Every input row behind measure `id` for person `i` in window `w` (combined and per-window measures followed down). */
-export function rowsBehind(ctx: Ctx, id: string, w: Period, i: number, depth = 0): RowList {
+export function rowsBehind(ctx: Ctx, id: string, w: Period, i: number): RowList {
+  return remembered(ctx, id, w, i, () => rowsBelow(ctx, id, w, i, 0));
+}
+
+function rowsBelow(ctx: Ctx, id: string, w: Period, i: number, depth: number): RowList {
   const m = ctx.measures.get(id);
   if (!m || depth > 8) return RowList.EMPTY;
   switch (m.kind) {
     case 'rows': return RowList.at(ctx, m.tab, measureRows(ctx, m, w, i), telling(m));
-    case 'combine': return RowList.merged(ctx, m.of.map((p) => rowsBehind(ctx, p, w, i, depth + 1)));
-    case 'over': return RowList.merged(ctx, subPeriods(w, m.each).map((s) => rowsBehind(ctx, m.measure, s, i, depth + 1)));
+    case 'combine': return RowList.merged(ctx, m.of.map((p) => rowsBelow(ctx, p, w, i, depth + 1)));
+    case 'over': return RowList.merged(ctx, subPeriods(w, m.each).map((s) => rowsBelow(ctx, m.measure, s, i, depth + 1)));
     default: return RowList.EMPTY;
   }
 }
@@ -288,7 +357,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
   const rs = measureRows(ctx, m, w, i);
   const t = ctx.tabs[m.tab];
   const vals = rowValues(ctx, m);
-  const rows = RowList.at(ctx, m.tab, rs, telling(m));
+  const rows = remembered(ctx, m.id, w, i, () => RowList.at(ctx, m.tab, rs, telling(m)));
   const base = { measure: m.id, label: m.label, value, count: rs.length, scale: m.scale, rows };
   if (m.of === 'department') return { ...base, op: 'other', terms: [] };
   if (m.agg === 'count') {

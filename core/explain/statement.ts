@@ -171,17 +171,16 @@ export function statementOf(sc: StatementContext, i: number): Statement {
       let detail = '';
       let rows = RowList.EMPTY;
       if (!present) value = STATEMENT.not_checked[lang];
+      // A near miss on the gate names its rows; else a measure gate's rows.
+      const nm = r ? nearMissesByPerson(res).get(i)?.find((x) => x.reason === r || (x.reason?.ref === r.ref && x.kind === 'gate')) : undefined;
       if (g.kind === 'measure') {
         const chk = checkCondition(ctx, { measure: g.measure, op: g.op, value: g.value }, o.window, i);
         detail = fill(STATEMENT.condition[lang], { label: ctx.measures.get(g.measure)?.label[lang] ?? g.measure, value: num(chk.value) || WHY.no_value[lang], op: OPS[g.op][lang], threshold: num(chk.rhs) });
-        rows = rowsBehind(ctx, g.measure, o.window, i);
+        if (!nm) rows = rowsBehind(ctx, g.measure, o.window, i);
       } else if (r) {
         detail = reasonText(ctx, o.award, r, lang, o.window.id);
       }
-      if (r) {
-        const nm = nearMissesByPerson(res).get(i)?.find((x) => x.reason === r || (x.reason?.ref === r.ref && x.kind === 'gate'));
-        if (nm) rows = nm.rows;
-      }
+      if (nm) rows = nm.rows;
       lines.push({ section: 'gate', label: g.label[lang], value, detail, rows });
     }
   }

@@ -8,7 +8,7 @@
 import type { Cell, CellLink, ColumnFormat, Lang, OutputTab } from '../types';
 import type { EngineResult } from '../engine/compute';
 import { fill } from '../output/labels';
-import { STATEMENT, rowText } from './labels';
+import { STATEMENT } from './labels';
 import { STATEMENT_ROWS, statementsOf, type Statement } from './statement';
 
 /** Columns: item, value, detail, ten row links, "and N more". */
@@ -39,9 +39,9 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: St
     for (const line of st.lines) {
       const row: Cell[] = [line.label, line.value, line.detail];
       const r = rows.length;
-      line.rows.head(STATEMENT_ROWS).forEach((ref, k) => {
-        row.push(rowText(ref, lang));
-        links.push({ row: r, col: 3 + k, tab: ref.tab, cell: `A${ref.row}` });
+      line.rows.eachShown(STATEMENT_ROWS, lang, (text, tab, at, k) => {
+        row.push(text);
+        links.push({ row: r, col: 3 + k, tab, cell: `A${at}` });
       });
       if (line.rows.length > STATEMENT_ROWS) {
         while (row.length < 3 + STATEMENT_ROWS) row.push(null);

@@ -9,7 +9,7 @@ import { reasonText, who } from '../engine/explain';
 import type { Ctx } from '../engine/context';
 import type { EngineResult } from '../engine/compute';
 import type { AwardEntry, AwardOutcome } from '../engine/awards';
-import { NEAR, rowText } from './labels';
+import { NEAR } from './labels';
 import { canonicalTab, type RowList } from './rows';
 import { nearMissesByPerson, nearMissesOf, type NearMiss } from './near-misses';
 
@@ -28,7 +28,7 @@ function scopeText(scope: string, lang: Lang): string {
 /** `客户反馈 第 12 行、第 15 行 等 3 行` — the first rows, then how many more. */
 export function rowsText(rows: RowList, lang: Lang, limit = SENTENCE_ROWS): string {
   if (rows.length === 0) return '';
-  const shown = rows.head(limit).map((r) => rowText(r, lang)).join(lang === 'zh' ? '、' : ', ');
+  const shown = rows.texts(limit, lang).join(lang === 'zh' ? '、' : ', ');
   const more = rows.length > limit ? fill(NEAR.more[lang], { n: rows.length - limit }) : '';
   return shown + more;
 }
