@@ -13,24 +13,51 @@ import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context'
 import { evalMeasure, rowValues } from '../engine/measures';
 import { rowText, valueLabel, type Bi } from './labels';
 
-/** Each person's rows of a tab, in tab order: rows[start[i] .. start[i+1]). */
+/**
+ * Each person's rows of a tab, in tab order: rows[start[i] .. start[i+1]), with
+ * their window keys in the same order (`from`/`to`), so that finding a person's rows
+ * reads one stretch of memory instead of jumping about a tab of a million rows.
+ */
 interface PersonRows {
   start: Int32Array;
   rows: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
 }
 
 export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
   const key = `explain:personrows:${tab}`;
   const hit = ctx.memo.get(key) as PersonRows | undefined;
   if (hit) return hit;
-  const staff = ctx.tabs[tab].staff;
+  const t = ctx.tabs[tab];
+  const staff = t.staff;
   const start = new Int32Array(ctx.n + 1);
   for (let r = 0; r < staff.length; r++) if (staff[r] >= 0) start[staff[r] + 1]++;
   for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
   const fill = start.slice(0, ctx.n);
   const rows = new Int32Array(start[ctx.n]);
-  for (let r = 0; r < staff.length; r++) if (staff[r] >= 0) rows[fill[staff[r]]++] = r;
-  const out = { start, rows };
+  const from = new Int32Array(start[ctx.n]);
+  const to = new Int32Array(start[ctx.n]);
+  for (let r = 0; r < staff.length; r++) {
+    if (staff[r] < 0) continue;
+    const k = fill[staff[r]]++;
+    rows[k] = r;
+    from[k] = t.from[r];
+    to[k] = t.to[r];
+  }
+  const out = { start, rows, from, to };
+  ctx.memo.set(key, out);
+  return out;
+}
+
+/** Whether rows measure `m` has a value on each of the tab's rows, in personRows order (1 = has one). */
+function personValued(ctx: Ctx, m: RowsMeasure, pr: PersonRows): Uint8Array {
+  const key = `explain:valued:${m.id}`;
+  const hit = ctx.memo.get(key) as Uint8Array | undefined;
+  if (hit) return hit;
+  const vals = rowValues(ctx, m);
+  const out = new Uint8Array(pr.rows.length);
+  for (let k = 0; k < out.length; k++) out[k] = Number.isNaN(vals[pr.rows[k]]) ? 0 : 1;
   ctx.memo.set(key, out);
   return out;
 }
@@ -39,17 +66,14 @@ export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
 export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): Int32Array {
   if (m.of === 'department') return EMPTY_POSITIONS;
   const win = m.offset ? shiftPeriod(w, m.offset) : w;
-  const t = ctx.tabs[m.tab];
-  const vals = rowValues(ctx, m);
   const [ks, ke] = windowKeys(win);
   const pr = personRows(ctx, m.tab);
+  const valued = personValued(ctx, m, pr);
   const out = new Int32Array(pr.start[i + 1] - pr.start[i]);
   let n = 0;
   for (let k = pr.start[i]; k < pr.start[i + 1]; k++) {
-    const r = pr.rows[k];
-    if (t.from[r] < ks || t.to[r] > ke) continue;
-    if (Number.isNaN(vals[r])) continue;
-    out[n++] = r;
+    if (pr.from[k] < ks || pr.to[k] > ke || valued[k] === 0) continue;
+    out[n++] = pr.rows[k];
   }
   return n === out.length ? out : out.slice(0, n);
 }
@@ -94,6 +118,26 @@ export function refOf(ctx: Ctx, tab: RowTab, r: number, field?: string, noted = 
   if (!noted) return { tab: rec.tab, tabId: tab, row: rec.row };
   const zh = noteOf(rec, field, 'zh');
   return zh === null ? { tab: rec.tab, tabId: tab, row: rec.row } : { tab: rec.tab, tabId: tab, row: rec.row, note: { zh, en: noteOf(rec, field, 'en')! } };
+}
+
+/**
+ * Whether a tab's index positions follow (tab name, row) strictly — as read, one
+ * sheet or file after another in name order: then sorting rows by position sorts
+ * them as a merged list must, without reading the rows (checked once per run).
+ */
+function inRowOrder(ctx: Ctx, tab: RowTab): boolean {
+  const key = `explain:inroworder:${tab}`;
+  const hit = ctx.memo.get(key) as boolean | undefined;
+  if (hit !== undefined) return hit;
+  const rows = ctx.tabs[tab].rows as unknown as RowRef[];
+  let ok = true;
+  for (let r = 1; r < rows.length && ok; r++) {
+    const a = rows[r - 1];
+    const b = rows[r];
+    ok = a.tab < b.tab || (a.tab === b.tab && a.row < b.row);
+  }
+  ctx.memo.set(key, ok);
+  return ok;
 }
 
 /** The field whose value says why a row counts for a rows measure (its mapped field, else its text filter's field). */
@@ -193,15 +237,20 @@ export class RowList implements Iterable<RowNote> {
     if (!all.ctx) return RowList.of(sortNotes(all.all()));
     const { sources, pos } = all;
     const n = all.length;
-    const recOf = (k: number) => ctx.tabs[sources[all.howAt(k) >> 1].tab].rows[pos[k]] as unknown as RowRef;
     // One number per entry orders it: (tab rank, tab name) as a group, then the row.
-    const names = [...new Set(Array.from({ length: n }, (_, k) => recOf(k).tab))].sort();
-    const nameOrd = new Map(names.map((x, j) => [x, j]));
     const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const rec = recOf(k);
-      const group = (sources[all.howAt(k) >> 1].rank + 1) * names.length + nameOrd.get(rec.tab)!;
-      keys[k] = group * 2 ** 32 + rec.row;
+    if (sources.every((x) => inRowOrder(ctx, x.tab))) {
+      // Tab index order is (tab name, row) order: the position stands for both.
+      for (let k = 0; k < n; k++) keys[k] = (sources[all.howAt(k) >> 1].rank + 1) * 2 ** 32 + pos[k];
+    } else {
+      const recOf = (k: number) => ctx.tabs[sources[all.howAt(k) >> 1].tab].rows[pos[k]] as unknown as RowRef;
+      const names = [...new Set(Array.from({ length: n }, (_, k) => recOf(k).tab))].sort();
+      const nameOrd = new Map(names.map((x, j) => [x, j]));
+      for (let k = 0; k < n; k++) {
+        const rec = recOf(k);
+        const group = (sources[all.howAt(k) >> 1].rank + 1) * names.length + nameOrd.get(rec.tab)!;
+        keys[k] = group * 2 ** 32 + rec.row;
+      }
     }
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = k;
