@@ -73,7 +73,7 @@ function incidentRows(ctx: Ctx, g: Gate & { kind: 'no_incident' }, w: Period, i:
     const c = types.codes[r];
     if (c >= 0 && wanted.has(types.values[c])) out.push(r);
   }
-  return RowList.at(ctx, 'incidents', Int32Array.from(out), 'type', true);
+  return RowList.at(ctx, 'incidents', out, 'type', true);
 }
 
 interface Failing {

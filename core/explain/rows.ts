@@ -63,22 +63,19 @@ function personValued(ctx: Ctx, m: RowsMeasure, pr: PersonRows): Uint8Array {
 }
 
 /** Positions (into the tab index) of person `i`'s rows that count for rows measure `m` in window `w`, in tab order. */
-export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): Int32Array {
-  if (m.of === 'department') return EMPTY_POSITIONS;
+export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): number[] {
+  if (m.of === 'department') return [];
   const win = m.offset ? shiftPeriod(w, m.offset) : w;
   const [ks, ke] = windowKeys(win);
   const pr = personRows(ctx, m.tab);
   const valued = personValued(ctx, m, pr);
-  const out = new Int32Array(pr.start[i + 1] - pr.start[i]);
-  let n = 0;
+  const out: number[] = [];
   for (let k = pr.start[i]; k < pr.start[i + 1]; k++) {
     if (pr.from[k] < ks || pr.to[k] > ke || valued[k] === 0) continue;
-    out[n++] = pr.rows[k];
+    out.push(pr.rows[k]);
   }
-  return n === out.length ? out : out.slice(0, n);
+  return out;
 }
-
-const EMPTY_POSITIONS = new Int32Array(0);
 
 /**
  * Rows whose day and value are written out (`2026-08-03，低于`): no list shows more
@@ -102,11 +99,27 @@ export function canonicalTab(r: RowNote): string {
 
 type InputRow = Record<string, unknown> & RowRef;
 
+/**
+ * valueLabel, each (field, value) made once: a few codes label hundreds of thousands
+ * of rows. Free-text values (custom incident types) are few; past a bound, no caching.
+ */
+const labels = new Map<string, Map<string, Bi>>();
+function labelOf(field: string, code: string): Bi {
+  let byCode = labels.get(field);
+  if (!byCode) labels.set(field, (byCode = new Map()));
+  let l = byCode.get(code);
+  if (!l) {
+    l = valueLabel(field, code);
+    if (byCode.size < 1000) byCode.set(code, l);
+  }
+  return l;
+}
+
 /** What row `rec` says that matters in `lang` (its day, then `field`'s value), or null when it says nothing. */
 function noteOf(rec: InputRow, field: string | undefined, lang: Lang): string | null {
   const day = String(rec.date ?? rec.month ?? rec.period ?? '');
   const raw = field ? rec[field] : undefined;
-  const value = typeof raw === 'string' ? valueLabel(field!, raw)[lang] : typeof raw === 'number' ? String(raw) : null;
+  const value = typeof raw === 'string' ? labelOf(field!, raw)[lang] : typeof raw === 'number' ? String(raw) : null;
   if (day === '' && value === null) return null;
   if (day === '') return value!;
   return value === null || value === '' ? day : day + (lang === 'zh' ? '，' : ', ') + value;
@@ -154,7 +167,7 @@ interface RowSource {
 }
 
 /**
- * The input rows behind a figure, kept as tab index positions (typed arrays), not
+ * The input rows behind a figure, kept as tab index positions (numbers), not
  * as one object per row: at size L a statement has hundreds of rows per person and
  * every statement is built on every Compute, while a statement shows only the
  * first ten of a line. `texts`/`eachShown` write the first n rows in one language
@@ -167,7 +180,7 @@ interface RowSource {
  */
 export class RowList implements Iterable<RowNote> {
   /** No rows. */
-  static readonly EMPTY: RowList = new RowList(null, [], EMPTY_POSITIONS, null, 0, []);
+  static readonly EMPTY: RowList = new RowList(null, [], [], null, 0, []);
 
   /** Entries made so far (a prefix of the list; every entry for a list given as RowNotes). */
   private made: RowNote[];
@@ -178,9 +191,9 @@ export class RowList implements Iterable<RowNote> {
     private readonly ctx: Ctx | null,
     private readonly sources: readonly RowSource[],
     /** Tab index position of each entry. */
-    private readonly pos: Int32Array,
+    private readonly pos: readonly number[],
     /** Each entry's source index × 2 + 1 when noted; null: every entry from source 0, the first `noted` noted. */
-    private readonly how: Int32Array | null,
+    private readonly how: readonly number[] | null,
     private readonly noted: number,
     given: RowNote[],
   ) {
@@ -190,11 +203,11 @@ export class RowList implements Iterable<RowNote> {
 
   /** A list of row references made elsewhere (Staff, Attendance records), as they are. */
   static of(notes: RowNote[]): RowList {
-    return notes.length === 0 ? RowList.EMPTY : new RowList(null, [], EMPTY_POSITIONS, null, 0, notes);
+    return notes.length === 0 ? RowList.EMPTY : new RowList(null, [], [], null, 0, notes);
   }
 
   /** Rows of `tab` at tab index positions `positions` (kept, not copied), in that order; the first NOTED_ROWS noted (all when `notedAll`). */
-  static at(ctx: Ctx, tab: RowTab, positions: Int32Array, field: string | undefined, notedAll = false): RowList {
+  static at(ctx: Ctx, tab: RowTab, positions: readonly number[], field: string | undefined, notedAll = false): RowList {
     const n = positions.length;
     if (n === 0) return RowList.EMPTY;
     return new RowList(ctx, [{ tab, field, rank: TAB_ORDER.indexOf(tab) }], positions, null, notedAll ? n : Math.min(n, NOTED_ROWS), []);
@@ -212,16 +225,15 @@ export class RowList implements Iterable<RowNote> {
     if (parts.length === 1) return parts[0];
     if (parts.some((l) => !l.ctx)) return RowList.of(parts.flatMap((l) => l.all()));
     const sources: RowSource[] = [];
-    const total = parts.reduce((a, l) => a + l.length, 0);
-    const pos = new Int32Array(total);
-    const how = new Int32Array(total);
-    let at = 0;
+    const pos: number[] = [];
+    const how: number[] = [];
     for (const l of parts) {
       const shift = sources.length * 2;
       sources.push(...l.sources);
-      pos.set(l.pos, at);
-      for (let k = 0; k < l.length; k++) how[at + k] = l.howAt(k) + shift;
-      at += l.length;
+      for (let k = 0; k < l.length; k++) {
+        pos.push(l.pos[k]);
+        how.push(l.howAt(k) + shift);
+      }
     }
     return new RowList(ctx, sources, pos, how, 0, []);
   }
@@ -238,10 +250,10 @@ export class RowList implements Iterable<RowNote> {
     const { sources, pos } = all;
     const n = all.length;
     // One number per entry orders it: (tab rank, tab name) as a group, then the row.
-    const keys = new Float64Array(n);
+    const keys: number[] = [];
     if (sources.every((x) => inRowOrder(ctx, x.tab))) {
       // Tab index order is (tab name, row) order: the position stands for both.
-      for (let k = 0; k < n; k++) keys[k] = (sources[all.howAt(k) >> 1].rank + 1) * 2 ** 32 + pos[k];
+      for (let k = 0; k < n; k++) keys.push((sources[all.howAt(k) >> 1].rank + 1) * 2 ** 32 + pos[k]);
     } else {
       const recOf = (k: number) => ctx.tabs[sources[all.howAt(k) >> 1].tab].rows[pos[k]] as unknown as RowRef;
       const names = [...new Set(Array.from({ length: n }, (_, k) => recOf(k).tab))].sort();
@@ -249,20 +261,20 @@ export class RowList implements Iterable<RowNote> {
       for (let k = 0; k < n; k++) {
         const rec = recOf(k);
         const group = (sources[all.howAt(k) >> 1].rank + 1) * names.length + nameOrd.get(rec.tab)!;
-        keys[k] = group * 2 ** 32 + rec.row;
+        keys.push(group * 2 ** 32 + rec.row);
       }
     }
-    const order = new Int32Array(n);
-    for (let k = 0; k < n; k++) order[k] = k;
+    const order: number[] = [];
+    for (let k = 0; k < n; k++) order.push(k);
     // Equal rows end up side by side, the first entry first.
     order.sort((a, b) => keys[a] - keys[b] || a - b);
     let m = 0;
     for (let j = 0; j < n; j++) if (j === 0 || keys[order[j]] !== keys[order[j - 1]]) order[m++] = order[j];
-    const outPos = new Int32Array(m);
-    const outHow = new Int32Array(m);
+    const outPos: number[] = [];
+    const outHow: number[] = [];
     for (let j = 0; j < m; j++) {
-      outPos[j] = pos[order[j]];
-      outHow[j] = all.howAt(order[j]);
+      outPos.push(pos[order[j]]);
+      outHow.push(all.howAt(order[j]));
     }
     return new RowList(ctx, sources, outPos, outHow, 0, []);
   }
@@ -414,15 +426,16 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
   }
   if (m.agg === 'sum' || m.agg === 'mean') {
     // Group the rows by what each is worth: a value map by the coded value, else by the number.
-    const groups = new Map<string, Term>();
+    // Keyed by the coded value (a value map) or by the number itself.
+    const groups = new Map<number, Term>();
     const col = m.map ? catColumn(t, m.field!) : null;
     for (const r of rs) {
       const v = vals[r];
       const code = col ? col.codes[r] : -1;
-      const key = col ? `c${code}` : `n${v}`;
+      const key = col ? code : v;
       let g = groups.get(key);
       if (!g) {
-        const label: Bi = col ? valueLabel(m.field!, code < 0 ? '' : col.values[code]) : { zh: String(v), en: String(v) };
+        const label: Bi = col ? labelOf(m.field!, code < 0 ? '' : col.values[code]) : { zh: String(v), en: String(v) };
         groups.set(key, (g = { label, count: 0, each: v, value: 0 }));
       }
       g.count! += 1;
