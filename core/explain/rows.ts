@@ -187,18 +187,45 @@ export class RowList implements Iterable<RowNote> {
 
   readonly length: number;
 
+  /** Makes the whole list again once it was cut to its first rows (see `trim`); null while whole. */
+  private rebuild: (() => RowList) | null = null;
+
   private constructor(
     private readonly ctx: Ctx | null,
-    private readonly sources: readonly RowSource[],
-    /** Tab index position of each entry. */
-    private readonly pos: readonly number[],
+    private sources: readonly RowSource[],
+    /** Tab index position of each entry (only the first ones once trimmed). */
+    private pos: readonly number[],
     /** Each entry's source index × 2 + 1 when noted; null: every entry from source 0, the first `noted` noted. */
-    private readonly how: readonly number[] | null,
-    private readonly noted: number,
+    private how: readonly number[] | null,
+    private noted: number,
     given: RowNote[],
   ) {
     this.made = given;
     this.length = ctx ? pos.length : given.length;
+  }
+
+  /**
+   * Keep only the first `keep` positions, the rest made again by `rebuild` when
+   * asked for: a run keeps every person's statement (and near misses) while only
+   * the first ten rows of a line are shown, so the rest need not stay in memory.
+   */
+  trim(keep: number, rebuild: () => RowList): void {
+    if (!this.ctx || this.rebuild || this.length <= keep || this.made.length > keep) return;
+    this.pos = this.pos.slice(0, keep);
+    if (this.how) this.how = this.how.slice(0, keep);
+    this.rebuild = rebuild;
+  }
+
+  /** Make sure the first `n` positions are at hand (the whole list again after a trim). */
+  private ensure(n: number): void {
+    if (!this.rebuild || n <= this.pos.length) return;
+    const whole = this.rebuild();
+    if (whole.length !== this.length) throw new Error('row list rebuilt with another length');
+    this.sources = whole.sources;
+    this.pos = whole.pos;
+    this.how = whole.how;
+    this.noted = whole.noted;
+    this.rebuild = null;
   }
 
   /** A list of row references made elsewhere (Staff, Attendance records), as they are. */
@@ -221,6 +248,7 @@ export class RowList implements Iterable<RowNote> {
   /** The lists one after another, as they are (a statement's score and points lines). */
   static concat(ctx: Ctx, lists: RowList[]): RowList {
     const parts = lists.filter((l) => l.length > 0);
+    for (const l of parts) l.ensure(l.length);
     if (parts.length === 0) return RowList.EMPTY;
     if (parts.length === 1) return parts[0];
     if (parts.some((l) => !l.ctx)) return RowList.of(parts.flatMap((l) => l.all()));
@@ -289,6 +317,7 @@ export class RowList implements Iterable<RowNote> {
   /** The first `n` rows (fewer when the list is shorter). */
   head(n: number): RowNote[] {
     const want = Math.min(n, this.length);
+    this.ensure(want);
     while (this.made.length < want) this.made.push(this.make(this.made.length));
     return this.made.slice(0, want);
   }
@@ -300,6 +329,7 @@ export class RowList implements Iterable<RowNote> {
    */
   eachShown(n: number, lang: Lang, fn: (text: string, tab: string, row: number, k: number) => void): void {
     const want = Math.min(n, this.length);
+    this.ensure(want);
     for (let k = 0; k < want; k++) {
       if (k < this.made.length) {
         const r = this.made[k];
@@ -323,6 +353,7 @@ export class RowList implements Iterable<RowNote> {
 
   /** Every row (made once, then kept). */
   all(): RowNote[] {
+    this.ensure(this.length);
     while (this.made.length < this.length) this.made.push(this.make(this.made.length));
     return this.made;
   }
@@ -354,16 +385,21 @@ function sortNotes(list: RowNote[]): RowNote[] {
  */
 interface PersonLists {
   i: number;
-  lists: Map<string, RowList>;
+  lists: Map<string, { list: RowList; id: string; w: Period }>;
 }
 
 function remembered(ctx: Ctx, id: string, w: Period, i: number, make: () => RowList): RowList {
   let c = ctx.memo.get('explain:rows:person') as PersonLists | undefined;
-  if (!c || c.i !== i) ctx.memo.set('explain:rows:person', (c = { i, lists: new Map() }));
+  if (!c || c.i !== i) {
+    // The previous person's lists are kept by their statement and near misses: cut them to what is shown.
+    const prev = c?.i ?? -1;
+    if (c) for (const x of c.lists.values()) x.list.trim(NOTED_ROWS, () => rowsBelow(ctx, x.id, x.w, prev, 0));
+    ctx.memo.set('explain:rows:person', (c = { i, lists: new Map() }));
+  }
   const key = `${id}\u0000${w.id}`;
-  let l = c.lists.get(key);
-  if (!l) c.lists.set(key, (l = make()));
-  return l;
+  let x = c.lists.get(key);
+  if (!x) c.lists.set(key, (x = { list: make(), id, w }));
+  return x.list;
 }
 
 /** Every input row behind measure `id` for person `i` in window `w` (combined and per-window measures followed down). */
