@@ -82,6 +82,20 @@ export class Fnv64 {
     const x = (v: number): string => v.toString(16).padStart(4, '0');
     return x(this.h3) + x(this.h2) + x(this.h1) + x(this.h0);
   }
+
+  /** The first 8 of hex()'s digits (the high 32 bits), without making the other 8. */
+  hex8(): string {
+    return (this.h3 * 0x10000 + this.h2).toString(16).padStart(8, '0');
+  }
+
+  /** Back to the FNV-1a 64 offset basis, so one state can hash many rows. */
+  reset(): this {
+    this.h0 = 0x2325;
+    this.h1 = 0x8422;
+    this.h2 = 0x9ce4;
+    this.h3 = 0xcbf2;
+    return this;
+  }
 }
 
 /** UTF-8 bytes of a string, written out by hand (TextEncoder is not in every host). */
@@ -153,15 +167,56 @@ export function canonicalJson(value: unknown, omitKeys: ReadonlySet<string> = EM
 const EMPTY: ReadonlySet<string> = new Set();
 
 /**
+ * Feed canonicalJson(value, omitKeys) into `hash` without building that string:
+ * the same bytes, but a flat object's fields are hashed piece by piece (a row hash
+ * per input row made and dropped a few hundred thousand strings per run).
+ */
+export function updateCanonicalJson(hash: Fnv64, value: unknown, omitKeys: ReadonlySet<string> = EMPTY): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
+    hash.update(canonicalJson(value, omitKeys));
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  let first = true;
+  hash.update('{');
+  for (const entry of sortedKeys(Object.keys(obj), omitKeys)) {
+    const v = obj[entry[0]];
+    if (v === undefined) continue;
+    if (first) first = false;
+    else hash.update(',');
+    hash.update(entry[2]);
+    if (typeof v === 'string') {
+      if (jsonPlain(v)) hash.update('"').update(v).update('"');
+      else hash.update(JSON.stringify(v));
+    } else if (typeof v === 'number') hash.update(Number.isFinite(v) ? String(v) : 'null'); // JSON.stringify of a finite number is String()
+    else if (v === null) hash.update('null');
+    else if (typeof v === 'boolean') hash.update(v ? 'true' : 'false');
+    else hash.update(canonicalJson(v));
+  }
+  hash.update('}');
+}
+
+/** Whether JSON.stringify(s) is s in quotes: no quote, backslash, control character or surrogate to escape. */
+function jsonPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/**
  * Sorted, quoted keys for an object's key list, cached by shape: the rows of one
  * tab share their keys, so a large tab sorts its keys once, not once per row.
  */
 const omitSigs = new WeakMap<ReadonlySet<string>, string>();
-const keyCache = new Map<string, [string, string][]>();
+/** Per key: the key, the key as JSON, the key as JSON followed by a colon. */
+type SortedKey = [string, string, string];
+const keyCache = new Map<string, SortedKey[]>();
 let lastKeys: string[] = [];
 let lastOmit: ReadonlySet<string> | null = null;
-let lastHit: [string, string][] = [];
-function sortedKeys(keys: string[], omit: ReadonlySet<string>): [string, string][] {
+let lastHit: SortedKey[] = [];
+function sortedKeys(keys: string[], omit: ReadonlySet<string>): SortedKey[] {
   // Rows of one tab come one after another with the same keys: compare with the last list
   // (key strings are interned, so this is a pointer compare per key) before building its signature.
   if (omit === lastOmit && keys.length === lastKeys.length) {
@@ -176,7 +231,7 @@ function sortedKeys(keys: string[], omit: ReadonlySet<string>): [string, string]
   return hit;
 }
 
-function sortedKeysBySignature(keys: string[], omit: ReadonlySet<string>): [string, string][] {
+function sortedKeysBySignature(keys: string[], omit: ReadonlySet<string>): SortedKey[] {
   let omitSig = omitSigs.get(omit);
   if (omitSig === undefined) {
     omitSig = [...omit].join('\u0001');
@@ -185,7 +240,7 @@ function sortedKeysBySignature(keys: string[], omit: ReadonlySet<string>): [stri
   const sig = `${omitSig}\u0002${keys.join('\u0001')}`;
   let hit = keyCache.get(sig);
   if (!hit) {
-    hit = keys.filter((k) => !omit.has(k)).sort(byCodeUnit).map((k) => [k, JSON.stringify(k)]);
+    hit = keys.filter((k) => !omit.has(k)).sort(byCodeUnit).map((k): SortedKey => [k, JSON.stringify(k), `${JSON.stringify(k)}:`]);
     // Schemes and odd objects could have many shapes; keep the cache bounded.
     if (keyCache.size > 1000) keyCache.clear();
     keyCache.set(sig, hit);

@@ -6,7 +6,7 @@
  * it does not count as an edit; an edit is a removed and an added row paired up.
  */
 import type { Dataset, Lang } from '../types';
-import { fnv1a64, canonicalJson } from './hash';
+import { Fnv64, updateCanonicalJson } from './hash';
 
 /** staff key → tab id → sorted short hashes of that person's rows. */
 export type PersonRows = Record<string, Record<string, string[]>>;
@@ -16,11 +16,14 @@ const POSITION = new Set(['row', 'tab']);
 
 export function personRowsOf(data: Dataset): PersonRows {
   const out: PersonRows = {};
+  const hash = new Fnv64();
   for (const tab of TABS) {
     for (const r of data[tab] as unknown as { staffKey: string }[]) {
       const key = r.staffKey;
       if (!key) continue;
-      const h = fnv1a64(canonicalJson(r, POSITION)).slice(0, 8);
+      // fnv1a64(canonicalJson(r, POSITION)).slice(0, 8), without the JSON text or the other 8 digits.
+      updateCanonicalJson(hash.reset(), r, POSITION);
+      const h = hash.hex8();
       ((out[key] ??= {})[tab] ??= []).push(h);
     }
   }

@@ -9,6 +9,7 @@ import {
   gateCompute, isFinal, lanes64, runFinalize, runFinalizeSync, lastRun, makeRun, parseRunsTab, parseTabFingerprints, recordCompute, runsOf, snapshotOf,
   type FullSnapshot,
 } from '../../core/runs';
+import { Fnv64, updateCanonicalJson } from '../../core/runs/hash';
 
 const fixture = (name: string): RawTab =>
   JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'runs', name), 'utf8')) as RawTab;
@@ -628,6 +629,26 @@ describe('properties', () => {
   const fc = require('fast-check') as typeof import('fast-check');
   test('FNV-1a agrees with the BigInt reference on any string', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => fnv1a64(s) === fnvRef(s)), { numRuns: 300 });
+  });
+  test('a row hashed piece by piece (updateCanonicalJson, hex8) equals FNV-1a of its canonical JSON, first 8 digits', () => {
+    const value = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.integer(), fc.double(), fc.constant(null), fc.constant(undefined),
+      fc.boolean(), fc.date({ noInvalidDate: false }), fc.array(fc.oneof(fc.integer(), fc.string({ unit: 'binary', maxLength: 4 }), fc.constant(undefined)), { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.integer(), fc.string({ unit: 'binary', maxLength: 4 }))));
+    const row = fc.dictionary(fc.string({ unit: 'binary', maxLength: 5 }), value, { maxKeys: 8 });
+    const omit = new Set(['row', 'tab']);
+    const hash = new Fnv64();
+    fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 4 }), fc.boolean(), (rows, omitting) => rows.every((r) => {
+      const text = omitting ? canonicalJson(r, omit) : canonicalJson(r);
+      updateCanonicalJson(hash.reset(), r, omitting ? omit : undefined);
+      return hash.hex8() === fnvRef(text).slice(0, 8) && new Fnv64().update(text).hex() === fnvRef(text);
+    })), { numRuns: 500 });
+    for (const v of [null, 'x', 1, [1, 'a'], new Date(0)]) {
+      updateCanonicalJson(hash.reset(), v);
+      expect(hash.hex8()).toBe(fnvRef(canonicalJson(v)).slice(0, 8));
+    }
+    const r = { tab: 'T', row: 2, date: '2026-07-05', staffKey: 's01', note: 'a"b\\c\n😀\ud800', points: -0, amount: Infinity, x: undefined };
+    updateCanonicalJson(hash.reset(), r, omit);
+    expect(hash.hex8()).toBe(fnvRef(canonicalJson(r, omit)).slice(0, 8));
   });
   test('editing any field of any row changes that tab\'s hash and no other; duplicating or dropping a row too', () => {
     const base = dataset();
