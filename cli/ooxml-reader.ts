@@ -37,6 +37,7 @@ export async function readOoxml(buf: Buffer, onRows?: RowsReadFn): Promise<RawTa
   const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target ?? `${dir}styles.xml`;
   const dateStyles = parseDateStyles(text(stylesPath) ?? '');
 
+  const ctx: SheetContext = { strings, dateStyles, date1904, dates: new Map() };
   const tabs: RawTab[] = [];
   const names: string[] = [];
   let total = 0;
@@ -53,7 +54,7 @@ export async function readOoxml(buf: Buffer, onRows?: RowsReadFn): Promise<RawTa
     const entry = entries.get(rel.target) ?? caseInsensitive(entries, rel.target);
     if (!entry) throw new ZipFormatError(`the sheet “${name}” has no part ${rel.target}`, `工作表“${name}”缺少 ${rel.target}`);
     names.push(name);
-    const rows = await readSheet(buf, entry, { strings, dateStyles, date1904 }, (n) => count(n, false));
+    const rows = await readSheet(buf, entry, ctx, (n) => count(n, false));
     tabs.push({ name, rows: rectangular(rows) });
   }
   count(0, true);
@@ -156,7 +157,16 @@ interface SheetContext {
   strings: string[];
   dateStyles: boolean[];
   date1904: boolean;
+  /**
+   * Date cells by serial number: a tab of 300,000 rows holds a few hundred distinct
+   * days, so each is one Date shared by its cells (nothing changes a Date cell),
+   * not one object per cell kept for the whole run.
+   */
+  dates: Map<number, Date>;
 }
+
+/** Distinct serials remembered per workbook; past this (timestamps) each cell gets its own Date. */
+const DATE_CACHE_LIMIT = 20_000;
 
 const LT = 60, GT = 62, SLASH = 47, QUOT = 34, APOS = 39, EQ = 61, AMP = 38, UNDERSCORE = 95;
 
@@ -384,6 +394,18 @@ function typeCode(b: Buffer, a: number, z: number): number {
   }
 }
 
+/** Index of the next `<` at or after i, or `end`: a byte loop (cells are a few dozen bytes apart, shorter than Buffer.indexOf's call). */
+function nextLt(b: Buffer, i: number, end: number): number {
+  while (i < end && b[i] !== LT) i++;
+  return i;
+}
+
+/** Index of the quote `q` closing a value that starts at i, or `end`. */
+function closingQuote(b: Buffer, i: number, end: number, q: number): number {
+  while (i < end && b[i] !== q) i++;
+  return i;
+}
+
 /** Scan the cells of one row from i; returns the index after `</row>`. */
 function scanCells(b: Buffer, i: number, end: number, st: ScanState, line: Cell[]): number {
   const p = st.prefix!;
@@ -391,8 +413,8 @@ function scanCells(b: Buffer, i: number, end: number, st: ScanState, line: Cell[
   const ctx = st.ctx;
   let nextCol = 0;
   while (i < end) {
-    i = b.indexOf(LT, i);
-    if (i < 0 || i >= end) return end;
+    i = nextLt(b, i, end);
+    if (i >= end) return end;
     const n = nameStart(b, i, pl);
     if (b[i + 1] === SLASH) {
       i = tagEnd(b, n, end) + 1;
@@ -400,30 +422,46 @@ function scanCells(b: Buffer, i: number, end: number, st: ScanState, line: Cell[
       continue;
     }
     if (!(b[n] === 99 && isDelim(b[n + 1]))) { i = tagEnd(b, n, end) + 1; continue; } // not <c
-    const afterName = n + 1;
-    const close = tagEnd(b, afterName, end);
-    // Attributes r (reference), s (style), t (type).
+    // Attributes r (reference), s (style), t (type), in one pass up to the tag's `>`.
     let col = nextCol;
-    const rAt = findAttr(b, afterName, close, 114 /* r */);
-    if (rAt >= 0) {
-      const c = columnOf(b, rAt + 1, close);
-      if (c > 0) col = c - 1;
+    let style = 0;
+    let type = T_NUMBER;
+    let j = n + 1;
+    let close = end;
+    while (j < end) {
+      const c = b[j];
+      if (c === GT) { close = j; break; }
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH) { j++; continue; }
+      // An attribute: its name up to `=`, then a quoted value.
+      const nameAt = j;
+      while (j < end && b[j] !== EQ && b[j] !== GT && b[j] !== 32 && b[j] !== 9 && b[j] !== 10 && b[j] !== 13) j++;
+      const nameEnd = j;
+      while (j < end && (b[j] === 32 || b[j] === 9 || b[j] === 10 || b[j] === 13)) j++;
+      if (b[j] !== EQ) continue; // a name without a value: not well-formed, skipped
+      j++;
+      while (j < end && (b[j] === 32 || b[j] === 9 || b[j] === 10 || b[j] === 13)) j++;
+      const q = b[j];
+      if (q !== QUOT && q !== APOS) continue;
+      const vA = j + 1;
+      const vZ = closingQuote(b, vA, end, q);
+      j = vZ + 1;
+      if (nameEnd - nameAt !== 1) continue;
+      const letter = b[nameAt];
+      if (letter === 114 /* r */) {
+        const c1 = columnOf(b, vA, vZ);
+        if (c1 > 0) col = c1 - 1;
+      } else if (letter === 115 /* s */) style = Math.max(0, intOf(b, vA, vZ));
+      else if (letter === 116 /* t */) type = typeCode(b, vA, vZ);
     }
     nextCol = col + 1;
-    let style = 0;
-    const sAt = findAttr(b, afterName, close, 115 /* s */);
-    if (sAt >= 0) style = Math.max(0, intOf(b, sAt + 1, b.indexOf(b[sAt], sAt + 1)));
-    let type = T_NUMBER;
-    const tAt = findAttr(b, afterName, close, 116 /* t */);
-    if (tAt >= 0) type = typeCode(b, tAt + 1, b.indexOf(b[tAt], tAt + 1));
     i = close + 1;
     if (b[close - 1] === SLASH) continue; // <c …/>: no value
     // Children: <f>, <v>, <is>; up to </c>.
     let vA = -1, vZ = -1;
     let inline: string | null = null;
     while (i < end) {
-      i = b.indexOf(LT, i);
-      if (i < 0 || i >= end) { i = end; break; }
+      i = nextLt(b, i, end);
+      if (i >= end) break;
       const cn = nameStart(b, i, pl);
       if (b[i + 1] === SLASH) {
         i = tagEnd(b, cn, end) + 1;
@@ -434,8 +472,7 @@ function scanCells(b: Buffer, i: number, end: number, st: ScanState, line: Cell[
       if (b[cn] === 118 && isDelim(b[cn + 1])) { // <v>
         if (b[childClose - 1] === SLASH) { i = childClose + 1; continue; }
         vA = childClose + 1;
-        vZ = b.indexOf(LT, vA);
-        if (vZ < 0 || vZ > end) vZ = end;
+        vZ = nextLt(b, vA, end);
         i = vZ;
         continue;
       }
@@ -485,7 +522,13 @@ function cellValue(b: Buffer, type: number, vA: number, vZ: number, inline: stri
       if (vA < 0) return null;
       const n = numberOf(b, vA, vZ);
       if (n === null) return null;
-      return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
+      if (!ctx.dateStyles[style]) return n;
+      let d = ctx.dates.get(n);
+      if (d === undefined) {
+        d = serialToDate(n, ctx.date1904);
+        if (ctx.dates.size < DATE_CACHE_LIMIT) ctx.dates.set(n, d);
+      }
+      return d;
     }
   }
 }

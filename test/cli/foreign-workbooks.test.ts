@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readXlsx } from '../../cli/xlsx-host';
+import { ZipWriter } from '../../cli/zip-writer';
 import { ensureBuilt, EXAMPLES, lines, ROOT, runCli, tempDir } from './helpers';
 
 const FOREIGN = join(ROOT, 'test', 'fixtures', 'foreign');
@@ -96,6 +97,27 @@ describe('the .xlsx reader on what other producers write', () => {
       [null, null, null, null, null],
       [' S03 ', null, 0, true, '#N/A'],
     ]);
+  });
+
+  test('cell attributes in any order, quoting and spacing; a prefixed r/s/t is not the cell\'s; dates read once per serial', async () => {
+    const path = join(tempDir(), 'attributes.xlsx');
+    const zip = new ZipWriter(path);
+    const part = async (name: string, xml: string) => { const e = zip.entry(name); await e.write(xml); await e.end(); };
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    await part('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    await part('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+    await part('xl/workbook.xml', `<workbook xmlns="${main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="T" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    await part('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
+    await part('xl/sharedStrings.xml', `<sst xmlns="${main}"><si><t>a</t></si><si><t>b</t></si></sst>`);
+    await part('xl/styles.xml', `<styleSheet xmlns="${main}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`);
+    await part('xl/worksheets/sheet1.xml', `<worksheet xmlns="${main}" xmlns:x="urn:x"><sheetData>`
+      + '<row r="1"><c t=\'s\' r=\'B1\'><v>1</v></c><c  r = "A1"   t = "s" ><v>0</v></c><c x:r="Z9" r="C1" title="a>b" x:t="s"><v>7</v></c></row>'
+      + '<row r="2"><c r="A2" s="1"><v>46204</v></c><c s="1" r="B2" x:s="0"><v>46204</v></c><c r="C2"\n\tt="s"/></row>'
+      + '</sheetData></worksheet>');
+    zip.finish();
+    const [tab] = await readXlsx(path);
+    expect(tab.rows).toEqual([['a', 'b', 7], [utc(2026, 7, 1), utc(2026, 7, 1), null]]);
+    expect(tab.rows[1][0]).toBe(tab.rows[1][1]);
   });
 
   test('1904 date system (the openpyxl fixture) reads the same calendar days', async () => {
