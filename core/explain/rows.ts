@@ -199,9 +199,22 @@ export class RowList implements Iterable<RowNote> {
     private how: readonly number[] | null,
     private noted: number,
     given: RowNote[],
+    /** A chain: these lists one after another (see `chain`); null otherwise. */
+    private readonly parts: readonly RowList[] | null = null,
   ) {
     this.made = given;
-    this.length = ctx ? pos.length : given.length;
+    this.length = parts ? parts.reduce((a, l) => a + l.length, 0) : ctx ? pos.length : given.length;
+  }
+
+  /**
+   * The lists one after another, as they are, without copying them (a statement's
+   * score and points lines: every row of every component, of which ten are shown).
+   */
+  static chain(lists: RowList[]): RowList {
+    const parts = lists.filter((l) => l.length > 0);
+    if (parts.length === 0) return RowList.EMPTY;
+    if (parts.length === 1) return parts[0];
+    return new RowList(null, [], [], null, 0, [], parts);
   }
 
   /**
@@ -317,6 +330,14 @@ export class RowList implements Iterable<RowNote> {
   /** The first `n` rows (fewer when the list is shorter). */
   head(n: number): RowNote[] {
     const want = Math.min(n, this.length);
+    if (this.parts) {
+      const out: RowNote[] = [];
+      for (const p of this.parts) {
+        if (out.length >= want) break;
+        out.push(...p.head(want - out.length));
+      }
+      return out;
+    }
     this.ensure(want);
     while (this.made.length < want) this.made.push(this.make(this.made.length));
     return this.made.slice(0, want);
@@ -329,6 +350,17 @@ export class RowList implements Iterable<RowNote> {
    */
   eachShown(n: number, lang: Lang, fn: (text: string, tab: string, row: number, k: number) => void): void {
     const want = Math.min(n, this.length);
+    if (this.parts) {
+      let done = 0;
+      for (const p of this.parts) {
+        if (done >= want) break;
+        const take = Math.min(want - done, p.length);
+        const at = done;
+        p.eachShown(take, lang, (text, tab, row, k) => fn(text, tab, row, at + k));
+        done += take;
+      }
+      return;
+    }
     this.ensure(want);
     for (let k = 0; k < want; k++) {
       if (k < this.made.length) {
@@ -353,6 +385,10 @@ export class RowList implements Iterable<RowNote> {
 
   /** Every row (made once, then kept). */
   all(): RowNote[] {
+    if (this.parts) {
+      if (this.made.length !== this.length) this.made = this.parts.flatMap((p) => p.all());
+      return this.made;
+    }
     this.ensure(this.length);
     while (this.made.length < this.length) this.made.push(this.make(this.made.length));
     return this.made;

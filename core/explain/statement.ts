@@ -147,7 +147,7 @@ export function statementOf(sc: StatementContext, i: number): Statement {
     });
     const d = res.score.deducted[i];
     if (d > 0) parts.push(fill(WHY.score_deducted[lang], { points: numText(d) }).replace(/^[,，]\s*/, ''));
-    const rows = RowList.concat(ctx, comps.flatMap((c) => [c.measure, ...(c.parts ?? []).map((p) => p.measure)]).filter((m): m is string => !!m)
+    const rows = RowList.chain(comps.flatMap((c) => [c.measure, ...(c.parts ?? []).map((p) => p.measure)]).filter((m): m is string => !!m)
       .map((m) => rowsBehind(ctx, m, w, i)));
     lines.push({
       section: 'score', label: STATEMENT.score[lang], value: Number.isNaN(t) ? WHY.no_value[lang] : t.toFixed(2),
@@ -215,7 +215,7 @@ export function statementOf(sc: StatementContext, i: number): Statement {
         ?? ctx.scheme.penalties.find((p) => `penalty:${p.id}` === id)?.label[lang] ?? STATEMENT.points[lang];
       return `${label} ${numText(v)}`;
     });
-    const rows = RowList.concat(ctx, rules.filter((r) => r.to === 'self').map((r) => rowsBehind(ctx, r.measure, w, i)));
+    const rows = RowList.chain(rules.filter((r) => r.to === 'self').map((r) => rowsBehind(ctx, r.measure, w, i)));
     lines.push({
       section: 'points', label: STATEMENT.points[lang], value: numText(ledger.earned),
       detail: fill(STATEMENT.points_detail[lang], { parts: parts.join(' + ') || '0', redeemed: numText(ledger.redeemed), balance: numText(ledger.balance) }), rows,
