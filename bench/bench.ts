@@ -92,7 +92,9 @@ function child<T>(args: string[], nodeFlags: string[] = [], timeoutMs = 30 * 60_
     rmSync(file, { force: true });
     return { result, stdout: r.stdout ?? '', error: null };
   } catch {
-    const why = (r.stderr || '').trim().split('\n').filter(Boolean).slice(-3).join(' / ') || `exit ${r.status ?? r.signal}`;
+    // The error's own line (not the last frames of its stack), else the last lines printed.
+    const lines = (r.stderr || '').trim().split('\n').filter(Boolean);
+    const why = lines.find((l) => /\b[A-Z]\w*Error\b/.test(l) && !/^\s+at /.test(l)) ?? (lines.slice(-3).join(' / ') || `exit ${r.status ?? r.signal}`);
     return { result: null, stdout: r.stdout ?? '', error: why };
   }
 }

@@ -72,6 +72,7 @@ export class BenchSheet {
   }
 
   getName(): string { this.rec('Sheet.getName'); return this.name; }
+  getSheetId(): number { this.rec('Sheet.getSheetId'); return this.ss.sheets.indexOf(this) + 1000; }
   setName(name: string): BenchSheet { this.rec('Sheet.setName'); this.name = name; return this; }
   getIndex(): number { this.rec('Sheet.getIndex'); return this.ss.sheets.indexOf(this) + 1; }
   getMaxRows(): number { this.rec('Sheet.getMaxRows'); return this.maxRows; }
@@ -83,6 +84,9 @@ export class BenchSheet {
   setFrozenRows(_n: number): void { this.rec('Sheet.setFrozenRows'); }
   setColumnWidths(_start: number, _n: number, _w: number): BenchSheet { this.rec('Sheet.setColumnWidths'); return this; }
   activate(): BenchSheet { this.rec('Sheet.activate'); this.ss.active = this; return this; }
+  /** Charts (issue 15): the builder is local, as in Apps Script; only insertChart reaches the host. */
+  newChart(): BenchChartBuilder { return new BenchChartBuilder(); }
+  insertChart(_chart: unknown): void { this.rec('Sheet.insertChart'); }
 
   getDataRange(): BenchRange {
     this.rec('Sheet.getDataRange');
@@ -95,6 +99,15 @@ export class BenchSheet {
     if (row + numRows - 1 > this.maxRows || col + numCols - 1 > this.maxCols) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     return new BenchRange(this.ss, this, row, col, numRows, numCols);
   }
+}
+
+/** Sheet.newChart()'s builder: calls on it stay in the script (no host call) until insertChart. */
+export class BenchChartBuilder {
+  setChartType(_t: unknown): BenchChartBuilder { return this; }
+  addRange(_r: unknown): BenchChartBuilder { return this; }
+  setPosition(_row: number, _col: number, _dx: number, _dy: number): BenchChartBuilder { return this; }
+  setOption(_k: string, _v: unknown): BenchChartBuilder { return this; }
+  build(): unknown { return {}; }
 }
 
 export class BenchRange {
@@ -127,6 +140,13 @@ export class BenchRange {
     return this;
   }
 
+  /** Cell links (issue 15): one call per linked block, counted with its cells like setValues. */
+  setRichTextValues(values: unknown[][]): BenchRange {
+    this.ss.log.record('Range.setRichTextValues', []);
+    this.ss.sizes.push({ method: 'Range.setRichTextValues', cells: values.length * (values[0]?.length ?? 0) });
+    return this;
+  }
+
   setFontWeight(_w: string): BenchRange {
     this.ss.log.record('Range.setFontWeight', []);
     return this;
@@ -137,6 +157,11 @@ const SHANGHAI_MS = 8 * 3600_000;
 
 /** `Utilities` global with the one method the adapter uses, counted in `log`. */
 export function installUtilities(log: CallLog): void {
+  (globalThis as Record<string, unknown>).Charts = { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN' } };
+  // Rich-text builders are local objects in Apps Script (no host call until setRichTextValues).
+  const richText = () => { const b = { setText: () => b, setLinkUrl: () => b, build: () => ({}) }; return b; };
+  const app = ((globalThis as Record<string, unknown>).SpreadsheetApp ?? {}) as Record<string, unknown>;
+  (globalThis as Record<string, unknown>).SpreadsheetApp = { ...app, newRichTextValue: richText };
   (globalThis as Record<string, unknown>).Utilities = {
     formatDate(date: Date, tz: string, pattern: string): string {
       log.record('Utilities.formatDate', []);
