@@ -141,6 +141,23 @@ class ChunkedText {
     return waited && more ? waited.then(() => more) : waited ?? more;
   }
 
+  /** Make room for `bytes` more (at most CHUNK_BYTES), flushing the chunk first when it is too full. */
+  room(bytes: number): Promise<void> | undefined {
+    return this.used + bytes <= this.buf.length ? undefined : this.flush();
+  }
+
+  /**
+   * Append text whose every code unit is ASCII (below 0x80), byte by byte, into
+   * the room made by room(): shorter than a Buffer#write call per piece, and no
+   * string per cell or row to build first.
+   */
+  ascii(text: string): void {
+    const buf = this.buf;
+    let used = this.used;
+    for (let i = 0; i < text.length; i++) buf[used++] = text.charCodeAt(i);
+    this.used = used;
+  }
+
   flush(): Promise<void> | undefined {
     if (this.used === 0) return undefined;
     const full = this.buf.subarray(0, this.used);
@@ -242,22 +259,70 @@ function columnRefs(width: number): string[] {
   return Array.from({ length: width }, (_, i) => letters(i + 1));
 }
 
-/** An input tab's values; it has no links (returns the empty list of link targets). */
+/** Bytes one input cell can take: `<c r="XFD1048576" s="2" t="s"><v>` + a number of at most 25 characters + `</v></c>`. */
+const INPUT_CELL_ROOM = 128;
+
+/**
+ * An input tab's values; it has no links (returns the empty list of link targets).
+ * Every byte of it is ASCII (strings are shared-string numbers), so cells go
+ * straight into the chunk: the same XML cellXml would give, cell by cell.
+ */
 async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStrings): Promise<string[]> {
   await out.push(`${SHEET_OPEN}<sheetData>`);
   let cols: string[] = [];
   for (let r = 0; r < tab.rows.length; r++) {
     const cells = tab.rows[r];
     if (cells.length > cols.length) cols = columnRefs(cells.length);
-    const n = r + 1;
-    let row = '';
+    const n = String(r + 1);
+    let open = false; // `<row …>` is written with the row's first cell: a row without one is left out
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
       if (v === null || v === undefined) continue;
-      row += cellXml(cols[c] + n, v, inputStyle(v), strings);
+      let value: string | null; // null: an empty styled cell
+      let type = '';
+      if (typeof v === 'string') {
+        value = String(strings.id(v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v));
+        type = ' t="s"';
+      } else if (typeof v === 'number') {
+        value = Number.isFinite(v) ? String(v) : null;
+      } else if (typeof v === 'boolean') {
+        value = v ? '1' : '0';
+        type = ' t="b"';
+      } else if (v instanceof Date) {
+        const t = v.getTime();
+        value = Number.isNaN(t) ? null : String(25569 + t / 86400000);
+      } else {
+        value = String(strings.id(String(v)));
+        type = ' t="s"';
+      }
+      const style = inputStyle(v);
+      if (value === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
+      const waited = out.room(INPUT_CELL_ROOM + (open ? 0 : n.length + 10));
+      if (waited) await waited;
+      if (!open) {
+        out.ascii('<row r="');
+        out.ascii(n);
+        out.ascii('">');
+        open = true;
+      }
+      out.ascii('<c r="');
+      out.ascii(cols[c]);
+      out.ascii(n);
+      out.ascii(style === S_PLAIN ? '"' : style === S_TEXT ? '" s="4"' : style === S_DAY ? '" s="1"' : style === S_DAY_TIME ? '" s="2"' : `" s="${style}"`);
+      if (value === null) {
+        out.ascii('/>');
+        continue;
+      }
+      out.ascii(type);
+      out.ascii('><v>');
+      out.ascii(value);
+      out.ascii('</v></c>');
     }
-    const p = out.push(row ? `<row r="${n}">${row}</row>` : '');
-    if (p) await p;
+    if (open) {
+      const waited = out.room(8);
+      if (waited) await waited;
+      out.ascii('</row>');
+    }
   }
   await out.push('</sheetData></worksheet>');
   return [];
