@@ -89,6 +89,11 @@ export class Fnv64 {
     return HEX2[h3 >> 8] + HEX2[h3 & 0xff] + HEX2[h2 >> 8] + HEX2[h2 & 0xff];
   }
 
+  /** The high 32 bits as a number: hex8() is hex8Of(high32()), and numbers sort as those digits do. */
+  high32(): number {
+    return this.h3 * 0x10000 + this.h2;
+  }
+
   /** Back to the FNV-1a 64 offset basis, so one state can hash many rows. */
   reset(): this {
     this.h0 = 0x2325;
@@ -101,6 +106,11 @@ export class Fnv64 {
 
 /** Two lower-case hex digits per byte value. */
 const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** 8 lower-case hex digits of a number in [0, 2^32). */
+export function hex8Of(n: number): string {
+  return HEX2[(n >>> 24) & 0xff] + HEX2[(n >>> 16) & 0xff] + HEX2[(n >>> 8) & 0xff] + HEX2[n & 0xff];
+}
 
 /** UTF-8 bytes of a string, written out by hand (TextEncoder is not in every host). */
 export function utf8(text: string): Uint8Array {

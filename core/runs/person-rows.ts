@@ -6,7 +6,7 @@
  * it does not count as an edit; an edit is a removed and an added row paired up.
  */
 import type { Dataset, Lang } from '../types';
-import { Fnv64, updateCanonicalJson } from './hash';
+import { Fnv64, hex8Of, updateCanonicalJson } from './hash';
 
 /** staff key → tab id → sorted short hashes of that person's rows. */
 export type PersonRows = Record<string, Record<string, string[]>>;
@@ -15,19 +15,33 @@ const TABS = ['feedback', 'incidents', 'attendance', 'reviews', 'cases', 'redemp
 const POSITION = new Set(['row', 'tab']);
 
 export function personRowsOf(data: Dataset): PersonRows {
-  const out: PersonRows = {};
+  // Each hash is kept as its number first: fixed-width lower-case hex sorts as the number does,
+  // so a numeric sort then one string per hash gives the sorted digit lists.
+  const byPerson = new Map<string, Map<string, number[]>>();
   const hash = new Fnv64();
   for (const tab of TABS) {
     for (const r of data[tab] as unknown as { staffKey: string }[]) {
       const key = r.staffKey;
       if (!key) continue;
-      // fnv1a64(canonicalJson(r, POSITION)).slice(0, 8), without the JSON text or the other 8 digits.
+      // fnv1a64(canonicalJson(r, POSITION)).slice(0, 8), without the JSON text.
       updateCanonicalJson(hash.reset(), r, POSITION);
-      const h = hash.hex8();
-      ((out[key] ??= {})[tab] ??= []).push(h);
+      let tabs = byPerson.get(key);
+      if (tabs === undefined) byPerson.set(key, tabs = new Map());
+      let list = tabs.get(tab);
+      if (list === undefined) tabs.set(tab, list = []);
+      list.push(hash.high32());
     }
   }
-  for (const k of Object.keys(out)) for (const t of Object.keys(out[k])) out[k][t].sort();
+  const out: PersonRows = {};
+  for (const [key, tabs] of byPerson) {
+    const person: Record<string, string[]> = (out[key] = {});
+    for (const [tab, list] of tabs) {
+      const sorted = Float64Array.from(list).sort();
+      const hexes: string[] = new Array(sorted.length);
+      for (let i = 0; i < sorted.length; i++) hexes[i] = hex8Of(sorted[i]);
+      person[tab] = hexes;
+    }
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@ import {
   type FullSnapshot,
 } from '../../core/runs';
 import { Fnv64, updateCanonicalJson } from '../../core/runs/hash';
+import { personRowsOf } from '../../core/runs/person-rows';
 
 const fixture = (name: string): RawTab =>
   JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'runs', name), 'utf8')) as RawTab;
@@ -646,6 +647,21 @@ describe('properties', () => {
       updateCanonicalJson(hash.reset(), v);
       expect(hash.hex8()).toBe(fnvRef(canonicalJson(v)).slice(0, 8));
     }
+    // personRowsOf: per person (first-seen order) and tab (first-seen order), the sorted 8-digit hashes of the rows.
+    const rowsOf = fc.array(fc.record({ staffKey: fc.constantFrom('s01', 's02', '', 'S10', '7'), date: fc.constantFrom('2026-07-01', '2026-08-02'),
+      note: fc.string({ unit: 'binary', maxLength: 6 }), points: fc.oneof(fc.integer(), fc.constant(null)) }), { maxLength: 12 });
+    fc.assert(fc.property(rowsOf, rowsOf, (fb, inc) => {
+      const data = { feedback: fb.map((x, i) => ({ tab: 'F', row: i + 2, ...x })), incidents: inc.map((x, i) => ({ tab: 'I', row: i + 2, ...x })),
+        attendance: [], reviews: [], cases: [], redemptions: [] } as unknown as Dataset;
+      const expected: Record<string, Record<string, string[]>> = {};
+      for (const tab of ['feedback', 'incidents'] as const) {
+        for (const x of data[tab] as unknown as { staffKey: string }[]) {
+          if (x.staffKey) ((expected[x.staffKey] ??= {})[tab] ??= []).push(fnvRef(canonicalJson(x, omit)).slice(0, 8));
+        }
+      }
+      for (const k of Object.keys(expected)) for (const t of Object.keys(expected[k])) expected[k][t].sort();
+      return JSON.stringify(personRowsOf(data)) === JSON.stringify(expected);
+    }), { numRuns: 200 });
     const r = { tab: 'T', row: 2, date: '2026-07-05', staffKey: 's01', note: 'a"b\\c\n😀\ud800', points: -0, amount: Infinity, x: undefined };
     updateCanonicalJson(hash.reset(), r, omit);
     expect(hash.hex8()).toBe(fnvRef(canonicalJson(r, omit)).slice(0, 8));
