@@ -220,22 +220,6 @@ export async function writeValuesXlsx(path: string, inputs: RawTab[], outputs: O
   }
 }
 
-/** `<c …>` of one value (empty string when the cell is empty and unstyled). */
-function cellXml(ref: string, v: Cell, style: number, strings: SharedStrings): string {
-  const s = style === S_PLAIN ? '' : ` s="${style}"`;
-  if (v === null || v === undefined) return s ? `<c r="${ref}"${s}/>` : '';
-  if (typeof v === 'string') {
-    return `<c r="${ref}"${s} t="s"><v>${strings.id(v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v)}</v></c>`;
-  }
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : (s ? `<c r="${ref}"${s}/>` : '');
-  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (v instanceof Date) {
-    const t = v.getTime();
-    return Number.isNaN(t) ? (s ? `<c r="${ref}"${s}/>` : '') : `<c r="${ref}"${s}><v>${25569 + t / 86400000}</v></c>`;
-  }
-  return `<c r="${ref}"${s} t="s"><v>${strings.id(String(v))}</v></c>`;
-}
-
 /** Style of an input cell: dates get a date format; formula-like text gets the Text format. */
 function inputStyle(c: Cell): number {
   if (c instanceof Date) return hasTime(c) ? S_DAY_TIME : S_DAY;
@@ -259,13 +243,57 @@ function columnRefs(width: number): string[] {
   return Array.from({ length: width }, (_, i) => letters(i + 1));
 }
 
-/** Bytes one input cell can take: `<c r="XFD1048576" s="2" t="s"><v>` + a number of at most 25 characters + `</v></c>`. */
-const INPUT_CELL_ROOM = 128;
+/** Bytes one cell can take: `<c r="XFD1048576" s="2" t="s"><v>` + a number of at most 25 characters + `</v></c>`. */
+const CELL_ROOM = 128;
+
+/** The `<v>` text of the cell valueOf() last looked at (null: no value), and its ` t="…"`. */
+let cellValueText: string | null = null;
+let cellType = '';
+
+/** Set cellValueText and cellType for v (strings get their shared-string number here, so in cell order). */
+function valueOf(v: Cell, strings: SharedStrings): void {
+  cellType = '';
+  if (v === null || v === undefined) cellValueText = null;
+  else if (typeof v === 'string') {
+    cellValueText = String(strings.id(v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v));
+    cellType = ' t="s"';
+  } else if (typeof v === 'number') cellValueText = Number.isFinite(v) ? String(v) : null;
+  else if (typeof v === 'boolean') {
+    cellValueText = v ? '1' : '0';
+    cellType = ' t="b"';
+  } else if (v instanceof Date) {
+    const t = v.getTime();
+    cellValueText = Number.isNaN(t) ? null : String(25569 + t / 86400000);
+  } else {
+    cellValueText = String(strings.id(String(v)));
+    cellType = ' t="s"';
+  }
+}
+
+/**
+ * Write `<c r="B7" s="…" t="…"><v>…</v></c>` (or `<c r="B7" s="…"/>` without a value) for the
+ * cell valueOf() last looked at; the caller made room for CELL_ROOM bytes and opened the row.
+ * Every byte is ASCII.
+ */
+function putCell(out: ChunkedText, col: string, n: string, style: number): void {
+  out.ascii('<c r="');
+  out.ascii(col);
+  out.ascii(n);
+  out.ascii(style === S_PLAIN ? '"' : style === S_TEXT ? '" s="4"' : style === S_DAY ? '" s="1"' : style === S_HEADER ? '" s="3"' : `" s="${style}"`);
+  if (cellValueText === null) {
+    out.ascii('/>');
+    return;
+  }
+  out.ascii(cellType);
+  out.ascii('><v>');
+  out.ascii(cellValueText);
+  out.ascii('</v></c>');
+}
 
 /**
  * An input tab's values; it has no links (returns the empty list of link targets).
  * Every byte of it is ASCII (strings are shared-string numbers), so cells go
- * straight into the chunk: the same XML cellXml would give, cell by cell.
+ * straight into the chunk, with no string per cell or row to build first.
  */
 async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStrings): Promise<string[]> {
   await out.push(`${SHEET_OPEN}<sheetData>`);
@@ -278,26 +306,10 @@ async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStr
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
       if (v === null || v === undefined) continue;
-      let value: string | null; // null: an empty styled cell
-      let type = '';
-      if (typeof v === 'string') {
-        value = String(strings.id(v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v));
-        type = ' t="s"';
-      } else if (typeof v === 'number') {
-        value = Number.isFinite(v) ? String(v) : null;
-      } else if (typeof v === 'boolean') {
-        value = v ? '1' : '0';
-        type = ' t="b"';
-      } else if (v instanceof Date) {
-        const t = v.getTime();
-        value = Number.isNaN(t) ? null : String(25569 + t / 86400000);
-      } else {
-        value = String(strings.id(String(v)));
-        type = ' t="s"';
-      }
+      valueOf(v, strings);
       const style = inputStyle(v);
-      if (value === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
-      const waited = out.room(INPUT_CELL_ROOM + (open ? 0 : n.length + 10));
+      if (cellValueText === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
+      const waited = out.room(CELL_ROOM + (open ? 0 : n.length + 10));
       if (waited) await waited;
       if (!open) {
         out.ascii('<row r="');
@@ -305,18 +317,7 @@ async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStr
         out.ascii('">');
         open = true;
       }
-      out.ascii('<c r="');
-      out.ascii(cols[c]);
-      out.ascii(n);
-      out.ascii(style === S_PLAIN ? '"' : style === S_TEXT ? '" s="4"' : style === S_DAY ? '" s="1"' : style === S_DAY_TIME ? '" s="2"' : `" s="${style}"`);
-      if (value === null) {
-        out.ascii('/>');
-        continue;
-      }
-      out.ascii(type);
-      out.ascii('><v>');
-      out.ascii(value);
-      out.ascii('</v></c>');
+      putCell(out, cols[c], n, style);
     }
     if (open) {
       const waited = out.room(8);
@@ -353,24 +354,36 @@ async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: Share
   const targets: string[] = [];
   for (let r = 0; r < tab.rows.length; r++) {
     const cells = tab.rows[r];
-    const n = r + 1;
+    const n = String(r + 1);
     const links = linksByRow.get(r);
-    let row = '';
+    let open = false; // as in writeInputSheet: `<row …>` comes with the first cell written
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
-      const ref = cols[c] + n;
       const style = r === 0 ? S_HEADER : outputStyle(v, tab.formats[c] ?? 'text');
       const link = links?.find((l) => l.col === c);
+      // A link to a place in this workbook, never a formula; the cell shows its text. Written as exceljs's
+      // writer did (a hyperlink relationship to `#'Tab'!A12`), which Excel, LibreOffice and exceljs all follow.
+      valueOf(link ? String(v ?? '') : v, strings);
       if (link) {
-        // A link to a place in this workbook, never a formula; the cell shows its text. Written as exceljs's
-        // writer did (a hyperlink relationship to `#'Tab'!A12`), which Excel, LibreOffice and exceljs all follow.
-        row += cellXml(ref, String(v ?? ''), style, strings);
         targets.push(xlsxLinkTarget(link));
-        hyperlinks.push(`<hyperlink ref="${ref}" r:id="rId${targets.length}"/>`);
-      } else row += cellXml(ref, v, style, strings);
+        hyperlinks.push(`<hyperlink ref="${cols[c]}${n}" r:id="rId${targets.length}"/>`);
+      }
+      if (cellValueText === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
+      const waited = out.room(CELL_ROOM + (open ? 0 : n.length + 10));
+      if (waited) await waited;
+      if (!open) {
+        out.ascii('<row r="');
+        out.ascii(n);
+        out.ascii('">');
+        open = true;
+      }
+      putCell(out, cols[c], n, style);
     }
-    const p = out.push(row ? `<row r="${n}">${row}</row>` : '');
-    if (p) await p;
+    if (open) {
+      const waited = out.room(8);
+      if (waited) await waited;
+      out.ascii('</row>');
+    }
   }
   await out.push('</sheetData>');
   // In-cell bars for the tab's charts (cli/xlsx-charts.ts): the same rules exceljs's writer wrote.
