@@ -5,26 +5,16 @@
  * SPEC §9), one rule per column range.
  */
 import type ExcelJS from 'exceljs';
+import { columnLetters } from '../core/output/a1';
 import type { OutputTab } from '../core/types';
 
-/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
-function letters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** One data-bar rule per chart value column, over the chart's rows (A1 refs: row index + 1). */
 export function dataBarRanges(tab: OutputTab): string[] {
   const refs: string[] = [];
   for (const c of tab.charts ?? []) {
     if (c.toRow <= c.fromRow) continue;
-    for (const col of c.valueCols) refs.push(`${letters(col)}${c.fromRow + 1}:${letters(col)}${c.toRow}`);
+    for (const col of c.valueCols) refs.push(`${columnLetters(col)}${c.fromRow + 1}:${columnLetters(col)}${c.toRow}`);
   }
   return refs;
 }

@@ -12,6 +12,7 @@
  * only) are not written here: a tab with notes goes through exceljs.
  */
 import { unlink } from 'node:fs/promises';
+import { columnLetters } from '../core/output/a1';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { MAX_CELL_CHARS } from './cells';
 import { dataBarRanges } from './xlsx-charts';
@@ -87,12 +88,6 @@ function escapeXml(s: string): string {
   });
 }
 
-/** Column letters of a 1-based column: 1 → A, 27 → AA. */
-function letters(col: number): string {
-  let out = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
 
 /** Strings of the whole workbook, each written once (the sheets refer to them by index). */
 class SharedStrings {
@@ -240,7 +235,7 @@ const SHEET_OPEN = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"
 
 /** Column letters for the widest row of `rows` (index = 0-based column). */
 function columnRefs(width: number): string[] {
-  return Array.from({ length: width }, (_, i) => letters(i + 1));
+  return Array.from({ length: width }, (_, i) => columnLetters(i));
 }
 
 /** Bytes one cell can take: `<c r="XFD1048576" s="2" t="s"><v>` + a number of at most 25 characters + `</v></c>`. */

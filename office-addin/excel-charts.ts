@@ -7,7 +7,7 @@
  * replaced with it; a fixed number of commands per chart, whatever the row count.
  */
 import type { OutputTab } from '../core/types';
-import { linkColumn } from './excel-links';
+import { columnLetters } from '../core/output/a1';
 
 export function queueCharts(ws: Excel.Worksheet, tab: OutputTab): void {
   for (const c of tab.charts ?? []) {
@@ -20,6 +20,6 @@ export function queueCharts(ws: Excel.Worksheet, tab: OutputTab): void {
     chart.series.getItemAt(0).name = String(tab.rows[0]?.[c.valueCols[0]] ?? '');
     for (const col of c.valueCols.slice(1)) chart.series.add(String(tab.rows[0]?.[col] ?? '')).setValues(values(col));
     chart.legend.visible = c.valueCols.length > 1;
-    chart.setPosition(`${linkColumn(c.anchorCol)}${c.anchorRow + 1}`);
+    chart.setPosition(`${columnLetters(c.anchorCol)}${c.anchorRow + 1}`);
   }
 }

@@ -44,7 +44,10 @@
  */
 import type { WorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import { columnLetters } from '../core/output/a1';
 import { linkBytesByRow, queueLinks } from './excel-links';
+
+export { columnLetters };
 import { queueCharts } from './excel-charts';
 
 /**
@@ -692,17 +695,6 @@ function finishTab(ws: Excel.Worksheet, tab: OutputTab, width: number, old: Exce
   }
 }
 
-/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -7,17 +7,6 @@
  */
 import type { OutputTab } from '../core/types';
 
-/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
-export function linkColumn(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** The sheet address of a link target, quoted as Excel wants (`'O''Brien'!A12`). */
 export function linkAddress(tab: string, cell: string): string {
