@@ -41,9 +41,18 @@ const S_HEADER = 3;
 const S_TEXT = 4;
 const FORMAT_STYLE: Record<ColumnFormat, number> = { text: S_TEXT, money: 5, percent: 6, number: 7, integer: 8, date: S_DAY, stars: 8 };
 
+// XML namespace names of the Office Open XML format (ECMA-376): identifiers every .xlsx part declares, never
+// addresses anything is fetched from; nothing here opens a connection (test/security/no-network.test.ts lists them).
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CORE_PROPS_REL = 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties';
+const CORE_PROPS_NS = 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties';
+const APP_PROPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties';
+const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
+const DC_NS = 'http://purl.org/dc/elements/1.1/';
+const DCTERMS_NS = 'http://purl.org/dc/terms/';
+const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Number formats as exceljs's writer gives them: built-in ids where Excel has one (0.00 → 2, 0 → 1, @ → 49 …). */
@@ -197,14 +206,14 @@ export async function writeValuesXlsx(path: string, inputs: RawTab[], outputs: O
     await zip.add('[Content_Types].xml', contentTypes(names.length));
     await zip.add('_rels/.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">`
       + `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>`
-      + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+      + `<Relationship Id="rId2" Type="${CORE_PROPS_REL}" Target="docProps/core.xml"/>`
       + `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
     const when = (options.now ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    await zip.add('docProps/core.xml', `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" `
-      + 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    await zip.add('docProps/core.xml', `${XML_HEAD}<cp:coreProperties xmlns:cp="${CORE_PROPS_NS}" `
+      + `xmlns:dc="${DC_NS}" xmlns:dcterms="${DCTERMS_NS}" xmlns:xsi="${XSI_NS}">`
       + `<dc:creator>Service Star</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>`
       + `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`);
-    await zip.add('docProps/app.xml', `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Service Star</Application></Properties>`);
+    await zip.add('docProps/app.xml', `${XML_HEAD}<Properties xmlns="${APP_PROPS_NS}"><Application>Service Star</Application></Properties>`);
     zip.finish();
     zip = null;
     await replaceWith(tmp, path);
@@ -244,6 +253,31 @@ const CELL_ROOM = 128;
 /** The `<v>` text of the cell valueOf() last looked at (null: no value), and its ` t="…"`. */
 let cellValueText: string | null = null;
 let cellType = '';
+
+/**
+ * Write the cell valueOf() last looked at into row `n` (room made by the caller), opening the row with its
+ * first cell: a row with no cell written is left out. Returns true: the row is open.
+ */
+function rowCell(out: ChunkedText, open: boolean, col: string, n: string, style: number): true {
+  if (!open) {
+    out.ascii('<row r="');
+    out.ascii(n);
+    out.ascii('">');
+  }
+  putCell(out, col, n, style);
+  return true;
+}
+
+/** Close a row that a cell opened; a promise to await only when the chunk had to be flushed first. */
+function endRow(out: ChunkedText, open: boolean): Promise<void> | undefined {
+  if (!open) return undefined;
+  const waited = out.room(8);
+  if (!waited) {
+    out.ascii('</row>');
+    return undefined;
+  }
+  return waited.then(() => out.ascii('</row>'));
+}
 
 /** Set cellValueText and cellType for v (strings get their shared-string number here, so in cell order). */
 function valueOf(v: Cell, strings: SharedStrings): void {
@@ -306,19 +340,10 @@ async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStr
       if (cellValueText === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
       const waited = out.room(CELL_ROOM + (open ? 0 : n.length + 10));
       if (waited) await waited;
-      if (!open) {
-        out.ascii('<row r="');
-        out.ascii(n);
-        out.ascii('">');
-        open = true;
-      }
-      putCell(out, cols[c], n, style);
+      open = rowCell(out, open, cols[c], n, style);
     }
-    if (open) {
-      const waited = out.room(8);
-      if (waited) await waited;
-      out.ascii('</row>');
-    }
+    const ended = endRow(out, open);
+    if (ended) await ended;
   }
   await out.push('</sheetData></worksheet>');
   return [];
@@ -366,19 +391,10 @@ async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: Share
       if (cellValueText === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
       const waited = out.room(CELL_ROOM + (open ? 0 : n.length + 10));
       if (waited) await waited;
-      if (!open) {
-        out.ascii('<row r="');
-        out.ascii(n);
-        out.ascii('">');
-        open = true;
-      }
-      putCell(out, cols[c], n, style);
+      open = rowCell(out, open, cols[c], n, style);
     }
-    if (open) {
-      const waited = out.room(8);
-      if (waited) await waited;
-      out.ascii('</row>');
-    }
+    const ended = endRow(out, open);
+    if (ended) await ended;
   }
   await out.push('</sheetData>');
   // In-cell bars for the tab's charts (cli/xlsx-charts.ts): the same rules exceljs's writer wrote.
@@ -457,7 +473,7 @@ function contentTypes(n: number): string {
   parts += `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>`;
   parts += '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>';
   parts += `<Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/>`;
-  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
+  return `${XML_HEAD}<Types xmlns="${CONTENT_TYPES_NS}">`
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     + `<Default Extension="xml" ContentType="application/xml"/>${parts}</Types>`;
 }
