@@ -37,13 +37,8 @@ export class Fnv64 {
         pending = c;
         count = 1;
       } else {
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-          const d = text.charCodeAt(i + 1);
-          if (d >= 0xdc00 && d <= 0xdfff) {
-            c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-            i++;
-          } else c = 0xfffd;
-        } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+        c = scalarAt(text, i);
+        if (c > 0xffff) i++;
         if (c < 0x800) {
           pending = (0xc0 | (c >> 6)) | ((0x80 | (c & 0x3f)) << 8);
           count = 2;
@@ -112,6 +107,15 @@ export function hex8Of(n: number): string {
   return HEX2[(n >>> 24) & 0xff] + HEX2[(n >>> 16) & 0xff] + HEX2[(n >>> 8) & 0xff] + HEX2[n & 0xff];
 }
 
+/**
+ * The character at `i` as UTF-8 encodes it: a surrogate pair as one code point (over 0xffff: two code
+ * units), a lone surrogate as U+FFFD, as TextEncoder does.
+ */
+function scalarAt(text: string, i: number): number {
+  const c = text.codePointAt(i)!;
+  return c >= 0xd800 && c <= 0xdfff ? 0xfffd : c;
+}
+
 /** UTF-8 bytes of a string, written out by hand (TextEncoder is not in every host). */
 export function utf8(text: string): Uint8Array {
   const n = text.length;
@@ -123,13 +127,8 @@ export function utf8(text: string): Uint8Array {
       out[j++] = c;
       continue;
     }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      } else c = 0xfffd;
-    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    c = scalarAt(text, i);
+    if (c > 0xffff) i++;
     if (c < 0x800) {
       out[j++] = 0xc0 | (c >> 6);
       out[j++] = 0x80 | (c & 0x3f);
