@@ -7,18 +7,11 @@
  */
 import { chmod, rename, stat } from 'node:fs/promises';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import { EXCEL_NUMBER_FORMATS } from '../core/output/formats';
 import { CliError, fsCode, writeHint } from './errors';
 
-export const NUM_FMT: Record<ColumnFormat, string | undefined> = {
-  text: '@',
-  money: '#,##0.00',
-  percent: '0.00%',
-  // Two decimals, never '0.####' (Excel shows a whole number in it as "32." with a stray point).
-  number: '0.00',
-  integer: '0',
-  date: 'yyyy-mm-dd',
-  stars: '0',
-};
+/** Excel number formats of the column formats (one table for every Excel writer: core/output/formats.ts). */
+export const NUM_FMT: Readonly<Record<ColumnFormat, string | undefined>> = EXCEL_NUMBER_FORMATS;
 
 /** Where a cell link points: a place in this workbook, `#'Tab'!A12` (what exceljs reads back as a cell's `hyperlink`). */
 export function xlsxLinkTarget(l: CellLink): string {

@@ -45,6 +45,7 @@
 import type { WorkbookHost } from '../core/host';
 import type { Cell, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { columnLetters } from '../core/output/a1';
+import { EXCEL_NUMBER_FORMATS } from '../core/output/formats';
 import { linkBytesByRow, queueLinks } from './excel-links';
 
 export { columnLetters };
@@ -130,16 +131,8 @@ export interface StreamingExcelHost extends WorkbookHost {
   readTabsInBlocks(names: string[], onBlock: BlockSink, onSize?: (rows: number[]) => void): Promise<void>;
 }
 
-/** Excel number format codes for the engine's column formats. */
-export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: '@',
-  money: '#,##0.00',
-  percent: '0.00%',
-  number: '0.00',
-  integer: '0',
-  date: 'yyyy-mm-dd',
-  stars: '0',
-};
+/** Excel number format codes for the engine's column formats (the table the CLI's .xlsx uses too). */
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = EXCEL_NUMBER_FORMATS;
 
 /** A chunk of output rows [start, end) and the estimated request size of writing it. */
 export interface ChunkPlan {

@@ -7,6 +7,21 @@
 import type { ColumnFormat } from '../types';
 import type { Measure } from '../scheme/model';
 
+/**
+ * Excel number format codes of the column formats, for both writers of Excel
+ * files (the CLI's .xlsx and the Excel add-in). Two decimals for numbers, never
+ * '0.####' (Excel shows a whole number in it as "32." with a stray point).
+ */
+export const EXCEL_NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
+  text: '@',
+  money: '#,##0.00',
+  percent: '0.00%',
+  number: '0.00',
+  integer: '0',
+  date: 'yyyy-mm-dd',
+  stars: '0',
+};
+
 /** The column format of a measure's values. */
 export function measureFormat(measures: ReadonlyMap<string, Measure>, id: string, seen: Set<string> = new Set()): ColumnFormat {
   const m = measures.get(id);
