@@ -10,7 +10,7 @@
  * between them so that it needs another tab), whatever the row count. A tab the
  * scheme does not use is never validated: its problems are not the run's.
  */
-import type { Diagnostic, Lang, OutputTab, RawTab, ResultJson } from './types';
+import type { Dataset, Diagnostic, Lang, OutputTab, RawTab, ResultJson } from './types';
 import type { ProgressFn, SyncWorkbookHost, WorkbookHost } from './host';
 import { parsePeriod } from './periods';
 import { diag, sortDiagnostics } from './diagnostics';
@@ -33,7 +33,7 @@ import { buildBonusTab, payments } from './output/bonus';
 import { buildPointsTab } from './output/points';
 import { buildDepartmentsTab } from './output/departments';
 import { buildResultJson } from './output/result-json';
-import { gateCompute, recordCompute, schemeVersionLabel } from './runs';
+import { gateCompute, recordCompute, schemeVersionLabel, type RunsGate } from './runs';
 import { applyEdits, type WhatIfEdit } from './whatif/index';
 import { previewSession, readSchemeTabLang, type PreviewOutcome } from './whatif/workbook';
 import { buildSchemeTab } from './scheme-tab/index';
@@ -59,6 +59,12 @@ export interface ComputeRequest {
   now: string;
   /** Recompute a period marked final. */
   force?: boolean;
+  /**
+   * Build the result object and the summary's data only, no output tabs (and so no
+   * statements, charts or Runs row): for a front end that writes nothing — the
+   * command line's `--json` without `--out`. The result object is the same.
+   */
+  resultOnly?: boolean;
   onProgress?: ProgressFn;
 }
 
@@ -216,6 +222,35 @@ function fatal(lang: Lang, d: Diagnostic, diagnostics: Diagnostic[] = [d]): Comp
   return { status: 'fatal', message: d.message, lang, diagnostics: sortDiagnostics(diagnostics), result: null, outputs: [] };
 }
 
+interface TabsInput {
+  engine: EngineResult; lang: Lang; disputes: Dispute[]; appealWords: PersonAppeals; diagnostics: Diagnostic[]; periodId: string;
+  gate: RunsGate; result: ResultJson; alternatives: ReadonlyMap<number, { zh: string; en: string }>; labels: SchemeLabels;
+  request: ComputeRequest; dataset: Dataset; scheme: Scheme;
+}
+
+/** The tabs a computed run writes: results, statements, Data check, Changes and Runs. */
+function outputTabs(t: TabsInput): OutputTab[] {
+  const { engine, lang, disputes, appealWords, diagnostics, result, gate, request, labels, alternatives, scheme } = t;
+  const outputs: OutputTab[] = [buildRankingTab(engine, lang), buildBonusTab(engine, lang)];
+  markOutputs(outputs, disputes, lang);
+  const departments = buildDepartmentsTab(engine, lang);
+  if (departments) outputs.push(departments);
+  const points = buildPointsTab(engine, lang);
+  if (points) outputs.push(points);
+  attachCharts(outputs, engine, lang);
+  outputs.push(buildStatementsTab(engine, lang, statementsOf(engine, lang, appealWords)));
+  outputs.push(buildDataCheckTab(diagnostics, t.periodId, lang));
+  const recorded = recordCompute(gate, result, {
+    now: request.now, scheme: scheme.id, schemeVersion: schemeVersionLabel(scheme.version, gate.fingerprint), lang,
+    names: new Map(t.dataset.staff.map((s) => [s.key, s.name])),
+    alternatives,
+    labels,
+    rows: personRowsOf(t.dataset),
+  });
+  outputs.push(recorded.changes, recorded.runs);
+  return outputs;
+}
+
 /** The pure middle: validated tables in, output tables and the result object out. */
 export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): ComputeOutcome {
   // One tab per kind (SPEC §8): two non-empty Staff tabs stop the run; empty duplicates are set aside.
@@ -277,34 +312,18 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
   // Rows left out come first in every summary (SPEC §8).
   const leftOut = leftOutReport(tabs, diagnostics, read.dataset.staff);
   result.left_out = { rows: leftOut.rows, staff_ids: leftOut.staffIds };
-  const outputs: OutputTab[] = [buildRankingTab(engine, lang), buildBonusTab(engine, lang)];
-  markOutputs(outputs, disputes, lang);
-  const departments = buildDepartmentsTab(engine, lang);
-  if (departments) outputs.push(departments);
-  const points = buildPointsTab(engine, lang);
-  if (points) outputs.push(points);
-  attachCharts(outputs, engine, lang);
   const alternatives = new Map(disputes.filter((d) => d.stakes.length).map((d) => [d.appeal.record.row, d.alternative]));
   // Each statement lists the person's appeals (filed by them, or putting their result at stake) with the alternative.
   const appealWords: PersonAppeals = (staffId) => personAppeals(result.appeals ?? [], staffId, lang, alternatives);
-  outputs.push(buildStatementsTab(engine, lang, statementsOf(engine, lang, appealWords)));
-  outputs.push(buildDataCheckTab(diagnostics, period.id, lang));
   const labels = schemeLabels(scheme);
-  const recorded = recordCompute(gate, result, {
-    now: request.now, scheme: scheme.id, schemeVersion: schemeVersionLabel(scheme.version, gate.fingerprint), lang,
-    names: new Map(read.dataset.staff.map((s) => [s.key, s.name])),
-    alternatives,
-    labels,
-    rows: personRowsOf(read.dataset),
-  });
-  outputs.push(recorded.changes, recorded.runs);
+  const outputs = request.resultOnly ? [] : outputTabs({ engine, lang, disputes, appealWords, diagnostics, periodId: period.id, gate, result, alternatives, labels, request, dataset: read.dataset, scheme });
   const budgets: Record<string, number> = {};
   for (const o of engine.awards) {
     const fen = awardBudgetFen(o);
     if (fen !== null) budgets[o.award.id] = fenToYuan(fen);
   }
   // Each period tab replaces its other-language twin, so a --lang switch leaves one of each (issue 13).
-  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs: withReplaces(outputs, period.id, lang), budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine), nearMisses: closestNearMisses(engine),
+  const outcome: ComputeOutcome = { status: 'computed', message: null, lang, diagnostics, result, outputs: outputs.length ? withReplaces(outputs, period.id, lang) : [], budgets, disputes: disputeNotes(disputes), labels, leftOut, runnersUp: runnersUp(engine), nearMisses: closestNearMisses(engine),
     awardFor: payments(engine).filter((p) => p.kind !== 'stars').map((p) => (p.kind === 'payup' ? engine.ctx.staff[p.winner!].id : '')) };
   Object.defineProperty(outcome, 'engine', { value: engine, enumerable: false });
   Object.defineProperty(outcome, 'appealWords', { value: appealWords, enumerable: false });
@@ -318,7 +337,7 @@ export async function runCompute(host: WorkbookHost, request: ComputeRequest): P
   const names = await host.listTabs();
   const tabs = await readPlanned(host, names, request.preset);
   const outcome = computeWorkbook(tabs, request);
-  if (outcome.status === 'computed') {
+  if (outcome.status === 'computed' && !request.resultOnly) {
     progress('write', 0);
     await host.writeTabs(outcome.outputs);
   }
@@ -333,7 +352,7 @@ export function runComputeSync(host: SyncWorkbookHost, request: ComputeRequest):
   const names = host.listTabs();
   const tabs = readPlannedSync(host, names, request.preset);
   const outcome = computeWorkbook(tabs, request);
-  if (outcome.status === 'computed') {
+  if (outcome.status === 'computed' && !request.resultOnly) {
     progress('write', 0);
     host.writeTabs(outcome.outputs);
   }

@@ -66,6 +66,8 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
   if (args.out) await checkOutTarget(host, args.out);
   const outcome = await runCompute(host, {
     period: args.period, preset: args.preset, lang: args.lang, now: args.now, force: args.force,
+    // --json without --out writes nothing: the tabs are not built (the printed result is the same).
+    resultOnly: args.json && !args.out,
     onProgress: (step) => progress.step(step),
   });
   if (outcome.status !== 'computed' || !outcome.result) {

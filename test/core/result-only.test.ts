@@ -1,0 +1,103 @@
+/**
+ * `resultOnly` (the command line's `--json` without `--out`): the run builds no
+ * output tabs and writes nothing, and everything else it returns — the result
+ * object, diagnostics, and the summary's data — is what a full run returns. Every
+ * shipped preset on its golden fixture, plus a pending appeal (stakes and
+ * alternative) and a refused run (a final period).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { computeWorkbook, runComputeSync, type ComputeOutcome } from '../../core/orchestrator';
+import type { OutputTab, RawTab } from '../../core/types';
+import { listPresets } from '../../core/presets';
+import { finalizePeriod } from '../../core/runs';
+
+const CASES: [preset: string, fixture: string, period: string][] = [
+  ['smile-cards', 'presets/smile-cards.json', '2026-Q3'],
+  ['star-rating', 'presets/star-rating.json', '2026-08'],
+  ['weighted-quarterly', 'presets/weighted-quarterly.json', '2026-Q3'],
+  ['service-star-budget', 'presets/service-star-budget.json', '2026-07'],
+  ['surprise-points', 'presets/surprise-points.json', '2026-08'],
+  ['revisit', 'presets/revisit.json', '2026-09'],
+  ['annual-star', 'presets/annual-star.json', '2026'],
+  ['case-collection', 'departments/case-collection.json', '2026-07'],
+  ['team-star', 'departments/team-star.json', '2026-Q3'],
+  ['likes', 'presets/likes.json', '2026-08'],
+  ['itsm-quarterly', 'presets/itsm-quarterly.json', '2026-Q3'],
+  ['property-stars', 'presets/property-stars.json', '2026'],
+  ['annual-best', 'presets/annual-best.json', '2026'],
+  ['committee-quarterly', 'presets/committee-quarterly.json', '2026-Q3'],
+];
+
+const NOW = '2026-10-08T09:00:00+08:00';
+const load = (path: string): RawTab[] => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', path), 'utf8')) as RawTab[];
+/** Everything an outcome carries except its tabs (and the non-enumerable engine). */
+const withoutTabs = ({ outputs: _o, ...rest }: ComputeOutcome) => JSON.parse(JSON.stringify(rest)) as unknown;
+
+test('the table covers every shipped preset', () => {
+  expect(CASES.map((c) => c[0]).sort()).toEqual(listPresets().map((p) => p.id).sort());
+});
+
+describe.each(CASES)('%s', (preset, fixture, period) => {
+  test.each(['zh', 'en'] as const)('in %s: same result and summary data, no tabs', (lang) => {
+    const tabs = load(fixture);
+    const full = computeWorkbook(tabs, { period, preset, lang, now: NOW });
+    const lean = computeWorkbook(tabs, { period, preset, lang, now: NOW, resultOnly: true });
+    expect(full.status).toBe('computed');
+    expect(full.outputs.length).toBeGreaterThan(3);
+    expect(lean.status).toBe('computed');
+    expect(lean.outputs).toEqual([]);
+    expect(withoutTabs(lean)).toEqual(withoutTabs(full));
+    // A statement asked for afterwards (CLI explain, sidebar) still has what it needs.
+    expect(lean.engine).toBeDefined();
+    expect(typeof lean.appealWords).toBe('function');
+  });
+});
+
+function recordingHost(tabs: RawTab[]) {
+  const written: OutputTab[][] = [];
+  return {
+    written,
+    listTabs: () => tabs.map((t) => t.name),
+    readTabs: (names: string[]) => tabs.filter((t) => names.includes(t.name)),
+    writeTabs: (out: OutputTab[]) => { written.push(out); },
+  };
+}
+
+test('a pending appeal: stakes and alternative are the same without tabs', () => {
+  const tabs = [...load('presets/smile-cards.json'), {
+    name: 'Appeals', rows: [['staff_id', 'tab', 'row', 'filed', 'status', 'decided', 'note'], ['S03', 'Feedback', 15, '2026-10-05', 'pending', '', '']],
+  }];
+  const full = computeWorkbook(tabs, { period: '2026-Q3', preset: 'smile-cards', lang: 'zh', now: NOW });
+  const lean = computeWorkbook(tabs, { period: '2026-Q3', preset: 'smile-cards', lang: 'zh', now: NOW, resultOnly: true });
+  expect(full.disputes!.length).toBe(1);
+  expect(full.disputes![0].stakes.length).toBeGreaterThan(0);
+  expect(withoutTabs(lean)).toEqual(withoutTabs(full));
+  expect(lean.appealWords!('S03')).toEqual(full.appealWords!('S03'));
+});
+
+test('the host is not written to; a full run writes once', () => {
+  const tabs = load('presets/smile-cards.json');
+  const lean = recordingHost(tabs);
+  expect(runComputeSync(lean, { period: '2026-Q3', preset: 'smile-cards', now: NOW, resultOnly: true }).status).toBe('computed');
+  expect(lean.written).toEqual([]);
+  const full = recordingHost(tabs);
+  runComputeSync(full, { period: '2026-Q3', preset: 'smile-cards', now: NOW });
+  expect(full.written.length).toBe(1);
+});
+
+test('a final period is refused the same way without tabs', () => {
+  const tabs = load('presets/smile-cards.json');
+  const host = recordingHost(tabs);
+  runComputeSync(host, { period: '2026-Q3', preset: 'smile-cards', now: NOW });
+  const runs = host.written[0].find((t) => t.kind === 'runs')!;
+  // Mark the run final as Finalize would, then compute again without --force.
+  const runsTab: RawTab = { name: runs.name, rows: runs.rows as RawTab['rows'] };
+  const marked = finalizePeriod(runsTab, '2026-Q3', NOW, 'en');
+  expect(marked.ok).toBe(true);
+  const again = [...tabs, { name: marked.tab!.name, rows: marked.tab!.rows as RawTab['rows'] }];
+  const full = computeWorkbook(again, { period: '2026-Q3', preset: 'smile-cards', now: NOW });
+  const lean = computeWorkbook(again, { period: '2026-Q3', preset: 'smile-cards', now: NOW, resultOnly: true });
+  expect(full.status).toBe('refused');
+  expect(lean).toEqual(full);
+});
