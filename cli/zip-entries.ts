@@ -4,7 +4,7 @@
  * entry is inflated either whole (small XML parts) or as a stream of chunks (a
  * worksheet of a million rows never needs to exist as one string).
  */
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { zlib } from './zlib-lazy';
 
 export interface ZipEntry {
   name: string;
@@ -96,7 +96,7 @@ function rawBytes(buf: Buffer, entry: ZipEntry): Buffer {
 /** The entry's bytes, uncompressed. @throws ZipFormatError, or zlib's error for damaged data */
 export function entryBytes(buf: Buffer, entry: ZipEntry): Buffer {
   const raw = rawBytes(buf, entry);
-  return entry.method === 0 ? raw : inflateRawSync(raw);
+  return entry.method === 0 ? raw : zlib().inflateRawSync(raw);
 }
 
 /**
@@ -109,7 +109,7 @@ export async function* entryChunks(buf: Buffer, entry: ZipEntry, chunkSize = 1 <
     yield raw;
     return;
   }
-  const inflate = createInflateRaw({ chunkSize });
+  const inflate = zlib().createInflateRaw({ chunkSize });
   inflate.end(raw);
   for await (const chunk of inflate) yield chunk as Buffer;
 }

@@ -8,8 +8,8 @@
  */
 import { once } from 'node:events';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import * as zlib from 'node:zlib';
-import { constants, createDeflateRaw, type DeflateRaw } from 'node:zlib';
+import type { DeflateRaw } from 'node:zlib';
+import { zlib } from './zlib-lazy';
 import { CliError } from './errors';
 
 const LOCAL = 0x04034b50;
@@ -26,7 +26,10 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const QUEUE_BYTES = 8 << 20;
 
 /** zlib's CRC-32 (Node ≥ 20.15), else the same sum in JavaScript for older Node 20 releases. */
-const crc32: (data: Buffer, value: number) => number = (zlib as { crc32?: (data: Buffer, value: number) => number }).crc32 ?? crc32Js;
+function crc32(data: Buffer, value: number): number {
+  const native = (zlib() as { crc32?: (data: Buffer, value: number) => number }).crc32;
+  return native ? native(data, value) : crc32Js(data, value);
+}
 
 let crcTable: Int32Array | null = null;
 
@@ -65,7 +68,7 @@ export class ZipWriter {
   private open = false;
 
   /** @param level zlib compression level (1 is fastest; the .xlsx of a big run is written at 1–6). */
-  constructor(path: string, private readonly level = constants.Z_DEFAULT_COMPRESSION) {
+  constructor(path: string, private readonly level = zlib().constants.Z_DEFAULT_COMPRESSION) {
     this.fd = openSync(path, 'w');
   }
 
@@ -92,7 +95,7 @@ export class ZipWriter {
     header.writeUInt16LE(nameBytes.length, 26);
     this.put(header);
     this.put(nameBytes);
-    const deflate: DeflateRaw = createDeflateRaw({ level: this.level, highWaterMark: QUEUE_BYTES } as never);
+    const deflate: DeflateRaw = zlib().createDeflateRaw({ level: this.level, highWaterMark: QUEUE_BYTES } as never);
     let crc = 0;
     let size = 0;
     let compressedSize = 0;

@@ -1,14 +1,14 @@
 /**
  * zod schemas of the data contract: each input tab's normalised row (the records of
  * core/types.ts, with their invariants: days, ranges, integer fen), the whole
- * Dataset, the alias tables, and the reader's options.
+ * Dataset and the alias tables (the reader checks its two options itself, core/input/tabs.ts).
  *
  * The reader does not run zod per row (a million rows must validate in about a
  * second; zod per row costs several times the whole read): its typed getters enforce
  * the same rules, and tests check every record it produces against these schemas.
  * Tools and property tests use `validateDataset` to check a Dataset from anywhere.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   AttendanceRecord, CaseRecord, Dataset, FeedbackRecord, IncidentRecord, QuotaRecord,
   NominationRecord, RedemptionRecord, ReviewRecord, StaffRecord,
@@ -199,13 +199,6 @@ export const TabSpecSchema = z.object({
   required: z.boolean(),
   columns: z.array(ColumnSpecSchema).readonly(),
   atLeastOne: z.array(z.array(z.string()).readonly()).readonly(),
-});
-
-export const ReadOptionsSchema = z.object({
-  probationMonths: z.number().int().min(0).max(120).optional(),
-  feedbackScale: z.object({ min: z.number(), max: z.number() })
-    .refine((s) => Number.isFinite(s.min) && Number.isFinite(s.max) && s.min < s.max, { message: 'min < max' })
-    .optional(),
 });
 
 // Compile-time check that the schemas describe exactly the records of core/types.ts.

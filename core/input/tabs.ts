@@ -40,7 +40,6 @@ import {
   toPeriod, toMonth, toRating, toText, toAppealStatus, type CellCode, type Problem, type SlashOrder,
 } from './cells';
 import { MESSAGES, cellMessage, type Message } from './messages';
-import { ReadOptionsSchema } from './schemas';
 import type {
   AppealRecord, AppealStatus, AttendanceRecord, CaseRecord, InvestigationRecord, Cell, Dataset, Day, Diagnostic, FeedbackRecord, IncidentRecord, Level,
   NominationRecord, QuotaRecord, RawTab, Rating, RedemptionRecord, ReviewRecord, Severity, StaffRecord, TabId,
@@ -952,14 +951,21 @@ function emptyDataset(): Dataset {
 
 const DEFAULTS: Required<ReadOptions> = { probationMonths: 3, feedbackScale: { min: 1, max: 5 } };
 
+/** The options' rules (a scheme's are checked by its schema first; these guard a direct caller). */
+function validOption(name: keyof ReadOptions, value: unknown): boolean {
+  if (name === 'probationMonths') return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 120;
+  const s = value as { min?: unknown; max?: unknown } | null;
+  return typeof s === 'object' && s !== null && typeof s.min === 'number' && typeof s.max === 'number'
+    && Number.isFinite(s.min) && Number.isFinite(s.max) && s.min < s.max;
+}
+
 function resolveOptions(options: ReadOptions | undefined, sink: Sink): Required<ReadOptions> {
   const out = { ...DEFAULTS };
   const given = (options ?? {}) as Record<string, unknown>;
   for (const name of ['probationMonths', 'feedbackScale'] as const) {
     const value = given[name];
     if (value === undefined) continue;
-    const parsed = ReadOptionsSchema.shape[name].safeParse(value);
-    if (parsed.success && parsed.data !== undefined) (out as Record<string, unknown>)[name] = parsed.data;
+    if (validOption(name, value)) (out as Record<string, unknown>)[name] = value;
     else {
       const text = JSON.stringify(value) ?? String(value);
       sink.add(located('warning', 'bad_option', '', null, '', text, MESSAGES.badOption(name, text)));

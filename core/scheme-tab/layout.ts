@@ -6,8 +6,8 @@
  * arrays inside rows (an award's requirements). Measures, the most technical
  * block, come last.
  */
-import type { z } from 'zod';
-import { SchemeSchema, type Text } from '../scheme/model';
+import type * as z from 'zod';
+import { schemeSchemas, type Text } from '../scheme/model';
 import { blockTitle, fieldLabel, parentLabel } from './labels';
 import { nodeOf, type Codec, type Field, type Node, type ObjectNode, type UnionNode } from './shape';
 
@@ -110,7 +110,7 @@ let cached: Layout | null = null;
 
 /** The layout of the scheme model (computed once). */
 export function schemeLayout(): Layout {
-  cached ??= buildLayout(SchemeSchema as unknown as z.ZodType);
+  cached ??= buildLayout(schemeSchemas().SchemeSchema as unknown as z.ZodType);
   return cached;
 }
 

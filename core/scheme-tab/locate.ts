@@ -8,7 +8,7 @@
  */
 import type { Cell, Diagnostic } from '../types';
 import { cellText, diag } from '../diagnostics';
-import { SchemeSchema, type Text } from '../scheme/model';
+import { schemeSchemas, type Text } from '../scheme/model';
 import type { BlockDef } from './layout';
 import type { CellProblem } from './codec';
 import { valueLabel } from './labels';
@@ -188,7 +188,7 @@ export class Locator {
   private nextIssue(path: string, input: unknown): Issue | null {
     if (!this.issues) {
       this.issues = new Map();
-      const r = SchemeSchema.safeParse(input);
+      const r = schemeSchemas().SchemeSchema.safeParse(input);
       if (!r.success) {
         for (const i of r.error.issues as unknown as Issue[]) {
           const k = pathText(i.path);

@@ -5,8 +5,8 @@
  * cell each, with a codec). Everything the tab does is derived from this tree,
  * so a field added to core/scheme/model.ts appears in the tab without code here.
  */
-import type { z } from 'zod';
-import { YuanSchema } from '../scheme/model';
+import type * as z from 'zod';
+import { schemeSchemas } from '../scheme/model';
 
 /** How one cell holds one value. */
 export type Codec =
@@ -134,7 +134,7 @@ function codecOf(s: z.ZodType): Codec {
   const d = defOf(inner);
   switch (d.type) {
     case 'string': return { t: 'string' };
-    case 'number': return { t: 'number', int: isInt(inner), money: inner === (YuanSchema as z.ZodType) };
+    case 'number': return { t: 'number', int: isInt(inner), money: inner === (schemeSchemas().YuanSchema as z.ZodType) };
     case 'boolean': return { t: 'boolean' };
     case 'enum': return { t: 'enum', values: Object.values(d.entries ?? {}).map(String) };
     case 'literal': return { t: 'literal', values: d.values ?? [] };

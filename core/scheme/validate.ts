@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../types';
 import { diag } from '../diagnostics';
-import { SchemeSchema, type Component, type Condition, type Measure, type Scheme } from './model';
+import { schemeSchemas, type Component, type Condition, type Measure, type Scheme } from './model';
 
 export interface SchemeValidation {
   /** The scheme with defaults filled in, or null when it has errors. */
@@ -61,7 +61,7 @@ export function weightText(w: number): string {
  * Never throws.
  */
 export function validateScheme(input: unknown): SchemeValidation {
-  const parsed = SchemeSchema.safeParse(input);
+  const parsed = schemeSchemas().SchemeSchema.safeParse(input);
   if (!parsed.success) {
     const diagnostics = parsed.error.issues.map((issue) => {
       const path = pathText(issue.path);
