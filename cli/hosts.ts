@@ -44,8 +44,10 @@ export function isXlsxPath(path: string): boolean {
  * writer, which keeps everything of the user's tabs. Larger ones would cost too
  * much time and memory that way (measured on the bench's M workbook, 14.3 MB and
  * 420,000 rows: 33–47 s and 3.2–3.3 GB peak RSS; a 7.1 MB one of 210,000 rows
- * takes about 16 s and 1.6–1.9 GB), so their `--out` copies the input tabs as
- * values (writeValuesWorkbook), and is refused over the source itself.
+ * takes about 16 s and 1.6–1.9 GB), so their `--out` copies the source's zip
+ * entries as they are and writes the outputs new (copyWorkbook), or, when that
+ * copy cannot, the input tabs as values (writeValuesWorkbook); it is refused over
+ * the source itself.
  */
 export const FULL_REWRITE_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -57,6 +59,8 @@ export interface SaveOptions {
   fullRewriteMaxBytes?: number;
   /** A non-fatal remark about what was saved (parts a copy could not keep). */
   warn?: (message: { zh: string; en: string }) => void;
+  /** Told whether the part-by-part copy wrote the file (null) or why not (tests, progress). */
+  onCopy?: (whyNot: string | null) => void;
 }
 
 /**
@@ -90,8 +94,12 @@ export async function saveOutputs(out: string, host: FileHost, outputs: OutputTa
 export type XlsxSavePlan =
   /** Source loaded whole, outputs replaced or added; `dropped`: what a copy leaves out. */
   | { kind: 'full'; dropped: Message[] }
-  /** Source too large to load whole: input tabs copied as values (never over the source). */
-  | { kind: 'values' };
+  /**
+   * Source too large to load whole: its parts copied as they are, outputs written new
+   * (cli/xlsx-copy-writer.ts), or, when the copy cannot, input tabs copied as values
+   * (never over the source).
+   */
+  | { kind: 'copy' };
 
 /**
  * Decide how to write `out` from the .xlsx `source`. Cheap (a stat and the zip
@@ -106,7 +114,7 @@ export async function planXlsxSave(source: string, out: string, maxBytes = FULL_
     throw notFound(source, err);
   });
   if (st.size > maxBytes) {
-    if (!inPlace) return { kind: 'values' };
+    if (!inPlace) return { kind: 'copy' };
     const mb = (st.size / 1024 / 1024).toFixed(1);
     throw new CliError(
       `“${name}”（${mb} MB）太大，无法在保留格式和公式的同时写回原文件：请把结果写到另一个文件，例如 --out ${suggestOut(out)}`,
@@ -134,7 +142,8 @@ export async function checkOutTarget(host: FileHost, out: string, options: Pick<
 async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promise<RawTab[]>, outputs: OutputTab[], options: SaveOptions): Promise<void> {
   const plan = await planXlsxSave(source, out, options.fullRewriteMaxBytes);
   await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
-  if (plan.kind === 'values') {
+  if (plan.kind === 'copy') {
+    if (await copyWorkbook(source, out, outputs, options)) return;
     await writeValuesWorkbook(out, await inputs(), outputs, options);
     return;
   }
@@ -150,12 +159,27 @@ async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promi
     // exceljs cannot load some valid files (e.g. openpyxl's notes under absolute paths, a known exceljs bug):
     // a copy elsewhere then keeps the input tabs as values, with a remark; the source itself is never rewritten that way.
     if (!(err instanceof SourceLoadError) || (await sameFile(source, out))) throw err;
+    // The copy part by part keeps the input tabs whole without loading them.
+    if (await copyWorkbook(source, out, outputs, options)) return;
     options.warn?.({
       zh: `${basename(out)} 中的输入工作表只保留了数值（原工作簿的格式和公式无法带入）`,
       en: `${basename(out)} keeps the input tabs as values only (the source workbook's formatting and formulas could not be carried over)`,
     });
     await writeValuesWorkbook(out, await inputs(), outputs, options);
   }
+}
+
+/**
+ * `out` as the .xlsx `source` with its zip entries copied as they are and the outputs
+ * written new (cli/xlsx-copy-writer.ts). False, having written nothing, when the
+ * source is not one this copy handles (the caller writes the values copy).
+ * @throws CliError when the target cannot be written.
+ */
+async function copyWorkbook(source: string, out: string, outputs: OutputTab[], options: SaveOptions): Promise<boolean> {
+  const { writeCopyXlsx } = await import('./xlsx-copy-writer');
+  const why = await writeCopyXlsx(source, out, outputs, { onRows: options.onRows });
+  options.onCopy?.(why);
+  return why === null;
 }
 
 /**

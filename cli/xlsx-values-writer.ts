@@ -33,7 +33,7 @@ export function valuesWriterCovers(outputs: OutputTab[]): boolean {
   return !outputs.some((o) => o.notes?.some((n) => n));
 }
 
-// Cell styles: indices into cellXfs of STYLES below.
+// Cell styles: indices into CELL_STYLES below (cellXfs 0 … 8 of a new workbook; appended after a copied one's own).
 const S_PLAIN = 0;
 const S_DAY = 1;
 const S_DAY_TIME = 2;
@@ -55,33 +55,68 @@ const DCTERMS_NS = 'http://purl.org/dc/terms/';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Number formats as exceljs's writer gives them: built-in ids where Excel has one (0.00 → 2, 0 → 1, @ → 49 …). */
-const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">`
-  + '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
+/**
+ * The cell styles (cellXfs) both writers use, in the order of S_PLAIN … above: a number format — a built-in
+ * id where Excel has one (0.00 → 2, 0 → 1, @ → 49 …), as exceljs's writer gave them, else a code given an id
+ * from 164 on — and whether the font is bold (the header row).
+ */
+export const CELL_STYLES: readonly { numFmt: number | string; bold?: true }[] = [
+  { numFmt: 0 }, { numFmt: 'yyyy-mm-dd' }, { numFmt: 'yyyy-mm-dd hh:mm:ss' }, { numFmt: 0, bold: true },
+  { numFmt: 49 }, { numFmt: 4 }, { numFmt: 10 }, { numFmt: 2 }, { numFmt: 1 },
+];
+
+/** The custom number formats of CELL_STYLES, with the ids they get from `firstId` on. */
+export function customNumFmts(firstId: number): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const s of CELL_STYLES) if (typeof s.numFmt === 'string' && !ids.has(s.numFmt)) ids.set(s.numFmt, firstId + ids.size);
+  return ids;
+}
+
+/** The `<xf>` elements of CELL_STYLES: fonts `plainFont` / `boldFont`, fill and border `0`. */
+export function cellStyleXfs(numFmtIds: Map<string, number>, plainFont: number, boldFont: number): string {
+  return CELL_STYLES.map((st) => {
+    const id = typeof st.numFmt === 'string' ? numFmtIds.get(st.numFmt)! : st.numFmt;
+    const apply = st.bold ? ' applyFont="1"' : id !== 0 ? ' applyNumberFormat="1"' : '';
+    return `<xf numFmtId="${id}" fontId="${st.bold ? boldFont : plainFont}" fillId="0" borderId="0" xfId="0"${apply}/>`;
+  }).join('');
+}
+
+const STYLE_FMT_IDS = customNumFmts(164);
+
+/** The styles part of a new workbook (also of a copied one that had none). */
+export const NEW_STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">`
+  + `<numFmts count="${STYLE_FMT_IDS.size}">${[...STYLE_FMT_IDS].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${code}"/>`).join('')}</numFmts>`
   // No theme part is written, so the fonts name their face and colour instead of referring to a theme.
   + '<fonts count="2"><font><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>'
   + '<font><b/><sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font></fonts>'
   + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
   + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
   + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="9">'
-  + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-  + '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+  + `<cellXfs count="${CELL_STYLES.length}">${cellStyleXfs(STYLE_FMT_IDS, 0, 1)}</cellXfs>`
+  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
   + '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
+
+/**
+ * What a cell of each style (index S_PLAIN …) gets after its `r="B7` — the closing quote and its ` s="…"` —,
+ * so a writer can map the styles to where its styles part put them (the copy of a workbook appends them).
+ */
+export type StyleAttrs = readonly string[];
+
+/** Style attributes from where each style is in cellXfs (null or 0: a plain cell, no `s`). */
+export function styleAttrs(xfOf: (style: number) => number | null): StyleAttrs {
+  return CELL_STYLES.map((_, i) => {
+    const xf = xfOf(i);
+    return xf === null || xf === 0 ? '"' : `" s="${xf}"`;
+  });
+}
+
+const OWN_STYLE_ATTRS = styleAttrs((i) => i);
 
 /** Characters XML 1.0 cannot hold (dropped, as exceljs does), markup, CR (kept as a reference) and text that reads as an `_xHHHH_` escape. */
 const NEEDS_ESCAPE = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 const ESCAPES = /[&<>"\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
-function escapeXml(s: string): string {
+export function escapeXml(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(ESCAPES, (c) => {
     switch (c) {
@@ -99,7 +134,7 @@ function escapeXml(s: string): string {
 
 
 /** Strings of the whole workbook, each written once (the sheets refer to them by index). */
-class SharedStrings {
+export class SharedStrings {
   readonly index = new Map<string, number>();
   count = 0;
 
@@ -123,7 +158,7 @@ const CHUNK_BYTES = 1 << 20;
  * building (and later flattening) one long string of the whole chunk, which cost
  * more than the deflating.
  */
-class ChunkedText {
+export class ChunkedText {
   private buf = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
 
@@ -162,6 +197,11 @@ class ChunkedText {
     this.used = used;
   }
 
+  /** Append text of any characters into the room made by room() (at least 3 bytes per code unit). */
+  utf8(text: string): void {
+    this.used += this.buf.write(text, this.used, 'utf8');
+  }
+
   flush(): Promise<void> | undefined {
     if (this.used === 0) return undefined;
     const full = this.buf.subarray(0, this.used);
@@ -193,14 +233,14 @@ export async function writeValuesXlsx(path: string, inputs: RawTab[], outputs: O
     for (let i = 0; i < sheets.length; i++) {
       const sheet = sheets[i];
       const out = new ChunkedText(zip.entry(`xl/worksheets/sheet${i + 1}.xml`));
-      const linkTargets = sheet.kind === 'input' ? await writeInputSheet(out, sheet.tab, strings) : await writeOutputSheet(out, sheet.tab, strings);
+      const linkTargets = sheet.kind === 'input' ? await writeInputSheet(out, sheet.tab, strings) : await writeOutputSheet(out, sheet.tab, strings, OWN_STYLE_ATTRS);
       await out.end();
       if (linkTargets.length > 0) await writeSheetRels(new ChunkedText(zip.entry(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`)), linkTargets);
       total += sheet.tab.rows.length;
       options.onRows?.(total);
     }
     await writeSharedStrings(new ChunkedText(zip.entry('xl/sharedStrings.xml')), strings);
-    await zip.add('xl/styles.xml', STYLES);
+    await zip.add('xl/styles.xml', NEW_STYLES_XML);
     await zip.add('xl/workbook.xml', workbookXml(names));
     await zip.add('xl/_rels/workbook.xml.rels', workbookRels(names.length));
     await zip.add('[Content_Types].xml', contentTypes(names.length));
@@ -253,18 +293,22 @@ const CELL_ROOM = 128;
 /** The `<v>` text of the cell valueOf() last looked at (null: no value), and its ` t="…"`. */
 let cellValueText: string | null = null;
 let cellType = '';
+/** The cell's text, escaped, when it is written as an inline string instead (`<is><t>…</t></is>`); else null. */
+let cellInlineText: string | null = null;
+/** Whether cellInlineText has leading or trailing white space (kept by xml:space="preserve"). */
+let cellInlineSpaced = false;
 
 /**
  * Write the cell valueOf() last looked at into row `n` (room made by the caller), opening the row with its
  * first cell: a row with no cell written is left out. Returns true: the row is open.
  */
-function rowCell(out: ChunkedText, open: boolean, col: string, n: string, style: number): true {
+function rowCell(out: ChunkedText, open: boolean, col: string, n: string, style: number, attrs: StyleAttrs): true {
   if (!open) {
     out.ascii('<row r="');
     out.ascii(n);
     out.ascii('">');
   }
-  putCell(out, col, n, style);
+  putCell(out, col, n, style, attrs);
   return true;
 }
 
@@ -279,13 +323,25 @@ function endRow(out: ChunkedText, open: boolean): Promise<void> | undefined {
   return waited.then(() => out.ascii('</row>'));
 }
 
-/** Set cellValueText and cellType for v (strings get their shared-string number here, so in cell order). */
-function valueOf(v: Cell, strings: SharedStrings): void {
+/**
+ * Set cellValueText and cellType for v (strings get their shared-string number here, so in cell order),
+ * or, with no shared strings (`strings` null), cellInlineText for a string.
+ */
+function valueOf(v: Cell, strings: SharedStrings | null): void {
   cellType = '';
+  cellInlineText = null;
   if (v === null || v === undefined) cellValueText = null;
-  else if (typeof v === 'string') {
-    cellValueText = String(strings.id(v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v));
-    cellType = ' t="s"';
+  else if (typeof v === 'string' || !(typeof v === 'number' || typeof v === 'boolean' || v instanceof Date)) {
+    const s = typeof v === 'string' ? (v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v) : String(v);
+    if (strings) {
+      cellValueText = String(strings.id(s));
+      cellType = ' t="s"';
+    } else {
+      cellValueText = '';
+      cellInlineText = escapeXml(s);
+      cellInlineSpaced = s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
+      cellType = ' t="inlineStr"';
+    }
   } else if (typeof v === 'number') cellValueText = Number.isFinite(v) ? String(v) : null;
   else if (typeof v === 'boolean') {
     cellValueText = v ? '1' : '0';
@@ -293,27 +349,35 @@ function valueOf(v: Cell, strings: SharedStrings): void {
   } else if (v instanceof Date) {
     const t = v.getTime();
     cellValueText = Number.isNaN(t) ? null : String(25569 + t / 86400000);
-  } else {
-    cellValueText = String(strings.id(String(v)));
-    cellType = ' t="s"';
   }
+}
+
+/** Bytes the cell valueOf() last looked at takes beyond CELL_ROOM (an inline string's text). */
+function inlineRoom(): number {
+  return cellInlineText === null ? 0 : cellInlineText.length * 3 + 48;
 }
 
 /**
  * Write `<c r="B7" s="…" t="…"><v>…</v></c>` (or `<c r="B7" s="…"/>` without a value) for the
- * cell valueOf() last looked at; the caller made room for CELL_ROOM bytes and opened the row.
- * Every byte is ASCII.
+ * cell valueOf() last looked at; the caller made room for CELL_ROOM bytes (and inlineRoom()) and
+ * opened the row. Every byte is ASCII but an inline string's text.
  */
-function putCell(out: ChunkedText, col: string, n: string, style: number): void {
+function putCell(out: ChunkedText, col: string, n: string, style: number, attrs: StyleAttrs): void {
   out.ascii('<c r="');
   out.ascii(col);
   out.ascii(n);
-  out.ascii(style === S_PLAIN ? '"' : style === S_TEXT ? '" s="4"' : style === S_DAY ? '" s="1"' : style === S_HEADER ? '" s="3"' : `" s="${style}"`);
+  out.ascii(attrs[style]);
   if (cellValueText === null) {
     out.ascii('/>');
     return;
   }
   out.ascii(cellType);
+  if (cellInlineText !== null) {
+    out.ascii(cellInlineSpaced ? '><is><t xml:space="preserve">' : '><is><t>');
+    out.utf8(cellInlineText);
+    out.ascii('</t></is></c>');
+    return;
+  }
   out.ascii('><v>');
   out.ascii(cellValueText);
   out.ascii('</v></c>');
@@ -340,7 +404,7 @@ async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStr
       if (cellValueText === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
       const waited = out.room(CELL_ROOM + (open ? 0 : n.length + 10));
       if (waited) await waited;
-      open = rowCell(out, open, cols[c], n, style);
+      open = rowCell(out, open, cols[c], n, style, OWN_STYLE_ATTRS);
     }
     const ended = endRow(out, open);
     if (ended) await ended;
@@ -350,10 +414,12 @@ async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStr
 }
 
 /**
- * An output tab. Returns the targets of its cell links, in the order of their
- * relationship ids (rId1, rId2 …), for the sheet's relationships part.
+ * An output tab, for both this writer and the copy of a large workbook (cli/xlsx-copy-writer.ts).
+ * Strings go to `strings`, or inline when it is null; `attrs` places the styles. Returns the targets
+ * of its cell links, in the order of their relationship ids (rId1, rId2 …), for the sheet's
+ * relationships part (writeSheetRels).
  */
-async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: SharedStrings): Promise<string[]> {
+export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: SharedStrings | null, attrs: StyleAttrs): Promise<string[]> {
   const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
   const cols = columnRefs(width);
   let head = `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`
@@ -389,9 +455,9 @@ async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: Share
         hyperlinks.push(`<hyperlink ref="${cols[c]}${n}" r:id="rId${targets.length}"/>`);
       }
       if (cellValueText === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
-      const waited = out.room(CELL_ROOM + (open ? 0 : n.length + 10));
+      const waited = out.room(CELL_ROOM + inlineRoom() + (open ? 0 : n.length + 10));
       if (waited) await waited;
-      open = rowCell(out, open, cols[c], n, style);
+      open = rowCell(out, open, cols[c], n, style, attrs);
     }
     const ended = endRow(out, open);
     if (ended) await ended;
@@ -427,7 +493,7 @@ async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: Share
 }
 
 /** A sheet's relationships part: one hyperlink relationship per cell link, rId1 … in order. */
-async function writeSheetRels(out: ChunkedText, targets: string[]): Promise<void> {
+export async function writeSheetRels(out: ChunkedText, targets: string[]): Promise<void> {
   await out.push(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">`);
   for (let i = 0; i < targets.length; i++) {
     const p = out.push(`<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${escapeXml(targets[i])}" TargetMode="External"/>`);
@@ -448,7 +514,7 @@ async function writeSharedStrings(out: ChunkedText, strings: SharedStrings): Pro
   await out.end();
 }
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 

@@ -3,11 +3,12 @@
  * counterpart of cli/zip-entries.ts. An entry's text arrives in chunks and is
  * deflated as it comes (in zlib's worker thread, while the caller builds the next
  * chunk), so a worksheet of a million rows never exists as one string or buffer.
- * Sizes and CRC follow each entry in a data descriptor. Entries carry a fixed
- * time stamp, so the same content gives the same bytes.
+ * Sizes and CRC follow each entry in a data descriptor. An entry of another zip
+ * can also be copied as it is, compressed bytes and all (copyEntry). Entries carry
+ * a fixed time stamp, so the same content gives the same bytes.
  */
 import { once } from 'node:events';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import type { DeflateRaw } from 'node:zlib';
 import { zlib } from './zlib-lazy';
 import { CliError } from './errors';
@@ -49,11 +50,27 @@ export function crc32Js(data: Buffer, value: number): number {
 
 interface Written {
   name: Buffer;
+  method: number;
+  flags: number;
   crc: number;
   compressedSize: number;
   size: number;
   offset: number;
 }
+
+/** What copyEntry needs of a source entry (a ZipEntry of cli/zip-entries.ts). */
+export interface CopiedEntry {
+  name: string;
+  rawName: Buffer;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+}
+
+/** Bytes read from the source per copy step. */
+const COPY_CHUNK = 1 << 20;
 
 /** One entry being written: `write` chunks of text or UTF-8 bytes (await the promise it may return), then `end`. */
 export interface ZipEntryWriter {
@@ -134,7 +151,7 @@ export class ZipWriter {
         descriptor.writeUInt32LE(compressedSize, 8);
         descriptor.writeUInt32LE(size, 12);
         this.put(descriptor);
-        this.entries.push({ name: nameBytes, crc: crc >>> 0, compressedSize, size, offset });
+        this.entries.push({ name: nameBytes, method: DEFLATE, flags: FLAGS, crc: crc >>> 0, compressedSize, size, offset });
         this.open = false;
       },
     };
@@ -147,6 +164,42 @@ export class ZipWriter {
     await e.end();
   }
 
+  /**
+   * An entry copied as it is from another zip: its compressed bytes (`size`
+   * bytes of `fd` from `dataOffset`) with the method, CRC and sizes of the source's
+   * central directory — nothing inflated or deflated. The sizes go in the local
+   * header (no data descriptor).
+   */
+  copyEntry(source: CopiedEntry, fd: number, dataOffset: number): void {
+    if (this.open) throw new Error('zip: previous entry not ended');
+    const offset = this.offset;
+    // Bit 3 (sizes after the data) is cleared: they are known and written here. Bits 1–2 (deflate options) and 11 (UTF-8 name) stay.
+    const flags = source.flags & ~0x8;
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(flags, 6);
+    header.writeUInt16LE(source.method, 8);
+    header.writeUInt16LE(DOS_TIME, 10);
+    header.writeUInt16LE(DOS_DATE, 12);
+    header.writeUInt32LE(source.crc >>> 0, 14);
+    header.writeUInt32LE(source.compressedSize, 18);
+    header.writeUInt32LE(source.size, 22);
+    header.writeUInt16LE(source.rawName.length, 26);
+    this.put(header);
+    this.put(source.rawName);
+    const chunk = Buffer.allocUnsafe(Math.min(COPY_CHUNK, Math.max(1, source.compressedSize)));
+    for (let done = 0; done < source.compressedSize;) {
+      const want = Math.min(chunk.length, source.compressedSize - done);
+      const n = readSync(fd, chunk, 0, want, dataOffset + done);
+      if (n === 0) throw new Error(`zip: ${source.name} is cut short`);
+      this.put(n === chunk.length ? chunk : chunk.subarray(0, n));
+      done += n;
+    }
+    if (this.offset > 0xffffffff) throw tooLarge();
+    this.entries.push({ name: source.rawName, method: source.method, flags, crc: source.crc >>> 0, compressedSize: source.compressedSize, size: source.size, offset });
+  }
+
   /** Write the central directory and close the file. */
   finish(): void {
     try {
@@ -156,8 +209,8 @@ export class ZipWriter {
         h.writeUInt32LE(CENTRAL, 0);
         h.writeUInt16LE(20, 4);
         h.writeUInt16LE(20, 6);
-        h.writeUInt16LE(FLAGS, 8);
-        h.writeUInt16LE(DEFLATE, 10);
+        h.writeUInt16LE(e.flags, 8);
+        h.writeUInt16LE(e.method, 10);
         h.writeUInt16LE(DOS_TIME, 12);
         h.writeUInt16LE(DOS_DATE, 14);
         h.writeUInt32LE(e.crc, 16);
