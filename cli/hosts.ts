@@ -45,9 +45,9 @@ export function isXlsxPath(path: string): boolean {
  * much time and memory that way (measured on the bench's M workbook, 14.3 MB and
  * 420,000 rows: 33–47 s and 3.2–3.3 GB peak RSS; a 7.1 MB one of 210,000 rows
  * takes about 16 s and 1.6–1.9 GB), so their `--out` copies the source's zip
- * entries as they are and writes the outputs new (copyWorkbook), or, when that
- * copy cannot, the input tabs as values (writeValuesWorkbook); it is refused over
- * the source itself.
+ * entries as they are and writes the outputs new (copyWorkbook; also over the
+ * source itself), or, when that copy cannot, the input tabs as values
+ * (writeValuesWorkbook; then refused over the source itself).
  */
 export const FULL_REWRITE_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -96,8 +96,8 @@ export type XlsxSavePlan =
   | { kind: 'full'; dropped: Message[] }
   /**
    * Source too large to load whole: its parts copied as they are, outputs written new
-   * (cli/xlsx-copy-writer.ts), or, when the copy cannot, input tabs copied as values
-   * (never over the source).
+   * (cli/xlsx-copy-writer.ts; also over the source itself), or, when the copy cannot,
+   * input tabs copied as values (never over the source).
    */
   | { kind: 'copy' };
 
@@ -105,7 +105,8 @@ export type XlsxSavePlan =
  * Decide how to write `out` from the .xlsx `source`. Cheap (a stat and the zip
  * directory), so commands call it before computing to refuse at once.
  * @throws CliError when `out` is the source itself and rewriting it would lose
- *   something: too large to load whole, or parts exceljs drops (charts, macros, …).
+ *   something: too large to load whole and not one the copy part by part handles,
+ *   or parts exceljs drops (charts, macros, …).
  */
 export async function planXlsxSave(source: string, out: string, maxBytes = FULL_REWRITE_MAX_BYTES): Promise<XlsxSavePlan> {
   const inPlace = await sameFile(source, out);
@@ -114,11 +115,9 @@ export async function planXlsxSave(source: string, out: string, maxBytes = FULL_
     throw notFound(source, err);
   });
   if (st.size > maxBytes) {
-    if (!inPlace) return { kind: 'copy' };
-    const mb = (st.size / 1024 / 1024).toFixed(1);
-    throw new CliError(
-      `“${name}”（${mb} MB）太大，无法在保留格式和公式的同时写回原文件：请把结果写到另一个文件，例如 --out ${suggestOut(out)}`,
-      `${name} (${mb} MB) is too large to rewrite in place keeping its formulas and formatting: write the results to another file, e.g. --out ${suggestOut(out)}`);
+    // Over the source itself only when the copy part by part can write it (else the values copy would lose its formulas).
+    if (!inPlace || (await import('./xlsx-copy-writer')).whyNotCopyable(source, out) === null) return { kind: 'copy' };
+    throw tooLargeInPlace(source, out, st.size);
   }
   const dropped = (await droppedParts(source).catch(() => null)) ?? [];
   if (dropped.length > 0 && inPlace) {
@@ -144,6 +143,8 @@ async function saveXlsxFromXlsx(source: string, out: string, inputs: () => Promi
   await mkdir(dirname(out), { recursive: true }).catch(() => undefined);
   if (plan.kind === 'copy') {
     if (await copyWorkbook(source, out, outputs, options)) return;
+    // The values copy never goes over the source (planXlsxSave checked the copy could; this is the safety net).
+    if (await sameFile(source, out)) throw tooLargeInPlace(source, out, (await stat(source)).size);
     await writeValuesWorkbook(out, await inputs(), outputs, options);
     return;
   }
@@ -198,6 +199,15 @@ async function writeValuesWorkbook(out: string, inputs: RawTab[], outputs: Outpu
   // exceljs is loaded only here, for updating an .xlsx source and by `template`: a run without --out .xlsx never loads it.
   const { writeXlsx } = await import('./xlsx-writer');
   await writeXlsx(out, inputs, outputs, options);
+}
+
+/** `--out` over a large source the copy part by part cannot write. */
+function tooLargeInPlace(source: string, out: string, size: number): CliError {
+  const name = basename(source);
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return new CliError(
+    `“${name}”（${mb} MB）太大，无法在保留格式和公式的同时写回原文件：请把结果写到另一个文件，例如 --out ${suggestOut(out)}`,
+    `${name} (${mb} MB) is too large to rewrite in place keeping its formulas and formatting: write the results to another file, e.g. --out ${suggestOut(out)}`);
 }
 
 /** True when both paths name one file (same path, or the same inode through a link). */

@@ -30,7 +30,7 @@ import type { OutputTab, RawTab } from '../core/types';
 import { decodeXml } from './ooxml-reader';
 import { arrange, cannotWrite, replaceWith, safeSheetNames } from './xlsx-sheets';
 import {
-  CELL_STYLES, cellStyleXfs, ChunkedText, customNumFmts, escapeXml, NEW_STYLES_XML, styleAttrs, type StyleAttrs,
+  cellStyleXfList, ChunkedText, customNumFmts, escapeXml, NEW_STYLES_XML, styleAttrs, type StyleAttrs,
   valuesWriterCovers, writeOutputSheet, writeSheetRels,
 } from './xlsx-values-writer';
 import { entryBytesAt, entryDataOffset, readZipDirectory, type ZipEntry } from './zip-entries';
@@ -115,14 +115,7 @@ export async function writeCopyXlsx(source: string, path: string, outputs: Outpu
   let plan: CopyPlan;
   let entries: Map<string, ZipEntry>;
   try {
-    const dir = readZipDirectory(fd, fstatSync(fd).size);
-    entries = dir.entries;
-    if (dir.zip64) throw new NotCopyable('Zip64');
-    if (dir.duplicates) throw new NotCopyable('an entry name stored twice');
-    for (const e of entries.values()) {
-      if (e.flags & 1) throw new NotCopyable('encrypted');
-      if (e.method !== 0 && e.method !== 8) throw new NotCopyable(`compression method ${e.method}`);
-    }
+    entries = copyableEntries(fd);
     plan = planCopy(fd, entries, outputs, extname(path).toLowerCase());
   } catch (err) {
     closeSync(fd);
@@ -164,6 +157,42 @@ export async function writeCopyXlsx(source: string, path: string, outputs: Outpu
     await unlink(tmp).catch(() => undefined);
     throw cannotWrite(path, err);
   }
+}
+
+/**
+ * Why `source` cannot be copied part by part to a file named like `path` (its
+ * extension), or null when it can: every check of the copy but the outputs', which
+ * only choose the tabs replaced. Cheap (the zip directory and the small parts), so
+ * `--out` over the source itself is allowed or refused before computing.
+ */
+export function whyNotCopyable(source: string, path: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(source, 'r');
+  } catch (err) {
+    return `cannot open the source (${(err as Error).message})`;
+  }
+  try {
+    const entries = copyableEntries(fd);
+    planCopy(fd, entries, [], extname(path).toLowerCase());
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The source's zip entries, when every one can be copied as it is. @throws NotCopyable, ZipFormatError */
+function copyableEntries(fd: number): Map<string, ZipEntry> {
+  const dir = readZipDirectory(fd, fstatSync(fd).size);
+  if (dir.zip64) throw new NotCopyable('Zip64');
+  if (dir.duplicates) throw new NotCopyable('an entry name stored twice');
+  for (const e of dir.entries.values()) {
+    if (e.flags & 1) throw new NotCopyable('encrypted');
+    if (e.method !== 0 && e.method !== 8) throw new NotCopyable(`compression method ${e.method}`);
+  }
+  return dir.entries;
 }
 
 /** Decide every part of the copy. @throws NotCopyable (or ZipFormatError / zlib's error for a damaged part) */
@@ -459,43 +488,76 @@ function fixWorkbookRefs(xml: string, newIndexOf: Map<number, number>, placeOf: 
 
 /**
  * The source's styles part with the output tabs' number formats, bold font and
- * cell styles appended (after the user's: no index of theirs moves), and where the
- * output cells' styles now are. The bold font is the workbook's default font made
- * bold, so output tabs look like the rest of the workbook.
- * @throws NotCopyable when a section it appends to is missing.
+ * cell styles added after the user's (no index of theirs moves), and where the
+ * output cells' styles now are. One the workbook already has, exactly as written
+ * here, is used instead of added again — so a re-run over a result adds nothing.
+ * The bold font is the workbook's default font made bold, so output tabs look
+ * like the rest of the workbook.
+ * @throws NotCopyable when a section it adds to is missing.
  */
 function appendStyles(xml: string): { xml: string; attrs: StyleAttrs } {
   if (!new RegExp(`<styleSheet\\b[^>]*\\sxmlns="${MAIN_NS}"`).test(xml)) throw new NotCopyable('the styles element is prefixed or not SpreadsheetML');
   const section = (tag: string) => new RegExp(`<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`).exec(xml);
+  const children = (sec: RegExpExecArray | null, tag: string): string[] => (sec ? [...sec[0].matchAll(new RegExp(`<${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, 'g'))].map((m) => m[0]) : []);
   const fonts = section('fonts');
   const xfs = section('cellXfs');
   if (!fonts || !xfs || !/<fill\b/.test(section('fills')?.[0] ?? '') || !/<border\b/.test(section('borders')?.[0] ?? '')
     || !/<xf\b/.test(section('cellStyleXfs')?.[0] ?? '')) {
     throw new NotCopyable('the styles part lacks fonts, fills, borders or cell styles');
   }
-  // Number formats: ids after every custom one of the workbook's.
-  let maxId = 163;
-  for (const m of xml.matchAll(/<numFmt\b[^>]*\snumFmtId\s*=\s*"(\d+)"/g)) maxId = Math.max(maxId, Number(m[1]));
-  const fmtIds = customNumFmts(maxId + 1);
-  const fmtXml = [...fmtIds].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('');
-  const fontCount = [...fonts[0].matchAll(/<font\b/g)].length;
-  const firstFont = /<font\b[^>]*?(?:\/>|>[\s\S]*?<\/font>)/.exec(fonts[0])?.[0] ?? '<font/>';
+  // Number formats: the workbook's own of the same code, else new ids after every custom one of the workbook's.
+  const numFmtsSection = section('numFmts');
+  const ownFmts = new Map<string, number>();
+  for (const f of children(numFmtsSection, 'numFmt')) {
+    const id = attr(f, 'numFmtId');
+    const code = attr(f, 'formatCode');
+    if (id !== undefined && code !== undefined && !ownFmts.has(decodeXml(code))) ownFmts.set(decodeXml(code), Number(id));
+  }
+  let nextId = 163;
+  for (const m of xml.matchAll(/<numFmt\b[^>]*\snumFmtId\s*=\s*"(\d+)"/g)) nextId = Math.max(nextId, Number(m[1]));
+  const fmtIds = new Map<string, number>();
+  let fmtXml = '';
+  for (const code of customNumFmts(0).keys()) {
+    const own = ownFmts.get(code);
+    if (own !== undefined) fmtIds.set(code, own);
+    else {
+      fmtIds.set(code, ++nextId);
+      fmtXml += `<numFmt numFmtId="${nextId}" formatCode="${escapeXml(code)}"/>`;
+    }
+  }
+  const fontList = children(fonts, 'font');
+  const firstFont = fontList[0] ?? '<font/>';
   const bold = /<b\b/.test(firstFont) ? '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
     : firstFont.endsWith('/>') ? firstFont.replace(/\s*\/>$/, '><b/></font>') : firstFont.replace(/^<font\b[^>]*>/, (open) => `${open}<b/>`);
-  const xfCount = [...xfs[0].matchAll(/<xf\b/g)].length;
-  const withCount = (open: string, n: number) => setAttr(open, 'count', n);
-  // Appending after the last child of each section (before its closing tag), counts updated.
-  const append = (s: string, tag: string, items: string, count: number): string => s.replace(
-    new RegExp(`(<${tag}\\b[^>]*>)([\\s\\S]*?)(</${tag}>)`), (_, open: string, inner: string, close: string) => `${withCount(open, count)}${inner}${items}${close}`);
+  let boldFont = fontList.indexOf(bold);
+  const fontXml = boldFont < 0 ? bold : '';
+  if (boldFont < 0) boldFont = fontList.length;
+  const xfList = children(xfs, 'xf');
+  const indexOfXf = new Map<string, number>();
+  xfList.forEach((x, i) => { if (!indexOfXf.has(x)) indexOfXf.set(x, i); });
+  let xfXml = '';
+  let xfCount = xfList.length;
+  const where = cellStyleXfList(fmtIds, 0, boldFont).map((x) => {
+    let at = indexOfXf.get(x);
+    if (at === undefined) {
+      at = xfCount++;
+      indexOfXf.set(x, at);
+      xfXml += x;
+    }
+    return at;
+  });
+  // Added after the last child of each section (before its closing tag), counts updated.
+  const append = (s: string, tag: string, items: string, count: number): string => (items === '' ? s : s.replace(
+    new RegExp(`(<${tag}\\b[^>]*>)([\\s\\S]*?)(</${tag}>)`), (_, open: string, inner: string, close: string) => `${setAttr(open, 'count', count)}${inner}${items}${close}`));
   let out = xml;
-  const numFmts = section('numFmts');
-  if (numFmts) out = append(out, 'numFmts', fmtXml, [...numFmts[0].matchAll(/<numFmt\b/g)].length + fmtIds.size);
-  else {
+  if (numFmtsSection) out = append(out, 'numFmts', fmtXml, children(numFmtsSection, 'numFmt').length + (fmtXml.match(/<numFmt\b/g) ?? []).length);
+  else if (fmtXml) {
     // No numFmts section (or an empty `<numFmts/>`): one goes first, where the schema wants it.
-    out = out.replace(/<numFmts\b[^>]*\/>/, '').replace(/<styleSheet\b[^>]*>/, (open) => `${open}<numFmts count="${fmtIds.size}">${fmtXml}</numFmts>`);
+    const n = (fmtXml.match(/<numFmt\b/g) ?? []).length;
+    out = out.replace(/<numFmts\b[^>]*\/>/, '').replace(/<styleSheet\b[^>]*>/, (open) => `${open}<numFmts count="${n}">${fmtXml}</numFmts>`);
   }
-  out = append(out, 'fonts', bold, fontCount + 1);
-  out = append(out, 'cellXfs', cellStyleXfs(fmtIds, 0, fontCount), xfCount + CELL_STYLES.length);
+  out = append(out, 'fonts', fontXml, fontList.length + 1);
+  out = append(out, 'cellXfs', xfXml, xfCount);
   // A plain output cell takes the workbook's default style (no `s`), as in the values writer.
-  return { xml: out, attrs: styleAttrs((i) => (i === 0 ? null : xfCount + i)) };
+  return { xml: out, attrs: styleAttrs((i) => (i === 0 ? null : where[i])) };
 }

@@ -72,13 +72,13 @@ export function customNumFmts(firstId: number): Map<string, number> {
   return ids;
 }
 
-/** The `<xf>` elements of CELL_STYLES: fonts `plainFont` / `boldFont`, fill and border `0`. */
-export function cellStyleXfs(numFmtIds: Map<string, number>, plainFont: number, boldFont: number): string {
+/** The `<xf>` element of each of CELL_STYLES: fonts `plainFont` / `boldFont`, fill and border `0`. */
+export function cellStyleXfList(numFmtIds: Map<string, number>, plainFont: number, boldFont: number): string[] {
   return CELL_STYLES.map((st) => {
     const id = typeof st.numFmt === 'string' ? numFmtIds.get(st.numFmt)! : st.numFmt;
     const apply = st.bold ? ' applyFont="1"' : id !== 0 ? ' applyNumberFormat="1"' : '';
     return `<xf numFmtId="${id}" fontId="${st.bold ? boldFont : plainFont}" fillId="0" borderId="0" xfId="0"${apply}/>`;
-  }).join('');
+  });
 }
 
 const STYLE_FMT_IDS = customNumFmts(164);
@@ -92,7 +92,7 @@ export const NEW_STYLES_XML = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">`
   + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
   + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
   + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + `<cellXfs count="${CELL_STYLES.length}">${cellStyleXfs(STYLE_FMT_IDS, 0, 1)}</cellXfs>`
+  + `<cellXfs count="${CELL_STYLES.length}">${cellStyleXfList(STYLE_FMT_IDS, 0, 1).join('')}</cellXfs>`
   + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
   + '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
 

@@ -191,6 +191,8 @@ describe('the copy of a large .xlsx: user tabs as they are, outputs written new'
     expect(sheetParts(again)).toMatchObject(Object.fromEntries(USER_SHEETS.map((n) => [n, sheetParts(src)[n]])));
     expectWholePackage(again);
     expect(await userState(again)).toEqual(await userState(src));
+    // The output styles the first run added are used again, not added twice.
+    expect(parts(again).get('xl/styles.xml')!.toString('utf8')).toBe(parts(out).get('xl/styles.xml')!.toString('utf8'));
   });
 
   test('the same input gives the same bytes', async () => {

@@ -4,7 +4,8 @@
  * back as it was (compared through exceljs: values, formula text and result, style,
  * notes, merges, widths, validation, conditional formats, views, hyperlinks, names,
  * sheet order). Also: the writes are atomic, a workbook too large to load whole is
- * never rewritten over itself, and one holding parts exceljs drops is never either.
+ * rewritten over itself only by the copy part by part (cli/xlsx-copy-writer.ts),
+ * never as values, and one holding parts exceljs drops is never rewritten over itself.
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -128,10 +129,47 @@ async function refusal(p: Promise<unknown>): Promise<CliError> {
 }
 
 describe('workbooks that cannot be rewritten whole', () => {
-  test('above the size limit: --out the source is refused in one line (also through .. or a hard link); another file gets a copy keeping everything', async () => {
+  test('above the size limit: another file, or the source itself, gets the copy part by part keeping everything', async () => {
     const dir = tempDir();
     const src = join(dir, 'big.xlsx');
     await formattedWorkbook(src);
+    chmodSync(src, 0o640);
+    const hash = sha(src);
+    const host = new XlsxHost(src);
+    const opts = { fullRewriteMaxBytes: 1000 };
+    const out = join(dir, 'copy.xlsx');
+    await checkOutTarget(host, out, opts);
+    expect(await saveOutputs(out, host, OUTPUTS, opts)).toEqual([out]);
+    expect(sha(src)).toBe(hash);
+    const copy = await load(out);
+    // The source's parts copied as they are (cli/xlsx-copy-writer.ts): formulas, formats and notes kept.
+    await expectFormatted(out);
+    expect(copy.getWorksheet('Data check 2026-Q3')!.getCell('B2').value).toBe('=1+1');
+    expect(copy.getWorksheet('Data check 2026-Q3')!.getCell('B2').type).toBe(ExcelJS.ValueType.String);
+    // Over the source itself (also named through ..), twice: the output replaced, the user's tabs whole.
+    mkdirSync(join(dir, 'sub'));
+    for (const target of [src, join(dir, 'sub', '..', 'big.xlsx')]) {
+      await checkOutTarget(host, target, opts);
+      expect(await saveOutputs(target, new XlsxHost(src), OUTPUTS, opts)).toEqual([target]);
+    }
+    await expectFormatted(src);
+    expect((await load(src)).worksheets.map((w) => w.name)).toEqual([...(await load(out)).worksheets.map((w) => w.name)]);
+    expect(statSync(src).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('above the size limit, a workbook the copy cannot write: --out the source is refused in one line (also through .. or a hard link); another file gets the values', async () => {
+    const dir = tempDir();
+    const plain = join(dir, 'plain.xlsx');
+    await formattedWorkbook(plain);
+    // A macro workbook's content type in an .xlsx: the copy keeps the content type, which Excel refuses under .xlsx.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string): { async(t: 'string'): Promise<string> }; file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }> };
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const types = await zip.file('[Content_Types].xml').async('string');
+    zip.file('[Content_Types].xml', types.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'));
+    const src = join(dir, 'big.xlsx');
+    writeFileSync(src, await zip.generateAsync({ type: 'nodebuffer' }));
     const hash = sha(src);
     const host = new XlsxHost(src);
     const opts = { fullRewriteMaxBytes: 1000 };
@@ -152,10 +190,9 @@ describe('workbooks that cannot be rewritten whole', () => {
     expect(await saveOutputs(out, host, OUTPUTS, opts)).toEqual([out]);
     expect(sha(src)).toBe(hash);
     const copy = await load(out);
-    // The source's parts copied as they are (cli/xlsx-copy-writer.ts): formulas, formats and notes kept.
-    await expectFormatted(out);
+    // Values as read: the formula arrives as its cached result.
+    expect(copy.getWorksheet('Staff')!.getCell('K4').value).toBe(300);
     expect(copy.getWorksheet('Data check 2026-Q3')!.getCell('B2').value).toBe('=1+1');
-    expect(copy.getWorksheet('Data check 2026-Q3')!.getCell('B2').type).toBe(ExcelJS.ValueType.String);
   });
 
   test('charts or macros: --out the source is refused naming them; another file is written with a warning', async () => {
