@@ -136,9 +136,9 @@ export async function writeCopyXlsx(source: string, path: string, outputs: Outpu
     let total = 0;
     for (const sheet of plan.sheets) {
       const out = new ChunkedText(zip.entry(sheet.part));
-      const targets = await writeOutputSheet(out, sheet.tab, null, plan.attrs);
+      const links = await writeOutputSheet(out, sheet.tab, null, plan.attrs);
       await out.end();
-      if (targets.length > 0) await writeSheetRels(new ChunkedText(zip.entry(relsPartOf(sheet.part))), targets);
+      if (links.length > 0) await writeSheetRels(new ChunkedText(zip.entry(relsPartOf(sheet.part))), links);
       total += sheet.tab.rows.length;
       options.onRows?.(total);
     }

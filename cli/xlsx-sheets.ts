@@ -15,7 +15,12 @@ export const NUM_FMT: Readonly<Record<ColumnFormat, string | undefined>> = EXCEL
 
 /** Where a cell link points: a place in this workbook, `#'Tab'!A12` (what exceljs reads back as a cell's `hyperlink`). */
 export function xlsxLinkTarget(l: CellLink): string {
-  return `#'${l.tab.replace(/'/g, "''")}'!${l.cell}`;
+  return xlsxLinkTabPrefix(l.tab) + l.cell;
+}
+
+/** The `#'Tab'!` of xlsxLinkTarget. */
+export function xlsxLinkTabPrefix(tab: string): string {
+  return `#'${tab.replace(/'/g, "''")}'!`;
 }
 
 /** Strings a spreadsheet would read as a formula if typed in. */

@@ -16,7 +16,7 @@ import { columnLetters } from '../core/output/a1';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { MAX_CELL_CHARS } from './cells';
 import { dataBarRanges } from './xlsx-charts';
-import { arrange, cannotWrite, columnWidth, FORMULA_LIKE, hasTime, replaceWith, safeSheetNames, xlsxLinkTarget } from './xlsx-sheets';
+import { arrange, cannotWrite, columnWidth, FORMULA_LIKE, hasTime, replaceWith, safeSheetNames, xlsxLinkTabPrefix } from './xlsx-sheets';
 import { type ZipEntryWriter, ZipWriter } from './zip-writer';
 
 export interface ValuesWriteOptions {
@@ -233,9 +233,9 @@ export async function writeValuesXlsx(path: string, inputs: RawTab[], outputs: O
     for (let i = 0; i < sheets.length; i++) {
       const sheet = sheets[i];
       const out = new ChunkedText(zip.entry(`xl/worksheets/sheet${i + 1}.xml`));
-      const linkTargets = sheet.kind === 'input' ? await writeInputSheet(out, sheet.tab, strings) : await writeOutputSheet(out, sheet.tab, strings, OWN_STYLE_ATTRS);
+      const links = sheet.kind === 'input' ? await writeInputSheet(out, sheet.tab, strings) : await writeOutputSheet(out, sheet.tab, strings, OWN_STYLE_ATTRS);
       await out.end();
-      if (linkTargets.length > 0) await writeSheetRels(new ChunkedText(zip.entry(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`)), linkTargets);
+      if (links.length > 0) await writeSheetRels(new ChunkedText(zip.entry(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`)), links);
       total += sheet.tab.rows.length;
       options.onRows?.(total);
     }
@@ -384,11 +384,11 @@ function putCell(out: ChunkedText, col: string, n: string, style: number, attrs:
 }
 
 /**
- * An input tab's values; it has no links (returns the empty list of link targets).
+ * An input tab's values; it has no links (returns the empty list of linked cells).
  * Every byte of it is ASCII (strings are shared-string numbers), so cells go
  * straight into the chunk, with no string per cell or row to build first.
  */
-async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStrings): Promise<string[]> {
+async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStrings): Promise<CellLink[]> {
   await out.push(`${SHEET_OPEN}<sheetData>`);
   let cols: string[] = [];
   for (let r = 0; r < tab.rows.length; r++) {
@@ -415,11 +415,11 @@ async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStr
 
 /**
  * An output tab, for both this writer and the copy of a large workbook (cli/xlsx-copy-writer.ts).
- * Strings go to `strings`, or inline when it is null; `attrs` places the styles. Returns the targets
- * of its cell links, in the order of their relationship ids (rId1, rId2 …), for the sheet's
- * relationships part (writeSheetRels).
+ * Strings go to `strings`, or inline when it is null; `attrs` places the styles. Returns its cell
+ * links, in the order of their relationship ids (rId1, rId2 …), for the sheet's relationships
+ * part (writeSheetRels).
  */
-export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: SharedStrings | null, attrs: StyleAttrs): Promise<string[]> {
+export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: SharedStrings | null, attrs: StyleAttrs): Promise<CellLink[]> {
   const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
   const cols = columnRefs(width);
   let head = `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`
@@ -436,8 +436,11 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
     if (list) list.push(l);
     else linksByRow.set(l.row, [l]);
   }
-  const hyperlinks: string[] = [];
-  const targets: string[] = [];
+  // The linked cells in the order of their relationship ids (rId1 …), kept as numbers, not XML strings
+  // (a statements tab has a few links per row: hundreds of thousands of small strings otherwise).
+  const linked: CellLink[] = [];
+  const linkCols: number[] = [];
+  const linkRows: number[] = [];
   for (let r = 0; r < tab.rows.length; r++) {
     const cells = tab.rows[r];
     const n = String(r + 1);
@@ -451,8 +454,9 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
       // writer did (a hyperlink relationship to `#'Tab'!A12`), which Excel, LibreOffice and exceljs all follow.
       valueOf(link ? String(v ?? '') : v, strings);
       if (link) {
-        targets.push(xlsxLinkTarget(link));
-        hyperlinks.push(`<hyperlink ref="${cols[c]}${n}" r:id="rId${targets.length}"/>`);
+        linked.push(link);
+        linkCols.push(c);
+        linkRows.push(r + 1);
       }
       if (cellValueText === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
       const waited = out.room(CELL_ROOM + inlineRoom() + (open ? 0 : n.length + 10));
@@ -469,11 +473,18 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
     await out.push(`<conditionalFormatting sqref="${bars[k]}"><cfRule type="dataBar" priority="${k + 1}"><dataBar>`
       + '<cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>');
   }
-  if (hyperlinks.length > 0) {
+  if (linked.length > 0) {
     await out.push('<hyperlinks>');
-    for (const h of hyperlinks) {
-      const p = out.push(h);
-      if (p) await p;
+    for (let k = 0; k < linked.length; k++) {
+      // `<hyperlink ref="B7" r:id="rId12"/>`, every byte ASCII.
+      const waited = out.room(80);
+      if (waited) await waited;
+      out.ascii('<hyperlink ref="');
+      out.ascii(cols[linkCols[k]]);
+      out.ascii(String(linkRows[k]));
+      out.ascii('" r:id="rId');
+      out.ascii(String(k + 1));
+      out.ascii('"/>');
     }
     await out.push('</hyperlinks>');
   }
@@ -489,15 +500,34 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
     await out.push('</rowBreaks>');
   }
   await out.push('</worksheet>');
-  return targets;
+  return linked;
 }
 
-/** A sheet's relationships part: one hyperlink relationship per cell link, rId1 … in order. */
-export async function writeSheetRels(out: ChunkedText, targets: string[]): Promise<void> {
+const REL_HEAD = '<Relationship Id="rId';
+const REL_MID = `" Type="${REL_NS}/hyperlink" Target="`;
+const REL_TAIL = '" TargetMode="External"/>';
+
+/** A sheet's relationships part: one hyperlink relationship per cell link (to `#'Tab'!A12`), rId1 … in order. */
+export async function writeSheetRels(out: ChunkedText, links: CellLink[]): Promise<void> {
   await out.push(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">`);
-  for (let i = 0; i < targets.length; i++) {
-    const p = out.push(`<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${escapeXml(targets[i])}" TargetMode="External"/>`);
-    if (p) await p;
+  // Each target is its tab's `#'Tab'!` (escaped once per tab) and the cell: no string per link to build.
+  const prefixes = new Map<string, string>();
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i];
+    let prefix = prefixes.get(l.tab);
+    if (prefix === undefined) {
+      prefix = escapeXml(xlsxLinkTabPrefix(l.tab));
+      prefixes.set(l.tab, prefix);
+    }
+    const cell = escapeXml(l.cell);
+    const waited = out.room(REL_HEAD.length + REL_MID.length + REL_TAIL.length + 12 + (prefix.length + cell.length) * 3);
+    if (waited) await waited;
+    out.ascii(REL_HEAD);
+    out.ascii(String(i + 1));
+    out.ascii(REL_MID);
+    out.utf8(prefix);
+    out.utf8(cell);
+    out.ascii(REL_TAIL);
   }
   await out.push('</Relationships>');
   await out.end();
