@@ -18,6 +18,36 @@ const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 
 /** Read every worksheet's values, in workbook order. @throws ZipFormatError or zlib's error */
 export async function readOoxml(buf: Buffer, onRows?: RowsReadFn): Promise<RawTab[]> {
+  const book = openOoxml(buf);
+  const tabs: RawTab[] = [];
+  const names: string[] = [];
+  let total = 0;
+  for (let i = 0; i < book.names.length; i++) {
+    names.push(book.names[i]);
+    tabs.push(await book.readAt(i, (n) => {
+      total += n;
+      if (onRows && n > 0) onRows(total, names);
+    }));
+  }
+  onRows?.(total, names);
+  return tabs;
+}
+
+/** A workbook whose sheet list is known and whose worksheets are read one by one, when asked. */
+export interface OoxmlBook {
+  /** The worksheets' names, in workbook order (chart and dialog sheets, which hold no table, left out). */
+  readonly names: readonly string[];
+  /** The values of the worksheet at `index` of `names`; `onRows` gets the rows read since its last call. @throws ZipFormatError or zlib's error */
+  readAt(index: number, onRows?: (rows: number) => void): Promise<RawTab>;
+}
+
+/**
+ * The workbook's sheet list, read from its small parts only; the shared strings and
+ * styles are parsed when a first worksheet is read, and each worksheet when asked
+ * for — so a run reads only the tabs it uses.
+ * @throws ZipFormatError
+ */
+export function openOoxml(buf: Buffer): OoxmlBook {
   const entries = zipEntries(buf);
   const text = (name: string): string | null => {
     const e = entries.get(name) ?? caseInsensitive(entries, name);
@@ -32,19 +62,8 @@ export async function readOoxml(buf: Buffer, onRows?: RowsReadFn): Promise<RawTa
   const relById = new Map(rels.map((r) => [r.id, r] as const));
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml);
 
-  const sstPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target ?? `${dir}sharedStrings.xml`;
-  const strings = parseSharedStrings(text(sstPath) ?? '');
-  const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target ?? `${dir}styles.xml`;
-  const dateStyles = parseDateStyles(text(stylesPath) ?? '');
-
-  const ctx: SheetContext = { strings, dateStyles, date1904, dates: new Map() };
-  const tabs: RawTab[] = [];
+  const sheets: ZipEntry[] = [];
   const names: string[] = [];
-  let total = 0;
-  const count = (n: number, force: boolean) => {
-    total += n;
-    if (onRows && (force || n > 0)) onRows(total, names);
-  };
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
     const attrs = m[1];
     const name = decodeXml(attr(attrs, 'name') ?? '');
@@ -53,12 +72,24 @@ export async function readOoxml(buf: Buffer, onRows?: RowsReadFn): Promise<RawTa
     if (!rel || !/\/worksheet$/.test(rel.type)) continue; // chart sheets and dialog sheets hold no table
     const entry = entries.get(rel.target) ?? caseInsensitive(entries, rel.target);
     if (!entry) throw new ZipFormatError(`the sheet “${name}” has no part ${rel.target}`, `工作表“${name}”缺少 ${rel.target}`);
+    sheets.push(entry);
     names.push(name);
-    const rows = await readSheet(buf, entry, ctx, (n) => count(n, false));
-    tabs.push({ name, rows: rectangular(rows) });
   }
-  count(0, true);
-  return tabs;
+  let ctx: SheetContext | null = null;
+  const context = (): SheetContext => {
+    if (ctx) return ctx;
+    const sstPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target ?? `${dir}sharedStrings.xml`;
+    const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target ?? `${dir}styles.xml`;
+    ctx = { strings: parseSharedStrings(text(sstPath) ?? ''), dateStyles: parseDateStyles(text(stylesPath) ?? ''), date1904, dates: new Map() };
+    return ctx;
+  };
+  return {
+    names,
+    async readAt(index, onRows) {
+      const rows = await readSheet(buf, sheets[index], context(), onRows ?? (() => undefined));
+      return { name: names[index], rows: rectangular(rows) };
+    },
+  };
 }
 
 function caseInsensitive(entries: Map<string, ZipEntry>, name: string): ZipEntry | undefined {

@@ -2,15 +2,17 @@
  * A WorkbookHost over a workbook file: `.xlsx` (from Excel, WPS, LibreOffice,
  * Google Sheets, Numbers, openpyxl…) read by our own Office Open XML reader
  * (cli/ooxml-reader.ts), `.xls` (Excel 97–2003) and `.ods` read by SheetJS
- * (cli/sheetjs-reader.ts), loaded only for those. The whole workbook is read once
- * to plain cells; outputs stay in memory until `--out` saves them.
+ * (cli/sheetjs-reader.ts), loaded only for those. An .xlsx's worksheets are read
+ * to plain cells when first asked for, so a run reads only the tabs it uses
+ * (`--out` copies the others as they are, cli/xlsx-copy-writer.ts); outputs stay
+ * in memory until `--out` saves them.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OutputTab, RawTab } from '../core/types';
 import { CliError, fsCode } from './errors';
-import { OutputBuffer, pickTabs, type FileHost, type RowsReadFn } from './file-host';
-import { readOoxml } from './ooxml-reader';
+import { OutputBuffer, type FileHost, type RowsReadFn } from './file-host';
+import { openOoxml } from './ooxml-reader';
 import { zipEntries, ZipFormatError } from './zip-entries';
 
 export interface XlsxHostOptions {
@@ -22,7 +24,7 @@ export interface XlsxHostOptions {
 export class XlsxHost implements FileHost {
   readonly source: string;
   private readonly options: XlsxHostOptions;
-  private loaded: Promise<RawTab[]> | null = null;
+  private opened: Promise<OpenWorkbook> | null = null;
   private readonly out = new OutputBuffer();
 
   constructor(path: string, options: XlsxHostOptions = {}) {
@@ -30,28 +32,39 @@ export class XlsxHost implements FileHost {
     this.options = options;
   }
 
-  private kind: WorkbookKind | null = null;
-
   /** @throws CliError when the file is missing, not a workbook, or cannot be read. */
-  allTabs(): Promise<RawTab[]> {
-    this.loaded ??= readXlsx(this.source, { ...this.options, onKind: (k) => { this.kind = k; } });
-    return this.loaded;
+  private open(): Promise<OpenWorkbook> {
+    this.opened ??= openWorkbook(this.source, this.options);
+    return this.opened;
+  }
+
+  /** Every tab, in workbook order (each read once, however often asked). @throws CliError (see open). */
+  async allTabs(): Promise<RawTab[]> {
+    const book = await this.open();
+    const tabs: RawTab[] = [];
+    for (let i = 0; i < book.names.length; i++) tabs.push(await book.readAt(i));
+    return tabs;
   }
 
   /** Whether the source is an Office Open XML workbook (what exceljs can rewrite keeping its formatting). @throws CliError */
   async isOoxml(): Promise<boolean> {
-    await this.allTabs();
-    return this.kind === 'xlsx';
+    return (await this.open()).kind === 'xlsx';
   }
 
-  /** @throws CliError (see allTabs). */
+  /** The tab names, from the workbook's sheet list (no worksheet read). @throws CliError (see open). */
   async listTabs(): Promise<string[]> {
-    return (await this.allTabs()).map((t) => t.name);
+    return [...(await this.open()).names];
   }
 
-  /** @throws CliError (see allTabs). */
+  /** The tabs asked for, read now if not yet (an .xlsx's other worksheets are never read). @throws CliError (see open). */
   async readTabs(names: string[]): Promise<RawTab[]> {
-    return pickTabs(await this.allTabs(), names);
+    const book = await this.open();
+    const out: RawTab[] = [];
+    for (const n of names) {
+      const i = book.names.indexOf(n);
+      if (i >= 0) out.push(await book.readAt(i));
+    }
+    return out;
   }
 
   async writeTabs(tabs: OutputTab[]): Promise<void> {
@@ -69,6 +82,22 @@ export class XlsxHost implements FileHost {
  * @throws CliError when the file is missing or cannot be read, with what failed.
  */
 export async function readXlsx(path: string, options: XlsxHostOptions = {}): Promise<RawTab[]> {
+  return new XlsxHost(path, options).allTabs();
+}
+
+/** A workbook file whose tab names are known and whose tabs are read when asked for (each once). */
+interface OpenWorkbook {
+  kind: Exclude<WorkbookKind, 'unknown'>;
+  names: readonly string[];
+  readAt(index: number): Promise<RawTab>;
+}
+
+/**
+ * Open a workbook file: an .xlsx's sheet list only (cli/ooxml-reader.ts openOoxml;
+ * each worksheet is read on first use), an .xls or .ods whole (SheetJS).
+ * @throws CliError when the file is missing or cannot be read, with what failed.
+ */
+async function openWorkbook(path: string, options: XlsxHostOptions): Promise<OpenWorkbook> {
   const name = basename(path);
   let buf: Buffer;
   try {
@@ -85,13 +114,40 @@ export async function readXlsx(path: string, options: XlsxHostOptions = {}): Pro
       `${name} is not a workbook file (unrecognised content; .xlsx, .xls and .ods can be read)`);
   }
   options.onKind?.(kind);
-  try {
-    if (kind === 'xlsx') return await readOoxml(buf, options.onRows);
-    const { readWithSheetJs } = await import('./sheetjs-reader');
-    return readWithSheetJs(buf, options.onRows);
-  } catch (err) {
+  const failed = (err: unknown): never => {
     if (err instanceof CliError) throw err;
     throw unreadable(name, kind, err);
+  };
+  try {
+    if (kind === 'xlsx') {
+      const book = openOoxml(buf);
+      const onRows = options.onRows;
+      const read = new Map<number, Promise<RawTab>>();
+      let total = 0;
+      return {
+        kind,
+        names: book.names,
+        readAt(i) {
+          let tab = read.get(i);
+          if (!tab) {
+            tab = book.readAt(i, (n) => {
+              total += n;
+              if (onRows && n > 0) onRows(total, book.names);
+            }).then((t) => {
+              onRows?.(total, book.names);
+              return t;
+            }, failed);
+            read.set(i, tab);
+          }
+          return tab;
+        },
+      };
+    }
+    const { readWithSheetJs } = await import('./sheetjs-reader');
+    const tabs = await readWithSheetJs(buf, options.onRows);
+    return { kind, names: tabs.map((t) => t.name), readAt: async (i) => tabs[i] };
+  } catch (err) {
+    return failed(err);
   }
 }
 

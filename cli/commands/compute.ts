@@ -4,7 +4,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { detectLang, planInputTabs, runCompute } from '../../core/orchestrator';
+import { recognizeTab } from '../../core/input/tabs';
+import { detectLang, runCompute } from '../../core/orchestrator';
 import { parsePeriod } from '../../core/periods';
 import { summarizeOutcome, summaryContextFor } from '../../core/summary';
 import type { Lang } from '../../core/types';
@@ -13,6 +14,9 @@ import { checkOutTarget, openHost, saveOutputs } from '../hosts';
 import { checkPreset } from '../presets';
 import { count, Progress, type ProgressSink } from '../progress';
 import { renderSummary } from '../summary-text';
+
+/** What the printed summary reads: staff names (Staff) and award names (Scheme, else the preset). */
+const SUMMARY_TABS: ReadonlySet<string | null> = new Set(['staff', 'scheme']);
 
 export interface ComputeArgs {
   source: string;
@@ -98,7 +102,8 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
   if (args.json) {
     io.stdout(json);
   } else {
-    const inputs = await host.readTabs(planInputTabs(await host.listTabs()));
+    // The summary names staff and awards: Staff and Scheme are all it reads (a workbook file's other tabs stay unread).
+    const inputs = await host.readTabs((await host.listTabs()).filter((n) => SUMMARY_TABS.has(recognizeTab(n))));
     const context = summaryContextFor(inputs, args.preset);
     const summary = summarizeOutcome(outcome, context);
     io.stdout(renderSummary(summary, outcome.result, outcome.lang, saved, context.staffNames ?? {}));

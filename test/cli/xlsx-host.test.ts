@@ -85,6 +85,21 @@ describe('reading .xlsx', () => {
     expect((await host.readTabs(['员工', 'missing'])).map((t) => t.name)).toEqual(['员工']);
   });
 
+  test('an .xlsx tab is read only when asked for, and once: listing reads none, a run reads only its tabs', async () => {
+    const counts: number[] = [];
+    const host = new XlsxHost(path, { onRows: (rows) => counts.push(rows) });
+    expect(await host.listTabs()).toEqual(['Feedback', '员工', '空白']);
+    expect(counts).toEqual([]);
+    expect((await host.readTabs(['Feedback']))[0].rows).toHaveLength(2);
+    expect(counts[counts.length - 1]).toBe(2);
+    const first = (await host.readTabs(['Feedback']))[0];
+    expect(counts[counts.length - 1]).toBe(2);
+    expect((await host.allTabs()).map((t) => t.rows.length)).toEqual([2, EXPECTED_STAFF.length, 0]);
+    expect(counts[counts.length - 1]).toBe(2 + EXPECTED_STAFF.length);
+    // The same tab object however often it is asked for (read once).
+    expect((await host.allTabs())[0]).toBe(first);
+  });
+
   test('missing file, garbage, a truncated zip and a damaged old-format file are refused in one line', async () => {
     const dir = tempDir();
     expect((await refusal(readXlsx(join(dir, 'none.xlsx')))).en).toBe(`${join(dir, 'none.xlsx')} does not exist`);
