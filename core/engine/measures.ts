@@ -167,6 +167,18 @@ function rowSource(ctx: Ctx, m: RowsMeasure): RowSource {
 }
 
 /**
+ * Row `r`'s value for rows measure `m` (NaN: the row is left out), read through
+ * the measure's row source: for a few rows at a time (one person's rows, when a
+ * statement explains a figure) instead of one number per row of the whole tab.
+ */
+export function rowValueAt(ctx: Ctx, m: RowsMeasure): (r: number) => number {
+  const { codes, table, num, constant, mask } = rowSource(ctx, m);
+  if (codes && table) return mask ? (r) => (mask[r] ? table[codes[r] + 1] : NaN) : (r) => table[codes[r] + 1];
+  if (num) return mask ? (r) => (mask[r] ? num[r] : NaN) : (r) => num[r];
+  return mask ? (r) => (mask[r] ? constant : NaN) : () => constant;
+}
+
+/**
  * What each row of the tab contributes to a rows measure (window aside): NaN when
  * the row is left out (filtered, not in the value map, no number in the field);
  * for `distinct`, the value's category code. Cached per measure.

@@ -27,15 +27,19 @@ export function valueLabel(field: string, code: string): Bi {
   return { zh: zh ?? code, en: EN_VALUES[code] ?? plain(code) };
 }
 
-/**
- * `客户反馈 第 12 行` / `Feedback row 12`, with the row's note in brackets. Made by one
- * join (one flat string, not a chain of pieces): the Statements tab keeps hundreds of
- * thousands of these until it is written.
- */
+/** `客户反馈 第 12 行` / `Feedback row 12`, with the row's note in brackets. */
 export function rowText(ref: { tab: string; row: number; note?: Bi }, lang: Lang): string {
-  const note = ref.note ? ref.note[lang] : null;
-  if (lang === 'zh') return (note === null ? [ref.tab, ' 第 ', ref.row, ' 行'] : [ref.tab, ' 第 ', ref.row, ' 行（', note, '）']).join('');
-  return (note === null ? [ref.tab, ' row ', ref.row] : [ref.tab, ' row ', ref.row, ' (', note, ')']).join('');
+  return rowTextOf(ref.tab, ref.row, ref.note ? ref.note[lang] : null, lang);
+}
+
+/**
+ * rowText from its parts, no object made (the Statements tab writes hundreds of
+ * thousands). Made by one join (one flat string, not a chain of pieces): the
+ * Statements tab keeps them all until it is written.
+ */
+export function rowTextOf(tab: string, row: number, note: string | null, lang: Lang): string {
+  if (lang === 'zh') return (note === null ? [tab, ' 第 ', row, ' 行'] : [tab, ' 第 ', row, ' 行（', note, '）']).join('');
+  return (note === null ? [tab, ' row ', row] : [tab, ' row ', row, ' (', note, ')']).join('');
 }
 
 export const STATEMENT = {

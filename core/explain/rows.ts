@@ -10,8 +10,8 @@ import { TAB_ORDER, TAB_SPECS } from '../input/aliases';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
 import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context';
-import { evalMeasure, rowValues } from '../engine/measures';
-import { rowText, valueLabel, type Bi } from './labels';
+import { evalMeasure, rowValueAt } from '../engine/measures';
+import { rowText, rowTextOf, valueLabel, type Bi } from './labels';
 
 /**
  * Each person's rows of a tab, in tab order: rows[start[i] .. start[i+1]), with
@@ -50,31 +50,63 @@ export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
   return out;
 }
 
-/** Whether rows measure `m` has a value on each of the tab's rows, in personRows order (1 = has one). */
-function personValued(ctx: Ctx, m: RowsMeasure, pr: PersonRows): Uint8Array {
-  const key = `explain:valued:${m.id}`;
-  const hit = ctx.memo.get(key) as Uint8Array | undefined;
+/** Each person's rows that count for a rows measure in one window: rows[start[i] .. start[i+1]), in tab order. */
+interface WindowRows {
+  start: Int32Array;
+  rows: Int32Array;
+  /** The same rows in tab order. */
+  all: Int32Array;
+}
+
+/**
+ * Everyone's rows of rows measure `m` in window `win`: every statement asks for
+ * the same figures, so one pass for all people reads the tab front to back
+ * instead of each person's rows scattered over a million. A window inside one
+ * already made for the measure (a month of the quarter) filters that one's rows.
+ */
+function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
+  const key = `explain:windowrows:${m.id}\u0000${win.id}`;
+  const hit = ctx.memo.get(key) as WindowRows | undefined;
   if (hit) return hit;
-  const vals = rowValues(ctx, m);
-  const out = new Uint8Array(pr.rows.length);
-  for (let k = 0; k < out.length; k++) out[k] = Number.isNaN(vals[pr.rows[k]]) ? 0 : 1;
+  const t = ctx.tabs[m.tab];
+  const { staff, from, to } = t;
+  const [ks, ke] = windowKeys(win);
+  const made = (ctx.memo.get(`explain:windowrows:${m.id}`) ?? []) as { ks: number; ke: number; wr: WindowRows }[];
+  const outer = made.find((x) => x.ks <= ks && ke <= x.ke);
+  // The rows to look at, in tab order: the enclosing window's, else the whole tab.
+  const among = outer ? outer.wr.all : null;
+  const value = outer ? null : rowValueAt(ctx, m);
+  const n = among ? among.length : staff.length;
+  const start = new Int32Array(ctx.n + 1);
+  const all = new Int32Array(n);
+  let found = 0;
+  for (let j = 0; j < n; j++) {
+    const r = among ? among[j] : j;
+    const s = staff[r];
+    if (s < 0 || from[r] < ks || to[r] > ke) continue;
+    if (value) {
+      const v = value(r);
+      if (v !== v) continue;
+    }
+    all[found++] = r;
+    start[s + 1]++;
+  }
+  for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
+  const rows = new Int32Array(found);
+  const fill = start.slice(0, ctx.n);
+  for (let j = 0; j < found; j++) rows[fill[staff[all[j]]]++] = all[j];
+  const out: WindowRows = { start, rows, all: all.subarray(0, found) };
   ctx.memo.set(key, out);
+  made.push({ ks, ke, wr: out });
+  ctx.memo.set(`explain:windowrows:${m.id}`, made);
   return out;
 }
 
 /** Positions (into the tab index) of person `i`'s rows that count for rows measure `m` in window `w`, in tab order. */
-export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): number[] {
+export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): ArrayLike<number> {
   if (m.of === 'department') return [];
-  const win = m.offset ? shiftPeriod(w, m.offset) : w;
-  const [ks, ke] = windowKeys(win);
-  const pr = personRows(ctx, m.tab);
-  const valued = personValued(ctx, m, pr);
-  const out: number[] = [];
-  for (let k = pr.start[i]; k < pr.start[i + 1]; k++) {
-    if (pr.from[k] < ks || pr.to[k] > ke || valued[k] === 0) continue;
-    out.push(pr.rows[k]);
-  }
-  return out;
+  const wr = windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w);
+  return wr.rows.subarray(wr.start[i], wr.start[i + 1]);
 }
 
 /**
@@ -194,7 +226,7 @@ export class RowList implements Iterable<RowNote> {
     private readonly ctx: Ctx | null,
     private sources: readonly RowSource[],
     /** Tab index position of each entry (only the first ones once trimmed). */
-    private pos: readonly number[],
+    private pos: ArrayLike<number>,
     /** Each entry's source index × 2 + 1 when noted; null: every entry from source 0, the first `noted` noted. */
     private how: readonly number[] | null,
     private noted: number,
@@ -224,7 +256,7 @@ export class RowList implements Iterable<RowNote> {
    */
   trim(keep: number, rebuild: () => RowList): void {
     if (!this.ctx || this.rebuild || this.length <= keep || this.made.length > keep) return;
-    this.pos = this.pos.slice(0, keep);
+    this.pos = Array.prototype.slice.call(this.pos, 0, keep) as number[];
     if (this.how) this.how = this.how.slice(0, keep);
     this.rebuild = rebuild;
   }
@@ -247,10 +279,17 @@ export class RowList implements Iterable<RowNote> {
   }
 
   /** Rows of `tab` at tab index positions `positions` (kept, not copied), in that order; the first NOTED_ROWS noted (all when `notedAll`). */
-  static at(ctx: Ctx, tab: RowTab, positions: readonly number[], field: string | undefined, notedAll = false): RowList {
+  static at(ctx: Ctx, tab: RowTab, positions: ArrayLike<number>, field: string | undefined, notedAll = false): RowList {
     const n = positions.length;
     if (n === 0) return RowList.EMPTY;
     return new RowList(ctx, [{ tab, field, rank: TAB_ORDER.indexOf(tab) }], positions, null, notedAll ? n : Math.min(n, NOTED_ROWS), []);
+  }
+
+  /** Tab index positions of a rows measure's list (made by `at`), whole. */
+  positions(): ArrayLike<number> {
+    if (this.parts || this.how || (!this.ctx && this.length > 0)) throw new Error('positions of a list not made by RowList.at');
+    this.ensure(this.length);
+    return this.pos;
   }
 
   /** Source index × 2 + 1 when noted, of entry `k`. */
@@ -287,6 +326,8 @@ export class RowList implements Iterable<RowNote> {
   static merged(ctx: Ctx, lists: RowList[]): RowList {
     const all = RowList.concat(ctx, lists);
     if (all.length === 0) return RowList.EMPTY;
+    // One rows measure's list whose tab is in (tab name, row) order is already merged: each row once, in that order.
+    if (all.ctx && !all.how && !all.parts && all.sources.length === 1 && inRowOrder(ctx, all.sources[0].tab)) return all;
     if (!all.ctx) return RowList.of(sortNotes(all.all()));
     const { sources, pos } = all;
     const n = all.length;
@@ -371,8 +412,7 @@ export class RowList implements Iterable<RowNote> {
       const h = this.howAt(k);
       const src = this.sources[h >> 1];
       const rec = this.ctx!.tabs[src.tab].rows[this.pos[k]] as InputRow;
-      const note = (h & 1) === 1 ? noteOf(rec, src.field, lang) : null;
-      fn(rowText(note === null ? { tab: rec.tab, row: rec.row } : { tab: rec.tab, row: rec.row, note: { zh: note, en: note } }, lang), rec.tab, rec.row, k);
+      fn(rowTextOf(rec.tab, rec.row, (h & 1) === 1 ? noteOf(rec, src.field, lang) : null, lang), rec.tab, rec.row, k);
     }
   }
 
@@ -448,8 +488,9 @@ function rowsBelow(ctx: Ctx, id: string, w: Period, i: number, depth: number): R
   if (!m || depth > 8) return RowList.EMPTY;
   switch (m.kind) {
     case 'rows': return RowList.at(ctx, m.tab, measureRows(ctx, m, w, i), telling(m));
-    case 'combine': return RowList.merged(ctx, m.of.map((p) => rowsBelow(ctx, p, w, i, depth + 1)));
-    case 'over': return RowList.merged(ctx, subPeriods(w, m.each).map((s) => rowsBelow(ctx, m.measure, s, i, depth + 1)));
+    // A part's list is the one its own figure line shows (made once per person).
+    case 'combine': return RowList.merged(ctx, m.of.map((p) => remembered(ctx, p, w, i, () => rowsBelow(ctx, p, w, i, depth + 1))));
+    case 'over': return RowList.merged(ctx, subPeriods(w, m.each).map((s) => remembered(ctx, m.measure, s, i, () => rowsBelow(ctx, m.measure, s, i, depth + 1))));
     default: return RowList.EMPTY;
   }
 }
@@ -487,10 +528,11 @@ export interface Breakdown {
 const roundQ = (v: number): number => Math.round(v * 1e6) / 1e6;
 
 function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: number): Breakdown {
-  const rs = measureRows(ctx, m, w, i);
+  // The list a gate or a combined figure on this measure shows too (made once per person).
+  const rows = rowsBehind(ctx, m.id, w, i);
+  const rs = rows.positions();
   const t = ctx.tabs[m.tab];
-  const vals = rowValues(ctx, m);
-  const rows = remembered(ctx, m.id, w, i, () => RowList.at(ctx, m.tab, rs, telling(m)));
+  const valueOf = rowValueAt(ctx, m);
   const base = { measure: m.id, label: m.label, value, count: rs.length, scale: m.scale, rows };
   if (m.of === 'department') return { ...base, op: 'other', terms: [] };
   if (m.agg === 'count') {
@@ -501,8 +543,9 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
     // Keyed by the coded value (a value map) or by the number itself.
     const groups = new Map<number, Term>();
     const col = m.map ? catColumn(t, m.field!) : null;
-    for (const r of rs) {
-      const v = vals[r];
+    for (let k = 0; k < rs.length; k++) {
+      const r = rs[k];
+      const v = valueOf(r);
       const code = col ? col.codes[r] : -1;
       const key = col ? code : v;
       let g = groups.get(key);

@@ -176,9 +176,27 @@ export const EXTRAS = {
   title: { zh: '称号“{t}”', en: 'title "{t}"' },
 } satisfies Record<string, L>;
 
-/** Fill `{name}` placeholders. */
+/** Templates split at their placeholders once: [text, name, text, name, …, text]. */
+const SPLIT_TEMPLATES = new Map<string, string[]>();
+
+/**
+ * Fill `{name}` placeholders (an unknown name stays as written). Each template is
+ * split once and kept: a Statements tab fills the same few templates hundreds of
+ * thousands of times.
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in values ? String(values[k]) : `{${k}}`));
+  let parts = SPLIT_TEMPLATES.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Templates are the label tables' (a few hundred); a bound keeps any other text from piling up.
+    if (SPLIT_TEMPLATES.size < 4096) SPLIT_TEMPLATES.set(template, parts);
+  }
+  let out = parts[0];
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k];
+    out += (name in values ? String(values[name]) : `{${name}}`) + parts[k + 1];
+  }
+  return out;
 }
 
 /** Sentence pieces of the why. */
