@@ -33,7 +33,7 @@ import { buildBonusTab, payments } from './output/bonus';
 import { buildPointsTab } from './output/points';
 import { buildDepartmentsTab } from './output/departments';
 import { buildResultJson } from './output/result-json';
-import { gateCompute, recordCompute, schemeVersionLabel, type RunsGate } from './runs';
+import { gateCompute, recordCompute, rowHashesWanted, schemeVersionLabel, type RunsGate } from './runs';
 import { applyEdits, type WhatIfEdit } from './whatif/index';
 import { previewSession, readSchemeTabLang, type PreviewOutcome } from './whatif/workbook';
 import { buildSchemeTab } from './scheme-tab/index';
@@ -245,7 +245,7 @@ function outputTabs(t: TabsInput): OutputTab[] {
     names: new Map(t.dataset.staff.map((s) => [s.key, s.name])),
     alternatives,
     labels,
-    rows: personRowsOf(t.dataset),
+    rows: rowHashesWanted(gate, t.dataset) ? personRowsOf(t.dataset) : undefined,
   });
   outputs.push(recorded.changes, recorded.runs);
   return outputs;

@@ -12,7 +12,8 @@ import {
 } from './runs/log';
 import { diffResults } from './runs/changes';
 import { displayTime } from './time';
-import type { PersonRows } from './runs/person-rows';
+import { hashedRowCount, type PersonRows } from './runs/person-rows';
+import { MAX_SNAPSHOT_CHARS } from './runs/snapshot';
 import type { SchemeLabels } from './output/scheme-labels';
 import { diag } from './diagnostics';
 import type { SyncWorkbookHost, WorkbookHost } from './host';
@@ -71,6 +72,19 @@ export function gateCompute(
 export function schemeVersionLabel(formatVersion: number | string, fingerprint: InputFingerprint): string {
   const h = fingerprint.tabs.scheme;
   return h ? `v${formatVersion} ${h.slice(0, 8)}` : `v${formatVersion}`;
+}
+
+/**
+ * Whether this run's row hashes (core/runs/person-rows) can serve at all: the
+ * previous run of the period kept its own to compare with, or this run's may fit
+ * in its snapshot cell. Each hash takes at least 11 characters there (`"0123abcd",`),
+ * so past the cell's size they are never kept, and a big workbook need not hash
+ * every row for nothing.
+ */
+export function rowHashesWanted(gate: RunsGate, dataset: Dataset): boolean {
+  const previous = lastRun(gate.log, gate.periodId);
+  if (previous?.snapshot?.kind === 'full' && previous.snapshot.rows) return true;
+  return 11 * hashedRowCount(dataset) - 1 <= MAX_SNAPSHOT_CHARS;
 }
 
 export interface RecordOptions {

@@ -45,6 +45,13 @@ export function personRowsOf(data: Dataset): PersonRows {
   return out;
 }
 
+/** How many rows personRowsOf hashes (each a person's row of the tabs it covers). */
+export function hashedRowCount(data: Dataset): number {
+  let n = 0;
+  for (const tab of TABS) for (const r of data[tab] as unknown as { staffKey: string }[]) if (r.staffKey) n++;
+  return n;
+}
+
 export interface TabChange { tab: string; added: number; edited: number; removed: number }
 
 /** Per tab, rows added, edited (a removal paired with an addition) and removed for one person. */
