@@ -348,8 +348,11 @@ export class RowList implements Iterable<RowNote> {
     }
     const order: number[] = [];
     for (let k = 0; k < n; k++) order.push(k);
-    // Equal rows end up side by side, the first entry first.
-    order.sort((a, b) => keys[a] - keys[b] || a - b);
+    // Equal rows end up side by side, the first entry first. Parts from tabs in the contract's order
+    // (Feedback, then Incidents) are often in order already: then the sort would change nothing.
+    let ascending = true;
+    for (let k = 1; k < n && ascending; k++) ascending = keys[k - 1] <= keys[k];
+    if (!ascending) order.sort((a, b) => keys[a] - keys[b] || a - b);
     let m = 0;
     for (let j = 0; j < n; j++) if (j === 0 || keys[order[j]] !== keys[order[j - 1]]) order[m++] = order[j];
     const outPos: number[] = [];
@@ -541,22 +544,30 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
   if (m.agg === 'sum' || m.agg === 'mean') {
     // Group the rows by what each is worth: a value map by the coded value, else by the number.
     // Keyed by the coded value (a value map) or by the number itself.
-    const groups = new Map<number, Term>();
+    // A few groups at most (the value map's codes, or the distinct numbers): a list beats a Map per figure.
+    const keys: number[] = [];
+    const groups: Term[] = [];
+    let index: Map<number, number> | null = null;
     const col = m.map ? catColumn(t, m.field!) : null;
     for (let k = 0; k < rs.length; k++) {
       const r = rs[k];
       const v = valueOf(r);
       const code = col ? col.codes[r] : -1;
       const key = col ? code : v;
-      let g = groups.get(key);
-      if (!g) {
+      let j = index ? (index.get(key) ?? -1) : keys.indexOf(key);
+      if (j < 0) {
         const label: Bi = col ? labelOf(m.field!, code < 0 ? '' : col.values[code]) : { zh: String(v), en: String(v) };
-        groups.set(key, (g = { label, count: 0, each: v, value: 0 }));
+        j = keys.push(key) - 1;
+        groups.push({ label, count: 0, each: v, value: 0 });
+        // Many distinct numbers (amounts): a Map from here on.
+        if (index) index.set(key, j);
+        else if (keys.length > 16) index = new Map(keys.map((x, y) => [x, y]));
       }
+      const g = groups[j];
       g.count! += 1;
       g.value = roundQ(g.value + v);
     }
-    const terms = [...groups.values()].sort((a, b) => b.each! - a.each! || (a.label.en < b.label.en ? -1 : 1));
+    const terms = groups.sort((a, b) => b.each! - a.each! || (a.label.en < b.label.en ? -1 : 1));
     return { ...base, op: m.agg === 'sum' ? 'sum' : 'mean', terms };
   }
   return { ...base, op: 'other', terms: [] };
