@@ -330,9 +330,21 @@ function planCopy(fd: number, entries: Map<string, ZipEntry>, outputs: OutputTab
   replaced.set(entryName(workbookRelsPart)!, newWorkbookRels);
 
   // Parts only the removed sheets (or the calculation chain) used: reachable before, not after.
-  const relsText = (part: string, override: Map<string, string>): string | null => override.get(part) ?? text(relsPartOf(part));
-  const before = reachable(rootRels, (p) => relsText(p, new Map()));
-  const after = reachable(rootRels, (p) => relsText(p, new Map([[workbookPart, newWorkbookRels]])));
+  // Each part's internal targets, parsed once for both walks (a statements tab's relationships part holds
+  // hundreds of thousands of external links and no internal one).
+  const targetsCache = new Map<string, string[]>();
+  const targetsOf = (part: string): string[] => {
+    let t = targetsCache.get(part);
+    if (t === undefined) {
+      const name = entryName(relsPartOf(part));
+      t = name === undefined ? [] : internalTargetsOfBytes(entryBytesAt(fd, entries.get(name)!), part.slice(0, part.lastIndexOf('/') + 1));
+      targetsCache.set(part, t);
+    }
+    return t;
+  };
+  const newWorkbookTargets = internalTargets(newWorkbookRels, dir);
+  const before = reachable(rootRels, targetsOf);
+  const after = reachable(rootRels, (p) => (p === workbookPart ? newWorkbookTargets : targetsOf(p)));
   const dropped = new Set<string>();
   for (const part of before) {
     if (after.has(part)) continue;
@@ -383,24 +395,54 @@ function newPartName(byLower: Map<string, string>, wanted: string): string {
 }
 
 /** Every part reachable from the package's relationships through internal ones (zip entry names, as targets resolve). */
-function reachable(rootRels: Rel[], relsOf: (part: string) => string | null): Set<string> {
+function reachable(rootRels: Rel[], targetsOf: (part: string) => string[]): Set<string> {
   const seen = new Set<string>();
   const queue: string[] = [];
-  const visit = (rels: Rel[]) => {
-    for (const r of rels) {
-      if (r.part !== null && !seen.has(r.part)) {
-        seen.add(r.part);
-        queue.push(r.part);
+  const visit = (parts: (string | null)[]) => {
+    for (const part of parts) {
+      if (part !== null && !seen.has(part)) {
+        seen.add(part);
+        queue.push(part);
       }
     }
   };
-  visit(rootRels);
-  while (queue.length > 0) {
-    const part = queue.pop()!;
-    const xml = relsOf(part);
-    if (xml !== null) visit(parseRels(xml, part.slice(0, part.lastIndexOf('/') + 1)));
-  }
+  visit(rootRels.map((r) => r.part));
+  while (queue.length > 0) visit(targetsOf(queue.pop()!));
   return seen;
+}
+
+/** The internal targets of a relationships part whose owner's folder is `dir`, as zip entry names. */
+function internalTargets(xml: string, dir: string): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    if (attr(m[0], 'TargetMode') !== 'External') out.push(resolvePart(dir, decodeXml(attr(m[0], 'Target') ?? '')));
+  }
+  return out;
+}
+
+const REL_NAME = Buffer.from('Relationship');
+const EXTERNAL = Buffer.from('TargetMode="External"');
+
+/**
+ * internalTargets on the part's bytes, without making them a string: a statements tab's
+ * relationships part is megabytes of external links, each skipped by byte searches
+ * (`TargetMode="External"` inside it); only any other element becomes a string.
+ */
+function internalTargetsOfBytes(buf: Buffer, dir: string): string[] {
+  const out: string[] = [];
+  let external = buf.indexOf(EXTERNAL);
+  for (let i = buf.indexOf(REL_NAME); i >= 0; i = buf.indexOf(REL_NAME, i + REL_NAME.length)) {
+    const end = buf.indexOf(0x3e, i); // `>`
+    if (end < 0) break;
+    const next = buf[i + REL_NAME.length];
+    if (buf[i - 1] !== 0x3c && buf[i - 1] !== 0x3a) continue; // not an element name (`<` or a prefix's `:` before it)
+    if (next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x2f && next !== 0x3e) continue; // `Relationships`
+    if (external >= 0 && external < i) external = buf.indexOf(EXTERNAL, i);
+    if (external >= 0 && external < end) continue; // as written by every producer: no string made
+    const element = buf.toString('utf8', buf.lastIndexOf(0x3c, i), end + 1);
+    if (attr(element, 'TargetMode') !== 'External') out.push(resolvePart(dir, decodeXml(attr(element, 'Target') ?? '')));
+  }
+  return out;
 }
 
 /** Relationships of a part whose folder is `dir`; internal targets resolved to zip entry names. */
@@ -425,8 +467,15 @@ function resolvePart(dir: string, target: string): string {
   return parts.join('/');
 }
 
+const attrPatterns = new Map<string, RegExp>();
+
 function attr(element: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(element);
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, re);
+  }
+  const m = re.exec(element);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 

@@ -176,7 +176,8 @@ export function entryBytesAt(fd: number, entry: ZipEntry): Buffer {
   if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`the zip entry ${entry.name} uses compression method ${entry.method}`, `压缩包中的 ${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
   const raw = Buffer.alloc(entry.compressedSize);
   readFully(fd, raw, entryDataOffset(fd, entry));
-  return entry.method === 0 ? raw : zlib().inflateRawSync(raw);
+  // One output chunk of the size the directory gives: no joining of 16 KB pieces afterwards.
+  return entry.method === 0 ? raw : zlib().inflateRawSync(raw, { chunkSize: Math.max(1 << 16, entry.size) });
 }
 
 /** The entry's compressed bytes. @throws ZipFormatError */
