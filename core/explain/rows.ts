@@ -426,6 +426,22 @@ export class RowList implements Iterable<RowNote> {
     return out;
   }
 
+  /**
+   * Every row as `--json` names it (canonical tab name, row), without making the
+   * row notes `all()` makes: the result's near misses list every row behind each.
+   */
+  jsonRefs(): { tab: string; row: number }[] {
+    if (this.parts) return this.parts.flatMap((p) => p.jsonRefs());
+    if (!this.ctx || this.made.length === this.length) return this.all().map((r) => ({ tab: canonicalTab(r), row: r.row }));
+    this.ensure(this.length);
+    const out: { tab: string; row: number }[] = [];
+    for (let k = 0; k < this.length; k++) {
+      const src = this.sources[this.howAt(k) >> 1];
+      out.push({ tab: TAB_SPECS[src.tab].en, row: (this.ctx.tabs[src.tab].rows[this.pos[k]] as InputRow).row });
+    }
+    return out;
+  }
+
   /** Every row (made once, then kept). */
   all(): RowNote[] {
     if (this.parts) {

@@ -10,7 +10,7 @@ import type { Ctx } from '../engine/context';
 import type { EngineResult } from '../engine/compute';
 import type { AwardEntry, AwardOutcome } from '../engine/awards';
 import { NEAR } from './labels';
-import { canonicalTab, type RowList } from './rows';
+import type { RowList } from './rows';
 import { nearMissesByPerson, nearMissesOf, type NearMiss } from './near-misses';
 
 /** Rows listed in a sentence before "and N more". */
@@ -80,7 +80,7 @@ export function nearMissLines(res: EngineResult): NearMissLine[] {
     value: round2(nm.value),
     target: round2(nm.target),
     gap: round2(nm.gap),
-    rows: nm.rows.all().map((r) => ({ tab: canonicalTab(r), row: r.row })),
+    rows: nm.rows.jsonRefs(),
   }));
 }
 
