@@ -54,8 +54,13 @@ export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
 interface WindowRows {
   start: Int32Array;
   rows: Int32Array;
-  /** The same rows in tab order. */
+  /** Each row's value, as `rows` (a breakdown reads a person's values in one stretch). */
+  vals: Float64Array;
+  /** Each row's code in the value map's column, as `rows` (null without a value map). */
+  codes: Int32Array | null;
+  /** The same rows in tab order, and their values. */
   all: Int32Array;
+  allVals: Float64Array;
 }
 
 /**
@@ -75,27 +80,37 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const outer = made.find((x) => x.ks <= ks && ke <= x.ke);
   // The rows to look at, in tab order: the enclosing window's, else the whole tab.
   const among = outer ? outer.wr.all : null;
+  const amongVals = outer ? outer.wr.allVals : null;
   const value = outer ? null : rowValueAt(ctx, m);
   const n = among ? among.length : staff.length;
   const start = new Int32Array(ctx.n + 1);
   const all = new Int32Array(n);
+  const allVals = new Float64Array(n);
   let found = 0;
   for (let j = 0; j < n; j++) {
     const r = among ? among[j] : j;
     const s = staff[r];
     if (s < 0 || from[r] < ks || to[r] > ke) continue;
-    if (value) {
-      const v = value(r);
-      if (v !== v) continue;
-    }
+    const v = value ? value(r) : amongVals![j];
+    if (v !== v) continue;
+    allVals[found] = v;
     all[found++] = r;
     start[s + 1]++;
   }
   for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
   const rows = new Int32Array(found);
+  const vals = new Float64Array(found);
+  const colCodes = m.map ? catColumn(t, m.field!).codes : null;
+  const codes = colCodes ? new Int32Array(found) : null;
   const fill = start.slice(0, ctx.n);
-  for (let j = 0; j < found; j++) rows[fill[staff[all[j]]]++] = all[j];
-  const out: WindowRows = { start, rows, all: all.subarray(0, found) };
+  for (let j = 0; j < found; j++) {
+    const r = all[j];
+    const k = fill[staff[r]]++;
+    rows[k] = r;
+    vals[k] = allVals[j];
+    if (codes) codes[k] = colCodes![r];
+  }
+  const out: WindowRows = { start, rows, vals, codes, all: all.subarray(0, found), allVals: allVals.subarray(0, found) };
   ctx.memo.set(key, out);
   made.push({ ks, ke, wr: out });
   ctx.memo.set(`explain:windowrows:${m.id}`, made);
@@ -283,13 +298,6 @@ export class RowList implements Iterable<RowNote> {
     const n = positions.length;
     if (n === 0) return RowList.EMPTY;
     return new RowList(ctx, [{ tab, field, rank: TAB_ORDER.indexOf(tab) }], positions, null, notedAll ? n : Math.min(n, NOTED_ROWS), []);
-  }
-
-  /** Tab index positions of a rows measure's list (made by `at`), whole. */
-  positions(): ArrayLike<number> {
-    if (this.parts || this.how || (!this.ctx && this.length > 0)) throw new Error('positions of a list not made by RowList.at');
-    this.ensure(this.length);
-    return this.pos;
   }
 
   /** Source index × 2 + 1 when noted, of entry `k`. */
@@ -549,27 +557,24 @@ const roundQ = (v: number): number => Math.round(v * 1e6) / 1e6;
 function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: number): Breakdown {
   // The list a gate or a combined figure on this measure shows too (made once per person).
   const rows = rowsBehind(ctx, m.id, w, i);
-  const rs = rows.positions();
-  const t = ctx.tabs[m.tab];
-  const valueOf = rowValueAt(ctx, m);
-  const base = { measure: m.id, label: m.label, value, count: rs.length, scale: m.scale, rows };
+  const base = { measure: m.id, label: m.label, value, count: rows.length, scale: m.scale, rows };
   if (m.of === 'department') return { ...base, op: 'other', terms: [] };
   if (m.agg === 'count') {
-    return { ...base, op: 'sum', terms: [{ label: { zh: '行', en: 'rows' }, count: rs.length, each: 1, value: rs.length, rowCount: true }] };
+    return { ...base, op: 'sum', terms: [{ label: { zh: '行', en: 'rows' }, count: rows.length, each: 1, value: rows.length, rowCount: true }] };
   }
   if (m.agg === 'sum' || m.agg === 'mean') {
-    // Group the rows by what each is worth: a value map by the coded value, else by the number.
-    // Keyed by the coded value (a value map) or by the number itself.
+    // The person's rows, values and value-map codes, side by side in the window's lists.
+    const wr = windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w);
+    const { vals, codes } = wr;
+    const col = codes ? catColumn(ctx.tabs[m.tab], m.field!) : null;
     // A few groups at most (the value map's codes, or the distinct numbers): a list beats a Map per figure.
     const keys: number[] = [];
     const groups: Term[] = [];
     let index: Map<number, number> | null = null;
-    const col = m.map ? catColumn(t, m.field!) : null;
-    for (let k = 0; k < rs.length; k++) {
-      const r = rs[k];
-      const v = valueOf(r);
-      const code = col ? col.codes[r] : -1;
-      const key = col ? code : v;
+    for (let k = wr.start[i]; k < wr.start[i + 1]; k++) {
+      const v = vals[k];
+      const code = codes ? codes[k] : -1;
+      const key = codes ? code : v;
       let j = index ? (index.get(key) ?? -1) : keys.indexOf(key);
       if (j < 0) {
         const label: Bi = col ? labelOf(m.field!, code < 0 ? '' : col.values[code]) : { zh: String(v), en: String(v) };
