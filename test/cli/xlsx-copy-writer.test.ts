@@ -102,7 +102,17 @@ describe('the copy of a large .xlsx: user tabs as they are, outputs written new'
     const wb = await load(src);
     wb.getWorksheet('Ranking 2026-Q3')!.getCell('A1').note = 'old note';
     wb.getWorksheet('My notes')!.pageSetup.printArea = 'A1:C5';
-    await wb.xlsx.writeFile(src);
+    // A name on the stale output tab: kept while a tab of that name is there, dropped with its twin below.
+    wb.definedNames.add("'Ranking 2026-Q3'!$A$1", 'OldRanking');
+    const plain = join(dir, 'plain.xlsx');
+    await wb.xlsx.writeFile(plain);
+    // A calculation chain, as Excel saves one (the copy leaves it out: Excel rebuilds it).
+    await rewrite(plain, src, (name, text) => {
+      if (name === '[Content_Types].xml') return text.replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>');
+      if (name === 'xl/_rels/workbook.xml.rels') return text.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>');
+      return text;
+    }, new Map([['xl/calcChain.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="K4" i="1"/><c r="B2" i="4"/></calcChain>']]));
+    expect(parts(src).has('xl/calcChain.xml')).toBe(true);
     out = join(dir, 'result.xlsx');
     run = await computeTo(src, out);
   });
@@ -159,11 +169,14 @@ describe('the copy of a large .xlsx: user tabs as they are, outputs written new'
     expect(names.slice(4)).toEqual(run.outputs.filter((o) => o.name !== 'Ranking 2026-Q3').map((o) => o.name));
     const wb = parts(out).get('xl/workbook.xml')!.toString('utf8');
     expect(wb).toContain('<definedName name="StaffIds">Staff!$A$2:$A$4</definedName>');
+    expect(wb).toContain('<definedName name="OldRanking">');
     expect(wb).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="3">&apos;My notes&apos;!/);
   });
 
   test('the package holds together: the stale tab\'s note parts gone, no calculation chain, content types match', () => {
     expectWholePackage(out);
+    expect(parts(out).get('[Content_Types].xml')!.toString('utf8')).not.toContain('calcChain');
+    expect(parts(out).get('xl/_rels/workbook.xml.rels')!.toString('utf8')).not.toContain('calcChain');
     const srcParts = parts(src);
     const outParts = parts(out);
     const staleComments = [...srcParts.keys()].filter((n) => /comments/.test(n) && srcParts.get(n)!.toString('utf8').includes('old note'));
@@ -210,8 +223,12 @@ describe('the copy of a large .xlsx: user tabs as they are, outputs written new'
     expect(names).not.toContain('Ranking 2026-Q3');
     expect(names.indexOf('排名 2026-Q3')).toBe(2);
     expectWholePackage(zh);
-    // The print area follows My notes (still at 3, after the twin took the ranking's place).
-    expect(parts(zh).get('xl/workbook.xml')!.toString('utf8')).toMatch(/localSheetId="3">&apos;My notes&apos;!/);
+    // The print area follows My notes (still at 3, after the twin took the ranking's place); the name on the
+    // English tab, which no tab is named after any more, is gone.
+    const book = parts(zh).get('xl/workbook.xml')!.toString('utf8');
+    expect(book).toMatch(/localSheetId="3">&apos;My notes&apos;!/);
+    expect(book).not.toContain('OldRanking');
+    expect(book).toContain('<definedName name="StaffIds">');
     await load(zh);
   });
 });
@@ -244,13 +261,14 @@ describe('foreign workbooks through the copy', () => {
 });
 
 /** Rewrite some entries of an .xlsx (the rest copied as text), for the fallback cases. */
-async function rewrite(src: string, out: string, change: (name: string, text: string) => string | null): Promise<void> {
+async function rewrite(src: string, out: string, change: (name: string, text: string) => string | null, add = new Map<string, string>()): Promise<void> {
   const p = parts(src);
   const zip = new ZipWriter(out);
   for (const [name, bytes] of p) {
     const text = change(name, bytes.toString('utf8'));
     if (text !== null) await zip.add(name, text);
   }
+  for (const [name, text] of add) await zip.add(name, text);
   zip.finish();
 }
 
