@@ -126,7 +126,7 @@ function explainOnly(opts: Options): void {
     for (const preset of opts.presets) {
       const c = child<Pick<EngineRun, 'size' | 'preset' | 'period' | 'totalRows' | 'explain'>>(['explain', '--size', size, '--preset', preset], ['--expose-gc', '--max-old-space-size=6144']);
       const x = c.result?.explain;
-      log(x ? `${size} ${preset}: explain ${x.totalMs} ms wall, ${x.cpuMs} ms CPU (near misses ${x.nearMissesMs}, statements ${x.statementsMs}, tab ${x.tabMs})` : `${size} ${preset}: failed: ${c.error}`);
+      log(x ? `${size} ${preset}: explain ${x.totalMs} ms wall, ${x.cpuMs} ms CPU (near misses ${x.nearMissesMs}, statements and Statements tab ${x.statementsMs})` : `${size} ${preset}: failed: ${c.error}`);
       engine.push({ size, preset, run: c.result as EngineRun | null, error: c.error, peakHeapMb: null });
     }
   }

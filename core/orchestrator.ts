@@ -42,7 +42,7 @@ export type { PreviewOutcome } from './whatif/workbook';
 import { markOutputs, markResult, personAppeals, planAppeals, weighAppeals, type Dispute } from './appeals';
 import { schemeLabels, type SchemeLabels } from './output/scheme-labels';
 import { withReplaces } from './output/tab-names';
-import { attachCharts, buildStatementsTab, closestNearMisses, statementsOf, type NearMissBrief, type PersonAppeals } from './explain';
+import { attachCharts, buildStatementsTab, closestNearMisses, eachStatement, type NearMissBrief, type PersonAppeals } from './explain';
 
 export interface ComputeRequest {
   /** Period id, e.g. `2026-Q3`. */
@@ -238,7 +238,8 @@ function outputTabs(t: TabsInput): OutputTab[] {
   const points = buildPointsTab(engine, lang);
   if (points) outputs.push(points);
   attachCharts(outputs, engine, lang);
-  outputs.push(buildStatementsTab(engine, lang, statementsOf(engine, lang, appealWords)));
+  // One statement at a time: the tab keeps only its rows.
+  outputs.push(buildStatementsTab(engine, lang, eachStatement(engine, lang, appealWords)));
   outputs.push(buildDataCheckTab(diagnostics, t.periodId, lang));
   const recorded = recordCompute(gate, result, {
     now: request.now, scheme: scheme.id, schemeVersion: schemeVersionLabel(scheme.version, gate.fingerprint), lang,

@@ -231,8 +231,17 @@ export function statementOf(sc: StatementContext, i: number): Statement {
 
 /** Everyone's statements in scope order (the Ranking tab's order: scope, rank, staff id). */
 export function statementsOf(res: EngineResult, lang: Lang, appeals: PersonAppeals = NO_APPEALS): Statement[] {
+  return [...eachStatement(res, lang, appeals)];
+}
+
+/**
+ * The same statements one at a time, each made when asked for: the Statements tab
+ * keeps only its rows, so a statement's lines and breakdowns are dropped as soon
+ * as its block is written (at size L, most of their cost was keeping them).
+ */
+export function* eachStatement(res: EngineResult, lang: Lang, appeals: PersonAppeals = NO_APPEALS): Generator<Statement> {
   const sc = statementContext(res, lang, appeals);
-  return scopeOrder(res).map((i) => statementOf(sc, i));
+  for (const i of scopeOrder(res)) yield statementOf(sc, i);
 }
 
 /** Staff indices in the Ranking tab's order (core/output/ranking's rankingRowOrder). */

@@ -9,7 +9,7 @@ import type { Cell, CellLink, ColumnFormat, Lang, OutputTab } from '../types';
 import type { EngineResult } from '../engine/compute';
 import { fill } from '../output/labels';
 import { STATEMENT } from './labels';
-import { STATEMENT_ROWS, statementsOf, type Statement } from './statement';
+import { eachStatement, STATEMENT_ROWS, type Statement } from './statement';
 
 /** Columns: item, value, detail, ten row links, "and N more". */
 const WIDTH = 3 + STATEMENT_ROWS + 1;
@@ -23,7 +23,7 @@ export function statementHeading(st: Statement, lang: Lang): string {
   return fill(STATEMENT.heading[lang], { who: st.title, department: st.department, group: st.group, period: st.period });
 }
 
-export function buildStatementsTab(res: EngineResult, lang: Lang, statements: Statement[] = statementsOf(res, lang)): OutputTab {
+export function buildStatementsTab(res: EngineResult, lang: Lang, statements: Iterable<Statement> = eachStatement(res, lang)): OutputTab {
   const header: Cell[] = [STATEMENT.item[lang], STATEMENT.value[lang], STATEMENT.detail[lang], STATEMENT.rows[lang]];
   while (header.length < WIDTH) header.push(null);
   const rows: Cell[][] = [header];
