@@ -64,10 +64,29 @@ interface WindowRows {
 }
 
 /**
+ * The rows of a tab whose window lies in `win` and whose person is known, in tab
+ * order: one pass per tab and window, shared by every measure on the tab.
+ */
+function tabWindowRows(ctx: Ctx, tab: RowTab, win: Period): Int32Array {
+  const key = `explain:tabwindow:${tab}\u0000${win.id}`;
+  const hit = ctx.memo.get(key) as Int32Array | undefined;
+  if (hit) return hit;
+  const { staff, from, to } = ctx.tabs[tab];
+  const [ks, ke] = windowKeys(win);
+  const out = new Int32Array(staff.length);
+  let n = 0;
+  for (let r = 0; r < staff.length; r++) if (staff[r] >= 0 && from[r] >= ks && to[r] <= ke) out[n++] = r;
+  const rows = out.slice(0, n);
+  ctx.memo.set(key, rows);
+  return rows;
+}
+
+/**
  * Everyone's rows of rows measure `m` in window `win`: every statement asks for
  * the same figures, so one pass for all people reads the tab front to back
- * instead of each person's rows scattered over a million. A window inside one
- * already made for the measure (a month of the quarter) filters that one's rows.
+ * instead of each person's rows scattered over a million: over the tab's rows in
+ * the window (tabWindowRows), or over the rows of a window already made for the
+ * measure that holds this one (a month of the quarter).
  */
 function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const key = `explain:windowrows:${m.id}\u0000${win.id}`;
@@ -79,16 +98,16 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const made = (ctx.memo.get(`explain:windowrows:${m.id}`) ?? []) as { ks: number; ke: number; wr: WindowRows }[];
   const outer = made.find((x) => x.ks <= ks && ke <= x.ke);
   // The rows to look at, in tab order: the enclosing window's, else the whole tab.
-  const among = outer ? outer.wr.all : null;
+  const among = outer ? outer.wr.all : tabWindowRows(ctx, m.tab, win);
   const amongVals = outer ? outer.wr.allVals : null;
   const value = outer ? null : rowValueAt(ctx, m);
-  const n = among ? among.length : staff.length;
+  const n = among.length;
   const start = new Int32Array(ctx.n + 1);
   const all = new Int32Array(n);
   const allVals = new Float64Array(n);
   let found = 0;
   for (let j = 0; j < n; j++) {
-    const r = among ? among[j] : j;
+    const r = among[j];
     const s = staff[r];
     if (s < 0 || from[r] < ks || to[r] > ke) continue;
     const v = value ? value(r) : amongVals![j];
