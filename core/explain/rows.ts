@@ -224,12 +224,28 @@ function telling(m: RowsMeasure): string | undefined {
   return m.field ?? m.where.find((f) => typeof f.value !== 'number')?.field;
 }
 
+/** A small number per (tab, noting field, noted or not): with a row's position, what its shown text depends on. */
+const TEXT_KINDS = new Map<string, number>();
+function textKind(src: RowSource, noted: boolean): number {
+  const slot = noted ? 1 : 0;
+  const kinds = (src.kinds ??= [-1, -1]);
+  if (kinds[slot] < 0) {
+    const k = `${src.tab}\u0000${src.field ?? ''}\u0000${slot}`;
+    let id = TEXT_KINDS.get(k);
+    if (id === undefined) TEXT_KINDS.set(k, (id = TEXT_KINDS.size));
+    kinds[slot] = id;
+  }
+  return kinds[slot];
+}
+
 /** Where a row list's entries come from: the tab, and the field whose value notes each row. */
 interface RowSource {
   tab: RowTab;
   field: string | undefined;
   /** The tab's place in the data contract's order (TAB_ORDER): lists sort by it. */
   rank: number;
+  /** textKind of an unnoted and a noted row of this source, once asked for. */
+  kinds?: [number, number];
 }
 
 /**
@@ -419,7 +435,7 @@ export class RowList implements Iterable<RowNote> {
    * each with its tab as written and row: made from the input rows, no RowNote kept
    * (the Statements tab writes ten rows of every line of every person).
    */
-  eachShown(n: number, lang: Lang, fn: (text: string, tab: string, row: number, k: number) => void): void {
+  eachShown(n: number, lang: Lang, fn: (text: string, tab: string, row: number, k: number) => void, shown?: Map<number, string>): void {
     const want = Math.min(n, this.length);
     if (this.parts) {
       let done = 0;
@@ -427,7 +443,7 @@ export class RowList implements Iterable<RowNote> {
         if (done >= want) break;
         const take = Math.min(want - done, p.length);
         const at = done;
-        p.eachShown(take, lang, (text, tab, row, k) => fn(text, tab, row, at + k));
+        p.eachShown(take, lang, (text, tab, row, k) => fn(text, tab, row, at + k), shown);
         done += take;
       }
       return;
@@ -442,7 +458,15 @@ export class RowList implements Iterable<RowNote> {
       const h = this.howAt(k);
       const src = this.sources[h >> 1];
       const rec = this.ctx!.tabs[src.tab].rows[this.pos[k]] as InputRow;
-      fn(rowTextOf(rec.tab, rec.row, (h & 1) === 1 ? noteOf(rec, src.field, lang) : null, lang), rec.tab, rec.row, k);
+      // A row shown on several lines of one statement (its figure, a requirement on it, a penalty) is one text.
+      const kind = shown ? textKind(src, (h & 1) === 1) : -1;
+      const key = kind >= 0 && kind < 1024 ? this.pos[k] * 1024 + kind : -1;
+      let text = key >= 0 ? shown!.get(key) : undefined;
+      if (text === undefined) {
+        text = rowTextOf(rec.tab, rec.row, (h & 1) === 1 ? noteOf(rec, src.field, lang) : null, lang);
+        if (key >= 0) shown!.set(key, text);
+      }
+      fn(text, rec.tab, rec.row, k);
     }
   }
 

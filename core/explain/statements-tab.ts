@@ -30,6 +30,9 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
   const links: CellLink[] = [];
   const pageBreaks: number[] = [];
   for (const st of statements) {
+    // Per person: a row's text and its link address, made once however many lines show the row.
+    const shown = new Map<number, string>();
+    const cells = new Map<number, string>();
     if (rows.length > 1) {
       rows.push([]);
       pageBreaks.push(rows.length);
@@ -41,8 +44,10 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
       const r = rows.length;
       line.rows.eachShown(STATEMENT_ROWS, lang, (text, tab, at, k) => {
         row.push(text);
-        links.push({ row: r, col: 3 + k, tab, cell: `A${at}` });
-      });
+        let cell = cells.get(at);
+        if (cell === undefined) cells.set(at, (cell = `A${at}`));
+        links.push({ row: r, col: 3 + k, tab, cell });
+      }, shown);
       if (line.rows.length > STATEMENT_ROWS) {
         while (row.length < 3 + STATEMENT_ROWS) row.push(null);
         row.push(fill(STATEMENT.more_rows[lang], { n: line.rows.length - STATEMENT_ROWS }));
