@@ -27,7 +27,8 @@ export interface ExplainArgs {
 async function computed(args: ExplainArgs): Promise<ComputeOutcome & { engine: NonNullable<ComputeOutcome['engine']> }> {
   checkComputeArgs({ ...args, json: false, force: true });
   const host = await openHost(args.source);
-  const outcome = await runCompute(host, { period: args.period, preset: args.preset, lang: args.lang, now: args.now, force: true });
+  // Nothing is written, so no output tabs are built (a statement is made from the engine's result alone).
+  const outcome = await runCompute(host, { period: args.period, preset: args.preset, lang: args.lang, now: args.now, force: true, resultOnly: true });
   if (outcome.status !== 'computed' || !outcome.engine) {
     const message = outcome.message ?? { zh: '无法计算', en: 'The run could not start' };
     throw new CliError(message.zh, message.en, 2, outcome.lang);
