@@ -112,7 +112,8 @@ function parseRels(xml: string, dir: string): Rel[] {
   return out;
 }
 
-function resolvePart(dir: string, target: string): string {
+/** A relationship's target as a part name of the package, from the folder of the part that points at it. */
+export function resolvePart(dir: string, target: string): string {
   const full = target.startsWith('/') ? target.slice(1) : dir + target;
   const parts: string[] = [];
   for (const p of full.split('/')) {

@@ -27,7 +27,8 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { OutputTab, RawTab } from '../core/types';
-import { decodeXml } from './ooxml-reader';
+import { decodeXml, resolvePart } from './ooxml-reader';
+import { MAIN_NS, REL_NS } from './ooxml-names';
 import { arrange, cannotWrite, replaceWith, safeSheetNames } from './xlsx-sheets';
 import {
   cellStyleXfList, ChunkedText, customNumFmts, escapeXml, NEW_STYLES_XML, styleAttrs, type StyleAttrs,
@@ -43,9 +44,6 @@ export interface CopyWriteOptions {
   level?: number;
 }
 
-// XML namespace names of the Office Open XML format (ECMA-376): identifiers, never fetched (test/security/no-network.test.ts).
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** ISO/IEC 29500 Strict names its namespaces under this; its parts would need translating, not copying. */
 const STRICT_NS = 'purl.oclc.org/ooxml';
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -455,16 +453,6 @@ function parseRels(xml: string, dir: string): Rel[] {
     out.push({ xml: m[0], id: attr(open, 'Id') ?? '', type: attr(open, 'Type') ?? '', target, part: external ? null : resolvePart(dir, target) });
   }
   return out;
-}
-
-function resolvePart(dir: string, target: string): string {
-  const full = target.startsWith('/') ? target.slice(1) : dir + target;
-  const parts: string[] = [];
-  for (const p of full.split('/')) {
-    if (p === '..') parts.pop();
-    else if (p !== '.' && p !== '') parts.push(p);
-  }
-  return parts.join('/');
 }
 
 const attrPatterns = new Map<string, RegExp>();

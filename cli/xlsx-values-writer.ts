@@ -18,6 +18,7 @@ import { MAX_CELL_CHARS } from './cells';
 import { dataBarRanges } from './xlsx-charts';
 import { arrange, cannotWrite, columnWidth, FORMULA_LIKE, hasTime, replaceWith, safeSheetNames, xlsxLinkTabPrefix } from './xlsx-sheets';
 import { type ZipEntryWriter, ZipWriter } from './zip-writer';
+import { APP_PROPS_NS, CONTENT_TYPES_NS, CORE_PROPS_NS, CORE_PROPS_REL, DC_NS, DCTERMS_NS, MAIN_NS, PKG_REL_NS, REL_NS, XSI_NS } from './ooxml-names';
 
 export interface ValuesWriteOptions {
   /** Creation time stamped in the file's properties (passed in for reproducible files). */
@@ -41,18 +42,6 @@ const S_HEADER = 3;
 const S_TEXT = 4;
 const FORMAT_STYLE: Record<ColumnFormat, number> = { text: S_TEXT, money: 5, percent: 6, number: 7, integer: 8, date: S_DAY, stars: 8 };
 
-// XML namespace names of the Office Open XML format (ECMA-376): identifiers every .xlsx part declares, never
-// addresses anything is fetched from; nothing here opens a connection (test/security/no-network.test.ts lists them).
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CORE_PROPS_REL = 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties';
-const CORE_PROPS_NS = 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties';
-const APP_PROPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties';
-const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
-const DC_NS = 'http://purl.org/dc/elements/1.1/';
-const DCTERMS_NS = 'http://purl.org/dc/terms/';
-const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**

@@ -12,23 +12,7 @@ import { listPresets } from '../../core/presets';
 import { TAB_SPECS, columnOf, tabIdOf } from '../../core/input/aliases';
 import type { Cell, Lang, RawTab, ResultJson } from '../../core/types';
 import { ensureBuilt, ROOT, runCli, tempDir } from './helpers';
-
-const CASES: [preset: string, fixture: string, period: string][] = [
-  ['smile-cards', 'presets/smile-cards.json', '2026-Q3'],
-  ['star-rating', 'presets/star-rating.json', '2026-08'],
-  ['weighted-quarterly', 'presets/weighted-quarterly.json', '2026-Q3'],
-  ['service-star-budget', 'presets/service-star-budget.json', '2026-07'],
-  ['surprise-points', 'presets/surprise-points.json', '2026-08'],
-  ['revisit', 'presets/revisit.json', '2026-09'],
-  ['annual-star', 'presets/annual-star.json', '2026'],
-  ['case-collection', 'departments/case-collection.json', '2026-07'],
-  ['team-star', 'departments/team-star.json', '2026-Q3'],
-  ['likes', 'presets/likes.json', '2026-08'],
-  ['itsm-quarterly', 'presets/itsm-quarterly.json', '2026-Q3'],
-  ['property-stars', 'presets/property-stars.json', '2026'],
-  ['annual-best', 'presets/annual-best.json', '2026'],
-  ['committee-quarterly', 'presets/committee-quarterly.json', '2026-Q3'],
-];
+import { PRESET_CASES as CASES } from '../preset-cases';
 
 function load(path: string): RawTab[] {
   return JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', path), 'utf8')) as RawTab[];

@@ -8,37 +8,19 @@
  * source gets), whose every tab must come back from LibreOffice with the same values.
  * Fails (does not skip) when soffice is missing, as the other LibreOffice e2e tests.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findSoffice, throughLibreOffice } from './libreoffice';
 import ExcelJS from 'exceljs';
 import { readXlsx } from '../../cli/xlsx-host';
 import { zipEntries } from '../../cli/zip-entries';
 import { DEMO_XLSX, EXAMPLES, ensureBuilt, runCli, tempDir } from '../cli/helpers';
-
-function findSoffice(): string | null {
-  for (const p of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/opt/libreoffice/program/soffice']) if (existsSync(p)) return p;
-  const w = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
-  return w.status === 0 && w.stdout.trim() ? w.stdout.trim() : null;
-}
 
 /** Data-bar ranges per sheet, as exceljs reads them. */
 function dataBars(wb: ExcelJS.Workbook, sheet: string): string[] {
   const ws = wb.getWorksheet(sheet)!;
   const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
   return cf.filter((c) => c.rules.some((r) => r.type === 'dataBar')).map((c) => c.ref).sort();
-}
-
-/** Open `file` in LibreOffice and save it again as .xlsx; returns the saved copy. */
-function throughLibreOffice(soffice: string, file: string, dir: string): string {
-  const out = join(dir, 'lo');
-  const profile = tempDir('ss-lo-profile-');
-  const lo = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, file], {
-    encoding: 'utf8', timeout: 800000, env: { ...process.env, HOME: profile },
-  });
-  expect(lo.status).toBe(0);
-  expect(readdirSync(out)).toEqual(['q3.xlsx']);
-  return join(out, 'q3.xlsx');
 }
 
 beforeAll(() => ensureBuilt());

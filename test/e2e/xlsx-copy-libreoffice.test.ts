@@ -7,33 +7,15 @@
  * hand-formatted exceljs workbook with a stale output tab, and openpyxl's with notes.
  * Fails (does not skip) when soffice is missing, as the other LibreOffice e2e tests.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findSoffice, throughLibreOffice } from './libreoffice';
 import { runCompute } from '../../core/orchestrator';
 import { saveOutputs } from '../../cli/hosts';
 import { readXlsx, XlsxHost } from '../../cli/xlsx-host';
 import { entryBytes, zipEntries } from '../../cli/zip-entries';
 import { formattedWorkbook } from '../cli/formatted-workbook';
 import { ROOT, tempDir } from '../cli/helpers';
-
-function findSoffice(): string | null {
-  for (const p of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/opt/libreoffice/program/soffice']) if (existsSync(p)) return p;
-  const w = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
-  return w.status === 0 && w.stdout.trim() ? w.stdout.trim() : null;
-}
-
-/** Open `file` in LibreOffice and save it again as .xlsx; returns the saved copy. */
-function throughLibreOffice(soffice: string, file: string, dir: string): string {
-  const out = join(dir, 'lo');
-  const profile = tempDir('ss-lo-profile-');
-  const lo = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', out, file], {
-    encoding: 'utf8', timeout: 800000, env: { ...process.env, HOME: profile },
-  });
-  expect(lo.status).toBe(0);
-  expect(readdirSync(out)).toEqual(['result.xlsx']);
-  return join(out, 'result.xlsx');
-}
 
 /**
  * Data-bar ranges of every sheet, read from the sheet XML (exceljs cannot load openpyxl's
