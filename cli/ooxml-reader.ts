@@ -80,7 +80,8 @@ export function openOoxml(buf: Buffer): OoxmlBook {
     if (ctx) return ctx;
     const sstPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target ?? `${dir}sharedStrings.xml`;
     const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target ?? `${dir}styles.xml`;
-    ctx = { strings: parseSharedStrings(text(sstPath) ?? ''), dateStyles: parseDateStyles(text(stylesPath) ?? ''), date1904, dates: new Map() };
+    const sst = entries.get(sstPath) ?? caseInsensitive(entries, sstPath);
+    ctx = { strings: new SharedStrings(sst ? entryBytes(buf, sst) : Buffer.alloc(0)), dateStyles: parseDateStyles(text(stylesPath) ?? ''), date1904, dates: new Map() };
     return ctx;
   };
   return {
@@ -155,6 +156,67 @@ function parseSharedStrings(xml: string): string[] {
   return out;
 }
 
+/**
+ * The shared strings table, each `<si>` decoded when a cell first refers to it.
+ * The table holds the strings of every tab, and a run reads only some tabs: in
+ * the benchmark's M workbook the tabs a run reads use 0.2 MB of a 10 MB table (the
+ * rest is case texts and reviews), so only the `<si>` positions are found up front
+ * (a byte search) and the inflated bytes kept instead of one 20 MB string.
+ * A table whose items the byte search cannot find (an `<si>` under another
+ * prefix than the root's) is parsed whole, as text.
+ */
+export class SharedStrings {
+  /** Where each item's content starts and ends in `bytes`; an empty `<si/>` has start = end. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly decoded: (string | undefined)[];
+  private readonly parsed: string[] | null = null;
+
+  constructor(private readonly bytes: Buffer) {
+    const head = bytes.toString('latin1', 0, Math.min(bytes.length, 4096));
+    const prefix = /<([A-Za-z_][\w.-]*:)?sst\b/.exec(head)?.[1] ?? '';
+    const open = Buffer.from(`<${prefix}si`, 'latin1');
+    const close = Buffer.from(`</${prefix}si>`, 'latin1');
+    let i = bytes.indexOf(open);
+    while (i >= 0) {
+      const after = i + open.length;
+      const d = bytes[after];
+      if (d === GT || d === SLASH || d === 32 || d === 9 || d === 10 || d === 13) {
+        const gt = tagEnd(bytes, after, bytes.length);
+        if (gt >= bytes.length) break;
+        if (bytes[gt - 1] === SLASH) {
+          this.starts.push(gt + 1);
+          this.ends.push(gt + 1);
+          i = bytes.indexOf(open, gt + 1);
+          continue;
+        }
+        const z = bytes.indexOf(close, gt + 1);
+        if (z < 0) break;
+        this.starts.push(gt + 1);
+        this.ends.push(z);
+        i = bytes.indexOf(open, z + close.length);
+        continue;
+      }
+      i = bytes.indexOf(open, after);
+    }
+    if (this.starts.length === 0 && bytes.length > 0) this.parsed = parseSharedStrings(bytes.toString('utf8'));
+    this.decoded = new Array(this.parsed ? 0 : this.starts.length);
+  }
+
+  /** The text of item n, or undefined when the table has no such item. */
+  get(n: number): string | undefined {
+    if (this.parsed) return this.parsed[n];
+    let s = this.decoded[n];
+    if (s === undefined && n < this.starts.length) {
+      const a = this.starts[n];
+      const z = this.ends[n];
+      s = a === z ? '' : runText(this.bytes.toString('utf8', a, z));
+      this.decoded[n] = s;
+    }
+    return s;
+  }
+}
+
 function runText(inner: string): string {
   if (inner.includes('rPh')) inner = inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
   let text = '';
@@ -186,7 +248,7 @@ function parseDateStyles(xml: string): boolean[] {
 }
 
 interface SheetContext {
-  strings: string[];
+  strings: SharedStrings;
   dateStyles: boolean[];
   date1904: boolean;
   /**
@@ -209,7 +271,7 @@ const LT = 60, GT = 62, SLASH = 47, QUOT = 34, APOS = 39, EQ = 61, AMP = 38, UND
  */
 async function readSheet(buf: Buffer, entry: ZipEntry, ctx: SheetContext, onRows: (n: number) => void): Promise<Cell[][]> {
   const rows: Cell[][] = [];
-  const state: ScanState = { prefix: null, rowEnd: null, nextRow: 0, rows, ctx, tail: '' };
+  const state: ScanState = { prefix: null, rowEnd: null, nextRow: 0, rows, ctx, tail: '', width: 0, filled: 0 };
   let carry: Buffer | null = null;
   for await (const chunk of entryChunks(buf, entry, 4 << 20)) {
     let data: Buffer = chunk;
@@ -279,6 +341,16 @@ interface ScanState {
   ctx: SheetContext;
   /** What follows the last row (merged ranges), as text. */
   tail: string;
+  /**
+   * Columns up to the last value of the last row that had one: the next row's
+   * array is made this long at once. Rows of a table are mostly as wide as the one
+   * before, and an array grown cell by cell holds more than twice the slots, all of
+   * which the garbage collector copies while the tab is read (never wider than the
+   * tab: a value in a column makes the tab at least that wide).
+   */
+  width: number;
+  /** Columns up to the last value scanCells stored in its row (0: none). */
+  filled: number;
 }
 
 /** Whether `b[i..]` holds `<prefix` + `name` followed by a delimiter. Returns the index after the name, or -1. */
@@ -371,10 +443,12 @@ function scanRows(b: Buffer, from: number, end: number, st: ScanState): void {
     }
     st.nextRow = rowIndex + 1;
     if (b[close - 1] === SLASH) { i = close + 1; continue; } // <row …/>: an empty row
-    const line: Cell[] = [];
+    const line: Cell[] = new Array(st.width);
     i = scanCells(b, close + 1, end, st, line);
-    if (line.length > 0) st.rows[rowIndex] = line;
-    else if (st.rows.length <= rowIndex) st.rows.length = rowIndex + 1;
+    if (st.filled > 0) {
+      st.rows[rowIndex] = line;
+      st.width = st.filled;
+    } else if (st.rows.length <= rowIndex) st.rows.length = rowIndex + 1;
   }
 }
 
@@ -444,13 +518,15 @@ function scanCells(b: Buffer, i: number, end: number, st: ScanState, line: Cell[
   const pl = p.length;
   const ctx = st.ctx;
   let nextCol = 0;
+  let filled = 0;
+  st.filled = 0;
   while (i < end) {
     i = nextLt(b, i, end);
-    if (i >= end) return end;
+    if (i >= end) { st.filled = filled; return end; }
     const n = nameStart(b, i, pl);
     if (b[i + 1] === SLASH) {
       i = tagEnd(b, n, end) + 1;
-      if (b[n] === 114 && b[n + 1] === 111 && b[n + 2] === 119 && isDelim(b[n + 3])) return i; // </row>
+      if (b[n] === 114 && b[n + 1] === 111 && b[n + 2] === 119 && isDelim(b[n + 3])) { st.filled = filled; return i; } // </row>
       continue;
     }
     if (!(b[n] === 99 && isDelim(b[n + 1]))) { i = tagEnd(b, n, end) + 1; continue; } // not <c
@@ -518,8 +594,12 @@ function scanCells(b: Buffer, i: number, end: number, st: ScanState, line: Cell[
       i = childClose + 1; // <f …>, extLst and the like
     }
     const value = cellValue(b, type, vA, vZ, inline, style, ctx);
-    if (value !== null) line[col] = value;
+    if (value !== null) {
+      line[col] = value;
+      if (col >= filled) filled = col + 1;
+    }
   }
+  st.filled = filled;
   return end;
 }
 
@@ -528,7 +608,7 @@ function cellValue(b: Buffer, type: number, vA: number, vZ: number, inline: stri
     case T_SHARED: {
       if (vA < 0) return null;
       const n = intOf(b, vA, vZ);
-      const s = n >= 0 ? ctx.strings[n] : undefined;
+      const s = n >= 0 ? ctx.strings.get(n) : undefined;
       return s === undefined || s === '' ? null : s;
     }
     case T_INLINE: {

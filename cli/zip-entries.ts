@@ -195,8 +195,15 @@ function rawBytes(buf: Buffer, entry: ZipEntry): Buffer {
 /** The entry's bytes, uncompressed. @throws ZipFormatError, or zlib's error for damaged data */
 export function entryBytes(buf: Buffer, entry: ZipEntry): Buffer {
   const raw = rawBytes(buf, entry);
-  return entry.method === 0 ? raw : zlib().inflateRawSync(raw);
+  if (entry.method === 0) return raw;
+  // One output chunk of the size the directory gives (a 10 MB shared strings part is
+  // otherwise 640 pieces of 16 KB joined afterwards); a size past any real part is not trusted.
+  const chunkSize = entry.size > 0 && entry.size <= MAX_ONE_CHUNK ? Math.max(1 << 16, entry.size) : undefined;
+  return zlib().inflateRawSync(raw, chunkSize === undefined ? undefined : { chunkSize });
 }
+
+/** Largest uncompressed size inflated into one chunk sized from the directory (256 MiB). */
+const MAX_ONE_CHUNK = 1 << 28;
 
 /**
  * The entry's bytes, uncompressed, in chunks of about `chunkSize` bytes (one

@@ -77,13 +77,22 @@ export function isErrorValue(cell: Cell): boolean {
   return typeof cell === 'string' && cell.length < 20 && ERROR_VALUES.has(foldWidth(cell).trim().toUpperCase());
 }
 
+/**
+ * First characters a "none" word can start with before width folding and lower
+ * case: - — – 无 n N and the full-width －, ｎ, Ｎ. Any other first character is
+ * not a placeholder, and most cells (names, channels, ratings) are told so
+ * without building their folded copy.
+ */
+const NONE_FIRST = new Set([0x2d, 0x2014, 0x2013, 0x65e0, 0x6e, 0x4e, 0xff0d, 0xff4e, 0xff2e]);
+
 /** A blank cell: nothing, white space, or a "none" placeholder. */
 export function isBlank(cell: Cell): boolean {
   if (cell === null || cell === undefined || cell === '') return true;
   if (typeof cell !== 'string') return false;
   if (cell.length > 8) return false;
   const s = cell.trim();
-  return s === '' || NONE_WORDS.has(foldWidth(s).toLowerCase());
+  if (s === '') return true;
+  return NONE_FIRST.has(s.charCodeAt(0)) && NONE_WORDS.has(foldWidth(s).toLowerCase());
 }
 
 /** Folded, trimmed text of a non-blank string cell, or the error_value problem. */

@@ -268,6 +268,12 @@ describe('helpers', () => {
     expect([0, false, 'x', '#N/A', '0'].some(isBlank)).toBe(false);
   });
 
+  test('isBlank: every "none" word in every width and case, trimmed (the first-character screen lets each through)', () => {
+    const words = ['-', '--', '—', '——', '–', '无', 'n/a', 'N/A', 'none', 'None', 'NONE', '－', '－－', 'ｎ/ａ', 'Ｎ／Ａ', 'ｎｏｎｅ', 'ＮＯＮＥ', ' none ', '\u3000无\u3000', '\tN/A'];
+    for (const w of words) expect([w, isBlank(w)]).toEqual([w, true]);
+    for (const w of ['n', 'no', 'n/b', 'nonex', '-5', '—1', '无效', 'a', '张三', '5', 'Ｎ', '#N/A']) expect([w, isBlank(w)]).toEqual([w, false]);
+  });
+
   test('isProblem tells problems from values', () => {
     expect(isProblem(problem('bad_date'))).toBe(true);
     expect([null, '2026-07-01', 0, true, utc(2026, 1, 1)].some(isProblem)).toBe(false);
