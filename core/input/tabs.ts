@@ -40,6 +40,7 @@ import {
   toPeriod, toMonth, toRating, toText, toAppealStatus, type CellCode, type Problem, type SlashOrder,
 } from './cells';
 import { MESSAGES, cellMessage, type Message } from './messages';
+import { FeedbackRow, IncidentRow } from './records';
 import type {
   AppealRecord, AppealStatus, AttendanceRecord, CaseRecord, InvestigationRecord, Cell, Dataset, Day, Diagnostic, FeedbackRecord, IncidentRecord, Level,
   NominationRecord, QuotaRecord, RawTab, Rating, RedemptionRecord, ReviewRecord, Severity, StaffRecord, TabId,
@@ -211,6 +212,10 @@ interface Range {
 interface StaffIndex {
   /** Accepted staff keys → position in the Staff records. */
   accepted: Map<string, number>;
+  /** Staff id cells as written (a few hundred distinct texts repeated over a tab) → position of their accepted person. */
+  byCell: Map<string, number>;
+  /** Position in the Staff records → its key. */
+  keyAt: string[];
   /** Keys of Staff rows left out → their row number. */
   rejected: Map<string, number>;
   staffTab: string;
@@ -218,6 +223,7 @@ interface StaffIndex {
 
 const NONE = -1;
 const CACHE_LIMIT = 50000;
+const DAY_MS = 86400000;
 
 /** A day read from a cell, with its day key. */
 interface DayRead {
@@ -241,6 +247,7 @@ class Reader {
   private row: Cell[] = [];
   private readonly mapped: number[];
   private readonly dayCache = new Map<string | number, DayRead | Problem>();
+  /** Dates by UTC day number (days since 1970-01-01). */
   private readonly timeCache = new Map<number, DayRead | Problem>();
   /** Day key (see dayKey) of the day the last `day()` call returned: cached with the day, so free per row. */
   dayKeyRead = 0;
@@ -366,13 +373,14 @@ class Reader {
         v = readDay(c);
         if (v !== null && this.dayCache.size < CACHE_LIMIT) this.dayCache.set(c, v);
       }
-    } else if (c instanceof Date) {
-      const t = c.getTime();
-      const hit = this.timeCache.get(t);
+    } else if (c instanceof Date && !Number.isNaN(c.getTime())) {
+      // A Date is read by its UTC calendar day alone, so the day number is the key: a small integer, where the time would be a boxed float.
+      const dayNo = Math.floor(c.getTime() / DAY_MS);
+      const hit = this.timeCache.get(dayNo);
       if (hit !== undefined) v = hit;
       else {
         v = readDay(c) as DayRead | Problem;
-        if (this.timeCache.size < CACHE_LIMIT) this.timeCache.set(t, v);
+        if (this.timeCache.size < CACHE_LIMIT) this.timeCache.set(dayNo, v);
       }
     } else v = readDay(c);
     if (v === null) { this.blank(j, required, 'date'); return null; }
@@ -485,12 +493,12 @@ class Reader {
     this.staffAt = -1;
     // Hot path (every row of Feedback and Incidents): an id seen before of a person in Staff, with no object or trim.
     const c = this.cell(j);
-    if (typeof c === 'string' && c.length > 0 && c.length <= 64 && c.charCodeAt(0) !== 35) {
-      const known = this.keyCache.get(c);
-      const at = known === undefined ? undefined : staff.accepted.get(known);
+    const cacheable = typeof c === 'string' && c.length > 0 && c.length <= 64 && c.charCodeAt(0) !== 35;
+    if (cacheable) {
+      const at = staff.byCell.get(c);
       if (at !== undefined) {
         this.staffAt = at;
-        return known as string;
+        return staff.keyAt[at];
       }
     }
     const { id, key } = this.key(j, true);
@@ -498,6 +506,7 @@ class Reader {
     const at = staff.accepted.get(key);
     if (at !== undefined) {
       this.staffAt = at;
+      if (cacheable && staff.byCell.size < CACHE_LIMIT) staff.byCell.set(c, at);
       return key;
     }
     const staffRow = staff.rejected.get(key);
@@ -642,6 +651,7 @@ function readStaff(rd: Reader, ctx: Context): StaffRecord[] {
       continue;
     }
     firstRow.set(key, rd.rowNo);
+    ctx.staff.keyAt[out.length] = key;
     ctx.staff.accepted.set(key, out.length);
     const rec: StaffRecord = {
       tab: rd.tab.name, row: rd.rowNo, id, key, name, department,
@@ -698,7 +708,7 @@ function readFeedback(rd: Reader, ctx: Context): FeedbackRecord[] {
       continue;
     }
     facts.pushDated(rd.staffAt, rd.dayKeyRead);
-    out.push({ tab, row: rd.rowNo, date, staffKey, score, rating, likes, customer, channel, comment });
+    out.push(new FeedbackRow(tab, rd.rowNo, date, staffKey, score, rating, likes, customer, channel, comment));
   }
   rd.finishLeftOut(ctx.staff, jStaff);
   return facts.attach(out, ctx);
@@ -726,7 +736,7 @@ function readIncidents(rd: Reader, ctx: Context): IncidentRecord[] {
       unknown.note(written, rd.rowNo);
     }
     facts.pushDated(rd.staffAt, rd.dayKeyRead);
-    out.push({ tab: rd.tab.name, row: rd.rowNo, date, staffKey, type, points, amount, note });
+    out.push(new IncidentRow(rd.tab.name, rd.rowNo, date, staffKey, type, points, amount, note));
   }
   unknown.emit(ctx.sink, rd, jType, 'unknown_type', MESSAGES.unknownType);
   rd.finishLeftOut(ctx.staff, jStaff);
@@ -1030,7 +1040,7 @@ export function readDataset(tabs: RawTab[], options: ReadOptions = {}): ReadResu
   const keyCache = new Map<string, string>();
   const ctx: Context = {
     sink, options: opts, keyCache,
-    staff: { accepted: new Map(), rejected: new Map(), staffTab: staffTab.name },
+    staff: { accepted: new Map(), byCell: new Map(), keyAt: [], rejected: new Map(), staffTab: staffTab.name },
     staffRecords: [],
   };
   const reader = (id: TabId): Reader | null => {
