@@ -35,7 +35,7 @@ export function writeSheetLinks(ss: Spreadsheet, sheet: Sheet, tab: OutputTab): 
   for (const l of links) {
     const gid = gidOf(l.tab);
     // A link to a tab that is not there (renamed since) stays plain text.
-    if (gid !== null) byCell.set(`${l.row},${l.col}`, `#gid=${gid}&range=${l.cell}`);
+    if (gid !== null) byCell.set(`${l.row},${l.col}`, `#gid=${gid}&range=A${l.at}`);
   }
   const rows = tab.rows.length;
   const values: GoogleAppsScript.Spreadsheet.RichTextValue[][] = [];

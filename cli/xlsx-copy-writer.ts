@@ -32,7 +32,7 @@ import { MAIN_NS, REL_NS } from './ooxml-names';
 import { arrange, cannotWrite, replaceWith, safeSheetNames } from './xlsx-sheets';
 import {
   cellStyleXfList, ChunkedText, customNumFmts, escapeXml, NEW_STYLES_XML, styleAttrs, type StyleAttrs,
-  valuesWriterCovers, writeOutputSheet, writeSheetRels,
+  valuesWriterCovers, writeOutputSheet,
 } from './xlsx-values-writer';
 import { entryBytesAt, entryDataOffset, readZipDirectory, type ZipEntry } from './zip-entries';
 import { ZipWriter } from './zip-writer';
@@ -134,9 +134,8 @@ export async function writeCopyXlsx(source: string, path: string, outputs: Outpu
     let total = 0;
     for (const sheet of plan.sheets) {
       const out = new ChunkedText(zip.entry(sheet.part));
-      const links = await writeOutputSheet(out, sheet.tab, null, plan.attrs);
+      await writeOutputSheet(out, sheet.tab, null, plan.attrs);
       await out.end();
-      if (links.length > 0) await writeSheetRels(new ChunkedText(zip.entry(relsPartOf(sheet.part))), links);
       total += sheet.tab.rows.length;
       options.onRows?.(total);
     }

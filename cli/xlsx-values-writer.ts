@@ -16,7 +16,7 @@ import { columnLetters } from '../core/output/a1';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { MAX_CELL_CHARS } from './cells';
 import { dataBarRanges } from './xlsx-charts';
-import { arrange, cannotWrite, columnWidth, FORMULA_LIKE, hasTime, replaceWith, safeSheetNames, xlsxLinkTabPrefix } from './xlsx-sheets';
+import { arrange, cannotWrite, columnWidth, FORMULA_LIKE, hasTime, replaceWith, safeSheetNames, xlsxLinkLocationPrefix } from './xlsx-sheets';
 import { type ZipEntryWriter, ZipWriter } from './zip-writer';
 import { APP_PROPS_NS, CONTENT_TYPES_NS, CORE_PROPS_NS, CORE_PROPS_REL, DC_NS, DCTERMS_NS, MAIN_NS, PKG_REL_NS, REL_NS, XSI_NS } from './ooxml-names';
 
@@ -222,9 +222,9 @@ export async function writeValuesXlsx(path: string, inputs: RawTab[], outputs: O
     for (let i = 0; i < sheets.length; i++) {
       const sheet = sheets[i];
       const out = new ChunkedText(zip.entry(`xl/worksheets/sheet${i + 1}.xml`));
-      const links = sheet.kind === 'input' ? await writeInputSheet(out, sheet.tab, strings) : await writeOutputSheet(out, sheet.tab, strings, OWN_STYLE_ATTRS);
+      if (sheet.kind === 'input') await writeInputSheet(out, sheet.tab, strings);
+      else await writeOutputSheet(out, sheet.tab, strings, OWN_STYLE_ATTRS);
       await out.end();
-      if (links.length > 0) await writeSheetRels(new ChunkedText(zip.entry(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`)), links);
       total += sheet.tab.rows.length;
       options.onRows?.(total);
     }
@@ -373,11 +373,11 @@ function putCell(out: ChunkedText, col: string, n: string, style: number, attrs:
 }
 
 /**
- * An input tab's values; it has no links (returns the empty list of linked cells).
+ * An input tab's values.
  * Every byte of it is ASCII (strings are shared-string numbers), so cells go
  * straight into the chunk, with no string per cell or row to build first.
  */
-async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStrings): Promise<CellLink[]> {
+async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStrings): Promise<void> {
   await out.push(`${SHEET_OPEN}<sheetData>`);
   let cols: string[] = [];
   for (let r = 0; r < tab.rows.length; r++) {
@@ -399,16 +399,24 @@ async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStr
     if (ended) await ended;
   }
   await out.push('</sheetData></worksheet>');
-  return [];
+}
+
+/** Links sorted by (row, column), stable (the first link of a cell first); the list itself when it already is. */
+function linksInCellOrder(links: CellLink[]): CellLink[] {
+  for (let k = 1; k < links.length; k++) {
+    const a = links[k - 1];
+    const b = links[k];
+    if (a.row > b.row || (a.row === b.row && a.col > b.col)) return [...links].sort((x, y) => x.row - y.row || x.col - y.col);
+  }
+  return links;
 }
 
 /**
  * An output tab, for both this writer and the copy of a large workbook (cli/xlsx-copy-writer.ts).
- * Strings go to `strings`, or inline when it is null; `attrs` places the styles. Returns its cell
- * links, in the order of their relationship ids (rId1, rId2 …), for the sheet's relationships
- * part (writeSheetRels).
+ * Strings go to `strings`, or inline when it is null; `attrs` places the styles. Cell links are
+ * the sheet's `<hyperlinks>`, each to a place in this workbook.
  */
-export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: SharedStrings | null, attrs: StyleAttrs): Promise<CellLink[]> {
+export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings: SharedStrings | null, attrs: StyleAttrs): Promise<void> {
   const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
   const cols = columnRefs(width);
   let head = `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`
@@ -419,30 +427,29 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
     head += '</cols>';
   }
   await out.push(`${head}<sheetData>`);
-  const linksByRow = new Map<number, CellLink[]>();
-  for (const l of tab.links ?? []) {
-    const list = linksByRow.get(l.row);
-    if (list) list.push(l);
-    else linksByRow.set(l.row, [l]);
-  }
-  // The linked cells in the order of their relationship ids (rId1 …), kept as numbers, not XML strings
-  // (a statements tab has a few links per row: hundreds of thousands of small strings otherwise).
+  // The links in cell order (the Statements tab makes them so; others are sorted), met one by one
+  // as the cells are written: no per-row lists for a tab of hundreds of thousands of links.
+  const links = linksInCellOrder(tab.links ?? []);
+  let next = 0;
+  // The linked cells in cell order, kept as numbers, not XML strings.
   const linked: CellLink[] = [];
   const linkCols: number[] = [];
   const linkRows: number[] = [];
   for (let r = 0; r < tab.rows.length; r++) {
     const cells = tab.rows[r];
     const n = String(r + 1);
-    const links = linksByRow.get(r);
+    while (next < links.length && links[next].row < r) next++; // links outside the tab's cells
     let open = false; // as in writeInputSheet: `<row …>` comes with the first cell written
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
       const style = r === 0 ? S_HEADER : outputStyle(v, tab.formats[c] ?? 'text');
-      const link = links?.find((l) => l.col === c);
-      // A link to a place in this workbook, never a formula; the cell shows its text. Written as exceljs's
-      // writer did (a hyperlink relationship to `#'Tab'!A12`), which Excel, LibreOffice and exceljs all follow.
+      while (next < links.length && links[next].row === r && links[next].col < c) next++;
+      const link = next < links.length && links[next].row === r && links[next].col === c ? links[next] : undefined;
+      // A link to a place in this workbook, never a formula; the cell shows its text.
       valueOf(link ? String(v ?? '') : v, strings);
       if (link) {
+        // One link per cell: the first given for it (as a per-row lookup found it).
+        while (next < links.length && links[next].row === r && links[next].col === c) next++;
         linked.push(link);
         linkCols.push(c);
         linkRows.push(r + 1);
@@ -463,16 +470,26 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
       + '<cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>');
   }
   if (linked.length > 0) {
+    // A place in this workbook, as Excel itself writes one: `<hyperlink ref="B7" location="'Tab'!A12"/>`,
+    // no relationship part (a statements tab has hundreds of thousands of links).
     await out.push('<hyperlinks>');
+    const prefixes = new Map<string, string>();
     for (let k = 0; k < linked.length; k++) {
-      // `<hyperlink ref="B7" r:id="rId12"/>`, every byte ASCII.
-      const waited = out.room(80);
+      const l = linked[k];
+      let prefix = prefixes.get(l.tab);
+      if (prefix === undefined) {
+        prefix = escapeXml(xlsxLinkLocationPrefix(l.tab));
+        prefixes.set(l.tab, prefix);
+      }
+      const waited = out.room(64 + prefix.length * 3);
       if (waited) await waited;
       out.ascii('<hyperlink ref="');
       out.ascii(cols[linkCols[k]]);
       out.ascii(String(linkRows[k]));
-      out.ascii('" r:id="rId');
-      out.ascii(String(k + 1));
+      out.ascii('" location="');
+      out.utf8(prefix);
+      out.ascii('A');
+      out.ascii(String(l.at));
       out.ascii('"/>');
     }
     await out.push('</hyperlinks>');
@@ -489,37 +506,6 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
     await out.push('</rowBreaks>');
   }
   await out.push('</worksheet>');
-  return linked;
-}
-
-const REL_HEAD = '<Relationship Id="rId';
-const REL_MID = `" Type="${REL_NS}/hyperlink" Target="`;
-const REL_TAIL = '" TargetMode="External"/>';
-
-/** A sheet's relationships part: one hyperlink relationship per cell link (to `#'Tab'!A12`), rId1 … in order. */
-export async function writeSheetRels(out: ChunkedText, links: CellLink[]): Promise<void> {
-  await out.push(`${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">`);
-  // Each target is its tab's `#'Tab'!` (escaped once per tab) and the cell: no string per link to build.
-  const prefixes = new Map<string, string>();
-  for (let i = 0; i < links.length; i++) {
-    const l = links[i];
-    let prefix = prefixes.get(l.tab);
-    if (prefix === undefined) {
-      prefix = escapeXml(xlsxLinkTabPrefix(l.tab));
-      prefixes.set(l.tab, prefix);
-    }
-    const cell = escapeXml(l.cell);
-    const waited = out.room(REL_HEAD.length + REL_MID.length + REL_TAIL.length + 12 + (prefix.length + cell.length) * 3);
-    if (waited) await waited;
-    out.ascii(REL_HEAD);
-    out.ascii(String(i + 1));
-    out.ascii(REL_MID);
-    out.utf8(prefix);
-    out.utf8(cell);
-    out.ascii(REL_TAIL);
-  }
-  await out.push('</Relationships>');
-  await out.end();
 }
 
 async function writeSharedStrings(out: ChunkedText, strings: SharedStrings): Promise<void> {

@@ -66,12 +66,17 @@ export interface ChartSpec {
   anchorCol: number;
 }
 
-/** A link from an output cell (`row`, `col`: indices into OutputTab.rows) to cell `cell` (e.g. `A12`) of tab `tab`. */
+/**
+ * A link from an output cell (`row`, `col`: indices into OutputTab.rows) to row
+ * `at` (1-based, as the user sees it) of tab `tab`: the writers point it at that
+ * row's first cell (`A12`). A number, not an address string: the Statements tab
+ * at size L holds hundreds of thousands of links.
+ */
 export interface CellLink {
   row: number;
   col: number;
   tab: string;
-  cell: string;
+  at: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

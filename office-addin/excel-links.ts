@@ -8,9 +8,9 @@
 import type { OutputTab } from '../core/types';
 
 
-/** The sheet address of a link target, quoted as Excel wants (`'O''Brien'!A12`). */
-export function linkAddress(tab: string, cell: string): string {
-  return `'${tab.replace(/'/g, "''")}'!${cell}`;
+/** The sheet address of a link target (row `at`'s first cell), quoted as Excel wants (`'O''Brien'!A12`). */
+export function linkAddress(tab: string, at: number): string {
+  return `'${tab.replace(/'/g, "''")}'!A${at}`;
 }
 
 const encoder = new TextEncoder();
@@ -20,7 +20,7 @@ export function linkBytesByRow(tab: OutputTab): Map<number, number> {
   const out = new Map<number, number>();
   for (const l of tab.links ?? []) {
     const text = String(tab.rows[l.row]?.[l.col] ?? '');
-    const bytes = encoder.encode(linkAddress(l.tab, l.cell) + text).length + 64;
+    const bytes = encoder.encode(linkAddress(l.tab, l.at) + text).length + 64;
     out.set(l.row, (out.get(l.row) ?? 0) + bytes);
   }
   return out;
@@ -31,7 +31,7 @@ export function queueLinks(ws: Excel.Worksheet, tab: OutputTab, start: number, e
   for (const l of tab.links ?? []) {
     if (l.row < start || l.row >= end) continue;
     const text = String(tab.rows[l.row]?.[l.col] ?? '');
-    ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: linkAddress(l.tab, l.cell), textToDisplay: text };
+    ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: linkAddress(l.tab, l.at), textToDisplay: text };
   }
   for (const r of tab.pageBreaks ?? []) {
     if (r > 0 && r >= start && r < end) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));

@@ -30,9 +30,8 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
   const links: CellLink[] = [];
   const pageBreaks: number[] = [];
   for (const st of statements) {
-    // Per person: a row's text and its link address, made once however many lines show the row.
+    // Per person: a row's text, made once however many lines show the row.
     const shown = new Map<number, string>();
-    const cells = new Map<number, string>();
     if (rows.length > 1) {
       rows.push([]);
       pageBreaks.push(rows.length);
@@ -44,9 +43,7 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
       const r = rows.length;
       line.rows.eachShown(STATEMENT_ROWS, lang, (text, tab, at, k) => {
         row.push(text);
-        let cell = cells.get(at);
-        if (cell === undefined) cells.set(at, (cell = `A${at}`));
-        links.push({ row: r, col: 3 + k, tab, cell });
+        links.push({ row: r, col: 3 + k, tab, at });
       }, shown);
       if (line.rows.length > STATEMENT_ROWS) {
         while (row.length < 3 + STATEMENT_ROWS) row.push(null);

@@ -73,9 +73,9 @@ describe('Statements in Excel', () => {
     expect(sheet.links!.size).toBe(tab.links!.length);
     for (const l of tab.links!) {
       const link = sheet.links!.get(`${l.row},${l.col}`)!;
-      expect(link.documentReference).toBe(`'${l.tab}'!${l.cell}`);
+      expect(link.documentReference).toBe(`'${l.tab}'!A${l.at}`);
       expect(link.textToDisplay).toBe(String(tab.rows[l.row][l.col]));
-      expect(link.textToDisplay).toContain(`${l.tab} row ${l.cell.slice(1)}`);
+      expect(link.textToDisplay).toContain(`${l.tab} row ${l.at}`);
     }
     expect(sheet.pageBreaks).toEqual(tab.pageBreaks);
   });

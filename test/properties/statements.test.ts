@@ -82,11 +82,11 @@ describe.each(listPresets().map((p) => p.id))('preset %s', (preset) => {
           reached.links += 1;
           let h = l.row;
           while (h > 0 && tab.rows[h].length !== 1) h--;
-          const owner = ownerOf(tabs, l.tab, Number(l.cell.slice(1)));
+          const owner = ownerOf(tabs, l.tab, l.at);
           const heading = String(tab.rows[h][0]);
           const person = list.find((s) => heading.startsWith(s.title));
           expect(person && owner === staffKey(person.staffId)).toBe(true);
-          expect(String(tab.rows[l.row][l.col])).toContain(`row ${l.cell.slice(1)}`);
+          expect(String(tab.rows[l.row][l.col])).toContain(`row ${l.at}`);
         }
       }
     }), { seed: SEED, numRuns: RUNS });

@@ -26,7 +26,7 @@ describe('Statements tab', () => {
     const smile = st.rows.findIndex((r, k) => k > start && r[0] === '微笑卡');
     expect(st.rows[smile].slice(0, 3)).toEqual(['微笑卡', '8', '微笑卡 8 = 超越 4 × 2']);
     const links = st.links!.filter((l) => l.row === smile);
-    expect(links.map((l) => `${l.tab}!${l.cell}`)).toEqual(links.map((l) => `Feedback!A${/第 (\d+) 行/.exec(String(st.rows[smile][l.col]))![1]}`));
+    expect(links.map((l) => `${l.tab}!A${l.at}`)).toEqual(links.map((l) => `Feedback!A${/第 (\d+) 行/.exec(String(st.rows[smile][l.col]))![1]}`));
     expect(links).toHaveLength(4);
   });
 });
