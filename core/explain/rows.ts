@@ -183,12 +183,49 @@ function labelOf(field: string, code: string): Bi {
 
 /** What row `rec` says that matters in `lang` (its day, then `field`'s value), or null when it says nothing. */
 function noteOf(rec: InputRow, field: string | undefined, lang: Lang): string | null {
-  const day = String(rec.date ?? rec.month ?? rec.period ?? '');
-  const raw = field ? rec[field] : undefined;
-  const value = typeof raw === 'string' ? labelOf(field!, raw)[lang] : typeof raw === 'number' ? String(raw) : null;
+  const day = noteDay(rec);
+  const value = noteValue(rec, field, lang);
   if (day === '' && value === null) return null;
   if (day === '') return value!;
   return value === null || value === '' ? day : day + (lang === 'zh' ? '，' : ', ') + value;
+}
+
+/** The day a row's note starts with ('' when it has none). */
+function noteDay(rec: InputRow): string {
+  return String(rec.date ?? rec.month ?? rec.period ?? '');
+}
+
+/** The value of `field` a row's note ends with, in `lang` (null when it has none). */
+function noteValue(rec: InputRow, field: string | undefined, lang: Lang): string | null {
+  const raw = field ? rec[field] : undefined;
+  return typeof raw === 'string' ? labelOf(field!, raw)[lang] : typeof raw === 'number' ? String(raw) : null;
+}
+
+/** The pieces notedRowText joins, one array for every row (no array per text). */
+const NOTED_PARTS: (string | number)[] = ['', '', 0, '', '', '', '', ''];
+
+/** rowTextOf(rec.tab, rec.row, noteOf(rec, field, lang), lang), in one join: no note string on the way (a statements tab writes hundreds of thousands). */
+function notedRowText(rec: InputRow, field: string | undefined, lang: Lang): string {
+  const day = noteDay(rec);
+  const value = noteValue(rec, field, lang);
+  if (day === '' || value === null || value === '') return rowTextOf(rec.tab, rec.row, noteOf(rec, field, lang), lang);
+  const p = NOTED_PARTS;
+  p[0] = rec.tab;
+  p[2] = rec.row;
+  p[4] = day;
+  p[6] = value;
+  if (lang === 'zh') {
+    p[1] = ' 第 ';
+    p[3] = ' 行（';
+    p[5] = '，';
+    p[7] = '）';
+  } else {
+    p[1] = ' row ';
+    p[3] = ' (';
+    p[5] = ', ';
+    p[7] = ')';
+  }
+  return p.join('');
 }
 
 /** The row reference (tab as written, row as the user sees it) of a tab index position, with its day and `field`'s value. */
@@ -236,6 +273,75 @@ function textKind(src: RowSource, noted: boolean): number {
     kinds[slot] = id;
   }
   return kinds[slot];
+}
+
+/**
+ * The one-source list of (tab, field), made once per run: every person's list of a
+ * measure shares it (a list per figure per person otherwise).
+ */
+function sourceOf(ctx: Ctx, tab: RowTab, field: string | undefined): readonly RowSource[] {
+  let byTab = ctx.memo.get('explain:sources') as Map<RowTab, Map<string | undefined, readonly RowSource[]>> | undefined;
+  if (!byTab) ctx.memo.set('explain:sources', (byTab = new Map()));
+  let byField = byTab.get(tab);
+  if (!byField) byTab.set(tab, (byField = new Map()));
+  let s = byField.get(field);
+  if (!s) byField.set(field, (s = [{ tab, field, rank: TAB_ORDER.indexOf(tab) }]));
+  return s;
+}
+
+/** The entries made of a list none of whose entries was asked for as a RowNote yet: shared, replaced before the first is made. */
+const NONE_MADE: RowNote[] = [];
+
+/**
+ * The texts of the rows one statement shows (by row position and textKind), so a row
+ * shown on several lines is one text: a small open-addressing table emptied for each
+ * person by a new generation, not a Map made and grown per person.
+ */
+export class ShownTexts {
+  private keys = new Float64Array(256);
+  private gens = new Int32Array(256);
+  private texts: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+  private gen = 1;
+  private size = 0;
+
+  /** Forget every text (the next person). */
+  clear(): void {
+    this.gen++;
+    this.size = 0;
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let h = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & mask;
+    while (this.gens[h] === this.gen && this.keys[h] !== key) h = (h + 1) & mask;
+    return h;
+  }
+
+  get(key: number): string | undefined {
+    const h = this.slot(key);
+    return this.gens[h] === this.gen ? this.texts[h] : undefined;
+  }
+
+  set(key: number, text: string): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const h = this.slot(key);
+    if (this.gens[h] !== this.gen) {
+      this.gens[h] = this.gen;
+      this.keys[h] = key;
+      this.size++;
+    }
+    this.texts[h] = text;
+  }
+
+  private grow(): void {
+    const { keys, gens, texts, gen } = this;
+    const cap = keys.length * 2;
+    this.keys = new Float64Array(cap);
+    this.gens = new Int32Array(cap);
+    this.texts = new Array<string | undefined>(cap).fill(undefined);
+    this.size = 0;
+    for (let h = 0; h < keys.length; h++) if (gens[h] === gen) this.set(keys[h], texts[h]!);
+  }
 }
 
 /** Where a row list's entries come from: the tab, and the field whose value notes each row. */
@@ -332,7 +438,7 @@ export class RowList implements Iterable<RowNote> {
   static at(ctx: Ctx, tab: RowTab, positions: ArrayLike<number>, field: string | undefined, notedAll = false): RowList {
     const n = positions.length;
     if (n === 0) return RowList.EMPTY;
-    return new RowList(ctx, [{ tab, field, rank: TAB_ORDER.indexOf(tab) }], positions, null, notedAll ? n : Math.min(n, NOTED_ROWS), []);
+    return new RowList(ctx, sourceOf(ctx, tab, field), positions, null, notedAll ? n : Math.min(n, NOTED_ROWS), NONE_MADE);
   }
 
   /** Source index × 2 + 1 when noted, of entry `k`. */
@@ -358,7 +464,7 @@ export class RowList implements Iterable<RowNote> {
         how.push(l.howAt(k) + shift);
       }
     }
-    return new RowList(ctx, sources, pos, how, 0, []);
+    return new RowList(ctx, sources, pos, how, 0, NONE_MADE);
   }
 
   /**
@@ -367,7 +473,11 @@ export class RowList implements Iterable<RowNote> {
    * then tab name, then row — the same order whatever the tabs are called.
    */
   static merged(ctx: Ctx, lists: RowList[]): RowList {
-    const all = RowList.concat(ctx, lists);
+    // Parts whose rows already follow one another in the merged order, each once (a combined figure's parts
+    // from Feedback then Incidents): the merge is the parts one after another, as they are.
+    const leaves = lists.flatMap((l) => l.leaves());
+    if (leaves.length > 1 && RowList.inMergedOrder(ctx, leaves)) return RowList.chain(leaves);
+    const all = RowList.concat(ctx, leaves);
     if (all.length === 0) return RowList.EMPTY;
     // One rows measure's list whose tab is in (tab name, row) order is already merged: each row once, in that order.
     if (all.ctx && !all.how && !all.parts && all.sources.length === 1 && inRowOrder(ctx, all.sources[0].tab)) return all;
@@ -404,7 +514,32 @@ export class RowList implements Iterable<RowNote> {
       outPos.push(pos[order[j]]);
       outHow.push(all.howAt(order[j]));
     }
-    return new RowList(ctx, sources, outPos, outHow, 0, []);
+    return new RowList(ctx, sources, outPos, outHow, 0, NONE_MADE);
+  }
+
+  /** The lists a chain is made of, down to lists of rows (this list when it is one). */
+  private leaves(): RowList[] {
+    return this.parts ? this.parts.flatMap((p) => p.leaves()) : this.length > 0 ? [this] : [];
+  }
+
+  /**
+   * Whether the lists' entries, one list after another, are strictly in merged order
+   * (tab in the contract's order, tab name, row): then no row is twice and merging
+   * changes nothing. Only for lists of tabs whose index follows (tab name, row).
+   */
+  private static inMergedOrder(ctx: Ctx, lists: RowList[]): boolean {
+    let last = -1;
+    for (const l of lists) {
+      if (!l.ctx) return false;
+      l.ensure(l.length);
+      for (const s of l.sources) if (!inRowOrder(ctx, s.tab)) return false;
+      for (let k = 0; k < l.length; k++) {
+        const key = (l.sources[l.howAt(k) >> 1].rank + 1) * 2 ** 32 + l.pos[k];
+        if (key <= last) return false;
+        last = key;
+      }
+    }
+    return true;
   }
 
   /** The entry at `k` as a RowNote. */
@@ -426,6 +561,7 @@ export class RowList implements Iterable<RowNote> {
       return out;
     }
     this.ensure(want);
+    if (this.made === NONE_MADE) this.made = [];
     while (this.made.length < want) this.made.push(this.make(this.made.length));
     return this.made.slice(0, want);
   }
@@ -435,7 +571,7 @@ export class RowList implements Iterable<RowNote> {
    * each with its tab as written and row: made from the input rows, no RowNote kept
    * (the Statements tab writes ten rows of every line of every person).
    */
-  eachShown(n: number, lang: Lang, fn: (text: string, tab: string, row: number, k: number) => void, shown?: Map<number, string>): void {
+  eachShown(n: number, lang: Lang, fn: (text: string, tab: string, row: number, k: number) => void, shown?: ShownTexts): void {
     const want = Math.min(n, this.length);
     if (this.parts) {
       let done = 0;
@@ -463,7 +599,7 @@ export class RowList implements Iterable<RowNote> {
       const key = kind >= 0 && kind < 1024 ? this.pos[k] * 1024 + kind : -1;
       let text = key >= 0 ? shown!.get(key) : undefined;
       if (text === undefined) {
-        text = rowTextOf(rec.tab, rec.row, (h & 1) === 1 ? noteOf(rec, src.field, lang) : null, lang);
+        text = (h & 1) === 1 ? notedRowText(rec, src.field, lang) : rowTextOf(rec.tab, rec.row, null, lang);
         if (key >= 0) shown!.set(key, text);
       }
       fn(text, rec.tab, rec.row, k);
@@ -500,6 +636,7 @@ export class RowList implements Iterable<RowNote> {
       return this.made;
     }
     this.ensure(this.length);
+    if (this.made === NONE_MADE) this.made = [];
     while (this.made.length < this.length) this.made.push(this.make(this.made.length));
     return this.made;
   }
@@ -530,27 +667,51 @@ function sortNotes(list: RowNote[]): RowNote[] {
  * person at a time.
  */
 interface PersonLists {
+  /** The person whose lists `lists` holds. */
   i: number;
-  lists: Map<string, { list: RowList; id: string; w: Period }>;
+  /** A slot per (measure, window) asked for in the run: by measure id, then window id. */
+  slots: Map<string, Map<string, number>>;
+  /** Each slot's measure and window. */
+  asked: { id: string; w: Period }[];
+  /** Each slot's list for person `i`, when made (`made` lists the slots filled). */
+  lists: (RowList | undefined)[];
+  made: number[];
 }
 
-function remembered(ctx: Ctx, id: string, w: Period, i: number, make: () => RowList): RowList {
+/** rowsBelow(ctx, id, w, i, depth), made once per person: nothing is allocated to look a list up. */
+function remembered(ctx: Ctx, id: string, w: Period, i: number, depth: number): RowList {
   let c = ctx.memo.get('explain:rows:person') as PersonLists | undefined;
-  if (!c || c.i !== i) {
+  if (!c) ctx.memo.set('explain:rows:person', (c = { i, slots: new Map(), asked: [], lists: [], made: [] }));
+  if (c.i !== i) {
     // The previous person's lists are kept by their statement and near misses: cut them to what is shown.
-    const prev = c?.i ?? -1;
-    if (c) for (const x of c.lists.values()) x.list.trim(NOTED_ROWS, () => rowsBelow(ctx, x.id, x.w, prev, 0));
-    ctx.memo.set('explain:rows:person', (c = { i, lists: new Map() }));
+    const prev = c.i;
+    for (const s of c.made) {
+      const { id: sid, w: sw } = c.asked[s];
+      c.lists[s]!.trim(NOTED_ROWS, () => rowsBelow(ctx, sid, sw, prev, 0));
+      c.lists[s] = undefined;
+    }
+    c.made.length = 0;
+    c.i = i;
   }
-  const key = `${id}\u0000${w.id}`;
-  let x = c.lists.get(key);
-  if (!x) c.lists.set(key, (x = { list: make(), id, w }));
-  return x.list;
+  let byWindow = c.slots.get(id);
+  if (!byWindow) c.slots.set(id, (byWindow = new Map()));
+  let slot = byWindow.get(w.id);
+  if (slot === undefined) {
+    byWindow.set(w.id, (slot = c.asked.length));
+    c.asked.push({ id, w });
+  }
+  let list = c.lists[slot];
+  if (list === undefined) {
+    list = rowsBelow(ctx, id, w, i, depth);
+    c.lists[slot] = list;
+    c.made.push(slot);
+  }
+  return list;
 }
 
 /** Every input row behind measure `id` for person `i` in window `w` (combined and per-window measures followed down). */
 export function rowsBehind(ctx: Ctx, id: string, w: Period, i: number): RowList {
-  return remembered(ctx, id, w, i, () => rowsBelow(ctx, id, w, i, 0));
+  return remembered(ctx, id, w, i, 0);
 }
 
 function rowsBelow(ctx: Ctx, id: string, w: Period, i: number, depth: number): RowList {
@@ -559,8 +720,8 @@ function rowsBelow(ctx: Ctx, id: string, w: Period, i: number, depth: number): R
   switch (m.kind) {
     case 'rows': return RowList.at(ctx, m.tab, measureRows(ctx, m, w, i), telling(m));
     // A part's list is the one its own figure line shows (made once per person).
-    case 'combine': return RowList.merged(ctx, m.of.map((p) => remembered(ctx, p, w, i, () => rowsBelow(ctx, p, w, i, depth + 1))));
-    case 'over': return RowList.merged(ctx, subPeriods(w, m.each).map((s) => remembered(ctx, m.measure, s, i, () => rowsBelow(ctx, m.measure, s, i, depth + 1))));
+    case 'combine': return RowList.merged(ctx, m.of.map((p) => remembered(ctx, p, w, i, depth + 1)));
+    case 'over': return RowList.merged(ctx, subPeriods(w, m.each).map((s) => remembered(ctx, m.measure, s, i, depth + 1)));
     default: return RowList.EMPTY;
   }
 }
@@ -600,11 +761,8 @@ const roundQ = (v: number): number => Math.round(v * 1e6) / 1e6;
 function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: number): Breakdown {
   // The list a gate or a combined figure on this measure shows too (made once per person).
   const rows = rowsBehind(ctx, m.id, w, i);
-  const base = { measure: m.id, label: m.label, value, count: rows.length, scale: m.scale, rows };
-  if (m.of === 'department') return { ...base, op: 'other', terms: [] };
-  if (m.agg === 'count') {
-    return { ...base, op: 'sum', terms: [{ label: { zh: '行', en: 'rows' }, count: rows.length, each: 1, value: rows.length, rowCount: true }] };
-  }
+  if (m.of === 'department') return rowsBreakdownOf(m, value, rows, 'other', []);
+  if (m.agg === 'count') return rowsBreakdownOf(m, value, rows, 'sum', [{ label: ROWS_LABEL, count: rows.length, each: 1, value: rows.length, rowCount: true }]);
   if (m.agg === 'sum' || m.agg === 'mean') {
     // The person's rows, values and value-map codes, side by side in the window's lists.
     const wr = windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w);
@@ -631,10 +789,17 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
       g.count! += 1;
       g.value = roundQ(g.value + v);
     }
-    const terms = groups.sort((a, b) => b.each! - a.each! || (a.label.en < b.label.en ? -1 : 1));
-    return { ...base, op: m.agg === 'sum' ? 'sum' : 'mean', terms };
+    const terms = groups.length > 1 ? groups.sort((a, b) => b.each! - a.each! || (a.label.en < b.label.en ? -1 : 1)) : groups;
+    return rowsBreakdownOf(m, value, rows, m.agg === 'sum' ? 'sum' : 'mean', terms);
   }
-  return { ...base, op: 'other', terms: [] };
+  return rowsBreakdownOf(m, value, rows, 'other', []);
+}
+
+const ROWS_LABEL: Bi = { zh: '行', en: 'rows' };
+
+/** A rows measure's breakdown: one object per figure (every figure of every person is broken down on each Compute). */
+function rowsBreakdownOf(m: RowsMeasure, value: number, rows: RowList, op: Breakdown['op'], terms: Term[]): Breakdown {
+  return { measure: m.id, label: m.label, value, count: rows.length, scale: m.scale, rows, op, terms };
 }
 
 /** The breakdown of measure `id` for person `i` in window `w`. */

@@ -10,6 +10,7 @@ import type { EngineResult } from '../engine/compute';
 import { fill } from '../output/labels';
 import { STATEMENT } from './labels';
 import { eachStatement, STATEMENT_ROWS, type Statement } from './statement';
+import { ShownTexts } from './rows';
 
 /** Columns: item, value, detail, ten row links, "and N more". */
 const WIDTH = 3 + STATEMENT_ROWS + 1;
@@ -29,9 +30,10 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
   const rows: Cell[][] = [header];
   const links: CellLink[] = [];
   const pageBreaks: number[] = [];
+  // Per person: a row's text, made once however many lines show the row.
+  const shown = new ShownTexts();
   for (const st of statements) {
-    // Per person: a row's text, made once however many lines show the row.
-    const shown = new Map<number, string>();
+    shown.clear();
     if (rows.length > 1) {
       rows.push([]);
       pageBreaks.push(rows.length);
@@ -39,16 +41,19 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
     rows.push([statementHeading(st, lang)]);
     if (st.lines.length === 0) rows.push([STATEMENT.none[lang]]);
     for (const line of st.lines) {
-      const row: Cell[] = [line.label, line.value, line.detail];
+      // Made at its length (item, value, detail, the rows shown, "and N more"), not grown cell by cell.
+      const n = line.rows.length;
+      const more = n > STATEMENT_ROWS;
+      const row: Cell[] = new Array<Cell>(3 + Math.min(n, STATEMENT_ROWS) + (more ? 1 : 0));
+      row[0] = line.label;
+      row[1] = line.value;
+      row[2] = line.detail;
       const r = rows.length;
       line.rows.eachShown(STATEMENT_ROWS, lang, (text, tab, at, k) => {
-        row.push(text);
+        row[3 + k] = text;
         links.push({ row: r, col: 3 + k, tab, at });
       }, shown);
-      if (line.rows.length > STATEMENT_ROWS) {
-        while (row.length < 3 + STATEMENT_ROWS) row.push(null);
-        row.push(fill(STATEMENT.more_rows[lang], { n: line.rows.length - STATEMENT_ROWS }));
-      }
+      if (more) row[3 + STATEMENT_ROWS] = fill(STATEMENT.more_rows[lang], { n: n - STATEMENT_ROWS });
       rows.push(row);
     }
   }
