@@ -107,7 +107,7 @@ export function filterMask(t: TabIndex, filters: Filter[]): Uint8Array | null {
  * column the table reads are folded into the table (no mask): a smile-card
  * count over a million feedback rows is then one lookup per row.
  */
-interface RowSource {
+export interface RowSource {
   codes: Int32Array | null;
   table: Float64Array | null;
   num: Float64Array | null;
@@ -115,7 +115,7 @@ interface RowSource {
   mask: Uint8Array | null;
 }
 
-function rowSource(ctx: Ctx, m: RowsMeasure): RowSource {
+export function rowSource(ctx: Ctx, m: RowsMeasure): RowSource {
   const key = `rowsource:${m.id}`;
   const hit = ctx.memo.get(key) as RowSource | undefined;
   if (hit) return hit;
@@ -164,18 +164,6 @@ function rowSource(ctx: Ctx, m: RowsMeasure): RowSource {
   const src: RowSource = { codes: column ? column.codes : null, table, num, constant: 1, mask: filterMask(t, rest) };
   ctx.memo.set(key, src);
   return src;
-}
-
-/**
- * Row `r`'s value for rows measure `m` (NaN: the row is left out), read through
- * the measure's row source: for a few rows at a time (one person's rows, when a
- * statement explains a figure) instead of one number per row of the whole tab.
- */
-export function rowValueAt(ctx: Ctx, m: RowsMeasure): (r: number) => number {
-  const { codes, table, num, constant, mask } = rowSource(ctx, m);
-  if (codes && table) return mask ? (r) => (mask[r] ? table[codes[r] + 1] : NaN) : (r) => table[codes[r] + 1];
-  if (num) return mask ? (r) => (mask[r] ? num[r] : NaN) : (r) => num[r];
-  return mask ? (r) => (mask[r] ? constant : NaN) : () => constant;
 }
 
 /**

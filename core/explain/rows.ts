@@ -10,7 +10,7 @@ import { TAB_ORDER, TAB_SPECS } from '../input/aliases';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
 import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context';
-import { evalMeasure, rowValueAt } from '../engine/measures';
+import { evalMeasure, rowSource } from '../engine/measures';
 import { rowText, rowTextOf, valueLabel, type Bi } from './labels';
 
 /**
@@ -50,43 +50,35 @@ export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
   return out;
 }
 
-/** Each person's rows that count for a rows measure in one window: rows[start[i] .. start[i+1]), in tab order. */
+/**
+ * Each person's rows that count for a rows measure in one window: rows[start[i] ..
+ * start[i+1]), in tab order. Row k's value is `valueAt(wr, k)`: through the
+ * measure's table from `codes[k]` when it has one (value maps, filtered counts),
+ * else `vals[k]`, else `constant`.
+ */
 interface WindowRows {
   start: Int32Array;
   rows: Int32Array;
-  /** Each row's value, as `rows` (a breakdown reads a person's values in one stretch). */
-  vals: Float64Array;
-  /** Each row's code in the value map's column, as `rows` (null without a value map). */
+  /** Each row's code in the column the measure's table reads (null without a table). */
   codes: Int32Array | null;
-  /** The same rows in tab order, and their values. */
-  all: Int32Array;
-  allVals: Float64Array;
+  table: Float64Array | null;
+  /** Each row's number (measures of a number column), else null. */
+  vals: Float64Array | null;
+  constant: number;
 }
 
-/**
- * The rows of a tab whose window lies in `win` and whose person is known, in tab
- * order: one pass per tab and window, shared by every measure on the tab.
- */
-function tabWindowRows(ctx: Ctx, tab: RowTab, win: Period): Int32Array {
-  const key = `explain:tabwindow:${tab}\u0000${win.id}`;
-  const hit = ctx.memo.get(key) as Int32Array | undefined;
-  if (hit) return hit;
-  const { staff, from, to } = ctx.tabs[tab];
-  const [ks, ke] = windowKeys(win);
-  const out = new Int32Array(staff.length);
-  let n = 0;
-  for (let r = 0; r < staff.length; r++) if (staff[r] >= 0 && from[r] >= ks && to[r] <= ke) out[n++] = r;
-  const rows = out.slice(0, n);
-  ctx.memo.set(key, rows);
-  return rows;
+function valueAt(wr: WindowRows, k: number): number {
+  return wr.codes !== null ? wr.table![wr.codes[k] + 1] : wr.vals !== null ? wr.vals[k] : wr.constant;
 }
 
 /**
  * Everyone's rows of rows measure `m` in window `win`: every statement asks for
  * the same figures, so one pass for all people reads the tab front to back
- * instead of each person's rows scattered over a million: over the tab's rows in
- * the window (tabWindowRows), or over the rows of a window already made for the
- * measure that holds this one (a month of the quarter).
+ * instead of each person's rows scattered over a million, or the rows of a window
+ * already made for the measure that holds this one (a month of the quarter). Two
+ * passes (count, then place) so that only the arrays kept are made: on a machine
+ * where fresh memory is slow to touch, a scratch array of a million rows costs as
+ * much as the pass.
  */
 function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const key = `explain:windowrows:${m.id}\u0000${win.id}`;
@@ -96,40 +88,60 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const { staff, from, to } = t;
   const [ks, ke] = windowKeys(win);
   const made = (ctx.memo.get(`explain:windowrows:${m.id}`) ?? []) as { ks: number; ke: number; wr: WindowRows }[];
-  const outer = made.find((x) => x.ks <= ks && ke <= x.ke);
-  // The rows to look at, in tab order: the enclosing window's, else the whole tab.
-  const among = outer ? outer.wr.all : tabWindowRows(ctx, m.tab, win);
-  const amongVals = outer ? outer.wr.allVals : null;
-  const value = outer ? null : rowValueAt(ctx, m);
-  const n = among.length;
+  const outer = made.find((x) => x.ks <= ks && ke <= x.ke)?.wr ?? null;
+  const { codes, table, num, constant, mask } = rowSource(ctx, m);
+  const withTable = codes !== null && table !== null;
   const start = new Int32Array(ctx.n + 1);
-  const all = new Int32Array(n);
-  const allVals = new Float64Array(n);
   let found = 0;
-  for (let j = 0; j < n; j++) {
-    const r = among[j];
-    const s = staff[r];
-    if (s < 0 || from[r] < ks || to[r] > ke) continue;
-    const v = value ? value(r) : amongVals![j];
-    if (v !== v) continue;
-    allVals[found] = v;
-    all[found++] = r;
-    start[s + 1]++;
+  if (outer) {
+    // The enclosing window's rows are each person's in tab order, their values known: only the window to check.
+    const among = outer.rows;
+    for (let j = 0; j < among.length; j++) {
+      const r = among[j];
+      if (from[r] < ks || to[r] > ke) continue;
+      start[staff[r] + 1]++;
+      found++;
+    }
+  } else {
+    for (let r = 0; r < staff.length; r++) {
+      const s = staff[r];
+      if (s < 0 || from[r] < ks || to[r] > ke || (mask !== null && mask[r] === 0)) continue;
+      const v = withTable ? table[codes[r] + 1] : num !== null ? num[r] : constant;
+      if (v !== v) continue;
+      start[s + 1]++;
+      found++;
+    }
   }
   for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
   const rows = new Int32Array(found);
-  const vals = new Float64Array(found);
-  const colCodes = m.map ? catColumn(t, m.field!).codes : null;
-  const codes = colCodes ? new Int32Array(found) : null;
-  const fill = start.slice(0, ctx.n);
-  for (let j = 0; j < found; j++) {
-    const r = all[j];
-    const k = fill[staff[r]]++;
-    rows[k] = r;
-    vals[k] = allVals[j];
-    if (codes) codes[k] = colCodes![r];
+  const rowCodes = withTable ? new Int32Array(found) : null;
+  const vals = !withTable && num !== null ? new Float64Array(found) : null;
+  if (outer) {
+    // In person order already: each kept row goes next.
+    const among = outer.rows;
+    let k = 0;
+    for (let j = 0; j < among.length; j++) {
+      const r = among[j];
+      if (from[r] < ks || to[r] > ke) continue;
+      rows[k] = r;
+      if (rowCodes) rowCodes[k] = outer.codes![j];
+      else if (vals) vals[k] = outer.vals![j];
+      k++;
+    }
+  } else {
+    const fill = start.slice(0, ctx.n);
+    for (let r = 0; r < staff.length; r++) {
+      const s = staff[r];
+      if (s < 0 || from[r] < ks || to[r] > ke || (mask !== null && mask[r] === 0)) continue;
+      const v = withTable ? table[codes[r] + 1] : num !== null ? num[r] : constant;
+      if (v !== v) continue;
+      const k = fill[s]++;
+      rows[k] = r;
+      if (rowCodes) rowCodes[k] = codes![r];
+      else if (vals) vals[k] = v;
+    }
   }
-  const out: WindowRows = { start, rows, vals, codes, all: all.subarray(0, found), allVals: allVals.subarray(0, found) };
+  const out: WindowRows = { start, rows, codes: rowCodes, table: withTable ? table : null, vals, constant };
   ctx.memo.set(key, out);
   made.push({ ks, ke, wr: out });
   ctx.memo.set(`explain:windowrows:${m.id}`, made);
@@ -766,14 +778,15 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
   if (m.agg === 'sum' || m.agg === 'mean') {
     // The person's rows, values and value-map codes, side by side in the window's lists.
     const wr = windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w);
-    const { vals, codes } = wr;
+    // With a value map, the codes are the mapped column's (the table reads it): terms by coded value.
+    const codes = m.map ? wr.codes : null;
     const col = codes ? catColumn(ctx.tabs[m.tab], m.field!) : null;
     // A few groups at most (the value map's codes, or the distinct numbers): a list beats a Map per figure.
     const keys: number[] = [];
     const groups: Term[] = [];
     let index: Map<number, number> | null = null;
     for (let k = wr.start[i]; k < wr.start[i + 1]; k++) {
-      const v = vals[k];
+      const v = valueAt(wr, k);
       const code = codes ? codes[k] : -1;
       const key = codes ? code : v;
       let j = index ? (index.get(key) ?? -1) : keys.indexOf(key);
