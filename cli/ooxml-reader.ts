@@ -364,13 +364,24 @@ function tagAt(b: Buffer, i: number, end: number, prefix: string, name: string):
   return d === GT || d === SLASH || d === 32 || d === 9 || d === 10 || d === 13 ? j : -1;
 }
 
+/**
+ * `b.indexOf(c, from)` for a byte that is usually a few bytes away (a closing
+ * quote, the next `<`): a loop over the next 64 bytes first, as a native call
+ * costs more than the bytes it would skip, then the native search.
+ */
+function indexOfByte(b: Buffer, c: number, from: number): number {
+  const stop = Math.min(b.length, from + 64);
+  for (let i = from; i < stop; i++) if (b[i] === c) return i;
+  return stop >= b.length ? -1 : b.indexOf(c, stop);
+}
+
 /** Index of the `>` closing the tag whose attributes start at i, skipping quoted values. */
 function tagEnd(b: Buffer, i: number, end: number): number {
   while (i < end) {
     const c = b[i];
     if (c === GT) return i;
     if (c === QUOT || c === APOS) {
-      const q = b.indexOf(c, i + 1);
+      const q = indexOfByte(b, c, i + 1);
       i = q < 0 ? end : q + 1;
       continue;
     }
@@ -427,7 +438,7 @@ function scanRows(b: Buffer, from: number, end: number, st: ScanState): void {
   const p = st.prefix!;
   let i = from;
   while (i < end) {
-    i = b.indexOf(LT, i);
+    i = indexOfByte(b, LT, i);
     if (i < 0 || i >= end) return;
     const after = tagAt(b, i, end, p, 'row');
     if (after < 0) { i++; continue; }
@@ -437,7 +448,7 @@ function scanRows(b: Buffer, from: number, end: number, st: ScanState): void {
     const rAt = findAttr(b, after, close, 114 /* r */);
     if (rAt >= 0) {
       const q = b[rAt];
-      const z = b.indexOf(q, rAt + 1);
+      const z = indexOfByte(b, q, rAt + 1);
       const n = intOf(b, rAt + 1, z);
       if (n > 0) rowIndex = n - 1;
     }
@@ -458,7 +469,7 @@ function findAttr(b: Buffer, a: number, z: number, letter: number): number {
   while (i < z) {
     const c = b[i];
     if (c === QUOT || c === APOS) {
-      const q = b.indexOf(c, i + 1);
+      const q = indexOfByte(b, c, i + 1);
       i = q < 0 ? z : q + 1;
       continue;
     }

@@ -115,6 +115,17 @@ describe('row arrays made as wide as the row before', () => {
   });
 });
 
+describe('quoted attribute values, near and far', () => {
+  test('a closing quote past the byte loop\'s 64 bytes is found by the native search; a > inside quotes is not the tag\'s end', async () => {
+    const long = 'x>'.repeat(50);
+    const sheet = `<row r="1" note="${long}" spans="1:2"><c r="A1" note='${long}'><v>1</v></c><c note="${long}" r="B1"><v>2</v></c></row>`
+      + `<row note="${long}" r="3"><c r="B3" t="s"><v>0</v></c></row>`
+      + `<row r="4"><c r="A4" note="short>"><v>4</v></c></row>`;
+    const [tab] = await readXlsx(await workbook(`<sst xmlns="${MAIN}">${ITEMS}</sst>`, sheet));
+    expect(tab.rows).toEqual([[1, 2], [null, null], [null, 'a'], [4, null]]);
+  });
+});
+
 describe('zip entries', () => {
   test('a part inflated in one chunk of its directory size is the same bytes as the part', () => {
     const buf = readFileSync(join(__dirname, '..', 'fixtures', 'foreign', 'libreoffice.xlsx'));
