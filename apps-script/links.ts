@@ -18,13 +18,13 @@ function text(v: Cell): string {
 
 /** Write the tab's links onto `sheet`, which already holds its values (rows from row 1). */
 export function writeSheetLinks(ss: Spreadsheet, sheet: Sheet, tab: OutputTab): void {
-  const links = tab.links ?? [];
-  if (links.length === 0) return;
+  const links = tab.links;
+  if (!links || links.count === 0) return;
   let first = Infinity;
   let last = -1;
-  for (const l of links) {
-    first = Math.min(first, l.col);
-    last = Math.max(last, l.col);
+  for (let k = 0; k < links.count; k++) {
+    first = Math.min(first, links.col[k]);
+    last = Math.max(last, links.col[k]);
   }
   const gids = new Map<string, number | null>();
   const gidOf = (name: string): number | null => {
@@ -32,10 +32,10 @@ export function writeSheetLinks(ss: Spreadsheet, sheet: Sheet, tab: OutputTab): 
     return gids.get(name)!;
   };
   const byCell = new Map<string, string>();
-  for (const l of links) {
-    const gid = gidOf(l.tab);
+  for (let k = 0; k < links.count; k++) {
+    const gid = gidOf(links.tabs[links.tab[k]]);
     // A link to a tab that is not there (renamed since) stays plain text.
-    if (gid !== null) byCell.set(`${l.row},${l.col}`, `#gid=${gid}&range=A${l.at}`);
+    if (gid !== null) byCell.set(`${links.row[k]},${links.col[k]}`, `#gid=${gid}&range=A${links.at[k]}`);
   }
   const rows = tab.rows.length;
   const values: GoogleAppsScript.Spreadsheet.RichTextValue[][] = [];

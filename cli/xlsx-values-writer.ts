@@ -13,7 +13,7 @@
  */
 import { unlink } from 'node:fs/promises';
 import { columnLetters } from '../core/output/a1';
-import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import type { Cell, CellLinks, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { MAX_CELL_CHARS } from './cells';
 import { dataBarRanges } from './xlsx-charts';
 import { arrange, cannotWrite, columnWidth, FORMULA_LIKE, hasTime, replaceWith, safeSheetNames, xlsxLinkLocationPrefix } from './xlsx-sheets';
@@ -401,14 +401,16 @@ async function writeInputSheet(out: ChunkedText, tab: RawTab, strings: SharedStr
   await out.push('</sheetData></worksheet>');
 }
 
-/** Links sorted by (row, column), stable (the first link of a cell first); the list itself when it already is. */
-function linksInCellOrder(links: CellLink[]): CellLink[] {
-  for (let k = 1; k < links.length; k++) {
-    const a = links[k - 1];
-    const b = links[k];
-    if (a.row > b.row || (a.row === b.row && a.col > b.col)) return [...links].sort((x, y) => x.row - y.row || x.col - y.col);
+/** The order of the links by (row, column), stable (the first link of a cell first); null when they already are. */
+function linkOrder(links: CellLinks): Int32Array | null {
+  const { row, col } = links;
+  for (let k = 1; k < links.count; k++) {
+    if (row[k - 1] > row[k] || (row[k - 1] === row[k] && col[k - 1] > col[k])) {
+      const order = Array.from({ length: links.count }, (_, j) => j).sort((x, y) => row[x] - row[y] || col[x] - col[y] || x - y);
+      return Int32Array.from(order);
+    }
   }
-  return links;
+  return null;
 }
 
 /**
@@ -429,30 +431,32 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
   await out.push(`${head}<sheetData>`);
   // The links in cell order (the Statements tab makes them so; others are sorted), met one by one
   // as the cells are written: no per-row lists for a tab of hundreds of thousands of links.
-  const links = linksInCellOrder(tab.links ?? []);
+  const links = tab.links;
+  const count = links?.count ?? 0;
+  const order = links ? linkOrder(links) : null;
+  const lRow = links?.row;
+  const lCol = links?.col;
+  // Link j in cell order is link at(j).
+  const at = (j: number) => (order ? order[j] : j);
   let next = 0;
-  // The linked cells in cell order, kept as numbers, not XML strings.
-  const linked: CellLink[] = [];
-  const linkCols: number[] = [];
-  const linkRows: number[] = [];
+  // The links written, in cell order (indices into `links`).
+  const linked: number[] = [];
   for (let r = 0; r < tab.rows.length; r++) {
     const cells = tab.rows[r];
     const n = String(r + 1);
-    while (next < links.length && links[next].row < r) next++; // links outside the tab's cells
+    while (next < count && lRow![at(next)] < r) next++; // links outside the tab's cells
     let open = false; // as in writeInputSheet: `<row …>` comes with the first cell written
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
       const style = r === 0 ? S_HEADER : outputStyle(v, tab.formats[c] ?? 'text');
-      while (next < links.length && links[next].row === r && links[next].col < c) next++;
-      const link = next < links.length && links[next].row === r && links[next].col === c ? links[next] : undefined;
+      while (next < count && lRow![at(next)] === r && lCol![at(next)] < c) next++;
+      const link = next < count && lRow![at(next)] === r && lCol![at(next)] === c ? at(next) : -1;
       // A link to a place in this workbook, never a formula; the cell shows its text.
-      valueOf(link ? String(v ?? '') : v, strings);
-      if (link) {
+      valueOf(link >= 0 ? String(v ?? '') : v, strings);
+      if (link >= 0) {
         // One link per cell: the first given for it (as a per-row lookup found it).
-        while (next < links.length && links[next].row === r && links[next].col === c) next++;
+        while (next < count && lRow![at(next)] === r && lCol![at(next)] === c) next++;
         linked.push(link);
-        linkCols.push(c);
-        linkRows.push(r + 1);
       }
       if (cellValueText === null && style === S_PLAIN) continue; // empty and unstyled: nothing written
       const waited = out.room(CELL_ROOM + inlineRoom() + (open ? 0 : n.length + 10));
@@ -469,27 +473,22 @@ export async function writeOutputSheet(out: ChunkedText, tab: OutputTab, strings
     await out.push(`<conditionalFormatting sqref="${bars[k]}"><cfRule type="dataBar" priority="${k + 1}"><dataBar>`
       + '<cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>');
   }
-  if (linked.length > 0) {
+  if (links && linked.length > 0) {
     // A place in this workbook, as Excel itself writes one: `<hyperlink ref="B7" location="'Tab'!A12"/>`,
     // no relationship part (a statements tab has hundreds of thousands of links).
     await out.push('<hyperlinks>');
-    const prefixes = new Map<string, string>();
-    for (let k = 0; k < linked.length; k++) {
-      const l = linked[k];
-      let prefix = prefixes.get(l.tab);
-      if (prefix === undefined) {
-        prefix = escapeXml(xlsxLinkLocationPrefix(l.tab));
-        prefixes.set(l.tab, prefix);
-      }
+    const prefixes = links.tabs.map((t) => escapeXml(xlsxLinkLocationPrefix(t)));
+    for (const k of linked) {
+      const prefix = prefixes[links.tab[k]];
       const waited = out.room(64 + prefix.length * 3);
       if (waited) await waited;
       out.ascii('<hyperlink ref="');
-      out.ascii(cols[linkCols[k]]);
-      out.ascii(String(linkRows[k]));
+      out.ascii(cols[links.col[k]]);
+      out.ascii(String(links.row[k] + 1));
       out.ascii('" location="');
       out.utf8(prefix);
       out.ascii('A');
-      out.ascii(String(l.at));
+      out.ascii(String(links.at[k]));
       out.ascii('"/>');
     }
     await out.push('</hyperlinks>');

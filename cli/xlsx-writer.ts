@@ -16,6 +16,7 @@
 import { unlink } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
+import { cellLinkList } from '../core/output/cell-links';
 import { toExcelValue } from './cells';
 import { CliError, fsCode } from './errors';
 import { writeDataBars } from './xlsx-charts';
@@ -158,7 +159,7 @@ function writeOutput(wb: ExcelJS.Workbook, name: string, tab: OutputTab): ExcelJ
   const width = tab.rows.reduce((w, r) => Math.max(w, r.length), 0);
   ws.columns = Array.from({ length: width }, (_, i) => ({ width: columnWidth(tab.rows, i) }));
   const linksByRow = new Map<number, CellLink[]>();
-  for (const l of tab.links ?? []) {
+  for (const l of cellLinkList(tab.links)) {
     const list = linksByRow.get(l.row);
     if (list) list.push(l);
     else linksByRow.set(l.row, [l]);

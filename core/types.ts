@@ -44,7 +44,7 @@ export interface OutputTab {
    * each adapter writes a native cell link (exceljs hyperlink, Sheets rich-text
    * link, Excel range hyperlink), never a formula built from user text.
    */
-  links?: CellLink[];
+  links?: CellLinks;
   /** Row indices (into `rows`) that start a printed page, where the host has page breaks. */
   pageBreaks?: number[];
   /** Native charts over the tab's own cells (core/explain/charts); the .xlsx writer draws data bars on their value columns. */
@@ -77,6 +77,22 @@ export interface CellLink {
   col: number;
   tab: string;
   at: number;
+}
+
+/**
+ * The cell links of an output tab, column-wise: link k goes from output cell
+ * (row[k], col[k]) to row at[k] of tab tabs[tab[k]] (see CellLink). Numbers in
+ * typed arrays, not an object per link (a statements tab at size L has hundreds
+ * of thousands), and plain data, so it crosses to and from a worker as it is.
+ * Made and read with core/output/cell-links.ts.
+ */
+export interface CellLinks {
+  count: number;
+  row: Int32Array;
+  col: Int32Array;
+  at: Int32Array;
+  tab: Int32Array;
+  tabs: string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

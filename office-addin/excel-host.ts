@@ -212,7 +212,7 @@ function rowBytes(values: unknown[], formats: string[]): number {
  * of 32,767 characters keeps such a row far below 5 MB in practice).
  */
 export function planChunks(tab: OutputTab, width: number, budget: number): ChunkPlan[] {
-  const extra = tab.links?.length ? linkBytesByRow(tab) : null;
+  const extra = tab.links?.count ? linkBytesByRow(tab) : null;
   const chunks: ChunkPlan[] = [];
   let start = 0;
   let bytes = 4; // the two enclosing [] of values and formats

@@ -6,6 +6,7 @@
  * rows, so they travel in the syncs the values need anyway (no sync of their own).
  */
 import type { OutputTab } from '../core/types';
+import { cellLinkAt } from '../core/output/cell-links';
 
 
 /** The sheet address of a link target (row `at`'s first cell), quoted as Excel wants (`'O''Brien'!A12`). */
@@ -18,7 +19,8 @@ const encoder = new TextEncoder();
 /** Bytes the links of each row add to a write request (for chunk planning). */
 export function linkBytesByRow(tab: OutputTab): Map<number, number> {
   const out = new Map<number, number>();
-  for (const l of tab.links ?? []) {
+  for (let k = 0; k < (tab.links?.count ?? 0); k++) {
+    const l = cellLinkAt(tab.links!, k);
     const text = String(tab.rows[l.row]?.[l.col] ?? '');
     const bytes = encoder.encode(linkAddress(l.tab, l.at) + text).length + 64;
     out.set(l.row, (out.get(l.row) ?? 0) + bytes);
@@ -28,8 +30,9 @@ export function linkBytesByRow(tab: OutputTab): Map<number, number> {
 
 /** Queue the hyperlinks and page breaks of rows [start, end) on `ws`. */
 export function queueLinks(ws: Excel.Worksheet, tab: OutputTab, start: number, end: number): void {
-  for (const l of tab.links ?? []) {
-    if (l.row < start || l.row >= end) continue;
+  for (let k = 0; k < (tab.links?.count ?? 0); k++) {
+    if (tab.links!.row[k] < start || tab.links!.row[k] >= end) continue;
+    const l = cellLinkAt(tab.links!, k);
     const text = String(tab.rows[l.row]?.[l.col] ?? '');
     ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: linkAddress(l.tab, l.at), textToDisplay: text };
   }

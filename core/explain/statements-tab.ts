@@ -5,7 +5,8 @@
  * value, detail, then the first ten input rows behind it, each a cell link to
  * that row of its tab (column A of the row), and "and N more".
  */
-import type { Cell, CellLink, ColumnFormat, Lang, OutputTab } from '../types';
+import type { Cell, ColumnFormat, Lang, OutputTab } from '../types';
+import { CellLinksBuilder } from '../output/cell-links';
 import type { EngineResult } from '../engine/compute';
 import { fill } from '../output/labels';
 import { STATEMENT } from './labels';
@@ -28,7 +29,7 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
   const header: Cell[] = [STATEMENT.item[lang], STATEMENT.value[lang], STATEMENT.detail[lang], STATEMENT.rows[lang]];
   while (header.length < WIDTH) header.push(null);
   const rows: Cell[][] = [header];
-  const links: CellLink[] = [];
+  const links = new CellLinksBuilder(1 << 14);
   const pageBreaks: number[] = [];
   // Per person: a row's text, made once however many lines show the row.
   const shown = new ShownTexts();
@@ -51,12 +52,12 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
       const r = rows.length;
       line.rows.eachShown(STATEMENT_ROWS, lang, (text, tab, at, k) => {
         row[3 + k] = text;
-        links.push({ row: r, col: 3 + k, tab, at });
+        links.push(r, 3 + k, tab, at);
       }, shown);
       if (more) row[3 + STATEMENT_ROWS] = fill(STATEMENT.more_rows[lang], { n: n - STATEMENT_ROWS });
       rows.push(row);
     }
   }
   const formats: ColumnFormat[] = new Array(WIDTH).fill('text');
-  return { name: statementsTabName(res.period.id, lang), kind: 'statements', rows, formats, links, pageBreaks };
+  return { name: statementsTabName(res.period.id, lang), kind: 'statements', rows, formats, links: links.done(), pageBreaks };
 }

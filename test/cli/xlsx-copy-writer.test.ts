@@ -21,6 +21,7 @@ import { ZipWriter } from '../../cli/zip-writer';
 import { formattedWorkbook, load, userState, USER_SHEETS } from './formatted-workbook';
 import { ROOT, tempDir } from './helpers';
 import { xlsxLinks } from './xlsx-links';
+import { cellLinkAt } from '../../core/output/cell-links';
 
 const NOW = '2026-10-08T17:00:00+08:00';
 const FOREIGN = join(ROOT, 'test', 'fixtures', 'foreign');
@@ -157,8 +158,8 @@ describe('the copy of a large .xlsx: user tabs as they are, outputs written new'
       expect([o.name, exceljsCells(a, o.name)]).toEqual([o.name, exceljsCells(b, o.name)]);
       expect(a.getWorksheet(o.name)!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     }
-    const statements = run.outputs.find((o) => (o.links ?? []).length > 0)!;
-    const link = statements.links![0];
+    const statements = run.outputs.find((o) => (o.links?.count ?? 0) > 0)!;
+    const link = cellLinkAt(statements.links!, 0);
     const cell = a.getWorksheet(statements.name)!.getRow(link.row + 1).getCell(link.col + 1);
     expect(xlsxLinks(out).get(statements.name)!.get(cell.address)).toBe(`'${link.tab}'!A${link.at}`);
     expect(cell.formula).toBeUndefined();

@@ -18,6 +18,7 @@ import { valuesWriterCovers, writeValuesXlsx } from '../../cli/xlsx-values-write
 import { writeXlsx } from '../../cli/xlsx-writer';
 import { crc32Js } from '../../cli/zip-writer';
 import { tempDir } from './helpers';
+import { cellLinks } from '../../core/output/cell-links';
 import { xlsxLinks } from './xlsx-links';
 
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
@@ -55,10 +56,10 @@ const OUTPUTS: OutputTab[] = [
   {
     name: '个人说明 2026-Q3', kind: 'statements', formats: ['text', 'text'],
     rows: [['说明', '行'], ['张三', "O'Brien's tab 第 2 行"], ['李四', '员工 第 3 行'], ['王五', null]],
-    links: [
+    links: cellLinks([
       { row: 1, col: 1, tab: "O'Brien's tab", at: 2 },
       { row: 2, col: 1, tab: '员工', at: 3 },
-    ],
+    ]),
     pageBreaks: [2, 3],
   },
   { name: '数据检查 2026-Q3', kind: 'datacheck', formats: ['text'], rows: [['级别'], ['错误']] },

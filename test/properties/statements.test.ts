@@ -7,6 +7,7 @@
  *    row of that person: the input tab's row at that number carries their staff id;
  *  - every link of the Statements tab points at the row its cell names, on that person's block.
  */
+import { cellLinkList } from '../../core/output/cell-links';
 import fc from 'fast-check';
 import { computeWorkbook } from '../../core/orchestrator';
 import { getPreset, listPresets } from '../../core/presets';
@@ -78,7 +79,7 @@ describe.each(listPresets().map((p) => p.id))('preset %s', (preset) => {
         }
         const tab = out.outputs.find((o) => o.kind === 'statements')!;
         // Each link sits in a person's block: its heading is the nearest one-cell row above.
-        for (const l of tab.links ?? []) {
+        for (const l of cellLinkList(tab.links)) {
           reached.links += 1;
           let h = l.row;
           while (h > 0 && tab.rows[h].length !== 1) h--;

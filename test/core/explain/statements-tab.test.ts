@@ -3,6 +3,7 @@
  * page break above every block but the first, row references as links, and a run in
  * one language replaces the tab the other language wrote.
  */
+import { cellLinkList } from '../../../core/output/cell-links';
 import { fixture, run, tab } from '../engine/helpers';
 
 describe('Statements tab', () => {
@@ -25,7 +26,7 @@ describe('Statements tab', () => {
     const start = st.rows.findIndex((r) => String(r[0]).startsWith('赵敏（S03）'));
     const smile = st.rows.findIndex((r, k) => k > start && r[0] === '微笑卡');
     expect(st.rows[smile].slice(0, 3)).toEqual(['微笑卡', '8', '微笑卡 8 = 超越 4 × 2']);
-    const links = st.links!.filter((l) => l.row === smile);
+    const links = cellLinkList(st.links).filter((l) => l.row === smile);
     expect(links.map((l) => `${l.tab}!A${l.at}`)).toEqual(links.map((l) => `Feedback!A${/第 (\d+) 行/.exec(String(st.rows[smile][l.col]))![1]}`));
     expect(links).toHaveLength(4);
   });
