@@ -315,9 +315,8 @@ async function readSheet(buf: Buffer, entry: ZipEntry, ctx: SheetContext, onRows
     state.tail = carry.toString('utf8');
   }
   applyMerges(rows, state.tail);
-  const out: Cell[][] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = rows[i] ?? [];
-  return out;
+  // Rows with no value are holes here: rectangular() makes them blank rows of the tab's width.
+  return rows;
 }
 
 function countNew(rows: Cell[][], before: number): number {
@@ -578,6 +577,19 @@ function scanCells(b: Buffer, i: number, end: number, st: ScanState, line: Cell[
     // Children: <f>, <v>, <is>; up to </c>.
     let vA = -1, vZ = -1;
     let inline: string | null = null;
+    // Most cells are exactly <v>…</v></c> (with the root's prefix): read those without the general loop.
+    if (pl === 0 && b[i] === LT && b[i + 1] === 118 /* v */ && b[i + 2] === GT) {
+      const z = nextLt(b, i + 3, end);
+      if (z + 8 <= end && b[z + 1] === SLASH && b[z + 2] === 118 && b[z + 3] === GT && b[z + 4] === LT && b[z + 5] === SLASH && b[z + 6] === 99 && b[z + 7] === GT) {
+        const value = cellValue(b, type, i + 3, z, null, style, ctx);
+        if (value !== null) {
+          line[col] = value;
+          if (col >= filled) filled = col + 1;
+        }
+        i = z + 8;
+        continue;
+      }
+    }
     while (i < end) {
       i = nextLt(b, i, end);
       if (i >= end) break;

@@ -126,6 +126,31 @@ describe('quoted attribute values, near and far', () => {
   });
 });
 
+describe('cells written <v>…</v></c> (read without the general child loop) and every other way', () => {
+  test('each kind of value reads the same in the short form and in the general one', async () => {
+    const styles = `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    // The same values twice: row 1 in the short form, row 2 with white space, a formula first, an extra child.
+    const short = '<row r="1"><c r="A1" t="s"><v>6</v></c><c r="B1"><v>4.5</v></c><c r="C1" s="1"><v>46204</v></c>'
+      + '<c r="D1" t="b"><v>1</v></c><c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="s"><v>1</v></c><c r="G1" t="str"><v>a&amp;b</v></c></row>';
+    const general = '<row r="2"><c r="A2" t="s"> <v>6</v> </c><c r="B2"><f>9/2</f><v>4.5</v></c><c r="C2" s="1"><v>46204</v><extLst/></c>'
+      + '<c r="D2" t="b"><v>1</v>\n</c><c r="E2" t="e"><f>NA()</f><v>#N/A</v></c><c r="F2" t="s"><v>1</v></c><c r="G2" t="str"><v>a&amp;b</v><!-- --></c></row>';
+    const path = join(tempDir(), 'kinds.xlsx');
+    const zip = new ZipWriter(path);
+    const part = async (name: string, xml: string) => { const e = zip.entry(name); await e.write(xml); await e.end(); };
+    await part('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    await part('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+    await part('xl/workbook.xml', `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="T" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    await part('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
+    await part('xl/sharedStrings.xml', `<sst xmlns="${MAIN}">${ITEMS}</sst>`);
+    await part('xl/styles.xml', styles);
+    await part('xl/worksheets/sheet1.xml', `<worksheet xmlns="${MAIN}"><sheetData>${short}${general}</sheetData></worksheet>`);
+    zip.finish();
+    const [tab] = await readXlsx(path);
+    const want = ['张三', 4.5, new Date(Date.UTC(2026, 6, 1)), true, '#N/A', null, 'a&b'];
+    expect(tab.rows).toEqual([want, want]);
+  });
+});
+
 describe('zip entries', () => {
   test('a part inflated in one chunk of its directory size is the same bytes as the part', () => {
     const buf = readFileSync(join(__dirname, '..', 'fixtures', 'foreign', 'libreoffice.xlsx'));
