@@ -10,7 +10,7 @@ import { TAB_ORDER, TAB_SPECS } from '../input/aliases';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
 import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context';
-import { evalMeasure, rowSource } from '../engine/measures';
+import { evalMeasure, rowSource, type RowSource as MeasureRows } from '../engine/measures';
 import { rowText, rowTextOf, valueLabel, type Bi } from './labels';
 
 /**
@@ -52,23 +52,20 @@ export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
 
 /**
  * Each person's rows that count for a rows measure in one window: rows[start[i] ..
- * start[i+1]), in tab order. Row k's value is `valueAt(wr, k)`: through the
- * measure's table from `codes[k]` when it has one (value maps, filtered counts),
- * else `vals[k]`, else `constant`.
+ * start[i+1]), in tab order. A row's value and code are read from the measure's
+ * row source (core/engine/measures.ts) when asked: no per-row copy of them.
  */
 interface WindowRows {
   start: Int32Array;
   rows: Int32Array;
-  /** Each row's code in the column the measure's table reads (null without a table). */
-  codes: Int32Array | null;
-  table: Float64Array | null;
-  /** Each row's number (measures of a number column), else null. */
-  vals: Float64Array | null;
-  constant: number;
+  src: MeasureRows;
 }
 
+/** The value of entry k (a row that counts: never NaN). */
 function valueAt(wr: WindowRows, k: number): number {
-  return wr.codes !== null ? wr.table![wr.codes[k] + 1] : wr.vals !== null ? wr.vals[k] : wr.constant;
+  const { codes, table, num, constant } = wr.src;
+  const r = wr.rows[k];
+  return codes !== null && table !== null ? table[codes[r] + 1] : num !== null ? num[r] : constant;
 }
 
 /**
@@ -89,7 +86,8 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const [ks, ke] = windowKeys(win);
   const made = (ctx.memo.get(`explain:windowrows:${m.id}`) ?? []) as { ks: number; ke: number; wr: WindowRows }[];
   const outer = made.find((x) => x.ks <= ks && ke <= x.ke)?.wr ?? null;
-  const { codes, table, num, constant, mask } = rowSource(ctx, m);
+  const src = rowSource(ctx, m);
+  const { codes, table, num, constant, mask } = src;
   const withTable = codes !== null && table !== null;
   const start = new Int32Array(ctx.n + 1);
   let found = 0;
@@ -114,8 +112,6 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   }
   for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
   const rows = new Int32Array(found);
-  const rowCodes = withTable ? new Int32Array(found) : null;
-  const vals = !withTable && num !== null ? new Float64Array(found) : null;
   if (outer) {
     // In person order already: each kept row goes next.
     const among = outer.rows;
@@ -123,10 +119,7 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
     for (let j = 0; j < among.length; j++) {
       const r = among[j];
       if (from[r] < ks || to[r] > ke) continue;
-      rows[k] = r;
-      if (rowCodes) rowCodes[k] = outer.codes![j];
-      else if (vals) vals[k] = outer.vals![j];
-      k++;
+      rows[k++] = r;
     }
   } else {
     const fill = start.slice(0, ctx.n);
@@ -135,13 +128,10 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
       if (s < 0 || from[r] < ks || to[r] > ke || (mask !== null && mask[r] === 0)) continue;
       const v = withTable ? table[codes[r] + 1] : num !== null ? num[r] : constant;
       if (v !== v) continue;
-      const k = fill[s]++;
-      rows[k] = r;
-      if (rowCodes) rowCodes[k] = codes![r];
-      else if (vals) vals[k] = v;
+      rows[fill[s]++] = r;
     }
   }
-  const out: WindowRows = { start, rows, codes: rowCodes, table: withTable ? table : null, vals, constant };
+  const out: WindowRows = { start, rows, src };
   ctx.memo.set(key, out);
   made.push({ ks, ke, wr: out });
   ctx.memo.set(`explain:windowrows:${m.id}`, made);
@@ -779,7 +769,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
     // The person's rows, values and value-map codes, side by side in the window's lists.
     const wr = windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w);
     // With a value map, the codes are the mapped column's (the table reads it): terms by coded value.
-    const codes = m.map ? wr.codes : null;
+    const codes = m.map ? wr.src.codes : null;
     const col = codes ? catColumn(ctx.tabs[m.tab], m.field!) : null;
     // A few groups at most (the value map's codes, or the distinct numbers): a list beats a Map per figure.
     const keys: number[] = [];
@@ -787,7 +777,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
     let index: Map<number, number> | null = null;
     for (let k = wr.start[i]; k < wr.start[i + 1]; k++) {
       const v = valueAt(wr, k);
-      const code = codes ? codes[k] : -1;
+      const code = codes ? codes[wr.rows[k]] : -1;
       const key = codes ? code : v;
       let j = index ? (index.get(key) ?? -1) : keys.indexOf(key);
       if (j < 0) {
