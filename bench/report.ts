@@ -308,7 +308,7 @@ function judgeIssue14(r: BenchReport, t: Target[]): void {
     t.push({ id: 'start', target: 'process start to first progress line ≤ 0.2 s', measured: why, status: 'not measured' });
   }
   if (ok(r.cli)) {
-    t.push({ id: 'cli-m-4s', target: '.xlsx M (420,508 rows) end to end ≤ 4 s', measured: `${(r.cli.wallMs / 1000).toFixed(1)} s (read, compute, --out with the input tabs)`, status: r.cli.wallMs <= 4000 && r.cli.exitCode === 0 ? 'met' : 'missed' });
+    t.push({ id: 'cli-m-4s', target: '.xlsx M (420,508 rows) end to end ≤ 4 s', measured: `${(r.cli.wallMs / 1000).toFixed(1)} s (read, compute, --out with the input tabs${(r.cli.wallRuns ?? []).length > 1 ? `; median of ${r.cli.wallRuns!.length} runs` : ''})`, status: r.cli.wallMs <= 4000 && r.cli.exitCode === 0 ? 'met' : 'missed' });
   } else t.push({ id: 'cli-m-4s', target: '.xlsx M (420,508 rows) end to end ≤ 4 s', measured: r.cli ? `failed: ${r.cli.error}` : 'not run', status: 'not measured' });
   const l = r.cliL;
   if (l && ok(l)) {
@@ -368,7 +368,8 @@ export function renderReport(r: BenchReport): string {
     out.push('', '### Command line on an .xlsx');
     if (ok(r.cli)) {
       const c = r.cli;
-      out.push('', `\`${c.command}\` on ${fmtInt(c.inputRows)} input rows (${fmtBytes(c.fileBytes)}): ${(c.wallMs / 1000).toFixed(1)} s wall, exit ${c.exitCode}, peak RSS ${c.maxRssMb ?? '?'} MiB, result ${fmtBytes(c.resultBytes)}. Progress on stderr:`, '', '```', ...c.progress, '```');
+      const each = (c.wallRuns ?? []).length > 1 ? ` (median of ${c.wallRuns!.length} runs: ${c.wallRuns!.map((w) => (w / 1000).toFixed(2)).join(', ')} s)` : '';
+      out.push('', `\`${c.command}\` on ${fmtInt(c.inputRows)} input rows (${fmtBytes(c.fileBytes)}): ${(c.wallMs / 1000).toFixed(1)} s wall${each}, exit ${c.exitCode}, peak RSS ${c.maxRssMb ?? '?'} MiB, result ${fmtBytes(c.resultBytes)}. Progress on stderr:`, '', '```', ...c.progress, '```');
     } else out.push('', `failed: ${r.cli.error}`);
   }
   if (r.cliL) {

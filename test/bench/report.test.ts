@@ -4,6 +4,7 @@
  */
 import { judge, parseTraceGc, peakBetweenForced, type BenchReport, type Target } from '../../bench/report';
 import { parseOptions } from '../../bench/bench';
+import { medianRun } from '../../bench/cli-run';
 import type { EngineRun } from '../../bench/engine-run';
 import type { HostCost } from '../../bench/hosts';
 import type { HyperFormulaRun } from '../../bench/hyperformula';
@@ -182,5 +183,23 @@ describe('HyperFormula ladder (issue 14: L is out of its reach, so the ratio is 
     expect(hf([run(0.05, 5_000, 100), run(0.1, 6_000, 150)]).status).toBe('not measured');
     expect(hf([run(0.05, 5_000, 10), run(0.1, 12_000, 10, false)]).status).toBe('not measured');
     expect(hf([run(0.05, 500, 100), run(0.1, 1_200, 150)]).status).toBe('not measured');
+  });
+});
+
+describe('the .xlsx M end-to-end target', () => {
+  const cli = (wallRuns: number[], wallMs: number) => ({
+    size: 'M' as const, file: 'bench-M.xlsx', fileBytes: 1, inputRows: 420508, writeMs: 1, exitCode: 0, wallMs, wallRuns, maxRssMb: 300,
+    progress: [], resultBytes: 1, command: 'node bin/service-star.js compute bench-M.xlsx',
+  });
+
+  it('is judged on the median run, and says how many runs it took the median of', () => {
+    expect(medianRun([4600, 3800, 3900])).toBe(3900);
+    expect(medianRun([4100, 4300, 3700, 3000])).toBe(3700);
+    expect(medianRun([5000])).toBe(5000);
+    const met = byId(judge(report({ cli: cli([4600, 3800, 3900], 3900) })))['cli-m-4s'];
+    expect(met.status).toBe('met');
+    expect(met.measured).toContain('3.9 s');
+    expect(met.measured).toContain('median of 3 runs');
+    expect(byId(judge(report({ cli: cli([4100, 4300, 3700], 4100) })))['cli-m-4s'].status).toBe('missed');
   });
 });
