@@ -11,7 +11,7 @@
 import type { Cell, RawTab } from '../core/types';
 import { isDateFormat, rectangular, serialToDate } from './cells';
 import type { RowsReadFn } from './file-host';
-import { entryBytes, entryChunks, zipEntries, ZipFormatError, type ZipEntry } from './zip-entries';
+import { entryBytes, entryBytesAsync, entryChunks, zipEntries, ZipFormatError, type ZipEntry } from './zip-entries';
 
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -42,9 +42,10 @@ export interface OoxmlBook {
 }
 
 /**
- * The workbook's sheet list, read from its small parts only; the shared strings and
- * styles are parsed when a first worksheet is read, and each worksheet when asked
- * for — so a run reads only the tabs it uses.
+ * The workbook's sheet list, read from its small parts only; the shared strings
+ * inflate in the background from now on and are searched, with the styles, when a
+ * first worksheet is read, and each worksheet when asked for — so a run reads only
+ * the tabs it uses.
  * @throws ZipFormatError
  */
 export function openOoxml(buf: Buffer): OoxmlBook {
@@ -75,19 +76,24 @@ export function openOoxml(buf: Buffer): OoxmlBook {
     sheets.push(entry);
     names.push(name);
   }
-  let ctx: SheetContext | null = null;
-  const context = (): SheetContext => {
-    if (ctx) return ctx;
-    const sstPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target ?? `${dir}sharedStrings.xml`;
-    const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target ?? `${dir}styles.xml`;
-    const sst = entries.get(sstPath) ?? caseInsensitive(entries, sstPath);
-    ctx = { strings: new SharedStrings(sst ? entryBytes(buf, sst) : Buffer.alloc(0)), dateStyles: parseDateStyles(text(stylesPath) ?? ''), date1904, dates: new Map() };
+  // The shared strings part (10 MB in the benchmark's M workbook) inflates on the thread pool from
+  // the moment the workbook is opened, while the run plans what to read; its errors wait for a first read.
+  const sstPath = rels.find((r) => /\/sharedStrings$/.test(r.type))?.target ?? `${dir}sharedStrings.xml`;
+  const sst = entries.get(sstPath) ?? caseInsensitive(entries, sstPath);
+  const sstBytes = sst ? entryBytesAsync(buf, sst) : Promise.resolve(Buffer.alloc(0));
+  sstBytes.catch(() => undefined);
+  let ctx: Promise<SheetContext> | null = null;
+  const context = (): Promise<SheetContext> => {
+    ctx ??= sstBytes.then((bytes) => {
+      const stylesPath = rels.find((r) => /\/styles$/.test(r.type))?.target ?? `${dir}styles.xml`;
+      return { strings: new SharedStrings(bytes), dateStyles: parseDateStyles(text(stylesPath) ?? ''), date1904, dates: new Map() };
+    });
     return ctx;
   };
   return {
     names,
     async readAt(index, onRows) {
-      const rows = await readSheet(buf, sheets[index], context(), onRows ?? (() => undefined));
+      const rows = await readSheet(buf, sheets[index], await context(), onRows ?? (() => undefined));
       return { name: names[index], rows: rectangular(rows) };
     },
   };

@@ -195,11 +195,33 @@ function rawBytes(buf: Buffer, entry: ZipEntry): Buffer {
 /** The entry's bytes, uncompressed. @throws ZipFormatError, or zlib's error for damaged data */
 export function entryBytes(buf: Buffer, entry: ZipEntry): Buffer {
   const raw = rawBytes(buf, entry);
-  if (entry.method === 0) return raw;
-  // One output chunk of the size the directory gives (a 10 MB shared strings part is
-  // otherwise 640 pieces of 16 KB joined afterwards); a size past any real part is not trusted.
-  const chunkSize = entry.size > 0 && entry.size <= MAX_ONE_CHUNK ? Math.max(1 << 16, entry.size) : undefined;
-  return zlib().inflateRawSync(raw, chunkSize === undefined ? undefined : { chunkSize });
+  return entry.method === 0 ? raw : zlib().inflateRawSync(raw, oneChunk(entry));
+}
+
+/**
+ * The entry's bytes, uncompressed on the thread pool: a large part (the shared
+ * strings) inflates while the caller goes on. Same bytes and errors as entryBytes.
+ * @rejects ZipFormatError, or zlib's error for damaged data
+ */
+export function entryBytesAsync(buf: Buffer, entry: ZipEntry): Promise<Buffer> {
+  let raw: Buffer;
+  try {
+    raw = rawBytes(buf, entry);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  if (entry.method === 0) return Promise.resolve(raw);
+  return new Promise((resolve, reject) => {
+    zlib().inflateRaw(raw, oneChunk(entry) ?? {}, (err, out) => (err ? reject(err) : resolve(out)));
+  });
+}
+
+/**
+ * One output chunk of the size the directory gives (a 10 MB shared strings part is
+ * otherwise 640 pieces of 16 KB joined afterwards); a size past any real part is not trusted.
+ */
+function oneChunk(entry: ZipEntry): { chunkSize: number } | undefined {
+  return entry.size > 0 && entry.size <= MAX_ONE_CHUNK ? { chunkSize: Math.max(1 << 16, entry.size) } : undefined;
 }
 
 /** Largest uncompressed size inflated into one chunk sized from the directory (256 MiB). */

@@ -6,11 +6,12 @@
  * still read as they are written).
  */
 import { join } from 'node:path';
-import { readXlsx } from '../../cli/xlsx-host';
+import { CliError } from '../../cli/errors';
+import { readXlsx, XlsxHost } from '../../cli/xlsx-host';
 import { SharedStrings } from '../../cli/ooxml-reader';
 import { entryBytes, zipEntries } from '../../cli/zip-entries';
 import { ZipWriter } from '../../cli/zip-writer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tempDir } from './helpers';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -148,6 +149,43 @@ describe('cells written <v>…</v></c> (read without the general child loop) and
     const [tab] = await readXlsx(path);
     const want = ['张三', 4.5, new Date(Date.UTC(2026, 6, 1)), true, '#N/A', null, 'a&b'];
     expect(tab.rows).toEqual([want, want]);
+  });
+});
+
+describe('the shared strings inflate in the background from the moment the workbook is opened', () => {
+  /** The workbook with the compressed bytes of its shared strings part overwritten (an invalid deflate block). */
+  async function damagedStrings(): Promise<string> {
+    const path = await workbook(`<sst xmlns="${MAIN}">${ITEMS}</sst>`, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>');
+    const buf = readFileSync(path);
+    const e = zipEntries(buf).get('xl/sharedStrings.xml')!;
+    const at = e.headerOffset + 30 + buf.readUInt16LE(e.headerOffset + 26) + buf.readUInt16LE(e.headerOffset + 28);
+    buf.fill(0xff, at, at + 4);
+    writeFileSync(path, buf);
+    return path;
+  }
+
+  test('a damaged part: the tabs are still listed, and reading one is refused in one line saying what failed', async () => {
+    const host = new XlsxHost(await damagedStrings());
+    expect(await host.listTabs()).toEqual(['T']);
+    const err = await host.readTabs(['T']).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).zh).toBe('无法读取“book.xlsx”：文件已损坏或不是有效的 .xlsx 文件');
+    // zlib's error comes from Node's own realm, which under jest is not this realm's Error: its text then starts "Error: ".
+    expect((err as CliError).en).toMatch(/^Cannot read book\.xlsx: the file is damaged or not a valid \.xlsx file \((Error: )?invalid block type\)$/);
+  });
+
+  test('a damaged part of a workbook opened but never read is no unhandled rejection', async () => {
+    const rejections: unknown[] = [];
+    const note = (r: unknown) => rejections.push(r);
+    process.on('unhandledRejection', note);
+    try {
+      const host = new XlsxHost(await damagedStrings());
+      expect(await host.listTabs()).toEqual(['T']);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
   });
 });
 
