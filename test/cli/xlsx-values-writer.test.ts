@@ -248,6 +248,28 @@ describe('the values writer against exceljs’s writer', () => {
   });
 });
 
+describe('cell links given out of cell order', () => {
+  test('each linked cell gets its first link, in cell order, whatever order they came in', async () => {
+    const path = join(tempDir(), 'order.xlsx');
+    const tab: OutputTab = {
+      name: 'Statements 2026-Q3', kind: 'statements', formats: ['text', 'text', 'text'],
+      rows: [['Item', 'Row', 'Row'], ['a', 'Feedback row 9', 'Feedback row 4'], ['b', 'Incidents row 2', null]],
+      // Reversed, a link for a cell past the row's end, and a second link for B2 (the first given wins).
+      links: cellLinks([
+        { row: 2, col: 5, tab: 'Feedback', at: 99 },
+        { row: 2, col: 1, tab: 'Incidents', at: 2 },
+        { row: 1, col: 2, tab: 'Feedback', at: 4 },
+        { row: 1, col: 1, tab: 'Feedback', at: 9 },
+        { row: 1, col: 1, tab: 'Incidents', at: 1 },
+      ]),
+    };
+    await writeValuesXlsx(path, [{ name: 'Feedback', rows: [['x']] }, { name: 'Incidents', rows: [['y']] }], [tab], { now: NOW });
+    expect([...xlsxLinks(path).get('Statements 2026-Q3')!]).toEqual([['B2', "'Feedback'!A9"], ['C2', "'Feedback'!A4"], ['B3', "'Incidents'!A2"]]);
+    const sheet = [...zipTexts(path).values()].find((t) => t.includes('<hyperlinks>'))!;
+    expect(sheet.match(/<hyperlink /g)).toHaveLength(3);
+  });
+});
+
 describe('which writer --out uses', () => {
   test('header notes (templates) are left to exceljs', () => {
     expect(valuesWriterCovers(OUTPUTS)).toBe(true);
