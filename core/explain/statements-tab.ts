@@ -29,7 +29,8 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
   const header: Cell[] = [STATEMENT.item[lang], STATEMENT.value[lang], STATEMENT.detail[lang], STATEMENT.rows[lang]];
   while (header.length < WIDTH) header.push(null);
   const rows: Cell[][] = [header];
-  const links = new CellLinksBuilder(1 << 14);
+  // Room for ten links on every line of a few lines per person, from the start (see CellLinksBuilder).
+  const links = new CellLinksBuilder(Math.max(1024, res.ctx.n * 48));
   const pageBreaks: number[] = [];
   // Per person: a row's text, made once however many lines show the row.
   const shown = new ShownTexts();

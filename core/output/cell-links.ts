@@ -5,7 +5,13 @@
  */
 import type { CellLink, CellLinks } from '../types';
 
-/** Appends links; `done()` gives them as CellLinks (the arrays cut to the count, not copied). */
+/**
+ * Appends links; `done()` gives them as CellLinks. Start it at the size it may
+ * reach: memory asked for but never written costs nothing, while each doubling
+ * writes the links again into fresh memory (slow to touch on some machines).
+ * `done()` cuts the arrays to the count without copying, unless most of them
+ * went unused (a small tab then keeps, and sends to a worker, only what it holds).
+ */
 export class CellLinksBuilder {
   private count = 0;
   private row: Int32Array;
@@ -51,7 +57,8 @@ export class CellLinksBuilder {
 
   done(): CellLinks {
     const n = this.count;
-    return { count: n, row: this.row.subarray(0, n), col: this.col.subarray(0, n), at: this.at.subarray(0, n), tab: this.tab.subarray(0, n), tabs: this.tabs };
+    const cut = (a: Int32Array) => (n * 2 < a.length ? a.slice(0, n) : a.subarray(0, n));
+    return { count: n, row: cut(this.row), col: cut(this.col), at: cut(this.at), tab: cut(this.tab), tabs: this.tabs };
   }
 }
 
