@@ -26,7 +26,12 @@ import { nearMissLines } from '../explain/text';
 /** The scope as written in `awards[].scope`: the department or group, or `company`. */
 export const COMPANY_SCOPE = 'company';
 
-export function buildResultJson(res: EngineResult, schemeId: string, diagnostics: Diagnostic[], lang: Lang): ResultJson {
+/**
+ * The `--json` object of a run. `nearMisses: false` leaves `near_misses` out, for a
+ * caller that never shows them (a what-if preview compares winners, amounts,
+ * stars and penalties; near misses rank each scope again per person kept out).
+ */
+export function buildResultJson(res: EngineResult, schemeId: string, diagnostics: Diagnostic[], lang: Lang, options: { nearMisses?: boolean } = {}): ResultJson {
   const ctx = res.ctx;
   const order = staffOrder(res);
   const pos = new Map(order.map((i, k) => [i, k]));
@@ -93,6 +98,6 @@ export function buildResultJson(res: EngineResult, schemeId: string, diagnostics
     ineligible,
     diagnostics: diagnostics.map((d) => toDiagnosticLine(d, lang)),
     totals: { paid: fenToYuan(paid), by_award: total },
-    near_misses: nearMissLines(res),
+    ...(options.nearMisses === false ? {} : { near_misses: nearMissLines(res) }),
   };
 }

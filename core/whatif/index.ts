@@ -71,8 +71,8 @@ const sameReadSettings = (a: Scheme, b: Scheme) =>
   a.probationMonths === b.probationMonths && a.feedbackScale.min === b.feedbackScale.min && a.feedbackScale.max === b.feedbackScale.max;
 
 function resultOf(scheme: Scheme, data: Dataset, period: Period): ResultJson {
-  // The language only words the diagnostics, which a difference does not show.
-  return buildResultJson(computeScheme(scheme, data, period), scheme.id, [], 'en');
+  // The language only words the diagnostics, and near misses are not compared (core/whatif/diff.ts): neither is made.
+  return buildResultJson(computeScheme(scheme, data, period), scheme.id, [], 'en', { nearMisses: false });
 }
 
 function namesOf(schemes: Scheme[], data: Dataset): WhatIfNames {

@@ -10,6 +10,8 @@ import { parsePeriod } from '../../../core/periods';
 import { commonEdits, parseEditArg, renderWhatIf, whatIf, WhatIfSession, type WhatIfOutcome } from '../../../core/whatif/index';
 import type { RawTab } from '../../../core/types';
 import { fixture } from '../engine/helpers';
+import { buildResultJson } from '../../../core/output/result-json';
+import { computeScheme } from '../../../core/engine/compute';
 
 function preview(tabs: RawTab[], preset: string, period: string, ...sets: string[]): WhatIfOutcome {
   const scheme = resolveScheme(tabs, preset).scheme!;
@@ -141,6 +143,9 @@ describe('sessions, common edits and words', () => {
     expect(s.preview([{ key: 'awards.service_star.prize.amount', value: 1000 }]).json!.paid.after).toBe(6800);
     expect(s.baseResult()).toBe(base);
     expect(s.preview([]).json!.paid).toEqual({ before: 6000, after: 6000, by_award: expect.any(Object) });
+    // A preview compares winners, amounts, stars and penalties: near misses (a ranking per person kept out) are not made.
+    expect(base.near_misses).toBeUndefined();
+    expect(buildResultJson(computeScheme(scheme, data, parsePeriod('2026-Q3')!), scheme.id, [], 'en').near_misses!.length).toBeGreaterThan(0);
   });
 
   test('Try a change lists prizes, quotas, weights, thresholds and gates with current values', () => {
