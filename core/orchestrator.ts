@@ -65,6 +65,13 @@ export interface ComputeRequest {
    * command line's `--json` without `--out`. The result object is the same.
    */
   resultOnly?: boolean;
+  /**
+   * Whether the result object lists `near_misses` with every row behind each (the
+   * default). Only `--json` prints them (the summary, the sidebar and the tabs take
+   * their near misses from the engine), so the command line asks for them only then:
+   * at size M they were most of a 4.9 MB object made on every run.
+   */
+  nearMissLines?: boolean;
   onProgress?: ProgressFn;
 }
 
@@ -308,7 +315,7 @@ export function computeWorkbook(allTabs: RawTab[], request: ComputeRequest): Com
   progress('output', 0);
   const empty = emptyWindowWarnings(read.dataset, inputTabsOf(scheme), period);
   const diagnostics = sortDiagnostics(sayRowsLeftOut([...single.diagnostics, ...resolved.diagnostics, ...read.diagnostics, ...appeals.diagnostics, ...engine.diagnostics, ...empty, ...gate.diagnostics]));
-  const result = buildResultJson(engine, scheme.id, diagnostics, lang);
+  const result = buildResultJson(engine, scheme.id, diagnostics, lang, { nearMisses: request.nearMissLines !== false });
   markResult(result, appeals, disputes);
   // Rows left out come first in every summary (SPEC §8).
   const leftOut = leftOutReport(tabs, diagnostics, read.dataset.staff);

@@ -72,6 +72,8 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
     period: args.period, preset: args.preset, lang: args.lang, now: args.now, force: args.force,
     // --json without --out writes nothing: the tabs are not built (the printed result is the same).
     resultOnly: args.json && !args.out,
+    // The result object is printed or saved only with --json / --json-file: near misses' row lists only then.
+    nearMissLines: args.json || Boolean(args.jsonFile),
     onProgress: (step) => progress.step(step),
   });
   if (outcome.status !== 'computed' || !outcome.result) {
@@ -92,7 +94,7 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
     }));
     progress.step('done');
   }
-  const json = `${JSON.stringify(outcome.result, null, 2)}\n`;
+  const json = args.json || args.jsonFile ? `${JSON.stringify(outcome.result, null, 2)}\n` : '';
   if (args.jsonFile) {
     await mkdir(dirname(args.jsonFile), { recursive: true });
     await writeFile(args.jsonFile, json, 'utf8');

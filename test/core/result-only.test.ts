@@ -85,3 +85,17 @@ test('a final period is refused the same way without tabs', () => {
   expect(full.status).toBe('refused');
   expect(lean).toEqual(full);
 });
+
+describe('nearMissLines: false (a command-line run that prints no --json)', () => {
+  test.each(CASES.map((c) => [c[0], c[1], c[2]] as const))('%s: the same outcome and tabs, the result without near_misses', (preset, fixture, period) => {
+    const tabs = load(fixture);
+    const full = computeWorkbook(tabs, { period, preset, now: NOW });
+    const lean = computeWorkbook(tabs, { period, preset, now: NOW, nearMissLines: false });
+    expect(lean.result!.near_misses).toBeUndefined();
+    expect(full.result!.near_misses).toBeDefined();
+    const { near_misses: _n, ...rest } = full.result!;
+    expect(lean.result).toEqual(rest);
+    expect(lean.outputs).toEqual(full.outputs);
+    expect(lean.nearMisses).toEqual(full.nearMisses);
+  });
+});
