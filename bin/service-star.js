@@ -4,7 +4,6 @@
 'use strict';
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
-const { execFileSync } = require('node:child_process');
 
 const root = join(__dirname, '..');
 const main = join(root, 'dist', 'cli', 'main.js');
@@ -32,6 +31,8 @@ function newestSource(dirs) {
 const stale = !existsSync(main) || newestSource(['cli', 'core']) > statSync(main).mtimeMs;
 if (stale && existsSync(join(root, 'scripts', 'build.mjs')) && existsSync(join(root, 'node_modules', 'esbuild'))) {
   // Build quietly: stdout must stay clean for `--json`; show the build's errors only when nothing can run.
+  // child_process is loaded only here: it pulls in net, streams and dgram, a tenth of the start-up.
+  const { execFileSync } = require('node:child_process');
   try {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'cli'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
