@@ -15,12 +15,7 @@ export const NUM_FMT: Readonly<Record<ColumnFormat, string | undefined>> = EXCEL
 
 /** Where a cell link points: a place in this workbook, `#'Tab'!A12` (what exceljs reads back as a cell's `hyperlink`). */
 export function xlsxLinkTarget(l: CellLink): string {
-  return `${xlsxLinkTabPrefix(l.tab)}A${l.at}`;
-}
-
-/** The `#'Tab'!` of xlsxLinkTarget. */
-export function xlsxLinkTabPrefix(tab: string): string {
-  return `#${xlsxLinkLocationPrefix(tab)}`;
+  return `#${xlsxLinkLocationPrefix(l.tab)}A${l.at}`;
 }
 
 /** The `'Tab'!` of a hyperlink's `location` (a place in this workbook, as Excel writes one). */

@@ -37,27 +37,30 @@ export function rowText(ref: { tab: string; row: number; note?: Bi }, lang: Lang
  * thousands). Made by one join (one flat string, not a chain of pieces): the
  * Statements tab keeps them all until it is written.
  */
-export function rowTextOf(tab: string, row: number, note: string | null, lang: Lang): string {
+export function rowTextOf(tab: string, row: number, note: string | null, lang: Lang, more: string | null = null): string {
   // One array reused for every text (a statements tab writes hundreds of thousands); joined, not
-  // concatenated, so the text is one flat string rather than a chain of pieces.
-  const p = note === null ? PLAIN_PARTS : NOTED_PARTS;
+  // concatenated, so the text is one flat string rather than a chain of pieces. `more` follows the note
+  // after a comma (a row's day, then its value) without a note string made first.
+  const zh = lang === 'zh';
+  const p = note === null ? PLAIN_PARTS : more === null ? NOTED_PARTS : NOTED_MORE_PARTS;
   p[0] = tab;
+  p[1] = zh ? ' 第 ' : ' row ';
   p[2] = row;
-  if (note !== null) p[4] = note;
-  if (lang === 'zh') {
-    p[1] = ' 第 ';
-    p[3] = note === null ? ' 行' : ' 行（';
-    if (note !== null) p[5] = '）';
-  } else {
-    p[1] = ' row ';
-    p[3] = note === null ? '' : ' (';
-    if (note !== null) p[5] = ')';
+  p[3] = note === null ? (zh ? ' 行' : '') : zh ? ' 行（' : ' (';
+  if (note !== null) {
+    p[4] = note;
+    if (more !== null) {
+      p[5] = zh ? '，' : ', ';
+      p[6] = more;
+    }
+    p[p.length - 1] = zh ? '）' : ')';
   }
   return p.join('');
 }
 
 const PLAIN_PARTS: (string | number)[] = ['', '', 0, ''];
 const NOTED_PARTS: (string | number)[] = ['', '', 0, '', '', ''];
+const NOTED_MORE_PARTS: (string | number)[] = ['', '', 0, '', '', '', '', ''];
 
 export const STATEMENT = {
   tab: { zh: '个人说明', en: 'Statements' },

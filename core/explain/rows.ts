@@ -203,31 +203,12 @@ function noteValue(rec: InputRow, field: string | undefined, lang: Lang): string
   return typeof raw === 'string' ? labelOf(field!, raw)[lang] : typeof raw === 'number' ? String(raw) : null;
 }
 
-/** The pieces notedRowText joins, one array for every row (no array per text). */
-const NOTED_PARTS: (string | number)[] = ['', '', 0, '', '', '', '', ''];
-
-/** rowTextOf(rec.tab, rec.row, noteOf(rec, field, lang), lang), in one join: no note string on the way (a statements tab writes hundreds of thousands). */
+/** rowTextOf(rec.tab, rec.row, noteOf(rec, field, lang), lang), with no note string made on the way (a statements tab writes hundreds of thousands). */
 function notedRowText(rec: InputRow, field: string | undefined, lang: Lang): string {
   const day = noteDay(rec);
   const value = noteValue(rec, field, lang);
   if (day === '' || value === null || value === '') return rowTextOf(rec.tab, rec.row, noteOf(rec, field, lang), lang);
-  const p = NOTED_PARTS;
-  p[0] = rec.tab;
-  p[2] = rec.row;
-  p[4] = day;
-  p[6] = value;
-  if (lang === 'zh') {
-    p[1] = ' 第 ';
-    p[3] = ' 行（';
-    p[5] = '，';
-    p[7] = '）';
-  } else {
-    p[1] = ' row ';
-    p[3] = ' (';
-    p[5] = ', ';
-    p[7] = ')';
-  }
-  return p.join('');
+  return rowTextOf(rec.tab, rec.row, day, lang, value);
 }
 
 /** The row reference (tab as written, row as the user sees it) of a tab index position, with its day and `field`'s value. */

@@ -16,16 +16,19 @@ import { tempDir } from './helpers';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-/** A one-tab .xlsx with the given shared strings part and sheet data. */
-async function workbook(sst: string | null, sheetData: string): Promise<string> {
+/** A one-tab .xlsx with the given shared strings part and sheet data (and styles part, when given). */
+async function workbook(sst: string | null, sheetData: string, styles: string | null = null): Promise<string> {
   const path = join(tempDir(), 'book.xlsx');
   const zip = new ZipWriter(path);
   const part = async (name: string, xml: string) => { const e = zip.entry(name); await e.write(xml); await e.end(); };
   await part('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   await part('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
   await part('xl/workbook.xml', `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="T" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  await part('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>');
+  await part('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    + (styles === null ? '' : '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>')
+    + '</Relationships>');
   if (sst !== null) await part('xl/sharedStrings.xml', sst);
+  if (styles !== null) await part('xl/styles.xml', styles);
   await part('xl/worksheets/sheet1.xml', `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`);
   zip.finish();
   return path;
@@ -135,17 +138,7 @@ describe('cells written <v>…</v></c> (read without the general child loop) and
       + '<c r="D1" t="b"><v>1</v></c><c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="s"><v>1</v></c><c r="G1" t="str"><v>a&amp;b</v></c></row>';
     const general = '<row r="2"><c r="A2" t="s"> <v>6</v> </c><c r="B2"><f>9/2</f><v>4.5</v></c><c r="C2" s="1"><v>46204</v><extLst/></c>'
       + '<c r="D2" t="b"><v>1</v>\n</c><c r="E2" t="e"><f>NA()</f><v>#N/A</v></c><c r="F2" t="s"><v>1</v></c><c r="G2" t="str"><v>a&amp;b</v><!-- --></c></row>';
-    const path = join(tempDir(), 'kinds.xlsx');
-    const zip = new ZipWriter(path);
-    const part = async (name: string, xml: string) => { const e = zip.entry(name); await e.write(xml); await e.end(); };
-    await part('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-    await part('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
-    await part('xl/workbook.xml', `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="T" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-    await part('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
-    await part('xl/sharedStrings.xml', `<sst xmlns="${MAIN}">${ITEMS}</sst>`);
-    await part('xl/styles.xml', styles);
-    await part('xl/worksheets/sheet1.xml', `<worksheet xmlns="${MAIN}"><sheetData>${short}${general}</sheetData></worksheet>`);
-    zip.finish();
+    const path = await workbook(`<sst xmlns="${MAIN}">${ITEMS}</sst>`, `${short}${general}`, styles);
     const [tab] = await readXlsx(path);
     const want = ['张三', 4.5, new Date(Date.UTC(2026, 6, 1)), true, '#N/A', null, 'a&b'];
     expect(tab.rows).toEqual([want, want]);
