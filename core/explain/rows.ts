@@ -10,7 +10,7 @@ import { TAB_ORDER, TAB_SPECS } from '../input/aliases';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
 import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context';
-import { evalMeasure, rowSource, type RowSource as MeasureRows } from '../engine/measures';
+import { evalMeasure, rowSource } from '../engine/measures';
 import { rowText, rowTextOf, valueLabel, type Bi } from './labels';
 
 /**
@@ -52,20 +52,31 @@ export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
 
 /**
  * Each person's rows that count for a rows measure in one window: rows[start[i] ..
- * start[i+1]), in tab order. A row's value and code are read from the measure's
- * row source (core/engine/measures.ts) when asked: no per-row copy of them.
+ * start[i+1]), in tab order, with what a breakdown and a narrower window read of
+ * each (its value-map code or value, its window keys) copied beside it in the same
+ * order. Explaining goes person by person while the tab's columns are in tab order:
+ * read through the row positions, every entry was a jump into a million-row
+ * column (a cache miss each, on a VM a page walk too); copied in the one pass
+ * that reads the tab front to back, they are read in order.
  */
 interface WindowRows {
   start: Int32Array;
   rows: Int32Array;
-  src: MeasureRows;
+  /** Each entry's value-map code (a measure with a value table), else null. */
+  codes: Int32Array | null;
+  /** Each entry's value (a measure without a value table), else null; `constant` when neither. */
+  vals: Float64Array | null;
+  constant: number;
+  /** Each entry's table: a value-map code's value. */
+  table: Float64Array | null;
+  /** Each entry's window keys (a narrower window is found among these rows). */
+  from: Int32Array;
+  to: Int32Array;
 }
 
 /** The value of entry k (a row that counts: never NaN). */
 function valueAt(wr: WindowRows, k: number): number {
-  const { codes, table, num, constant } = wr.src;
-  const r = wr.rows[k];
-  return codes !== null && table !== null ? table[codes[r] + 1] : num !== null ? num[r] : constant;
+  return wr.codes !== null ? wr.table![wr.codes[k] + 1] : wr.vals !== null ? wr.vals[k] : wr.constant;
 }
 
 /**
@@ -73,9 +84,7 @@ function valueAt(wr: WindowRows, k: number): number {
  * the same figures, so one pass for all people reads the tab front to back
  * instead of each person's rows scattered over a million, or the rows of a window
  * already made for the measure that holds this one (a month of the quarter). Two
- * passes (count, then place) so that only the arrays kept are made: on a machine
- * where fresh memory is slow to touch, a scratch array of a million rows costs as
- * much as the pass.
+ * passes (count, then place) so that only the arrays kept are made.
  */
 function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const key = `explain:windowrows:${m.id}\u0000${win.id}`;
@@ -86,19 +95,16 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const [ks, ke] = windowKeys(win);
   const made = (ctx.memo.get(`explain:windowrows:${m.id}`) ?? []) as { ks: number; ke: number; wr: WindowRows }[];
   const outer = made.find((x) => x.ks <= ks && ke <= x.ke)?.wr ?? null;
-  const src = rowSource(ctx, m);
-  const { codes, table, num, constant, mask } = src;
+  const { codes, table, num, constant, mask } = rowSource(ctx, m);
   const withTable = codes !== null && table !== null;
   const start = new Int32Array(ctx.n + 1);
   let found = 0;
   if (outer) {
-    // The enclosing window's rows are each person's in tab order, their values known: only the window to check.
-    const among = outer.rows;
-    for (let j = 0; j < among.length; j++) {
-      const r = among[j];
-      if (from[r] < ks || to[r] > ke) continue;
-      start[staff[r] + 1]++;
-      found++;
+    // The enclosing window's entries are each person's rows in tab order, their values known: only the window to check.
+    const [of, ot] = [outer.from, outer.to];
+    for (let i = 0; i < ctx.n; i++) {
+      for (let k = outer.start[i]; k < outer.start[i + 1]; k++) if (of[k] >= ks && ot[k] <= ke) start[i + 1]++;
+      found += start[i + 1];
     }
   } else {
     for (let r = 0; r < staff.length; r++) {
@@ -112,14 +118,22 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   }
   for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
   const rows = new Int32Array(found);
+  const wf = new Int32Array(found);
+  const wt = new Int32Array(found);
+  const wc = withTable ? new Int32Array(found) : null;
+  const wv = !withTable && num !== null ? new Float64Array(found) : null;
   if (outer) {
-    // In person order already: each kept row goes next.
-    const among = outer.rows;
-    let k = 0;
-    for (let j = 0; j < among.length; j++) {
-      const r = among[j];
-      if (from[r] < ks || to[r] > ke) continue;
-      rows[k++] = r;
+    // In person order already: each kept entry goes next.
+    const [of, ot] = [outer.from, outer.to];
+    let j = 0;
+    for (let k = 0; k < outer.rows.length; k++) {
+      if (of[k] < ks || ot[k] > ke) continue;
+      rows[j] = outer.rows[k];
+      wf[j] = of[k];
+      wt[j] = ot[k];
+      if (wc !== null) wc[j] = outer.codes![k];
+      if (wv !== null) wv[j] = outer.vals![k];
+      j++;
     }
   } else {
     const fill = start.slice(0, ctx.n);
@@ -128,10 +142,15 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
       if (s < 0 || from[r] < ks || to[r] > ke || (mask !== null && mask[r] === 0)) continue;
       const v = withTable ? table[codes[r] + 1] : num !== null ? num[r] : constant;
       if (v !== v) continue;
-      rows[fill[s]++] = r;
+      const k = fill[s]++;
+      rows[k] = r;
+      wf[k] = from[r];
+      wt[k] = to[r];
+      if (wc !== null) wc[k] = codes![r];
+      else if (wv !== null) wv[k] = v;
     }
   }
-  const out: WindowRows = { start, rows, src };
+  const out: WindowRows = { start, rows, codes: wc, vals: wv, constant, table: withTable ? table : null, from: wf, to: wt };
   ctx.memo.set(key, out);
   made.push({ ks, ke, wr: out });
   ctx.memo.set(`explain:windowrows:${m.id}`, made);
@@ -750,7 +769,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
     // The person's rows, values and value-map codes, side by side in the window's lists.
     const wr = windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w);
     // With a value map, the codes are the mapped column's (the table reads it): terms by coded value.
-    const codes = m.map ? wr.src.codes : null;
+    const codes = m.map ? wr.codes : null;
     const col = codes ? catColumn(ctx.tabs[m.tab], m.field!) : null;
     // A few groups at most (the value map's codes, or the distinct numbers): a list beats a Map per figure.
     const keys: number[] = [];
@@ -758,7 +777,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
     let index: Map<number, number> | null = null;
     for (let k = wr.start[i]; k < wr.start[i + 1]; k++) {
       const v = valueAt(wr, k);
-      const code = codes ? codes[wr.rows[k]] : -1;
+      const code = codes ? codes[k] : -1;
       const key = codes ? code : v;
       let j = index ? (index.get(key) ?? -1) : keys.indexOf(key);
       if (j < 0) {
