@@ -5,6 +5,7 @@
  */
 import { ACTIONS, labelOf, scopeLabel } from '../core/output/labels';
 import { leftOutLines, type ComputeSummary } from '../core/summary';
+import { outputTabTitle } from '../core/summary-lines';
 import type { Lang, ResultJson } from '../core/types';
 
 function money(n: number): string {
@@ -142,7 +143,7 @@ export function renderSummary(s: ComputeSummary, result: ResultJson | null, lang
 
   if (s.outputs.length) {
     out.push('');
-    out.push((zh ? '结果工作表：' : 'Output tabs: ') + s.outputs.map((o) => o.name).join(zh ? '、' : ', '));
+    out.push((zh ? '结果工作表：' : 'Output tabs: ') + s.outputs.map((o) => outputTabTitle(o, lang)).join(zh ? '、' : ', '));
   }
   for (const path of saved) out.push((zh ? '已保存：' : 'Saved: ') + path);
   return `${out.join('\n')}\n`;

@@ -1,7 +1,7 @@
 /**
  * Words of the summary that every front end shows the same way, with no
  * dependency beyond types (the sidebar bundle imports it): the opening lines
- * about rows left out (SPEC §8).
+ * about rows left out (SPEC §8), and how the list of output tabs names a tab.
  */
 import type { Lang } from './types';
 
@@ -43,4 +43,19 @@ export function leftOutLines(l: LeftOutSummary, lang: Lang): { headline: string;
   const details = l.groups.map((g) => g[lang]);
   if (l.groupCount > l.groups.length) details.push(zh ? `…… 另有 ${l.groupCount - l.groups.length} 类问题，见“数据检查”表` : `… ${l.groupCount - l.groups.length} more kinds of problem in the Data check tab`);
   return { headline, details };
+}
+
+/** The Runs tab's name in each language (a new log is made with the run's language). */
+export const RUNS_TAB_NAME: Record<Lang, string> = { en: 'Runs', zh: '运行记录' };
+
+/**
+ * An output tab as the summaries list it in `lang`: its name, which is what the user
+ * finds in the workbook. A Runs tab keeps the name and language it was made with
+ * (it is the user's log), so when that name is another language's, what the tab is
+ * follows in brackets — `Runs（运行记录）` in a Chinese summary — rather than an
+ * English word alone in a Chinese line.
+ */
+export function outputTabTitle(tab: { name: string; kind: string }, lang: Lang): string {
+  if (tab.kind !== 'runs' || tab.name === RUNS_TAB_NAME[lang]) return tab.name;
+  return lang === 'zh' ? `${tab.name}（${RUNS_TAB_NAME.zh}）` : `${tab.name} (${RUNS_TAB_NAME.en})`;
 }

@@ -10,7 +10,7 @@ import { lastCompletedPeriod, parsePeriod, periodOf, shiftPeriod } from '../core
 import type { BridgeProgress, ComputeSummary, DiagnosticBrief, HostBridge, TemplateResult, WorkbookState } from './bridge';
 import { CSS } from './styles';
 import { TEXT, money, type Texts } from './i18n';
-import { leftOutLines } from '../core/summary-lines';
+import { leftOutLines, outputTabTitle } from '../core/summary-lines';
 import { createWhatIfPanel } from './whatif';
 import { budgetChart, nearMissList, rankingCharts, statementPeople } from './explain';
 
@@ -539,7 +539,7 @@ export function mountApp(root: HTMLElement, bridge: HostBridge, options: MountOp
     if (s.outputs.length) {
       sec.append(h('h2', { style: 'margin-top:10px' }, t().outputs));
       sec.append(h('ul', { class: 'ss-tabs', 'data-testid': 'outputs' }, ...s.outputs.map((o) =>
-        h('li', {}, h('button', { class: 'ss-link', type: 'button', onclick: () => activate(o.name) }, o.name)))));
+        h('li', {}, h('button', { class: 'ss-link', type: 'button', onclick: () => activate(o.name) }, outputTabTitle(o, m.lang))))));
     }
     return sec;
   }

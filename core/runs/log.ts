@@ -9,6 +9,7 @@ import { diag } from '../diagnostics';
 import { displayTime } from '../time';
 import { foldWidth } from '../ids';
 import { parsePeriod } from '../periods';
+import { RUNS_TAB_NAME } from '../summary-lines';
 import {
   DEFAULT_TAB_NAMES, FINGERPRINT_FORMAT, type FingerprintTab, type InputFingerprint, changedTabIds, fingerprintFormatOf,
   formatTabFingerprints, overallOfFormat, parseTabFingerprints,
@@ -98,7 +99,6 @@ const FORMATS: Record<RunsColumn, ColumnFormat> = {
 /** Most diagnostics of one code listed for the Runs tab; the rest are counted in one `too_many`. */
 export const RUNS_DIAGNOSTIC_LIMIT = 1000;
 
-export const RUNS_TAB_NAME: Record<Lang, string> = { en: 'Runs', zh: '运行记录' };
 
 const STATUS_TEXT: Record<Lang, Record<RunStatus, string>> = {
   en: { draft: 'draft', final: 'final' },

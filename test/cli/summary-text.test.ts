@@ -53,3 +53,13 @@ test('Chinese: the same facts in Chinese, no winners line when there are none', 
   expect(text).toContain('数据检查：错误 1 · 警告 0 · 提示 2');
   expect(text).toContain('结果工作表：Ranking 2026-07、Bonus 2026-07');
 });
+
+test('a Runs tab made by a run in the other language is listed by its name with what it is, in the summary language', () => {
+  const outputs = [{ name: '排名 2026-07', kind: 'ranking' as const }, { name: 'Runs', kind: 'runs' as const }];
+  const zh = renderSummary({ ...summary, outputs, lang: 'zh' }, result, 'zh', []);
+  expect(zh).toContain('结果工作表：排名 2026-07、Runs（运行记录）');
+  const own = renderSummary({ ...summary, outputs: [{ name: '运行记录', kind: 'runs' as const }], lang: 'zh' }, result, 'zh', []);
+  expect(own).toContain('结果工作表：运行记录\n');
+  const en = renderSummary({ ...summary, outputs: [{ name: '运行记录', kind: 'runs' as const }] }, result, 'en', []);
+  expect(en).toContain('Output tabs: 运行记录 (Runs)');
+});
