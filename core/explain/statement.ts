@@ -245,6 +245,6 @@ export function* eachStatement(res: EngineResult, lang: Lang, appeals: PersonApp
 }
 
 /** Staff indices in the Ranking tab's order (core/output/ranking's rankingRowOrder). */
-export function scopeOrder(res: EngineResult): number[] {
+export function scopeOrder(res: EngineResult): readonly number[] {
   return rankingRowOrder(res);
 }

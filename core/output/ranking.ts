@@ -191,15 +191,24 @@ export function buildRankingTab(res: EngineResult, lang: Lang): OutputTab {
  * then the rest of the scope (present first, best rank-by value first). Statements
  * (core/explain) follow the same order.
  */
-export function rankingRowOrder(res: EngineResult): number[] {
+export function rankingRowOrder(res: EngineResult): readonly number[] {
+  // The Ranking tab and the statements both walk this order: sorted once per run.
+  const key = 'output:rankingroworder';
+  const hit = res.ctx.memo.get(key) as number[] | undefined;
+  if (hit) return hit;
   const ctx = res.ctx;
   const primary = primaryAward(res);
   const order = staffOrder(res);
-  const pos = new Map(order.map((i, k) => [i, k]));
+  // Each person's place in staff order, scope and presence worked out once, not twice per comparison.
+  const pos = new Int32Array(ctx.n);
+  order.forEach((i, k) => { pos[i] = k; });
+  let sorted: number[];
   if (primary) {
     const st = standingsOf(primary);
     const cmp = rankComparator(primary.award);
-    return [...order].sort((a, b) => {
+    const present = new Uint8Array(ctx.n);
+    for (let i = 0; i < ctx.n; i++) present[i] = st[i].rank === null && presence(ctx.staff[i], res.period) === 'ok' ? 1 : 0;
+    sorted = [...order].sort((a, b) => {
       const sa = st[a].scope;
       const sb = st[b].scope;
       if (sa !== sb) return sa < sb ? -1 : 1;
@@ -207,26 +216,24 @@ export function rankingRowOrder(res: EngineResult): number[] {
       const rb = st[b].rank;
       if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
       if (ra === null) {
-        const pa = presence(ctx.staff[a], res.period) === 'ok';
-        const pb = presence(ctx.staff[b], res.period) === 'ok';
-        if (pa !== pb) return pa ? -1 : 1;
+        if (present[a] !== present[b]) return present[a] ? -1 : 1;
         const c = cmp(primary.entries[a], primary.entries[b]);
         if (c) return c;
       }
-      return pos.get(a)! - pos.get(b)!;
+      return pos[a] - pos[b];
     });
-  }
-  const scopeOf = (i: number) => {
-    const st = ctx.staff[i];
-    return res.ranking.scope === 'company' ? '' : res.ranking.scope === 'department' ? st.department : st.group || st.department;
-  };
-  return [...order].sort((a, b) => {
-      const sa = scopeOf(a);
-      const sb = scopeOf(b);
+  } else {
+    const scope = ctx.staff.map((st) => (res.ranking.scope === 'company' ? '' : res.ranking.scope === 'department' ? st.department : st.group || st.department));
+    sorted = [...order].sort((a, b) => {
+      const sa = scope[a];
+      const sb = scope[b];
       if (sa !== sb) return sa < sb ? -1 : 1;
       const ra = res.ranking.rank[a];
       const rb = res.ranking.rank[b];
       if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
-      return pos.get(a)! - pos.get(b)!;
+      return pos[a] - pos[b];
     });
+  }
+  res.ctx.memo.set(key, sorted);
+  return sorted;
 }
