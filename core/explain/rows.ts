@@ -414,6 +414,9 @@ export class RowList implements Iterable<RowNote> {
    */
   trim(keep: number, rebuild: () => RowList): void {
     if (!this.ctx || this.rebuild || this.length <= keep || this.made.length > keep) return;
+    // Positions that are a view into the run's window rows (a rows measure's list) hold no memory of
+    // their own: the run keeps those rows anyway, and copying the first ten is what would cost.
+    if (ArrayBuffer.isView(this.pos)) return;
     this.pos = Array.prototype.slice.call(this.pos, 0, keep) as number[];
     if (this.how) this.how = this.how.slice(0, keep);
     this.rebuild = rebuild;
