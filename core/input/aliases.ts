@@ -262,22 +262,25 @@ function index<T>(entries: [T, readonly string[]][]): Map<string, T> {
   return out;
 }
 
-const TAB_INDEX: Map<string, TabId> = index(
-  TAB_ORDER.map((id) => [id, [TAB_SPECS[id].en, TAB_SPECS[id].zh, ...TAB_SPECS[id].aliases]]),
-);
+// The lookup tables below are built on first use, not when the module loads: keying every alias
+// (foldWidth and three regular expressions per name) was about 3 ms of the command line's start-up,
+// before its first progress line, and a command that reads no tab never needs them.
+let tabIndex: Map<string, TabId> | undefined;
 
 /** The tab id of a tab name as written, or null (output tabs and unrelated tabs). */
 export function tabIdOf(name: string): TabId | null {
-  return TAB_INDEX.get(nameKey(String(name ?? ''))) ?? null;
+  tabIndex ??= index(TAB_ORDER.map((id) => [id, [TAB_SPECS[id].en, TAB_SPECS[id].zh, ...TAB_SPECS[id].aliases]]));
+  return tabIndex.get(nameKey(String(name ?? ''))) ?? null;
 }
 
-const COLUMN_INDEX = new Map<TabId, Map<string, ColumnSpec>>(
-  TAB_ORDER.map((id) => [id, index(TAB_SPECS[id].columns.map((c) => [c, [c.id, c.en, c.zh, ...c.aliases]]))]),
-);
+let columnIndex: Map<TabId, Map<string, ColumnSpec>> | undefined;
 
 /** The column of `tab` a header as written names, or null (extra columns). */
 export function columnOf(tab: TabId, header: string): ColumnSpec | null {
-  return COLUMN_INDEX.get(tab)?.get(nameKey(header)) ?? null;
+  columnIndex ??= new Map(
+    TAB_ORDER.map((id) => [id, index(TAB_SPECS[id].columns.map((c) => [c, [c.id, c.en, c.zh, ...c.aliases]]))]),
+  );
+  return columnIndex.get(tab)?.get(nameKey(header)) ?? null;
 }
 
 // ---- Coded values ----
@@ -350,35 +353,45 @@ function vocabulary<T extends string>(table: Readonly<Record<T, readonly string[
   return index((Object.keys(table) as T[]).map((id) => [id, [id, ...table[id]]]));
 }
 
-const INCIDENT_INDEX = vocabulary(INCIDENT_TYPES);
-const LEVEL_INDEX = vocabulary(LEVELS);
-const RATING_INDEX = vocabulary(RATINGS);
-const SOURCE_INDEX = vocabulary(REVIEW_SOURCES);
-const DIMENSION_INDEX = vocabulary(REVIEW_DIMENSIONS);
-const BOOLEAN_INDEX = vocabulary(BOOLEANS);
-const APPEAL_STATUS_INDEX = vocabulary(APPEAL_STATUSES);
+/** The vocabularies' lookup tables, built together on first use (see tabIdOf). */
+let vocabularies: {
+  incident: Map<string, string>; level: Map<string, Level>; rating: Map<string, Rating>; source: Map<string, ReviewSource>;
+  dimension: Map<string, string>; boolean: Map<string, 'true' | 'false'>; appealStatus: Map<string, AppealStatus>;
+} | undefined;
+
+function vocab(): NonNullable<typeof vocabularies> {
+  return vocabularies ??= {
+    incident: vocabulary(INCIDENT_TYPES),
+    level: vocabulary(LEVELS),
+    rating: vocabulary(RATINGS),
+    source: vocabulary(REVIEW_SOURCES),
+    dimension: vocabulary(REVIEW_DIMENSIONS),
+    boolean: vocabulary(BOOLEANS),
+    appealStatus: vocabulary(APPEAL_STATUSES),
+  };
+}
 
 export function appealStatusOf(text: string): AppealStatus | null {
-  return APPEAL_STATUS_INDEX.get(nameKey(text)) ?? null;
+  return vocab().appealStatus.get(nameKey(text)) ?? null;
 }
 
 /** Canonical incident type, or null when the type is not one of SPEC §1's. */
 export function incidentTypeOf(text: string): string | null {
-  return INCIDENT_INDEX.get(nameKey(text)) ?? null;
+  return vocab().incident.get(nameKey(text)) ?? null;
 }
 export function levelOf(text: string): Level | null {
-  return LEVEL_INDEX.get(nameKey(text)) ?? null;
+  return vocab().level.get(nameKey(text)) ?? null;
 }
 export function ratingOf(text: string): Rating | null {
-  return RATING_INDEX.get(nameKey(text)) ?? null;
+  return vocab().rating.get(nameKey(text)) ?? null;
 }
 export function reviewSourceOf(text: string): ReviewSource | null {
-  return SOURCE_INDEX.get(nameKey(text)) ?? null;
+  return vocab().source.get(nameKey(text)) ?? null;
 }
 export function dimensionOf(text: string): string | null {
-  return DIMENSION_INDEX.get(nameKey(text)) ?? null;
+  return vocab().dimension.get(nameKey(text)) ?? null;
 }
 export function booleanOf(text: string): boolean | null {
-  const v = BOOLEAN_INDEX.get(nameKey(text));
+  const v = vocab().boolean.get(nameKey(text));
   return v === undefined ? null : v === 'true';
 }
