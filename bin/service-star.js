@@ -59,19 +59,29 @@ loadWithCodeCache(main).cliMain();
  * Load the bundle through V8's code cache (dist/cli/main.js.cache, next to it):
  * compiling the 750 KB bundle was most of the time from process start to the
  * first progress line. The cache is written after a run that had none (or had
- * one V8 refused because the bundle changed), with the functions that run
+ * one for another bundle, or one V8 refused), with the functions that run
  * compiled, atomically (a temporary file renamed), and never when it cannot be
  * (a read-only install simply runs without one). Node 22's
  * module.enableCompileCache does the same; Node 20 has no such switch.
+ *
+ * The cache starts with the size and modification time of the bundle it was made
+ * from, and is used only for that bundle: V8 itself checks no more than the
+ * source's length, so after a rebuild of the same length it would run the previous
+ * bundle's compiled functions.
  */
 function loadWithCodeCache(file) {
   const { readFileSync, writeFileSync, renameSync, unlinkSync } = require('node:fs');
   const vm = require('node:vm');
   const Module = require('node:module');
   const cacheFile = `${file}.cache`;
+  const st = statSync(file);
+  const stamp = Buffer.alloc(16);
+  stamp.writeDoubleLE(st.size, 0);
+  stamp.writeDoubleLE(st.mtimeMs, 8);
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    const bytes = readFileSync(cacheFile);
+    if (bytes.length > 16 && bytes.subarray(0, 16).equals(stamp)) cachedData = bytes.subarray(16);
   } catch {
     cachedData = undefined;
   }
@@ -84,7 +94,7 @@ function loadWithCodeCache(file) {
     process.once('exit', () => {
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       try {
-        writeFileSync(tmp, script.createCachedData());
+        writeFileSync(tmp, Buffer.concat([stamp, script.createCachedData()]));
         renameSync(tmp, cacheFile);
       } catch {
         try { unlinkSync(tmp); } catch { /* nothing written */ }

@@ -59,6 +59,17 @@ describe('bin/service-star.js: the bundle is rebuilt only when a source is newer
     expect(run(root).stdout).toBe('previous\n');
   });
 
+  test('a bundle changed to one of the same length runs as changed, not from the previous code cache', () => {
+    // V8 checks only the source's length against a code cache: the cache must name its bundle.
+    const root = checkout();
+    expect(run(root).stdout).toBe('previous\n');
+    expect(run(root).stdout).toBe('previous\n');
+    writeFileSync(join(root, 'dist', 'cli', 'main.js'), bundle('changed!'));
+    utimesSync(join(root, 'dist', 'cli', 'main.js'), new Date('2026-07-01T00:00:00Z'), new Date('2026-07-01T00:00:00Z'));
+    expect(run(root).stdout).toBe('changed!\n');
+    expect(run(root).stdout).toBe('changed!\n');
+  });
+
   test('no bundle yet: built first', () => {
     const root = checkout();
     rmSync(join(root, 'dist', 'cli', 'main.js'));
