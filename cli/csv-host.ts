@@ -5,7 +5,8 @@
  * decoded too, so a Chinese office's files read as they look. Binary content is
  * refused with one line, never parsed into garbage rows.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { basename, join } from 'node:path';
 import type { Cell, OutputTab, RawTab } from '../core/types';
@@ -77,11 +78,16 @@ export class CsvFolderHost implements FileHost {
   }
 }
 
-/** @throws CliError when the folder cannot be read or has no .csv file. */
+/**
+ * @throws CliError when the folder cannot be read or has no .csv file.
+ * Synchronous calls (a listing and a stat per .csv file): a command's first progress line
+ * waits for this list (its language comes from the tab names), and each round trip through
+ * the thread pool cost more than the call itself.
+ */
 async function listCsvFiles(folder: string): Promise<Map<string, string>> {
   let entries: string[];
   try {
-    entries = await readdir(folder);
+    entries = readdirSync(folder);
   } catch (err) {
     throw notFound(folder, err);
   }
@@ -90,7 +96,12 @@ async function listCsvFiles(folder: string): Promise<Map<string, string>> {
     // Skip editor lock files (~$x.csv) and macOS resource forks (._x.csv).
     if (!/\.csv$/i.test(entry) || entry.startsWith('.') || entry.startsWith('~$')) continue;
     const path = join(folder, entry);
-    const st = await stat(path).catch(() => null);
+    let st: Stats | null;
+    try {
+      st = statSync(path);
+    } catch {
+      st = null;
+    }
     if (!st?.isFile()) continue;
     found.push([entry.slice(0, -4).normalize('NFC'), path]);
   }

@@ -4,6 +4,7 @@
  * of CSV files with the output tabs). Input tabs are never modified: an .xlsx
  * source is carried over whole, and is never rewritten when that would lose anything.
  */
+import { statSync, type Stats } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { OutputTab, RawTab } from '../core/types';
@@ -19,9 +20,14 @@ import { droppedParts, type Message } from './xlsx-parts';
  * @throws CliError when the path does not exist or is neither.
  */
 export async function openHost(path: string, onRows?: RowsReadFn): Promise<FileHost> {
-  const st = await stat(path).catch((err: unknown) => {
+  // One stat, synchronous: a command's first progress line waits for it, and a round trip
+  // through the thread pool (started for it alone) cost more than the call.
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (err) {
     throw notFound(path, err);
-  });
+  }
   if (st.isDirectory()) return new CsvFolderHost(path, { onRows });
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') {
