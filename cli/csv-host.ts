@@ -5,8 +5,7 @@
  * decoded too, so a Chinese office's files read as they look. Binary content is
  * refused with one line, never parsed into garbage rows.
  */
-import { readdirSync, statSync, type Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { promises as fsp, readdirSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, join } from 'node:path';
 import type { Cell, OutputTab, RawTab } from '../core/types';
@@ -119,7 +118,7 @@ async function listCsvFiles(folder: string): Promise<Map<string, string>> {
 export async function readCsvTab(path: string, name: string): Promise<RawTab> {
   let buf: Buffer;
   try {
-    buf = await readFile(path);
+    buf = await fsp.readFile(path);
   } catch (err) {
     throw notFound(path, err);
   }

@@ -5,7 +5,7 @@
  * strip before looking for a formula) is prefixed with an apostrophe (the usual guard
  * against formula injection): a spreadsheet shows it as text, never runs it.
  */
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { Cell, ColumnFormat, OutputTab } from '../core/types';
 import { CliError, fsCode, writeHint } from './errors';
@@ -42,22 +42,22 @@ export function toCsv(tab: OutputTab): string {
 export async function writeCsvFolder(folder: string, tabs: OutputTab[]): Promise<string[]> {
   const written: string[] = [];
   try {
-    await mkdir(folder, { recursive: true });
+    await fsp.mkdir(folder, { recursive: true });
     for (const tab of tabs) {
       const path = join(folder, csvFileName(tab.name));
       const tmp = `${path}.${process.pid}.tmp`;
       try {
-        await writeFile(tmp, toCsv(tab), 'utf8');
-        await rename(tmp, path);
+        await fsp.writeFile(tmp, toCsv(tab), 'utf8');
+        await fsp.rename(tmp, path);
       } catch (err) {
-        await unlink(tmp).catch(() => undefined);
+        await fsp.unlink(tmp).catch(() => undefined);
         throw err;
       }
       written.push(path);
       // The same period's tab in the other language is replaced, not left beside it (issue 13).
       for (const other of tab.replaces ?? []) {
         const stale = join(folder, csvFileName(other));
-        if (stale !== path) await unlink(stale).catch(() => undefined);
+        if (stale !== path) await fsp.unlink(stale).catch(() => undefined);
       }
     }
   } catch (err) {

@@ -23,8 +23,7 @@
  * .xlsx, header notes …) is reported as a reason, and the caller writes the values
  * copy instead (cli/hosts.ts writeValuesWorkbook).
  */
-import { closeSync, fstatSync, openSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { promises as fsp, closeSync, fstatSync, openSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { OutputTab, RawTab } from '../core/types';
 import { decodeXml, resolvePart } from './ooxml-reader';
@@ -151,7 +150,7 @@ export async function writeCopyXlsx(source: string, path: string, outputs: Outpu
     } catch {
       // already closed
     }
-    await unlink(tmp).catch(() => undefined);
+    await fsp.unlink(tmp).catch(() => undefined);
     throw cannotWrite(path, err);
   }
 }

@@ -7,7 +7,7 @@
  * (`--out` copies the others as they are, cli/xlsx-copy-writer.ts); outputs stay
  * in memory until `--out` saves them.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
 import type { OutputTab, RawTab } from '../core/types';
 import { CliError, fsCode } from './errors';
@@ -101,9 +101,9 @@ async function openWorkbook(path: string, options: XlsxHostOptions): Promise<Ope
   const name = basename(path);
   let buf: Buffer;
   try {
-    const st = await stat(path);
+    const st = await fsp.stat(path);
     if (!st.isFile()) throw new CliError(`“${name}”不是文件`, `${name} is not a file`);
-    buf = await readFile(path);
+    buf = await fsp.readFile(path);
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw notFound(path, err);

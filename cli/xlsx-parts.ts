@@ -5,7 +5,7 @@
  * warns when a copy leaves them out. Reads only the zip's central directory (entry
  * names), never the content.
  */
-import { open } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 
 /** A phrase in both languages. */
 export interface Message { zh: string; en: string }
@@ -38,7 +38,7 @@ const CENTRAL = 0x02014b50;
 
 /** Entry names from the zip's central directory; null when it is not a plain (non-zip64) zip. */
 export async function zipEntryNames(path: string): Promise<string[] | null> {
-  const fh = await open(path, 'r');
+  const fh = await fsp.open(path, 'r');
   try {
     const { size } = await fh.stat();
     // The end record is 22 bytes plus a comment of at most 65,535 bytes.

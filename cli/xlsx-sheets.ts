@@ -5,7 +5,7 @@
  * file only once the new one is complete. Kept free of exceljs so the values
  * writer (cli/xlsx-values-writer.ts) never loads it.
  */
-import { chmod, rename, stat } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { EXCEL_NUMBER_FORMATS } from '../core/output/formats';
 import { CliError, fsCode, writeHint } from './errors';
@@ -91,9 +91,9 @@ export function safeSheetNames(names: string[]): string[] {
 
 /** Move the finished temporary file over `path`, keeping the permissions of a file it replaces. */
 export async function replaceWith(tmp: string, path: string): Promise<void> {
-  const old = await stat(path).catch(() => null);
-  if (old?.isFile()) await chmod(tmp, old.mode & 0o7777).catch(() => undefined);
-  await rename(tmp, path);
+  const old = await fsp.stat(path).catch(() => null);
+  if (old?.isFile()) await fsp.chmod(tmp, old.mode & 0o7777).catch(() => undefined);
+  await fsp.rename(tmp, path);
 }
 
 export function cannotWrite(path: string, err: unknown): CliError {

@@ -11,7 +11,7 @@
  * also gets the Text format, as exceljs's writer does. Header notes (templates
  * only) are not written here: a tab with notes goes through exceljs.
  */
-import { unlink } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import { columnLetters } from '../core/output/a1';
 import type { Cell, CellLinks, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { MAX_CELL_CHARS } from './cells';
@@ -248,7 +248,7 @@ export async function writeValuesXlsx(path: string, inputs: RawTab[], outputs: O
     await replaceWith(tmp, path);
   } catch (err) {
     zip?.close();
-    await unlink(tmp).catch(() => undefined);
+    await fsp.unlink(tmp).catch(() => undefined);
     throw cannotWrite(path, err);
   }
 }

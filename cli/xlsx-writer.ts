@@ -13,7 +13,7 @@
  * failure or a crash leaves the old file intact. Strings are always written as
  * strings, never as formulas: a name like `=HYPERLINK("x")` stays text.
  */
-import { unlink } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Cell, CellLink, ColumnFormat, OutputTab, RawTab } from '../core/types';
 import { cellLinkList } from '../core/output/cell-links';
@@ -56,7 +56,7 @@ export async function writeXlsx(path: string, inputs: RawTab[], outputs: OutputT
     await wb.commit();
     await replaceWith(tmp, path);
   } catch (err) {
-    await unlink(tmp).catch(() => undefined);
+    await fsp.unlink(tmp).catch(() => undefined);
     throw cannotWrite(path, err);
   }
 }
@@ -103,7 +103,7 @@ export async function updateXlsx(source: string, path: string, outputs: OutputTa
     await wb.xlsx.writeFile(tmp);
     await replaceWith(tmp, path);
   } catch (err) {
-    await unlink(tmp).catch(() => undefined);
+    await fsp.unlink(tmp).catch(() => undefined);
     throw cannotWrite(path, err);
   }
 }

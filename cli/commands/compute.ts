@@ -2,7 +2,7 @@
  * `service-star compute <workbook.xlsx | folder> --period P …`: open the file host,
  * run the shared orchestrator, save `--out`, print JSON or a readable summary.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { recognizeTab } from '../../core/input/tabs';
 import { detectLang, runCompute } from '../../core/orchestrator';
@@ -96,8 +96,8 @@ export async function computeCommand(args: ComputeArgs, io: Io): Promise<number>
   }
   const json = args.json || args.jsonFile ? `${JSON.stringify(outcome.result, null, 2)}\n` : '';
   if (args.jsonFile) {
-    await mkdir(dirname(args.jsonFile), { recursive: true });
-    await writeFile(args.jsonFile, json, 'utf8');
+    await fsp.mkdir(dirname(args.jsonFile), { recursive: true });
+    await fsp.writeFile(args.jsonFile, json, 'utf8');
     saved.push(args.jsonFile);
   }
   progress.finish();

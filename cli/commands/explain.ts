@@ -4,7 +4,7 @@
  * one self-contained printable HTML page per person on Staff. Both compute with
  * the shared orchestrator and write nothing into the workbook.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { runCompute, type ComputeOutcome } from '../../core/orchestrator';
 import { staffKey } from '../../core/ids';
@@ -58,12 +58,12 @@ export async function statementsCommand(args: ExplainArgs & { out: string }, io:
   const outcome = await computed(args);
   const list = statementsOf(outcome.engine, outcome.lang, outcome.appealWords);
   try {
-    await mkdir(args.out, { recursive: true });
+    await fsp.mkdir(args.out, { recursive: true });
   } catch (err) {
     throw new CliError(`无法创建文件夹“${args.out}”：${(err as Error).message}`, `Cannot create the folder "${args.out}": ${(err as Error).message}`, 2, outcome.lang);
   }
   const names = safeFileNames(list.map((s) => s.staffId));
-  for (let k = 0; k < list.length; k++) await writeFile(join(args.out, names[k]), statementHtml(list[k], outcome.lang), 'utf8');
+  for (let k = 0; k < list.length; k++) await fsp.writeFile(join(args.out, names[k]), statementHtml(list[k], outcome.lang), 'utf8');
   io.stdout(outcome.lang === 'zh' ? `已写入 ${list.length} 份个人说明：${args.out}\n` : `Wrote ${list.length} statements to ${args.out}\n`);
   return 0;
 }

@@ -4,7 +4,7 @@
  * tables, a note per column, example rows) and the preset's Scheme tab, built by
  * core/templates.
  */
-import { stat } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import type { Lang } from '../../core/types';
 import { buildTemplate, templatePeriod } from '../../core/templates/index';
 import { CliError } from '../errors';
@@ -28,7 +28,7 @@ export async function templateCommand(args: TemplateArgs, stdout: (text: string)
   if (!isXlsxPath(args.out)) {
     throw new CliError(`--out 应为 .xlsx 文件：${args.out}`, `--out must be an .xlsx file: ${args.out}`);
   }
-  if (!args.force && await stat(args.out).then(() => true, () => false)) {
+  if (!args.force && await fsp.stat(args.out).then(() => true, () => false)) {
     throw new CliError(`“${args.out}”已存在：换一个文件名，或加 --force 覆盖`,
       `${args.out} already exists: choose another name or add --force to overwrite`);
   }
