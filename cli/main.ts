@@ -13,6 +13,7 @@ import { whatIfCommand } from './commands/whatif';
 import { explainCommand, statementsCommand } from './commands/explain';
 import { finalizeCommand } from './finalize';
 import { CliError } from './errors';
+import { processStderr } from './stderr';
 import { localIso } from '../core/time';
 
 const USAGE = {
@@ -210,7 +211,7 @@ function oneLine(text: string): string {
 export async function cliMain(): Promise<void> {
   const io: Io = {
     stdout: (text) => { process.stdout.write(text); },
-    stderr: { isTTY: Boolean(process.stderr.isTTY), write: (text) => { process.stderr.write(text); } },
+    stderr: processStderr(),
   };
   process.exitCode = await run(process.argv.slice(2), io, process.env);
 }

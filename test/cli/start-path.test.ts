@@ -2,9 +2,11 @@
  * What the command line loads before its first progress line (the bench's "process
  * start to first progress line", docs/PERFORMANCE.md): the real first line of a CSV
  * compute, printed through process.stderr as always, while node's own modules loaded
- * by then are recorded by a preload that wraps process.stderr's write. The start must
- * not load what the run needs only later or never: node:fs/promises (loaded on first
- * use, once the files are read), child_process (only to rebuild a stale bundle), zlib.
+ * by then are recorded by a preload that wraps the writes to stderr (fs.writeSync to
+ * fd 2 and process.stderr's write). The start must not load what the run needs only
+ * later or never: node:fs/promises (loaded on first use, once the files are read),
+ * child_process (only to rebuild a stale bundle), zlib, and, with stderr a pipe (here a
+ * socket pair, as spawn makes it), node:net and the streams a process.stderr socket needs.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,24 +17,30 @@ beforeAll(() => ensureBuilt(), 180000);
 
 const PRELOAD = `'use strict';
 const fs = require('node:fs');
+let first = true;
+const record = (text) => {
+  if (!first) return;
+  first = false;
+  fs.writeFileSync(process.env.LOADED_AT_FIRST_LINE, JSON.stringify({ line: String(text), modules: process.moduleLoadList }));
+};
+const writeSync = fs.writeSync;
+fs.writeSync = function (fd, data, ...rest) {
+  if (fd === 2) record(Buffer.isBuffer(data) ? data.subarray(rest[0] ?? 0).toString() : data);
+  return writeSync.call(this, fd, data, ...rest);
+};
 const desc = Object.getOwnPropertyDescriptor(process, 'stderr');
 Object.defineProperty(process, 'stderr', { configurable: true, enumerable: desc.enumerable, get() {
   const stream = desc.get.call(process);
   Object.defineProperty(process, 'stderr', { value: stream, configurable: true, enumerable: desc.enumerable });
   const write = stream.write;
-  let first = true;
   stream.write = function (...args) {
-    if (first) {
-      first = false;
-      fs.writeFileSync(process.env.LOADED_AT_FIRST_LINE, JSON.stringify({ line: String(args[0]), modules: process.moduleLoadList }));
-    }
+    record(args[0]);
     return write.apply(this, args);
   };
   return stream;
 } });
 `;
-
-test('a CSV compute prints its first progress line without loading fs/promises, child_process or zlib', () => {
+test('a CSV compute prints its first progress line without loading fs/promises, child_process, zlib or net', () => {
   const dir = tempDir('ss-start-');
   const preload = join(dir, 'preload.js');
   const record = join(dir, 'loaded.json');
@@ -44,7 +52,7 @@ test('a CSV compute prints its first progress line without loading fs/promises, 
   const { line, modules } = JSON.parse(readFileSync(record, 'utf8')) as { line: string; modules: string[] };
   expect(line).toBe('service-star: read (0.0 s)\n');
   expect(modules).toEqual(expect.arrayContaining(['NativeModule internal/util/parse_args/parse_args']));
-  for (const late of ['NativeModule internal/fs/promises', 'NativeModule fs/promises', 'NativeModule child_process', 'NativeModule zlib']) {
+  for (const late of ['NativeModule internal/fs/promises', 'NativeModule fs/promises', 'NativeModule child_process', 'NativeModule zlib', 'NativeModule net', 'NativeModule stream']) {
     expect(modules).not.toContain(late);
   }
   // The run itself goes on as before: the whole result on stdout.
