@@ -1,7 +1,7 @@
 /**
  * bin/service-star.js on a checkout of its own (a temporary copy with a stand-in
  * bundle and build script): it rebuilds the bundle when a source under cli/ or
- * core/ (at any depth) is newer, runs the previous bundle otherwise, and never
+ * core/ (at any depth; .ts, or .json such as a preset) is newer, runs the previous bundle otherwise, and never
  * walks or builds where esbuild is missing (an installed copy).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,14 +13,14 @@ const bundle = (word: string) => `exports.cliMain = () => { process.stdout.write
 
 function checkout(): string {
   const root = tempDir('ss-bin-');
-  for (const dir of ['bin', 'dist/cli', 'scripts', 'node_modules/esbuild', 'cli/commands', 'core/engine/deep']) {
+  for (const dir of ['bin', 'dist/cli', 'scripts', 'node_modules/esbuild', 'cli/commands', 'core/engine/deep', 'core/presets']) {
     mkdirSync(join(root, dir), { recursive: true });
   }
   copyFileSync(join(ROOT, 'bin', 'service-star.js'), join(root, 'bin', 'service-star.js'));
   // The stand-in build writes a bundle that says "rebuilt".
   writeFileSync(join(root, 'scripts', 'build.mjs'),
     `import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('../dist/cli/main.js', import.meta.url), ${JSON.stringify(bundle('rebuilt'))});\n`);
-  for (const file of ['cli/main.ts', 'cli/commands/compute.ts', 'core/engine/deep/x.ts', 'core/notes.md']) {
+  for (const file of ['cli/main.ts', 'cli/commands/compute.ts', 'core/engine/deep/x.ts', 'core/presets/p.json', 'core/notes.md']) {
     writeFileSync(join(root, file), '');
     utimesSync(join(root, file), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
   }
@@ -40,13 +40,13 @@ describe('bin/service-star.js: the bundle is rebuilt only when a source is newer
     expect(run(root).stdout).toBe('previous\n');
   });
 
-  test.each(['cli/main.ts', 'cli/commands/compute.ts', 'core/engine/deep/x.ts'])('%s newer than the bundle: rebuilt before it runs', (file) => {
+  test.each(['cli/main.ts', 'cli/commands/compute.ts', 'core/engine/deep/x.ts', 'core/presets/p.json'])('%s newer than the bundle: rebuilt before it runs', (file) => {
     const root = checkout();
     touch(root, file);
     expect(run(root).stdout).toBe('rebuilt\n');
   });
 
-  test('a newer file that is not TypeScript does not rebuild', () => {
+  test('a newer file that is neither TypeScript nor JSON does not rebuild', () => {
     const root = checkout();
     touch(root, 'core/notes.md');
     expect(run(root).stdout).toBe('previous\n');
