@@ -99,7 +99,6 @@ const FORMATS: Record<RunsColumn, ColumnFormat> = {
 /** Most diagnostics of one code listed for the Runs tab; the rest are counted in one `too_many`. */
 export const RUNS_DIAGNOSTIC_LIMIT = 1000;
 
-
 const STATUS_TEXT: Record<Lang, Record<RunStatus, string>> = {
   en: { draft: 'draft', final: 'final' },
   zh: { draft: '草稿', final: '定稿' },

@@ -279,7 +279,8 @@ describe('sidebar in Chromium', () => {
       awards: [{ award: 'service_star', name: { zh: '服务之星', en: 'Service star' }, winners: 2, paid: 1600, budget: null },
         { award: 'service_star_manager', name: { zh: '服务之星主管奖', en: 'Service star manager award' }, winners: 2, paid: 1600, budget: null }],
       totalPaid: 3200,
-      outputs: [{ name: '排名 2026-Q3', kind: 'ranking' }, { name: '奖金 2026-Q3', kind: 'bonus' }, { name: '数据检查 2026-Q3', kind: 'datacheck' }],
+      // A Runs tab an English run made keeps its name: listed with what it is in Chinese.
+      outputs: [{ name: '排名 2026-Q3', kind: 'ranking' }, { name: '奖金 2026-Q3', kind: 'bonus' }, { name: '数据检查 2026-Q3', kind: 'datacheck' }, { name: 'Runs', kind: 'runs' }],
     });
     const page = await open({ state: zhState, compute: zhSummary }, 'zh');
     await expect(page.getByTestId('compute').textContent()).resolves.toBe('计算');
@@ -287,6 +288,10 @@ describe('sidebar in Chromium', () => {
     await page.getByTestId('compute').click();
     await page.waitForSelector('[data-testid=winners]');
     expect(await page.getByTestId('result-message').textContent()).toBe('已计算 2026-Q3');
+    expect(await page.getByTestId('outputs').locator('li').allTextContents()).toEqual(['排名 2026-Q3', '奖金 2026-Q3', '数据检查 2026-Q3', 'Runs（运行记录）']);
+    await page.getByTestId('outputs').getByText('Runs（运行记录）').click();
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.some((c) => c.name === 'activateTab'));
+    expect((await calls(page)).filter((c) => c.name === 'activateTab').map((c) => c.args)).toEqual([['Runs']]);
     // The language toggle switches to English in place.
     await page.getByTestId('lang').click();
     expect(await page.getByTestId('compute').textContent()).toBe('Compute');
