@@ -16,7 +16,17 @@ export type Vec = Float64Array;
 /** A numeric column: the field's number per row, NaN when blank or not a number (booleans 1/0). */
 export interface NumColumn { kind: 'num'; v: Float64Array }
 /** A categorical column: each row's folded text (trimmed, lower case) as a code into `values`; −1 when blank. */
-export interface CatColumn { kind: 'cat'; codes: Int32Array; values: string[] }
+export interface CatColumn {
+  kind: 'cat';
+  codes: Int32Array;
+  values: string[];
+  /**
+   * Whether every row holds exactly `values[code]` (a string that folding leaves as it is),
+   * or nothing (null or absent) where the code is −1: then a row's value as written is
+   * read from the column (core/explain/rows.ts row texts).
+   */
+  exact: boolean;
+}
 
 /**
  * A tab's rows in tab order with, per row, the staff index and the span of days
@@ -223,10 +233,13 @@ export function catColumn(t: TabIndex, field: string): CatColumn {
   // strings: the first few raw values seen are compared directly, the rest looked up.
   const recent: unknown[] = [];
   const recentCode: number[] = [];
+  let exact = true;
   const miss = (x: unknown): number => {
     let code = byRaw.get(x);
     if (code !== undefined) return code;
     const f = x === null || x === undefined ? '' : fold(x);
+    // Every distinct raw value comes here once (those compared directly were first seen here).
+    if (x !== null && x !== undefined && (f === '' || f !== x)) exact = false;
     if (f === '') code = -1;
     else {
       code = byFolded.get(f);
@@ -249,7 +262,7 @@ export function catColumn(t: TabIndex, field: string): CatColumn {
     while (k < recent.length && recent[k] !== x) k++;
     codes[i] = k < recent.length ? recentCode[k] : miss(x);
   }
-  c = { kind: 'cat', codes, values };
+  c = { kind: 'cat', codes, values, exact };
   t.cat.set(field, c);
   return c;
 }

@@ -9,7 +9,8 @@ import type { Lang, RowRef, TabId } from '../types';
 import { TAB_ORDER, TAB_SPECS } from '../input/aliases';
 import type { Measure, RowsMeasure } from '../scheme/model';
 import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
-import { catColumn, windowKeys, type Ctx, type RowTab } from '../engine/context';
+import { catColumn, recordKey, windowKeys, type CatColumn, type Ctx, type RowTab } from '../engine/context';
+import { rowFacts } from '../input/tabs';
 import { evalMeasure, rowSource } from '../engine/measures';
 import { rowText, rowTextOf, valueLabel, type Bi } from './labels';
 
@@ -87,8 +88,12 @@ function valueAt(wr: WindowRows, k: number): number {
  * passes (count, then place) so that only the arrays kept are made.
  */
 function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
-  const key = `explain:windowrows:${m.id}\u0000${win.id}`;
-  const hit = ctx.memo.get(key) as WindowRows | undefined;
+  // Asked for once per person per figure: looked up without making a key string each time.
+  let byMeasure = ctx.memo.get('explain:windowrows') as Map<string, Map<string, WindowRows>> | undefined;
+  if (!byMeasure) ctx.memo.set('explain:windowrows', (byMeasure = new Map()));
+  let byWindow = byMeasure.get(m.id);
+  if (!byWindow) byMeasure.set(m.id, (byWindow = new Map()));
+  const hit = byWindow.get(win.id);
   if (hit) return hit;
   const t = ctx.tabs[m.tab];
   const { staff, from, to } = t;
@@ -151,7 +156,7 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
     }
   }
   const out: WindowRows = { start, rows, codes: wc, vals: wv, constant, table: withTable ? table : null, from: wf, to: wt };
-  ctx.memo.set(key, out);
+  byWindow.set(win.id, out);
   made.push({ ks, ke, wr: out });
   ctx.memo.set(`explain:windowrows:${m.id}`, made);
   return out;
@@ -244,8 +249,9 @@ export function refOf(ctx: Ctx, tab: RowTab, r: number, field?: string, noted = 
  * them as a merged list must, without reading the rows (checked once per run).
  */
 function inRowOrder(ctx: Ctx, tab: RowTab): boolean {
-  const key = `explain:inroworder:${tab}`;
-  const hit = ctx.memo.get(key) as boolean | undefined;
+  let byTab = ctx.memo.get('explain:inroworder') as Map<RowTab, boolean> | undefined;
+  if (!byTab) ctx.memo.set('explain:inroworder', (byTab = new Map()));
+  const hit = byTab.get(tab);
   if (hit !== undefined) return hit;
   const rows = ctx.tabs[tab].rows as unknown as RowRef[];
   let ok = true;
@@ -254,7 +260,7 @@ function inRowOrder(ctx: Ctx, tab: RowTab): boolean {
     const b = rows[r];
     ok = a.tab < b.tab || (a.tab === b.tab && a.row < b.row);
   }
-  ctx.memo.set(key, ok);
+  byTab.set(tab, ok);
   return ok;
 }
 
@@ -354,6 +360,76 @@ interface RowSource {
   rank: number;
   /** textKind of an unnoted and a noted row of this source, once asked for. */
   kinds?: [number, number];
+  /** What its rows' texts are made of, read from columns (see textColumns); null: from each row's record. Once asked for. */
+  cols?: TextColumns | null;
+}
+
+/**
+ * What a row's shown text is made of (`客户反馈 第 12 行（2026-07-15，达到）`: tab, row,
+ * day, the noting field's value), as columns: a statement's rows are scattered over
+ * a tab of a million rows, and reading each one's record (then its date string) was
+ * two memory misses per row, most of the Statements tab's time. readDataset's row
+ * facts hold each record's row number, tab and day key; the noting field's values are
+ * its categorical column, when that column holds every value exactly as written.
+ */
+interface TextColumns {
+  tab: string;
+  /** Per tab position p: packed[3p] its row number, packed[3p + 1] its day key, packed[3p + 2] the noting field's code (−1: no value). */
+  packed: Int32Array;
+  /** The noting field's values by code; null when the source notes no field. */
+  values: readonly string[] | null;
+}
+
+/** Whether rows of `tab` noted by `field` have their texts made from columns (for tests: the other way reads records). */
+export function textsFromColumns(ctx: Ctx, tab: RowTab, field: string | undefined): boolean {
+  return textColumns(ctx, sourceOf(ctx, tab, field)[0]) !== null;
+}
+
+function textColumns(ctx: Ctx, src: RowSource): TextColumns | null {
+  const t = ctx.tabs[src.tab];
+  const f = rowFacts(t.rows);
+  // Dated tabs only (a row's day is its date; a month or a review period is read from the record).
+  const n = t.rows.length;
+  if (!f || f.day === null || f.rowNo.length !== n || f.day.length !== n) return null;
+  let col: CatColumn | null = null;
+  if (src.field !== undefined) {
+    if (recordKey(t, src.field) !== src.field) return null;
+    col = catColumn(t, src.field);
+    if (!col.exact) return null;
+  }
+  // Side by side, so that a row scattered over the tab is one memory miss, not one per column.
+  const packed = new Int32Array(3 * n);
+  const { rowNo, day } = f;
+  const codes = col ? col.codes : null;
+  for (let p = 0, q = 0; p < n; p++, q += 3) {
+    packed[q] = rowNo[p];
+    packed[q + 1] = day[p];
+    packed[q + 2] = codes === null ? -1 : codes[p];
+  }
+  return { tab: f.tab, packed, values: col ? col.values : null };
+}
+
+/** `2026-07-15` from its day key (y × 372 + (m − 1) × 31 + (d − 1)); a few hundred distinct days, each written once. */
+const DAY_TEXTS = new Map<number, string>();
+function dayText(key: number): string {
+  let s = DAY_TEXTS.get(key);
+  if (s === undefined) {
+    const y = Math.floor(key / 372);
+    const m = Math.floor((key % 372) / 31) + 1;
+    const d = (key % 31) + 1;
+    s = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+    if (DAY_TEXTS.size < 100_000) DAY_TEXTS.set(key, s);
+  }
+  return s;
+}
+
+/** notedRowText of the record at position `p`, from the columns. */
+function notedColumnText(c: TextColumns, field: string | undefined, p: number, lang: Lang): string {
+  const q = 3 * p;
+  const code = c.packed[q + 2];
+  const value = code < 0 ? null : labelOf(field!, c.values![code])[lang];
+  const day = dayText(c.packed[q + 1]);
+  return value === null || value === '' ? rowTextOf(c.tab, c.packed[q], day, lang) : rowTextOf(c.tab, c.packed[q], day, lang, value);
 }
 
 /**
@@ -480,7 +556,8 @@ export class RowList implements Iterable<RowNote> {
   static merged(ctx: Ctx, lists: RowList[]): RowList {
     // Parts whose rows already follow one another in the merged order, each once (a combined figure's parts
     // from Feedback then Incidents): the merge is the parts one after another, as they are.
-    const leaves = lists.flatMap((l) => l.leaves());
+    const leaves: RowList[] = [];
+    for (const l of lists) l.leavesInto(leaves);
     if (leaves.length > 1 && RowList.inMergedOrder(ctx, leaves)) return RowList.chain(leaves);
     const all = RowList.concat(ctx, leaves);
     if (all.length === 0) return RowList.EMPTY;
@@ -523,8 +600,9 @@ export class RowList implements Iterable<RowNote> {
   }
 
   /** The lists a chain is made of, down to lists of rows (this list when it is one). */
-  private leaves(): RowList[] {
-    return this.parts ? this.parts.flatMap((p) => p.leaves()) : this.length > 0 ? [this] : [];
+  private leavesInto(out: RowList[]): void {
+    if (this.parts) for (const p of this.parts) p.leavesInto(out);
+    else if (this.length > 0) out.push(this);
   }
 
   /**
@@ -598,11 +676,22 @@ export class RowList implements Iterable<RowNote> {
       }
       const h = this.howAt(k);
       const src = this.sources[h >> 1];
-      const rec = this.ctx!.tabs[src.tab].rows[this.pos[k]] as InputRow;
+      const p = this.pos[k];
+      const cols = src.cols === undefined ? (src.cols = textColumns(this.ctx!, src)) : src.cols;
       // A row shown on several lines of one statement (its figure, a requirement on it, a penalty) is one text.
       const kind = shown ? textKind(src, (h & 1) === 1) : -1;
-      const key = kind >= 0 && kind < 1024 ? this.pos[k] * 1024 + kind : -1;
+      const key = kind >= 0 && kind < 1024 ? p * 1024 + kind : -1;
       let text = key >= 0 ? shown!.get(key) : undefined;
+      if (cols !== null) {
+        const row = cols.packed[3 * p];
+        if (text === undefined) {
+          text = (h & 1) === 1 ? notedColumnText(cols, src.field, p, lang) : rowTextOf(cols.tab, row, null, lang);
+          if (key >= 0) shown!.set(key, text);
+        }
+        fn(text, cols.tab, row, k);
+        continue;
+      }
+      const rec = this.ctx!.tabs[src.tab].rows[p] as InputRow;
       if (text === undefined) {
         text = (h & 1) === 1 ? notedRowText(rec, src.field, lang) : rowTextOf(rec.tab, rec.row, null, lang);
         if (key >= 0) shown!.set(key, text);

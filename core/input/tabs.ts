@@ -565,7 +565,8 @@ export function dayKey(d: Day): number {
  * million records: `staff[i]` is the position in `staffRecords` (the dataset's
  * Staff records) of record i's person (found when the staff id was checked);
  * for dated tabs, `day[i]` is the dayKey of record i's date (cached with each
- * distinct date cell). Keyed by the record array itself, so an array not made by
+ * distinct date cell); `rowNo[i]` and `tab` are record i's row and tab (what a row
+ * reference shows, read without the record). Keyed by the record array itself, so an array not made by
  * readDataset (a hand-built dataset, a filtered copy) has none; the engine also
  * checks the lengths. Datasets are read-only inputs: a caller that replaced
  * records inside these arrays would make the facts stale.
@@ -573,6 +574,9 @@ export function dayKey(d: Day): number {
 export interface RowFacts {
   staff: Int32Array;
   day: Int32Array | null;
+  /** Each record's row number as the user sees it (record.row), and the tab they are all from (record.tab). */
+  rowNo: Int32Array;
+  tab: string;
   staffRecords: readonly StaffRecord[];
   staffCount: number;
 }
@@ -588,22 +592,25 @@ export function rowFacts(rows: readonly object[]): RowFacts | null {
 class FactsBuilder {
   private readonly staff: Int32Array;
   private readonly day: Int32Array | null;
+  private readonly rowNo: Int32Array;
   private n = 0;
-  constructor(rows: number, dated: boolean) {
-    this.staff = new Int32Array(Math.max(0, rows));
-    this.day = dated ? new Int32Array(Math.max(0, rows)) : null;
+  constructor(private readonly rd: Reader, dated: boolean) {
+    const rows = Math.max(0, rd.tab.rows.length);
+    this.staff = new Int32Array(rows);
+    this.day = dated ? new Int32Array(rows) : null;
+    this.rowNo = new Int32Array(rows);
   }
-  push(staffAt: number): void {
-    this.staff[this.n++] = staffAt;
-  }
-  pushDated(staffAt: number, key: number): void {
-    (this.day as Int32Array)[this.n] = key;
-    this.staff[this.n++] = staffAt;
+  /** The record of the row being read is kept (after its checks). */
+  push(): void {
+    this.rowNo[this.n] = this.rd.rowNo;
+    if (this.day) this.day[this.n] = this.rd.dayKeyRead;
+    this.staff[this.n++] = this.rd.staffAt;
   }
   attach<T extends object>(records: T[], ctx: Context): T[] {
     if (records.length === this.n) {
       FACTS.set(records, {
         staff: this.staff.subarray(0, this.n), day: this.day ? this.day.subarray(0, this.n) : null,
+        rowNo: this.rowNo.subarray(0, this.n), tab: this.rd.tab.name,
         staffRecords: ctx.staffRecords, staffCount: ctx.staffRecords.length,
       });
     }
@@ -683,7 +690,7 @@ function readStaff(rd: Reader, ctx: Context): StaffRecord[] {
 
 function readFeedback(rd: Reader, ctx: Context): FeedbackRecord[] {
   const out: FeedbackRecord[] = [];
-  const facts = new FactsBuilder(rd.tab.rows.length, true);
+  const facts = new FactsBuilder(rd, true);
   const jDate = rd.col('date'), jStaff = rd.col('staff_id'), jScore = rd.col('score'), jRating = rd.col('rating');
   const jLikes = rd.col('likes'), jCustomer = rd.col('customer'), jChannel = rd.col('channel'), jComment = rd.col('comment');
   const measureCol = [jScore, jRating, jLikes].find((j) => j !== NONE) as number;
@@ -707,7 +714,7 @@ function readFeedback(rd: Reader, ctx: Context): FeedbackRecord[] {
       rd.report('error', 'missing_value', measureCol, '', MESSAGES.missingMeasure(measureNames));
       continue;
     }
-    facts.pushDated(rd.staffAt, rd.dayKeyRead);
+    facts.push();
     out.push(new FeedbackRow(tab, rd.rowNo, date, staffKey, score, rating, likes, customer, channel, comment));
   }
   rd.finishLeftOut(ctx.staff, jStaff);
@@ -716,7 +723,7 @@ function readFeedback(rd: Reader, ctx: Context): FeedbackRecord[] {
 
 function readIncidents(rd: Reader, ctx: Context): IncidentRecord[] {
   const out: IncidentRecord[] = [];
-  const facts = new FactsBuilder(rd.tab.rows.length, true);
+  const facts = new FactsBuilder(rd, true);
   const jDate = rd.col('date'), jStaff = rd.col('staff_id'), jType = rd.col('type');
   const jPoints = rd.col('points'), jAmount = rd.col('amount'), jNote = rd.col('note');
   const unknown = new Unknowns();
@@ -735,7 +742,7 @@ function readIncidents(rd: Reader, ctx: Context): IncidentRecord[] {
       type = written;
       unknown.note(written, rd.rowNo);
     }
-    facts.pushDated(rd.staffAt, rd.dayKeyRead);
+    facts.push();
     out.push(new IncidentRow(rd.tab.name, rd.rowNo, date, staffKey, type, points, amount, note));
   }
   unknown.emit(ctx.sink, rd, jType, 'unknown_type', MESSAGES.unknownType);
@@ -748,7 +755,7 @@ const COUNT: Range = { min: 0, max: null, countLike: true };
 
 function readAttendance(rd: Reader, ctx: Context): AttendanceRecord[] {
   const out: AttendanceRecord[] = [];
-  const facts = new FactsBuilder(rd.tab.rows.length, false);
+  const facts = new FactsBuilder(rd, false);
   const jMonth = rd.col('month'), jStaff = rd.col('staff_id'), jSched = rd.col('scheduled_days');
   const jAbsent = rd.col('absent_days'), jLate = rd.col('late'), jEarly = rd.col('early_leave');
   const jSick = rd.col('sick_leave_days'), jPersonal = rd.col('personal_leave_days');
@@ -773,7 +780,7 @@ function readAttendance(rd: Reader, ctx: Context): AttendanceRecord[] {
       continue;
     }
     seen.set(k, rd.rowNo);
-    facts.push(rd.staffAt);
+    facts.push();
     out.push({ tab: rd.tab.name, row: rd.rowNo, month, staffKey, scheduledDays, absentDays, late, earlyLeave, sickLeaveDays, personalLeaveDays });
   }
   rd.finishLeftOut(ctx.staff, jStaff);
@@ -782,7 +789,7 @@ function readAttendance(rd: Reader, ctx: Context): AttendanceRecord[] {
 
 function readReviews(rd: Reader, ctx: Context): ReviewRecord[] {
   const out: ReviewRecord[] = [];
-  const facts = new FactsBuilder(rd.tab.rows.length, false);
+  const facts = new FactsBuilder(rd, false);
   const jPeriod = rd.col('period'), jStaff = rd.col('staff_id'), jSource = rd.col('source');
   const jDim = rd.col('dimension'), jScore = rd.col('score'), jMax = rd.col('max'), jReviewer = rd.col('reviewer');
   const unknown = new Unknowns();
@@ -807,7 +814,7 @@ function readReviews(rd: Reader, ctx: Context): ReviewRecord[] {
       unknown.note(sourceText, rd.rowNo);
     }
     const dimension = dimText ? dimensionOf(dimText) ?? dimText : '';
-    facts.push(rd.staffAt);
+    facts.push();
     const rec: ReviewRecord = { tab: rd.tab.name, row: rd.rowNo, period, staffKey, source, dimension, score: (score * 100) / (max ?? 100) };
     // Only when given: a workbook without reviewers keeps the records (and fingerprints) it had.
     if (reviewer) rec.reviewer = reviewer;
@@ -820,7 +827,7 @@ function readReviews(rd: Reader, ctx: Context): ReviewRecord[] {
 
 function readCases(rd: Reader, ctx: Context): CaseRecord[] {
   const out: CaseRecord[] = [];
-  const facts = new FactsBuilder(rd.tab.rows.length, true);
+  const facts = new FactsBuilder(rd, true);
   const jDate = rd.col('date'), jStaff = rd.col('staff_id'), jTitle = rd.col('title'), jText = rd.col('text');
   const jLength = rd.col('length'), jQuality = rd.col('quality'), jRegional = rd.col('regional_excellent');
   const measureCol = jText !== NONE ? jText : jLength;
@@ -841,7 +848,7 @@ function readCases(rd: Reader, ctx: Context): CaseRecord[] {
       rd.report('error', 'missing_value', measureCol, '', MESSAGES.missingMeasure(names));
       continue;
     }
-    facts.pushDated(rd.staffAt, rd.dayKeyRead);
+    facts.push();
     out.push({
       tab: rd.tab.name, row: rd.rowNo, date, staffKey, title, text,
       length: text ? charCount(text) : (length as number), quality: q, regionalExcellent: regional ?? false,
@@ -868,7 +875,7 @@ function readQuotas(rd: Reader): QuotaRecord[] {
 
 function readRedemptions(rd: Reader, ctx: Context): RedemptionRecord[] {
   const out: RedemptionRecord[] = [];
-  const facts = new FactsBuilder(rd.tab.rows.length, true);
+  const facts = new FactsBuilder(rd, true);
   const jDate = rd.col('date'), jStaff = rd.col('staff_id'), jPoints = rd.col('points');
   const rows = rd.tab.rows;
   for (let i = 1; i < rows.length; i++) {
@@ -877,7 +884,7 @@ function readRedemptions(rd: Reader, ctx: Context): RedemptionRecord[] {
     const staffKey = rd.staff(jStaff, ctx.staff);
     const points = rd.num(jPoints, true, COUNT);
     if (rd.bad || date === null || points === null) continue;
-    facts.pushDated(rd.staffAt, rd.dayKeyRead);
+    facts.push();
     out.push({ tab: rd.tab.name, row: rd.rowNo, date, staffKey, points });
   }
   rd.finishLeftOut(ctx.staff, jStaff);
@@ -933,7 +940,7 @@ function readInvestigations(rd: Reader, ctx: Context): InvestigationRecord[] {
 
 function readNominations(rd: Reader, ctx: Context): NominationRecord[] {
   const out: NominationRecord[] = [];
-  const facts = new FactsBuilder(rd.tab.rows.length, false);
+  const facts = new FactsBuilder(rd, false);
   const jPeriod = rd.col('period'), jStaff = rd.col('staff_id'), jBy = rd.col('nominated_by'), jNote = rd.col('note');
   const rows = rd.tab.rows;
   for (let i = 1; i < rows.length; i++) {
@@ -943,7 +950,7 @@ function readNominations(rd: Reader, ctx: Context): NominationRecord[] {
     const nominatedBy = jBy === NONE ? '' : rd.text(jBy, false);
     const note = jNote === NONE ? '' : rd.text(jNote, false);
     if (rd.bad || period === null) continue;
-    facts.push(rd.staffAt);
+    facts.push();
     out.push({ tab: rd.tab.name, row: rd.rowNo, period, staffKey, nominatedBy, note });
   }
   rd.finishLeftOut(ctx.staff, jStaff);

@@ -117,14 +117,16 @@ describe('row facts from readDataset (staff positions, day keys) give the same r
     expect(rowFacts(copy(read.dataset).feedback)).toBeNull();
     for (const period of PERIODS) expect(view(scheme, read.dataset, period)).toEqual(view(scheme, copy(read.dataset), period));
   });
-  test('facts hold the positions in Staff and the day keys of the records', () => {
+  test('facts hold the positions in Staff, the day keys, tab and row numbers of the records', () => {
     const read = readDataset(full);
     for (const id of ['feedback', 'incidents', 'cases', 'reviews', 'attendance'] as const) {
-      const rows = read.dataset[id] as { staffKey: string; date?: string }[];
+      const rows = read.dataset[id] as { staffKey: string; date?: string; tab: string; row: number }[];
       const f = rowFacts(rows)!;
       expect(f.staff).toHaveLength(rows.length);
+      expect(f.rowNo).toHaveLength(rows.length);
       rows.forEach((r, i) => {
         expect(read.dataset.staff[f.staff[i]].key).toBe(r.staffKey);
+        expect([f.tab, f.rowNo[i]]).toEqual([r.tab, r.row]);
         if (r.date !== undefined) {
           // Worked out by hand: y × 372 + (m − 1) × 31 + (d − 1).
           const [y, m, d] = r.date.split('-').map(Number);

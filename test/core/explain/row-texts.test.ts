@@ -1,0 +1,89 @@
+/**
+ * Row references made from columns (core/explain/rows.ts textColumns): with
+ * readDataset's row facts, a statement's row texts and links are made from the
+ * row numbers, day keys and categorical columns instead of each row's record. The
+ * Statements tab must be the same either way: the same records in fresh arrays
+ * carry no facts, so the engine reads every record there.
+ */
+import fc from 'fast-check';
+import type { Dataset, RawTab } from '../../../core/types';
+import { computeScheme } from '../../../core/engine/compute';
+import { readDataset, rowFacts } from '../../../core/input/tabs';
+import { getPreset, presetIds } from '../../../core/presets/index';
+import { parsePeriod } from '../../../core/periods';
+import { buildStatementsTab } from '../../../core/explain';
+import { textsFromColumns } from '../../../core/explain/rows';
+import { cellLinkList } from '../../../core/output/cell-links';
+import { SEED, mixedWorkbook } from '../../properties/arbitraries';
+import { generateWorkbook } from '../../../bench/generate';
+
+const copy = (d: Dataset): Dataset => ({
+  ...d, staff: [...d.staff], feedback: [...d.feedback], incidents: [...d.incidents], attendance: [...d.attendance],
+  reviews: [...d.reviews], cases: [...d.cases], quotas: [...d.quotas], redemptions: [...d.redemptions],
+  nominations: d.nominations ? [...d.nominations] : d.nominations,
+});
+
+function statementsView(id: string, d: Dataset, period: string, lang: 'zh' | 'en'): unknown {
+  const e = computeScheme(getPreset(id)!, d, parsePeriod(period)!);
+  const tab = buildStatementsTab(e, lang);
+  return { rows: tab.rows, links: cellLinkList(tab.links!), pageBreaks: tab.pageBreaks };
+}
+
+function read(tabs: RawTab[], id: string): Dataset | null {
+  const scheme = getPreset(id)!;
+  const r = readDataset(tabs, { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale });
+  return r.fatal ? null : r.dataset;
+}
+
+/** The bench-style workbook with a few incident types written as nobody else writes them (a free-text type column). */
+function withOddTypes(tabs: RawTab[]): RawTab[] {
+  return tabs.map((t) => {
+    const type = t.rows[0].indexOf('类型');
+    if (type < 0) return t;
+    return { ...t, rows: t.rows.map((r, k) => (k > 0 && k % 7 === 0 ? r.map((c, j) => (j === type ? ' VIP Complaint ' : c)) : r)) };
+  });
+}
+
+describe('the Statements tab is the same from columns as from records', () => {
+  const full = generateWorkbook({ staff: 60, feedback: 3000, incidents: 600, reviews: 400, cases: 120 }, 5);
+  test.each(presetIds())('%s, bench-style workbook, zh and en', (id) => {
+    const d = read(full, id)!;
+    expect(rowFacts(d.feedback)).not.toBeNull();
+    for (const lang of ['zh', 'en'] as const) {
+      for (const period of ['2026-08', '2026-Q3']) expect(statementsView(id, d, period, lang)).toEqual(statementsView(id, copy(d), period, lang));
+    }
+  });
+
+  test.each(['smile-cards', 'service-star-budget', 'call-center'].filter((id) => presetIds().includes(id)))('%s, incident types in free text', (id) => {
+    const d = read(withOddTypes(full), id)!;
+    expect(statementsView(id, d, '2026-Q3', 'zh')).toEqual(statementsView(id, copy(d), '2026-Q3', 'zh'));
+  });
+
+  test('random workbooks (property)', () => {
+    fc.assert(fc.property(mixedWorkbook(), fc.constantFrom(...presetIds()), fc.constantFrom('2026-07', '2026-Q3'), fc.constantFrom('zh' as const, 'en' as const), (tabs, id, period, lang) => {
+      const d = read(tabs, id);
+      if (!d) return;
+      expect(statementsView(id, d, period, lang)).toEqual(statementsView(id, copy(d), period, lang));
+    }), { seed: SEED, numRuns: 60 });
+  });
+});
+
+describe('which rows are made from columns', () => {
+  const full = generateWorkbook({ staff: 30, feedback: 600, incidents: 200, reviews: 100, cases: 40 }, 9);
+  const ctxOf = (tabs: RawTab[], d: Dataset | null = read(tabs, 'smile-cards')) => computeScheme(getPreset('smile-cards')!, d!, parsePeriod('2026-Q3')!).ctx;
+
+  test('read by readDataset: dated tabs, noted by a coded field or by none', () => {
+    const ctx = ctxOf(full);
+    expect(textsFromColumns(ctx, 'feedback', 'rating')).toBe(true);
+    expect(textsFromColumns(ctx, 'feedback', undefined)).toBe(true);
+    expect(textsFromColumns(ctx, 'incidents', 'type')).toBe(true);
+  });
+
+  test('from records: a field written in several ways, a month or period tab, a dataset without facts', () => {
+    expect(textsFromColumns(ctxOf(withOddTypes(full)), 'incidents', 'type')).toBe(false);
+    const ctx = ctxOf(full);
+    expect(textsFromColumns(ctx, 'attendance', undefined)).toBe(false);
+    expect(textsFromColumns(ctx, 'reviews', 'source')).toBe(false);
+    expect(textsFromColumns(ctxOf(full, copy(read(full, 'smile-cards')!)), 'feedback', 'rating')).toBe(false);
+  });
+});
