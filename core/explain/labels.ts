@@ -34,33 +34,36 @@ export function rowText(ref: { tab: string; row: number; note?: Bi }, lang: Lang
 
 /**
  * rowText from its parts, no object made (the Statements tab writes hundreds of
- * thousands). Made by one join (one flat string, not a chain of pieces): the
- * Statements tab keeps them all until it is written.
+ * thousands): `prefix row suffix`, made by one join (one flat string, not a chain of
+ * pieces: the Statements tab keeps them all until it is written). `more` follows the
+ * note after a comma (a row's day, then its value).
  */
 export function rowTextOf(tab: string, row: number, note: string | null, lang: Lang, more: string | null = null): string {
-  // One array reused for every text (a statements tab writes hundreds of thousands); joined, not
-  // concatenated, so the text is one flat string rather than a chain of pieces. `more` follows the note
-  // after a comma (a row's day, then its value) without a note string made first.
+  const full = note === null || more === null ? note : note + (lang === 'zh' ? '，' : ', ') + more;
+  return joinRowText(rowTextPrefix(tab, lang), row, rowTextSuffix(full, lang));
+}
+
+/** What a row text starts with: `客户反馈 第 ` / `Feedback row `. */
+export function rowTextPrefix(tab: string, lang: Lang): string {
+  return tab + (lang === 'zh' ? ' 第 ' : ' row ');
+}
+
+/** What a row text ends with after the row number: ` 行（2026-07-15，达到）` / ` (2026-07-15, met)`, or ` 行` / `` without a note. */
+export function rowTextSuffix(note: string | null, lang: Lang): string {
   const zh = lang === 'zh';
-  const p = note === null ? PLAIN_PARTS : more === null ? NOTED_PARTS : NOTED_MORE_PARTS;
-  p[0] = tab;
-  p[1] = zh ? ' 第 ' : ' row ';
-  p[2] = row;
-  p[3] = note === null ? (zh ? ' 行' : '') : zh ? ' 行（' : ' (';
-  if (note !== null) {
-    p[4] = note;
-    if (more !== null) {
-      p[5] = zh ? '，' : ', ';
-      p[6] = more;
-    }
-    p[p.length - 1] = zh ? '）' : ')';
-  }
+  return note === null ? (zh ? ' 行' : '') : zh ? ` 行（${note}）` : ` (${note})`;
+}
+
+/** A row text from its prefix and suffix (both often made once and kept: one per tab, one per day and value). */
+export function joinRowText(prefix: string, row: number, suffix: string): string {
+  const p = ROW_TEXT_PARTS;
+  p[0] = prefix;
+  p[1] = row;
+  p[2] = suffix;
   return p.join('');
 }
 
-const PLAIN_PARTS: (string | number)[] = ['', '', 0, ''];
-const NOTED_PARTS: (string | number)[] = ['', '', 0, '', '', ''];
-const NOTED_MORE_PARTS: (string | number)[] = ['', '', 0, '', '', '', '', ''];
+const ROW_TEXT_PARTS: (string | number)[] = ['', 0, ''];
 
 export const STATEMENT = {
   tab: { zh: '个人说明', en: 'Statements' },

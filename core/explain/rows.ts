@@ -12,7 +12,7 @@ import { parsePeriod, shiftPeriod, subPeriods, type Period } from '../periods';
 import { catColumn, recordKey, windowKeys, type CatColumn, type Ctx, type RowTab } from '../engine/context';
 import { rowFacts } from '../input/tabs';
 import { evalMeasure, rowSource } from '../engine/measures';
-import { rowText, rowTextOf, valueLabel, type Bi } from './labels';
+import { joinRowText, rowText, rowTextOf, rowTextPrefix, rowTextSuffix, valueLabel, type Bi } from './labels';
 
 /**
  * Each person's rows of a tab, in tab order: rows[start[i] .. start[i+1]), with
@@ -73,6 +73,14 @@ interface WindowRows {
   /** Each entry's window keys (a narrower window is found among these rows). */
   from: Int32Array;
   to: Int32Array;
+  /**
+   * Each entry's row number, and its noting field's code (−1: no value; null: no field), when the
+   * measure's rows have their texts made from columns (textColumns): with `from` (a dated tab's
+   * day key), what a shown row's text is made of, read in order. `notes` is `codes` when the
+   * value map's field notes the rows (the same column).
+   */
+  rowNo: Int32Array | null;
+  notes: Int32Array | null;
 }
 
 /** The value of entry k (a row that counts: never NaN). */
@@ -102,7 +110,10 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const outer = made.find((x) => x.ks <= ks && ke <= x.ke)?.wr ?? null;
   const { codes, table, num, constant, mask } = rowSource(ctx, m);
   const withTable = codes !== null && table !== null;
+  const tc = sourceColumns(ctx, sourceOf(ctx, m.tab, telling(m))[0]);
   const start = new Int32Array(ctx.n + 1);
+  // A dated tab's rows span one day: `to` is `from` (one array fewer to copy into person order).
+  const oneDay = t.to === t.from;
   let found = 0;
   if (outer) {
     // The enclosing window's entries are each person's rows in tab order, their values known: only the window to check.
@@ -124,9 +135,13 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
   const rows = new Int32Array(found);
   const wf = new Int32Array(found);
-  const wt = new Int32Array(found);
+  const wt = oneDay ? wf : new Int32Array(found);
   const wc = withTable ? new Int32Array(found) : null;
   const wv = !withTable && num !== null ? new Float64Array(found) : null;
+  const wr = tc !== null ? new Int32Array(found) : null;
+  const notesShared = tc !== null && tc.codes !== null && tc.codes === codes && wc !== null;
+  const wn = tc !== null && tc.codes !== null ? (notesShared ? wc : new Int32Array(found)) : null;
+  const noteCodes = tc !== null ? tc.codes : null;
   if (outer) {
     // In person order already: each kept entry goes next.
     const [of, ot] = [outer.from, outer.to];
@@ -135,13 +150,16 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
       if (of[k] < ks || ot[k] > ke) continue;
       rows[j] = outer.rows[k];
       wf[j] = of[k];
-      wt[j] = ot[k];
+      if (!oneDay) wt[j] = ot[k];
       if (wc !== null) wc[j] = outer.codes![k];
       if (wv !== null) wv[j] = outer.vals![k];
+      if (wr !== null) wr[j] = outer.rowNo![k];
+      if (wn !== null && !notesShared) wn[j] = outer.notes![k];
       j++;
     }
   } else {
     const fill = start.slice(0, ctx.n);
+    const rowNo = tc !== null ? tc.rowNo : null;
     for (let r = 0; r < staff.length; r++) {
       const s = staff[r];
       if (s < 0 || from[r] < ks || to[r] > ke || (mask !== null && mask[r] === 0)) continue;
@@ -150,12 +168,14 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
       const k = fill[s]++;
       rows[k] = r;
       wf[k] = from[r];
-      wt[k] = to[r];
+      if (!oneDay) wt[k] = to[r];
       if (wc !== null) wc[k] = codes![r];
       else if (wv !== null) wv[k] = v;
+      if (wr !== null) wr[k] = rowNo![r];
+      if (wn !== null && !notesShared) wn[k] = noteCodes![r];
     }
   }
-  const out: WindowRows = { start, rows, codes: wc, vals: wv, constant, table: withTable ? table : null, from: wf, to: wt };
+  const out: WindowRows = { start, rows, codes: wc, vals: wv, constant, table: withTable ? table : null, from: wf, to: wt, rowNo: wr, notes: wn };
   byWindow.set(win.id, out);
   made.push({ ks, ke, wr: out });
   ctx.memo.set(`explain:windowrows:${m.id}`, made);
@@ -374,39 +394,62 @@ interface RowSource {
  */
 interface TextColumns {
   tab: string;
-  /** Per tab position p: packed[3p] its row number, packed[3p + 1] its day key, packed[3p + 2] the noting field's code (−1: no value). */
-  packed: Int32Array;
-  /** The noting field's values by code; null when the source notes no field. */
+  rowNo: Int32Array;
+  day: Int32Array;
+  /** The noting field's code per row (−1: no value) and its values; null when the source notes no field. */
+  codes: Int32Array | null;
   values: readonly string[] | null;
+  /**
+   * Per tab position p: packed[3p] its row number, packed[3p + 1] its day key, packed[3p + 2] its
+   * code, side by side so that a row scattered over the tab is one memory miss, not three. Made
+   * when first needed (a rows measure's own list reads its window's copies instead, see WindowRows.text).
+   */
+  packed: Int32Array | null;
+  /** A noted row's text after its number (` 行（2026-07-15，达到）`) by day key and code, per language: a few hundred, each made once. */
+  suffixes: { zh: Map<number, string>; en: Map<number, string> };
+  /** The texts' start (`客户反馈 第 `), per language. */
+  prefix: { zh: string; en: string };
 }
 
-/** Whether rows of `tab` noted by `field` have their texts made from columns (for tests: the other way reads records). */
-export function textsFromColumns(ctx: Ctx, tab: RowTab, field: string | undefined): boolean {
-  return textColumns(ctx, sourceOf(ctx, tab, field)[0]) !== null;
-}
-
-function textColumns(ctx: Ctx, src: RowSource): TextColumns | null {
-  const t = ctx.tabs[src.tab];
+/** The columns a source's row texts are made from, or null when they must be read from the records. */
+function textColumns(ctx: Ctx, tab: RowTab, field: string | undefined): TextColumns | null {
+  const t = ctx.tabs[tab];
   const f = rowFacts(t.rows);
   // Dated tabs only (a row's day is its date; a month or a review period is read from the record).
   const n = t.rows.length;
   if (!f || f.day === null || f.rowNo.length !== n || f.day.length !== n) return null;
   let col: CatColumn | null = null;
-  if (src.field !== undefined) {
-    if (recordKey(t, src.field) !== src.field) return null;
-    col = catColumn(t, src.field);
+  if (field !== undefined) {
+    if (recordKey(t, field) !== field) return null;
+    col = catColumn(t, field);
     if (!col.exact) return null;
   }
-  // Side by side, so that a row scattered over the tab is one memory miss, not one per column.
+  return { tab: f.tab, rowNo: f.rowNo, day: f.day, codes: col ? col.codes : null, values: col ? col.values : null, packed: null,
+    suffixes: { zh: new Map(), en: new Map() }, prefix: { zh: rowTextPrefix(f.tab, 'zh'), en: rowTextPrefix(f.tab, 'en') },
+  };
+}
+
+/** The source's TextColumns, asked for once per run. */
+function sourceColumns(ctx: Ctx, src: RowSource): TextColumns | null {
+  return src.cols === undefined ? (src.cols = textColumns(ctx, src.tab, src.field)) : src.cols;
+}
+
+/** Whether rows of `tab` noted by `field` have their texts made from columns (for tests: the other way reads records). */
+export function textsFromColumns(ctx: Ctx, tab: RowTab, field: string | undefined): boolean {
+  return sourceColumns(ctx, sourceOf(ctx, tab, field)[0]) !== null;
+}
+
+function packedOf(c: TextColumns): Int32Array {
+  if (c.packed) return c.packed;
+  const n = c.rowNo.length;
   const packed = new Int32Array(3 * n);
-  const { rowNo, day } = f;
-  const codes = col ? col.codes : null;
+  const { rowNo, day, codes } = c;
   for (let p = 0, q = 0; p < n; p++, q += 3) {
     packed[q] = rowNo[p];
     packed[q + 1] = day[p];
     packed[q + 2] = codes === null ? -1 : codes[p];
   }
-  return { tab: f.tab, packed, values: col ? col.values : null };
+  return (c.packed = packed);
 }
 
 /** `2026-07-15` from its day key (y × 372 + (m − 1) × 31 + (d − 1)); a few hundred distinct days, each written once. */
@@ -423,13 +466,18 @@ function dayText(key: number): string {
   return s;
 }
 
-/** notedRowText of the record at position `p`, from the columns. */
-function notedColumnText(c: TextColumns, field: string | undefined, p: number, lang: Lang): string {
-  const q = 3 * p;
-  const code = c.packed[q + 2];
-  const value = code < 0 ? null : labelOf(field!, c.values![code])[lang];
-  const day = dayText(c.packed[q + 1]);
-  return value === null || value === '' ? rowTextOf(c.tab, c.packed[q], day, lang) : rowTextOf(c.tab, c.packed[q], day, lang, value);
+/** The text after a noted row's number, for a row with day key `day` and the noting field's code `code` (noteOf's note), in `lang`. */
+function columnSuffix(c: TextColumns, field: string | undefined, day: number, code: number, lang: Lang): string {
+  const cacheable = code < 65535;
+  const key = day * 65536 + (code + 1);
+  const cache = c.suffixes[lang];
+  let suffix = cacheable ? cache.get(key) : undefined;
+  if (suffix === undefined) {
+    const value = code < 0 ? null : labelOf(field!, c.values![code])[lang];
+    suffix = rowTextSuffix(value === null || value === '' ? dayText(day) : dayText(day) + (lang === 'zh' ? '，' : ', ') + value, lang);
+    if (cacheable && cache.size < 100_000) cache.set(key, suffix);
+  }
+  return suffix;
 }
 
 /**
@@ -456,6 +504,9 @@ export class RowList implements Iterable<RowNote> {
   /** Makes the whole list again once it was cut to its first rows (see `trim`); null while whole. */
   private rebuild: (() => RowList) | null = null;
 
+  /** A rows measure's list whose texts its window's entries (WindowRows, from `off` on) hold in order; else null. */
+  private win: WindowRows | null = null;
+
   private constructor(
     private readonly ctx: Ctx | null,
     private sources: readonly RowSource[],
@@ -467,9 +518,17 @@ export class RowList implements Iterable<RowNote> {
     given: RowNote[],
     /** A chain: these lists one after another (see `chain`); null otherwise. */
     private readonly parts: readonly RowList[] | null = null,
+    /** Entry k's position is pos[off + k] (a rows measure's list reads its window's rows in place, see ofWindow). */
+    private off = 0,
+    len = -1,
   ) {
     this.made = given;
-    this.length = parts ? parts.reduce((a, l) => a + l.length, 0) : ctx ? pos.length : given.length;
+    this.length = parts ? parts.reduce((a, l) => a + l.length, 0) : !ctx ? given.length : len >= 0 ? len : pos.length;
+  }
+
+  /** The tab index position of entry `k`. */
+  private posAt(k: number): number {
+    return this.pos[this.off + k];
   }
 
   /**
@@ -505,6 +564,7 @@ export class RowList implements Iterable<RowNote> {
     if (whole.length !== this.length) throw new Error('row list rebuilt with another length');
     this.sources = whole.sources;
     this.pos = whole.pos;
+    this.off = whole.off;
     this.how = whole.how;
     this.noted = whole.noted;
     this.rebuild = null;
@@ -520,6 +580,16 @@ export class RowList implements Iterable<RowNote> {
     const n = positions.length;
     if (n === 0) return RowList.EMPTY;
     return new RowList(ctx, sourceOf(ctx, tab, field), positions, null, notedAll ? n : Math.min(n, NOTED_ROWS), NONE_MADE);
+  }
+
+  /** Person `i`'s rows of rows measure `m` in its window's entries `wr` (read in place: one list per figure per person, no copy or view made). */
+  static ofWindow(ctx: Ctx, m: RowsMeasure, wr: WindowRows, i: number): RowList {
+    const a = wr.start[i];
+    const n = wr.start[i + 1] - a;
+    if (n === 0) return RowList.EMPTY;
+    const list = new RowList(ctx, sourceOf(ctx, m.tab, telling(m)), wr.rows, null, Math.min(n, NOTED_ROWS), NONE_MADE, null, a, n);
+    if (wr.rowNo !== null) list.win = wr;
+    return list;
   }
 
   /** Source index × 2 + 1 when noted, of entry `k`. */
@@ -541,7 +611,7 @@ export class RowList implements Iterable<RowNote> {
       const shift = sources.length * 2;
       sources.push(...l.sources);
       for (let k = 0; k < l.length; k++) {
-        pos.push(l.pos[k]);
+        pos.push(l.posAt(k));
         how.push(l.howAt(k) + shift);
       }
     }
@@ -564,8 +634,10 @@ export class RowList implements Iterable<RowNote> {
     // One rows measure's list whose tab is in (tab name, row) order is already merged: each row once, in that order.
     if (all.ctx && !all.how && !all.parts && all.sources.length === 1 && inRowOrder(ctx, all.sources[0].tab)) return all;
     if (!all.ctx) return RowList.of(sortNotes(all.all()));
-    const { sources, pos } = all;
+    const sources = all.sources;
     const n = all.length;
+    const pos: number[] = [];
+    for (let k = 0; k < n; k++) pos.push(all.posAt(k));
     // One number per entry orders it: (tab rank, tab name) as a group, then the row.
     const keys: number[] = [];
     if (sources.every((x) => inRowOrder(ctx, x.tab))) {
@@ -617,7 +689,7 @@ export class RowList implements Iterable<RowNote> {
       l.ensure(l.length);
       for (const s of l.sources) if (!inRowOrder(ctx, s.tab)) return false;
       for (let k = 0; k < l.length; k++) {
-        const key = (l.sources[l.howAt(k) >> 1].rank + 1) * 2 ** 32 + l.pos[k];
+        const key = (l.sources[l.howAt(k) >> 1].rank + 1) * 2 ** 32 + l.posAt(k);
         if (key <= last) return false;
         last = key;
       }
@@ -629,7 +701,7 @@ export class RowList implements Iterable<RowNote> {
   private make(k: number): RowNote {
     const h = this.howAt(k);
     const src = this.sources[h >> 1];
-    return refOf(this.ctx!, src.tab, this.pos[k], src.field, (h & 1) === 1);
+    return refOf(this.ctx!, src.tab, this.posAt(k), src.field, (h & 1) === 1);
   }
 
   /** The first `n` rows (fewer when the list is shorter). */
@@ -676,16 +748,28 @@ export class RowList implements Iterable<RowNote> {
       }
       const h = this.howAt(k);
       const src = this.sources[h >> 1];
-      const p = this.pos[k];
-      const cols = src.cols === undefined ? (src.cols = textColumns(this.ctx!, src)) : src.cols;
+      const p = this.posAt(k);
+      const cols = sourceColumns(this.ctx!, src);
       // A row shown on several lines of one statement (its figure, a requirement on it, a penalty) is one text.
       const kind = shown ? textKind(src, (h & 1) === 1) : -1;
       const key = kind >= 0 && kind < 1024 ? p * 1024 + kind : -1;
       let text = key >= 0 ? shown!.get(key) : undefined;
       if (cols !== null) {
-        const row = cols.packed[3 * p];
+        // From the window's copies (in order) for a rows measure's list, else from the packed columns.
+        let row: number, day: number, code: number;
+        if (this.win !== null) {
+          const e = this.off + k;
+          row = this.win.rowNo![e];
+          code = this.win.notes === null ? -1 : this.win.notes[e];
+          day = this.win.from[e];
+        } else {
+          const packed = packedOf(cols);
+          row = packed[3 * p];
+          day = packed[3 * p + 1];
+          code = packed[3 * p + 2];
+        }
         if (text === undefined) {
-          text = (h & 1) === 1 ? notedColumnText(cols, src.field, p, lang) : rowTextOf(cols.tab, row, null, lang);
+          text = joinRowText(cols.prefix[lang], row, (h & 1) === 1 ? columnSuffix(cols, src.field, day, code, lang) : rowTextSuffix(null, lang));
           if (key >= 0) shown!.set(key, text);
         }
         fn(text, cols.tab, row, k);
@@ -718,7 +802,7 @@ export class RowList implements Iterable<RowNote> {
     const out: { tab: string; row: number }[] = [];
     for (let k = 0; k < this.length; k++) {
       const src = this.sources[this.howAt(k) >> 1];
-      out.push({ tab: TAB_SPECS[src.tab].en, row: (this.ctx.tabs[src.tab].rows[this.pos[k]] as InputRow).row });
+      out.push({ tab: TAB_SPECS[src.tab].en, row: (this.ctx.tabs[src.tab].rows[this.posAt(k)] as InputRow).row });
     }
     return out;
   }
@@ -812,7 +896,7 @@ function rowsBelow(ctx: Ctx, id: string, w: Period, i: number, depth: number): R
   const m = ctx.measures.get(id);
   if (!m || depth > 8) return RowList.EMPTY;
   switch (m.kind) {
-    case 'rows': return RowList.at(ctx, m.tab, measureRows(ctx, m, w, i), telling(m));
+    case 'rows': return m.of === 'department' ? RowList.EMPTY : RowList.ofWindow(ctx, m, windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w), i);
     // A part's list is the one its own figure line shows (made once per person).
     case 'combine': return RowList.merged(ctx, m.of.map((p) => remembered(ctx, p, w, i, depth + 1)));
     case 'over': return RowList.merged(ctx, subPeriods(w, m.each).map((s) => remembered(ctx, m.measure, s, i, depth + 1)));
