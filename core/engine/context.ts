@@ -66,8 +66,8 @@ export interface Ctx {
   groups: string[];
   tabs: Record<RowTab, TabIndex>;
   measures: Map<string, Measure>;
-  /** `measure@window` → values. */
-  cache: Map<string, Vec>;
+  /** Measure id → window id → values. */
+  cache: Map<string, Map<string, Vec>>;
   /** `staffIndex|YYYY-MM` → attendance rows (built on first use: see attendanceRows). */
   attendance: Map<string, number[]> | null;
   /** Engine diagnostics (scheme-data mismatches, missing components, …). */

@@ -11,13 +11,15 @@ import { awardOutcome } from './awards';
 
 /** The values of measure `id` for every person in window `w`. */
 export function evalMeasure(ctx: Ctx, id: string, w: Period): Vec {
-  const key = `${id}@${w.id}`;
-  const hit = ctx.cache.get(key);
+  // By measure, then window: explaining asks for a figure once per person, so no key string is made per call.
+  let byWindow = ctx.cache.get(id);
+  if (!byWindow) ctx.cache.set(id, (byWindow = new Map()));
+  const hit = byWindow.get(w.id);
   if (hit) return hit;
   const m = ctx.measures.get(id);
   // Validation guarantees the reference; an empty vector keeps a bad call harmless.
   const v = m ? compute(ctx, m, w) : newVec(ctx.n);
-  ctx.cache.set(key, v);
+  byWindow.set(w.id, v);
   return v;
 }
 

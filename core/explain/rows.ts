@@ -372,6 +372,12 @@ export class ShownTexts {
   }
 }
 
+/** What takes the rows a list shows (one object for a whole tab: no function made per line). */
+export interface ShownSink {
+  /** Row `k` of the list (0-based) as text, with its tab as written and its row number. */
+  shown(text: string, tab: string, row: number, k: number): void;
+}
+
 /** Where a row list's entries come from: the tab, and the field whose value notes each row. */
 interface RowSource {
   tab: RowTab;
@@ -726,15 +732,14 @@ export class RowList implements Iterable<RowNote> {
    * each with its tab as written and row: made from the input rows, no RowNote kept
    * (the Statements tab writes ten rows of every line of every person).
    */
-  eachShown(n: number, lang: Lang, fn: (text: string, tab: string, row: number, k: number) => void, shown?: ShownTexts): void {
+  eachShown(n: number, lang: Lang, sink: ShownSink, shown?: ShownTexts, at = 0): void {
     const want = Math.min(n, this.length);
     if (this.parts) {
       let done = 0;
       for (const p of this.parts) {
         if (done >= want) break;
         const take = Math.min(want - done, p.length);
-        const at = done;
-        p.eachShown(take, lang, (text, tab, row, k) => fn(text, tab, row, at + k), shown);
+        p.eachShown(take, lang, sink, shown, at + done);
         done += take;
       }
       return;
@@ -743,7 +748,7 @@ export class RowList implements Iterable<RowNote> {
     for (let k = 0; k < want; k++) {
       if (k < this.made.length) {
         const r = this.made[k];
-        fn(rowText(r, lang), r.tab, r.row, k);
+        sink.shown(rowText(r, lang), r.tab, r.row, at + k);
         continue;
       }
       const h = this.howAt(k);
@@ -772,7 +777,7 @@ export class RowList implements Iterable<RowNote> {
           text = joinRowText(cols.prefix[lang], row, (h & 1) === 1 ? columnSuffix(cols, src.field, day, code, lang) : rowTextSuffix(null, lang));
           if (key >= 0) shown!.set(key, text);
         }
-        fn(text, cols.tab, row, k);
+        sink.shown(text, cols.tab, row, at + k);
         continue;
       }
       const rec = this.ctx!.tabs[src.tab].rows[p] as InputRow;
@@ -780,14 +785,14 @@ export class RowList implements Iterable<RowNote> {
         text = (h & 1) === 1 ? notedRowText(rec, src.field, lang) : rowTextOf(rec.tab, rec.row, null, lang);
         if (key >= 0) shown!.set(key, text);
       }
-      fn(text, rec.tab, rec.row, k);
+      sink.shown(text, rec.tab, rec.row, at + k);
     }
   }
 
   /** The first `n` rows as `rowText` writes them in `lang`. */
   texts(n: number, lang: Lang): string[] {
     const out: string[] = [];
-    this.eachShown(n, lang, (text) => out.push(text));
+    this.eachShown(n, lang, { shown: (text) => out.push(text) });
     return out;
   }
 

@@ -11,7 +11,7 @@ import type { EngineResult } from '../engine/compute';
 import { fill } from '../output/labels';
 import { STATEMENT } from './labels';
 import { eachStatement, STATEMENT_ROWS, type Statement } from './statement';
-import { ShownTexts } from './rows';
+import { ShownTexts, type ShownSink } from './rows';
 
 /** Columns: item, value, detail, ten row links, "and N more". */
 const WIDTH = 3 + STATEMENT_ROWS + 1;
@@ -25,6 +25,17 @@ export function statementHeading(st: Statement, lang: Lang): string {
   return fill(STATEMENT.heading[lang], { who: st.title, department: st.department, group: st.group, period: st.period });
 }
 
+/** Puts a line's shown rows into its cells and their links (one for the whole tab, pointed at each line in turn). */
+class LineRows implements ShownSink {
+  cells: Cell[] = [];
+  r = 0;
+  constructor(private readonly links: CellLinksBuilder) {}
+  shown(text: string, tab: string, row: number, k: number): void {
+    this.cells[3 + k] = text;
+    this.links.push(this.r, 3 + k, tab, row);
+  }
+}
+
 export function buildStatementsTab(res: EngineResult, lang: Lang, statements: Iterable<Statement> = eachStatement(res, lang)): OutputTab {
   const header: Cell[] = [STATEMENT.item[lang], STATEMENT.value[lang], STATEMENT.detail[lang], STATEMENT.rows[lang]];
   while (header.length < WIDTH) header.push(null);
@@ -34,6 +45,8 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
   const pageBreaks: number[] = [];
   // Per person: a row's text, made once however many lines show the row.
   const shown = new ShownTexts();
+  // Each line's rows go into its cells from column D on, each with its link.
+  const sink = new LineRows(links);
   for (const st of statements) {
     shown.clear();
     if (rows.length > 1) {
@@ -50,11 +63,9 @@ export function buildStatementsTab(res: EngineResult, lang: Lang, statements: It
       row[0] = line.label;
       row[1] = line.value;
       row[2] = line.detail;
-      const r = rows.length;
-      line.rows.eachShown(STATEMENT_ROWS, lang, (text, tab, at, k) => {
-        row[3 + k] = text;
-        links.push(r, 3 + k, tab, at);
-      }, shown);
+      sink.cells = row;
+      sink.r = rows.length;
+      line.rows.eachShown(STATEMENT_ROWS, lang, sink, shown);
       if (more) row[3 + STATEMENT_ROWS] = fill(STATEMENT.more_rows[lang], { n: n - STATEMENT_ROWS });
       rows.push(row);
     }
