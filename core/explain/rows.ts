@@ -745,6 +745,10 @@ export class RowList implements Iterable<RowNote> {
       return;
     }
     this.ensure(want);
+    if (this.win !== null && this.how === null && this.made.length === 0) {
+      this.eachShownOfWindow(want, lang, sink, shown, at);
+      return;
+    }
     for (let k = 0; k < want; k++) {
       if (k < this.made.length) {
         const r = this.made[k];
@@ -786,6 +790,36 @@ export class RowList implements Iterable<RowNote> {
         if (key >= 0) shown!.set(key, text);
       }
       sink.shown(text, rec.tab, rec.row, at + k);
+    }
+  }
+
+  /**
+   * eachShown for a rows measure's list read in place (one source, texts from its window's
+   * copies): what is the same for every row (source, columns, text kinds, prefix) found once.
+   */
+  private eachShownOfWindow(want: number, lang: Lang, sink: ShownSink, shown: ShownTexts | undefined, at: number): void {
+    const src = this.sources[0];
+    const cols = sourceColumns(this.ctx!, src)!;
+    const wr = this.win!;
+    const rowNo = wr.rowNo!;
+    const notes = wr.notes;
+    const days = wr.from;
+    const pos = this.pos;
+    const kindNoted = shown ? textKind(src, true) : -1;
+    const kindPlain = shown ? textKind(src, false) : -1;
+    const prefix = cols.prefix[lang];
+    const plain = rowTextSuffix(null, lang);
+    for (let k = 0; k < want; k++) {
+      const e = this.off + k;
+      const noted = k < this.noted;
+      const kind = noted ? kindNoted : kindPlain;
+      const key = kind >= 0 && kind < 1024 ? pos[e] * 1024 + kind : -1;
+      let text = key >= 0 ? shown!.get(key) : undefined;
+      if (text === undefined) {
+        text = joinRowText(prefix, rowNo[e], noted ? columnSuffix(cols, src.field, days[e], notes === null ? -1 : notes[e], lang) : plain);
+        if (key >= 0) shown!.set(key, text);
+      }
+      sink.shown(text, cols.tab, rowNo[e], at + k);
     }
   }
 
@@ -993,7 +1027,8 @@ export function breakdownOf(ctx: Ctx, id: string, w: Period, i: number): Breakdo
   if (!m) return { measure: id, label: { zh: id, en: id }, value, op: 'other', terms: [], count: 0, scale: 1, rows: RowList.EMPTY };
   if (m.kind === 'rows') return rowsBreakdown(ctx, m, w, i, value);
   const rows = rowsBehind(ctx, id, w, i);
-  const base = { measure: m.id, label: m.label, value, count: 0, scale: 1, rows };
+  // Made field by field (not spread from a shared base): one per figure per person.
+  const of = (op: Breakdown['op'], terms: Term[]): Breakdown => ({ measure: m.id, label: m.label, value, op, terms, count: 0, scale: 1, rows });
   if (m.kind === 'combine' && (m.op === 'sum' || m.op === 'difference' || m.op === 'ratio')) {
     const terms: Term[] = [];
     for (const p of m.of) {
@@ -1001,7 +1036,7 @@ export function breakdownOf(ctx: Ctx, id: string, w: Period, i: number): Breakdo
       if (m.op === 'sum' && Number.isNaN(v)) continue;
       terms.push({ label: ctx.measures.get(p)?.label ?? { zh: p, en: p }, count: null, each: null, value: v });
     }
-    return { ...base, op: m.op, terms };
+    return of(m.op, terms);
   }
   if (m.kind === 'over' && m.agg === 'sum') {
     const terms: Term[] = [];
@@ -1009,9 +1044,9 @@ export function breakdownOf(ctx: Ctx, id: string, w: Period, i: number): Breakdo
       const v = evalMeasure(ctx, m.measure, s)[i];
       if (!Number.isNaN(v)) terms.push({ label: { zh: s.id, en: s.id }, count: null, each: null, value: v });
     }
-    return { ...base, op: 'sum', terms };
+    return of('sum', terms);
   }
-  return { ...base, op: 'other', terms: [] };
+  return of('other', []);
 }
 
 /** The period a condition's failing window id names (falls back to `w`). */

@@ -8,6 +8,7 @@
  */
 import type { Lang } from '../types';
 import type { EngineResult } from '../engine/compute';
+import type { AwardOutcome, ScopeOutcome } from '../engine/awards';
 import { explainAward, explainIndex, explainPenalty, reasonText, who, type ExplainIndex } from '../engine/explain';
 import { checkGate, checkCondition, numText } from '../engine/gates';
 import { presence } from '../engine/context';
@@ -112,6 +113,20 @@ export interface StatementContext {
   index: ExplainIndex;
   /** A person's appeals in words (core/appeals personAppeals), by staff id as written; none when the run has no Appeals tab. */
   appeals: PersonAppeals;
+  /** Each award's scopes by name (looked up once per person per award). */
+  scopes: Map<AwardOutcome, Map<string, ScopeOutcome>>;
+}
+
+/** Award `o`'s outcome in scope `scope` (as o.scopes.find, by a map made once per run). */
+function scopeOutcome(sc: StatementContext, o: AwardOutcome, scope: string): ScopeOutcome | undefined {
+  let byName = sc.scopes.get(o);
+  if (!byName) {
+    byName = new Map();
+    // The first of equal names, as find would.
+    for (const x of o.scopes) if (!byName.has(x.scope)) byName.set(x.scope, x);
+    sc.scopes.set(o, byName);
+  }
+  return byName.get(scope);
 }
 
 /** A person's appeals as sentences in the statement's language (SPEC §9 "appeals"). */
@@ -122,17 +137,19 @@ const NO_APPEALS: PersonAppeals = () => [];
 export function statementContext(res: EngineResult, lang: Lang, appeals: PersonAppeals = NO_APPEALS): StatementContext {
   const index = explainIndex(res);
   index.awardNote = nearMissNote(res, lang);
-  return { res, lang, figures: figureMeasures(res), index, appeals };
+  return { res, lang, figures: figureMeasures(res), index, appeals, scopes: new Map() };
 }
 
 /** The statement of person `i`. */
 export function statementOf(sc: StatementContext, i: number): Statement {
+  const sc0 = sc;
   const { res, lang, index } = sc;
   const ctx = res.ctx;
   const s = ctx.staff[i];
   const w = res.period;
   const lines: StatementLine[] = [];
   const present = presence(s, w) === 'ok';
+  const nearMisses = nearMissesByPerson(res).get(i);
 
   for (const id of sc.figures) {
     const b = breakdownOf(ctx, id, w, i);
@@ -172,7 +189,7 @@ export function statementOf(sc: StatementContext, i: number): Statement {
       let rows = RowList.EMPTY;
       if (!present) value = STATEMENT.not_checked[lang];
       // A near miss on the gate names its rows; else a measure gate's rows.
-      const nm = r ? nearMissesByPerson(res).get(i)?.find((x) => x.reason === r || (x.reason?.ref === r.ref && x.kind === 'gate')) : undefined;
+      const nm = r ? nearMisses?.find((x) => x.reason === r || (x.reason?.ref === r.ref && x.kind === 'gate')) : undefined;
       if (g.kind === 'measure') {
         const chk = checkCondition(ctx, { measure: g.measure, op: g.op, value: g.value }, o.window, i);
         detail = fill(STATEMENT.condition[lang], { label: ctx.measures.get(g.measure)?.label[lang] ?? g.measure, value: num(chk.value) || WHY.no_value[lang], op: OPS[g.op][lang], threshold: num(chk.rhs) });
@@ -187,12 +204,12 @@ export function statementOf(sc: StatementContext, i: number): Statement {
   for (const o of res.awards) {
     const e = o.entries[i];
     const a = o.award;
-    const sc = o.scopes.find((x) => x.scope === e.scope);
+    const sc = scopeOutcome(sc0, o, e.scope);
     const value = e.won
       ? fill(STATEMENT.won[lang], { amount: formatFen(e.amountFen) })
       : !e.eligible ? STATEMENT.not_eligible[lang] : STATEMENT.not_won[lang];
     const facts = fill(STATEMENT.award_facts[lang], { rank: e.rank ?? '—', quota: sc?.quota ?? '—' });
-    const nm = nearMissesByPerson(res).get(i)?.find((x) => x.outcome === o);
+    const nm = nearMisses?.find((x) => x.outcome === o);
     lines.push({ section: 'award', label: a.name[lang], value, detail: `${facts} ${explainAward(res, o, i, lang, index)}`, rows: nm?.rows ?? RowList.EMPTY });
   }
   for (const { o, p } of index.payUps.get(i) ?? []) {
