@@ -14,7 +14,12 @@ import { dayKey, rowFacts, type RowFacts } from '../input/tabs';
 export type Vec = Float64Array;
 
 /** A numeric column: the field's number per row, NaN when blank or not a number (booleans 1/0). */
-export interface NumColumn { kind: 'num'; v: Float64Array }
+export interface NumColumn {
+  kind: 'num';
+  v: Float64Array;
+  /** Whether every row holds exactly `v[row]` as a finite number, or nothing (null or absent) where it is NaN (core/explain/rows.ts row texts). */
+  exact: boolean;
+}
 /** A categorical column: each row's folded text (trimmed, lower case) as a code into `values`; −1 when blank. */
 export interface CatColumn {
   kind: 'cat';
@@ -211,11 +216,16 @@ export function numColumn(t: TabIndex, field: string): NumColumn {
   if (c) return c;
   const v = new Float64Array(t.rows.length);
   const key = recordKey(t, field);
+  let exact = true;
   for (let i = 0; i < v.length; i++) {
     const x = t.rows[i][key];
-    v[i] = typeof x === 'number' ? (Number.isFinite(x) ? x : NaN) : typeof x === 'boolean' ? (x ? 1 : 0) : NaN;
+    if (typeof x === 'number' && Number.isFinite(x)) v[i] = x;
+    else {
+      v[i] = typeof x === 'boolean' ? (x ? 1 : 0) : NaN;
+      if (x !== null && x !== undefined) exact = false;
+    }
   }
-  c = { kind: 'num', v };
+  c = { kind: 'num', v, exact };
   t.num.set(field, c);
   return c;
 }

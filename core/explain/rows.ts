@@ -81,6 +81,8 @@ interface WindowRows {
    */
   rowNo: Int32Array | null;
   notes: Int32Array | null;
+  /** Each entry's noting number (NaN: none) when the noting field holds numbers (`vals` when it is the measure's own). */
+  noteNums: Float64Array | null;
 }
 
 /** The value of entry k (a row that counts: never NaN). */
@@ -142,6 +144,9 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const notesShared = tc !== null && tc.codes !== null && tc.codes === codes && wc !== null;
   const wn = tc !== null && tc.codes !== null ? (notesShared ? wc : new Int32Array(found)) : null;
   const noteCodes = tc !== null ? tc.codes : null;
+  const noteNum = tc !== null ? tc.nums : null;
+  const numShared = noteNum !== null && noteNum === num && wv !== null;
+  const wnn = noteNum !== null ? (numShared ? wv : new Float64Array(found)) : null;
   if (outer) {
     // In person order already: each kept entry goes next.
     const [of, ot] = [outer.from, outer.to];
@@ -155,6 +160,7 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
       if (wv !== null) wv[j] = outer.vals![k];
       if (wr !== null) wr[j] = outer.rowNo![k];
       if (wn !== null && !notesShared) wn[j] = outer.notes![k];
+      if (wnn !== null && !numShared) wnn[j] = outer.noteNums![k];
       j++;
     }
   } else {
@@ -173,9 +179,10 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
       else if (wv !== null) wv[k] = v;
       if (wr !== null) wr[k] = rowNo![r];
       if (wn !== null && !notesShared) wn[k] = noteCodes![r];
+      if (wnn !== null && !numShared) wnn[k] = noteNum![r];
     }
   }
-  const out: WindowRows = { start, rows, codes: wc, vals: wv, constant, table: withTable ? table : null, from: wf, to: wt, rowNo: wr, notes: wn };
+  const out: WindowRows = { start, rows, codes: wc, vals: wv, constant, table: withTable ? table : null, from: wf, to: wt, rowNo: wr, notes: wn, noteNums: wnn };
   byWindow.set(win.id, out);
   made.push({ ks, ke, wr: out });
   ctx.memo.set(`explain:windowrows:${m.id}`, made);
@@ -402,9 +409,11 @@ interface TextColumns {
   tab: string;
   rowNo: Int32Array;
   day: Int32Array;
-  /** The noting field's code per row (−1: no value) and its values; null when the source notes no field. */
+  /** The noting field's code per row (−1: no value) and its values, when the field is coded; else null. */
   codes: Int32Array | null;
   values: readonly string[] | null;
+  /** The noting field's number per row (NaN: no value), when the field holds numbers; else null. */
+  nums: Float64Array | null;
   /**
    * Per tab position p: packed[3p] its row number, packed[3p + 1] its day key, packed[3p + 2] its
    * code, side by side so that a row scattered over the tab is one memory miss, not three. Made
@@ -425,12 +434,22 @@ function textColumns(ctx: Ctx, tab: RowTab, field: string | undefined): TextColu
   const n = t.rows.length;
   if (!f || f.day === null || f.rowNo.length !== n || f.day.length !== n) return null;
   let col: CatColumn | null = null;
+  let nums: Float64Array | null = null;
   if (field !== undefined) {
+    // The column the measure reading the field made (numbers, or codes), when it holds every value as written;
+    // none is made for the notes alone (that would read every record, where the notes read only those shown).
     if (recordKey(t, field) !== field) return null;
-    col = catColumn(t, field);
-    if (!col.exact) return null;
+    const num = t.num.get(field);
+    const cat = num ? undefined : t.cat.get(field);
+    if (num) {
+      if (!num.exact) return null;
+      nums = num.v;
+    } else if (cat) {
+      if (!cat.exact) return null;
+      col = cat;
+    } else return null;
   }
-  return { tab: f.tab, rowNo: f.rowNo, day: f.day, codes: col ? col.codes : null, values: col ? col.values : null, packed: null,
+  return { tab: f.tab, rowNo: f.rowNo, day: f.day, codes: col ? col.codes : null, values: col ? col.values : null, nums, packed: null,
     suffixes: { zh: new Map(), en: new Map() }, prefix: { zh: rowTextPrefix(f.tab, 'zh'), en: rowTextPrefix(f.tab, 'en') },
   };
 }
@@ -481,6 +500,19 @@ function columnSuffix(c: TextColumns, field: string | undefined, day: number, co
   if (suffix === undefined) {
     const value = code < 0 ? null : labelOf(field!, c.values![code])[lang];
     suffix = rowTextSuffix(value === null || value === '' ? dayText(day) : dayText(day) + (lang === 'zh' ? '，' : ', ') + value, lang);
+    if (cacheable && cache.size < 100_000) cache.set(key, suffix);
+  }
+  return suffix;
+}
+
+/** columnSuffix for a field holding numbers: the row's number `v` (NaN: none), as String writes it. */
+function numberSuffix(c: TextColumns, day: number, v: number, lang: Lang): string {
+  const cacheable = v !== v || (Number.isInteger(v) && v >= 0 && v < 65534);
+  const key = day * 65536 + (v !== v ? 0 : v + 1);
+  const cache = c.suffixes[lang];
+  let suffix = cacheable ? cache.get(key) : undefined;
+  if (suffix === undefined) {
+    suffix = rowTextSuffix(v !== v ? dayText(day) : dayText(day) + (lang === 'zh' ? '，' : ', ') + String(v), lang);
     if (cacheable && cache.size < 100_000) cache.set(key, suffix);
   }
   return suffix;
@@ -635,6 +667,10 @@ export class RowList implements Iterable<RowNote> {
     const leaves: RowList[] = [];
     for (const l of lists) l.leavesInto(leaves);
     if (leaves.length > 1 && RowList.inMergedOrder(ctx, leaves)) return RowList.chain(leaves);
+    if (leaves.length > 1) {
+      const byMerge = RowList.mergeInOrder(ctx, leaves);
+      if (byMerge) return byMerge;
+    }
     const all = RowList.concat(ctx, leaves);
     if (all.length === 0) return RowList.EMPTY;
     // One rows measure's list whose tab is in (tab name, row) order is already merged: each row once, in that order.
@@ -674,6 +710,50 @@ export class RowList implements Iterable<RowNote> {
       outPos.push(pos[order[j]]);
       outHow.push(all.howAt(order[j]));
     }
+    return new RowList(ctx, sources, outPos, outHow, 0, NONE_MADE);
+  }
+
+  /**
+   * `merged` for lists each of one source whose tab index follows (tab name, row), each
+   * strictly ascending (a rows measure's list: a person's rows in tab order): one pass
+   * taking the least next row of any list — the first list's on a tie, the others' equal
+   * rows dropped — as the sort would order and dedupe them (a figure over two windows, a
+   * quarter's and the previous one's, at ~100 rows each per person). Null when a list is
+   * not such a list.
+   */
+  private static mergeInOrder(ctx: Ctx, leaves: RowList[]): RowList | null {
+    const k = leaves.length;
+    const keys: number[] = [];
+    for (const l of leaves) {
+      if (!l.ctx || l.how !== null || l.parts || !inRowOrder(ctx, l.sources[0].tab)) return null;
+      l.ensure(l.length);
+      for (let j = 1; j < l.length; j++) if (l.posAt(j - 1) >= l.posAt(j)) return null;
+      keys.push(l.sources[0].rank + 1);
+    }
+    const at = new Array<number>(k).fill(0);
+    const outPos: number[] = [];
+    const outHow: number[] = [];
+    for (;;) {
+      let best = -1;
+      let bestKey = 0;
+      for (let j = 0; j < k; j++) {
+        const l = leaves[j];
+        if (at[j] >= l.length) continue;
+        const key = keys[j] * 2 ** 32 + l.posAt(at[j]);
+        if (best < 0 || key < bestKey) {
+          best = j;
+          bestKey = key;
+        }
+      }
+      if (best < 0) break;
+      const l = leaves[best];
+      outPos.push(l.posAt(at[best]));
+      outHow.push(best * 2 + (at[best] < l.noted ? 1 : 0));
+      // The same row in the other lists (later in list order) is dropped.
+      for (let j = 0; j < k; j++) if (at[j] < leaves[j].length && keys[j] * 2 ** 32 + leaves[j].posAt(at[j]) === bestKey) at[j]++;
+    }
+    const sources: RowSource[] = [];
+    for (const l of leaves) sources.push(l.sources[0]);
     return new RowList(ctx, sources, outPos, outHow, 0, NONE_MADE);
   }
 
@@ -765,20 +845,23 @@ export class RowList implements Iterable<RowNote> {
       let text = key >= 0 ? shown!.get(key) : undefined;
       if (cols !== null) {
         // From the window's copies (in order) for a rows measure's list, else from the packed columns.
-        let row: number, day: number, code: number;
+        let row: number, day: number, code: number, v: number;
         if (this.win !== null) {
           const e = this.off + k;
           row = this.win.rowNo![e];
           code = this.win.notes === null ? -1 : this.win.notes[e];
+          v = this.win.noteNums === null ? NaN : this.win.noteNums[e];
           day = this.win.from[e];
         } else {
           const packed = packedOf(cols);
           row = packed[3 * p];
           day = packed[3 * p + 1];
           code = packed[3 * p + 2];
+          v = cols.nums === null ? NaN : cols.nums[p];
         }
         if (text === undefined) {
-          text = joinRowText(cols.prefix[lang], row, (h & 1) === 1 ? columnSuffix(cols, src.field, day, code, lang) : rowTextSuffix(null, lang));
+          const suffix = (h & 1) === 0 ? rowTextSuffix(null, lang) : cols.nums !== null ? numberSuffix(cols, day, v, lang) : columnSuffix(cols, src.field, day, code, lang);
+          text = joinRowText(cols.prefix[lang], row, suffix);
           if (key >= 0) shown!.set(key, text);
         }
         sink.shown(text, cols.tab, row, at + k);
@@ -803,6 +886,7 @@ export class RowList implements Iterable<RowNote> {
     const wr = this.win!;
     const rowNo = wr.rowNo!;
     const notes = wr.notes;
+    const nums = wr.noteNums;
     const days = wr.from;
     const pos = this.pos;
     const kindNoted = shown ? textKind(src, true) : -1;
@@ -816,7 +900,8 @@ export class RowList implements Iterable<RowNote> {
       const key = kind >= 0 && kind < 1024 ? pos[e] * 1024 + kind : -1;
       let text = key >= 0 ? shown!.get(key) : undefined;
       if (text === undefined) {
-        text = joinRowText(prefix, rowNo[e], noted ? columnSuffix(cols, src.field, days[e], notes === null ? -1 : notes[e], lang) : plain);
+        const suffix = !noted ? plain : nums !== null ? numberSuffix(cols, days[e], nums[e], lang) : columnSuffix(cols, src.field, days[e], notes === null ? -1 : notes[e], lang);
+        text = joinRowText(prefix, rowNo[e], suffix);
         if (key >= 0) shown!.set(key, text);
       }
       sink.shown(text, cols.tab, rowNo[e], at + k);

@@ -16,9 +16,11 @@ import { formatFen } from '../money';
 import { fill, OPS, WHY } from '../output/labels';
 import { rankingRowOrder } from '../output/ranking';
 import { breakdownOf, rowsBehind, RowList, type Breakdown } from './rows';
-import { nearMissesByPerson } from './near-misses';
+import { nearMissesByPerson, type NearMiss } from './near-misses';
 import { nearMissNote } from './text';
 import { STATEMENT } from './labels';
+
+const NONE: readonly NearMiss[] = [];
 
 export type StatementSection = 'figure' | 'score' | 'gate' | 'award' | 'payup' | 'penalty' | 'points' | 'appeal';
 
@@ -113,6 +115,8 @@ export interface StatementContext {
   index: ExplainIndex;
   /** A person's appeals in words (core/appeals personAppeals), by staff id as written; none when the run has no Appeals tab. */
   appeals: PersonAppeals;
+  /** The measures behind the score's components (its line's rows), in component order. */
+  scoreMeasures: string[];
   /** Each award's scopes by name (looked up once per person per award). */
   scopes: Map<AwardOutcome, Map<string, ScopeOutcome>>;
 }
@@ -137,7 +141,9 @@ const NO_APPEALS: PersonAppeals = () => [];
 export function statementContext(res: EngineResult, lang: Lang, appeals: PersonAppeals = NO_APPEALS): StatementContext {
   const index = explainIndex(res);
   index.awardNote = nearMissNote(res, lang);
-  return { res, lang, figures: figureMeasures(res), index, appeals, scopes: new Map() };
+  const comps = res.ctx.scheme.score?.components ?? [];
+  const scoreMeasures = comps.flatMap((c) => [c.measure, ...(c.parts ?? []).map((p) => p.measure)]).filter((m): m is string => !!m);
+  return { res, lang, figures: figureMeasures(res), index, appeals, scopes: new Map(), scoreMeasures };
 }
 
 /** The statement of person `i`. */
@@ -164,8 +170,7 @@ export function statementOf(sc: StatementContext, i: number): Statement {
     });
     const d = res.score.deducted[i];
     if (d > 0) parts.push(fill(WHY.score_deducted[lang], { points: numText(d) }).replace(/^[,，]\s*/, ''));
-    const rows = RowList.chain(comps.flatMap((c) => [c.measure, ...(c.parts ?? []).map((p) => p.measure)]).filter((m): m is string => !!m)
-      .map((m) => rowsBehind(ctx, m, w, i)));
+    const rows = RowList.chain(sc.scoreMeasures.map((m) => rowsBehind(ctx, m, w, i)));
     lines.push({
       section: 'score', label: STATEMENT.score[lang], value: Number.isNaN(t) ? WHY.no_value[lang] : t.toFixed(2),
       detail: parts.join(lang === 'zh' ? '；' : '; '), rows,
@@ -209,7 +214,8 @@ export function statementOf(sc: StatementContext, i: number): Statement {
       ? fill(STATEMENT.won[lang], { amount: formatFen(e.amountFen) })
       : !e.eligible ? STATEMENT.not_eligible[lang] : STATEMENT.not_won[lang];
     const facts = fill(STATEMENT.award_facts[lang], { rank: e.rank ?? '—', quota: sc?.quota ?? '—' });
-    const nm = nearMisses?.find((x) => x.outcome === o);
+    let nm: NearMiss | undefined;
+    for (const x of nearMisses ?? NONE) if (x.outcome === o) { nm = x; break; }
     lines.push({ section: 'award', label: a.name[lang], value, detail: `${facts} ${explainAward(res, o, i, lang, index)}`, rows: nm?.rows ?? RowList.EMPTY });
   }
   for (const { o, p } of index.payUps.get(i) ?? []) {

@@ -10,9 +10,9 @@ import type { Dataset, RawTab } from '../../../core/types';
 import { computeScheme } from '../../../core/engine/compute';
 import { readDataset, rowFacts } from '../../../core/input/tabs';
 import { getPreset, presetIds } from '../../../core/presets/index';
-import { parsePeriod } from '../../../core/periods';
+import { parsePeriod, shiftPeriod } from '../../../core/periods';
 import { buildStatementsTab } from '../../../core/explain';
-import { textsFromColumns } from '../../../core/explain/rows';
+import { RowList, rowsBehind, textsFromColumns } from '../../../core/explain/rows';
 import { cellLinkList } from '../../../core/output/cell-links';
 import { SEED, mixedWorkbook } from '../../properties/arbitraries';
 import { generateWorkbook } from '../../../bench/generate';
@@ -85,5 +85,49 @@ describe('which rows are made from columns', () => {
     expect(textsFromColumns(ctx, 'attendance', undefined)).toBe(false);
     expect(textsFromColumns(ctx, 'reviews', 'source')).toBe(false);
     expect(textsFromColumns(ctxOf(full, copy(read(full, 'smile-cards')!)), 'feedback', 'rating')).toBe(false);
+  });
+});
+
+describe('rows noted by a number', () => {
+  const full = generateWorkbook({ staff: 30, feedback: 600, incidents: 200, reviews: 100, cases: 40 }, 9);
+  test('a field of numbers written as numbers is read from its column; one holding text is read from the records', () => {
+    const d = read(full, 'service-star-budget')!;
+    const ctx = computeScheme(getPreset('service-star-budget')!, d, parsePeriod('2026-07')!).ctx;
+    expect(textsFromColumns(ctx, 'feedback', 'score')).toBe(true);
+    // A fresh read with one score turned into text inside the read records (their facts kept): not exactly numbers.
+    const odd = read(full, 'service-star-budget')!;
+    (odd.feedback[3] as unknown as Record<string, unknown>).score = '4';
+    expect(rowFacts(odd.feedback)).not.toBeNull();
+    const ctx2 = computeScheme(getPreset('service-star-budget')!, odd, parsePeriod('2026-07')!).ctx;
+    expect(textsFromColumns(ctx2, 'feedback', 'score')).toBe(false);
+    expect(statementsView('service-star-budget', odd, '2026-07', 'zh')).toEqual(statementsView('service-star-budget', copy(odd), '2026-07', 'zh'));
+  });
+});
+
+describe('merging the rows of a figure over two windows in one pass (RowList.merged of lists in tab order)', () => {
+  // The same lists given as row references (no positions) are merged by sorting every row (sortNotes): the reference.
+  const full = generateWorkbook({ staff: 40, feedback: 2000, incidents: 300, reviews: 100, cases: 40 }, 13);
+  test.each([['service-star-budget', '2026-07'], ['smile-cards', '2026-Q3']])('%s %s: every person, the pairs of rows measures, and a list with itself', (id, period) => {
+    const d = read(full, id)!;
+    const ctx = computeScheme(getPreset(id)!, d, parsePeriod(period)!).ctx;
+    const w = parsePeriod(period)!;
+    const rowsMeasures = [...ctx.measures.values()].filter((m) => m.kind === 'rows' && m.tab === 'feedback').map((m) => m.id);
+    expect(rowsMeasures.length).toBeGreaterThan(1);
+    let merged = 0;
+    for (let i = 0; i < ctx.n; i++) {
+      for (const a of rowsMeasures) {
+        for (const b of rowsMeasures) {
+          const la = rowsBehind(ctx, a, w, i);
+          const lb = rowsBehind(ctx, b, shiftPeriod(w, -1), i);
+          for (const pair of [[la, lb], [lb, la], [la, la]]) {
+            const got = RowList.merged(ctx, pair).all();
+            const want = RowList.merged(ctx, pair.map((l) => RowList.of([...l.all()]))).all();
+            expect(got).toEqual(want);
+            if (pair[0].length > 0 && pair[1].length > 0) merged++;
+          }
+        }
+      }
+    }
+    expect(merged).toBeGreaterThan(100);
   });
 });
