@@ -181,11 +181,12 @@ export function statementOf(sc: StatementContext, i: number): Statement {
   }
 
   // Gates: each once (an award's gates are checked in the award's window, the period).
-  const seen = new Set<string>();
+  // A scheme has a few gates: a list, and none made for a scheme without any.
+  const seen: string[] = [];
   for (const o of res.awards) {
     for (const gid of o.award.gates) {
-      if (seen.has(gid)) continue;
-      seen.add(gid);
+      if (seen.includes(gid)) continue;
+      seen.push(gid);
       const g = ctx.scheme.gates.find((x) => x.id === gid);
       if (!g || !g.enabled) continue;
       const r = present ? checkGate(ctx, g, o.window, i) : null;
