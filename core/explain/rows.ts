@@ -62,32 +62,48 @@ export function personRows(ctx: Ctx, tab: RowTab): PersonRows {
  */
 interface WindowRows {
   start: Int32Array;
-  rows: Int32Array;
-  /** Each entry's value-map code (a measure with a value table), else null. */
-  codes: Int32Array | null;
+  /**
+   * The entries, ENTRY numbers each, side by side: tab index position, window keys (from, to),
+   * value-map code (−1: none or no table), row number (0 unless the rows' texts are made from
+   * columns). One array so that placing a row in person order is one write far away, not five
+   * (the pass that places a million rows is bound by those writes).
+   */
+  e: Int32Array;
+  /** Whether `e` holds value-map codes (a measure with a value table; `table` reads them). */
+  coded: boolean;
   /** Each entry's value (a measure without a value table), else null; `constant` when neither. */
   vals: Float64Array | null;
   constant: number;
-  /** Each entry's table: a value-map code's value. */
+  /** The value of a value-map code (code + 1). */
   table: Float64Array | null;
-  /** Each entry's window keys (a narrower window is found among these rows). */
-  from: Int32Array;
-  to: Int32Array;
   /**
-   * Each entry's row number, and its noting field's code (−1: no value; null: no field), when the
-   * measure's rows have their texts made from columns (textColumns): with `from` (a dated tab's
-   * day key), what a shown row's text is made of, read in order. `notes` is `codes` when the
-   * value map's field notes the rows (the same column).
+   * Whether entries hold row numbers: the measure's rows have their texts made from columns
+   * (textColumns), their day being `from` (a dated tab's day key).
    */
-  rowNo: Int32Array | null;
-  notes: Int32Array | null;
+  texts: boolean;
+  /** Each entry's noting field's code (−1: no value): `e`'s code when the value map's field notes the rows ('code'), else its own, or null (no coded noting field). */
+  notes: 'code' | Int32Array | null;
   /** Each entry's noting number (NaN: none) when the noting field holds numbers (`vals` when it is the measure's own). */
   noteNums: Float64Array | null;
 }
 
+/** Numbers per entry of WindowRows.e, and where each is. */
+const ENTRY = 5;
+const E_POS = 0;
+const E_FROM = 1;
+const E_TO = 2;
+const E_CODE = 3;
+const E_ROW = 4;
+
 /** The value of entry k (a row that counts: never NaN). */
 function valueAt(wr: WindowRows, k: number): number {
-  return wr.codes !== null ? wr.table![wr.codes[k] + 1] : wr.vals !== null ? wr.vals[k] : wr.constant;
+  return wr.coded ? wr.table![wr.e[ENTRY * k + E_CODE] + 1] : wr.vals !== null ? wr.vals[k] : wr.constant;
+}
+
+/** The noting code of entry k (−1: none). */
+function noteCodeAt(wr: WindowRows, k: number): number {
+  const n = wr.notes;
+  return n === null ? -1 : n === 'code' ? wr.e[ENTRY * k + E_CODE] : n[k];
 }
 
 /**
@@ -114,14 +130,12 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
   const withTable = codes !== null && table !== null;
   const tc = sourceColumns(ctx, sourceOf(ctx, m.tab, telling(m))[0]);
   const start = new Int32Array(ctx.n + 1);
-  // A dated tab's rows span one day: `to` is `from` (one array fewer to copy into person order).
-  const oneDay = t.to === t.from;
   let found = 0;
   if (outer) {
     // The enclosing window's entries are each person's rows in tab order, their values known: only the window to check.
-    const [of, ot] = [outer.from, outer.to];
+    const oe = outer.e;
     for (let i = 0; i < ctx.n; i++) {
-      for (let k = outer.start[i]; k < outer.start[i + 1]; k++) if (of[k] >= ks && ot[k] <= ke) start[i + 1]++;
+      for (let k = outer.start[i]; k < outer.start[i + 1]; k++) if (oe[ENTRY * k + E_FROM] >= ks && oe[ENTRY * k + E_TO] <= ke) start[i + 1]++;
       found += start[i + 1];
     }
   } else {
@@ -135,31 +149,29 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
     }
   }
   for (let i = 0; i < ctx.n; i++) start[i + 1] += start[i];
-  const rows = new Int32Array(found);
-  const wf = new Int32Array(found);
-  const wt = oneDay ? wf : new Int32Array(found);
-  const wc = withTable ? new Int32Array(found) : null;
+  const e = new Int32Array(ENTRY * found);
   const wv = !withTable && num !== null ? new Float64Array(found) : null;
-  const wr = tc !== null ? new Int32Array(found) : null;
-  const notesShared = tc !== null && tc.codes !== null && tc.codes === codes && wc !== null;
-  const wn = tc !== null && tc.codes !== null ? (notesShared ? wc : new Int32Array(found)) : null;
+  const notesShared = tc !== null && tc.codes !== null && tc.codes === codes && withTable;
+  const wn = tc !== null && tc.codes !== null && !notesShared ? new Int32Array(found) : null;
   const noteCodes = tc !== null ? tc.codes : null;
   const noteNum = tc !== null ? tc.nums : null;
   const numShared = noteNum !== null && noteNum === num && wv !== null;
   const wnn = noteNum !== null ? (numShared ? wv : new Float64Array(found)) : null;
   if (outer) {
     // In person order already: each kept entry goes next.
-    const [of, ot] = [outer.from, outer.to];
+    const oe = outer.e;
     let j = 0;
-    for (let k = 0; k < outer.rows.length; k++) {
-      if (of[k] < ks || ot[k] > ke) continue;
-      rows[j] = outer.rows[k];
-      wf[j] = of[k];
-      if (!oneDay) wt[j] = ot[k];
-      if (wc !== null) wc[j] = outer.codes![k];
+    for (let k = 0; k < outer.start[ctx.n]; k++) {
+      const q = ENTRY * k;
+      if (oe[q + E_FROM] < ks || oe[q + E_TO] > ke) continue;
+      const d = ENTRY * j;
+      e[d + E_POS] = oe[q + E_POS];
+      e[d + E_FROM] = oe[q + E_FROM];
+      e[d + E_TO] = oe[q + E_TO];
+      e[d + E_CODE] = oe[q + E_CODE];
+      e[d + E_ROW] = oe[q + E_ROW];
       if (wv !== null) wv[j] = outer.vals![k];
-      if (wr !== null) wr[j] = outer.rowNo![k];
-      if (wn !== null && !notesShared) wn[j] = outer.notes![k];
+      if (wn !== null) wn[j] = noteCodeAt(outer, k);
       if (wnn !== null && !numShared) wnn[j] = outer.noteNums![k];
       j++;
     }
@@ -172,17 +184,21 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
       const v = withTable ? table[codes[r] + 1] : num !== null ? num[r] : constant;
       if (v !== v) continue;
       const k = fill[s]++;
-      rows[k] = r;
-      wf[k] = from[r];
-      if (!oneDay) wt[k] = to[r];
-      if (wc !== null) wc[k] = codes![r];
-      else if (wv !== null) wv[k] = v;
-      if (wr !== null) wr[k] = rowNo![r];
-      if (wn !== null && !notesShared) wn[k] = noteCodes![r];
+      const d = ENTRY * k;
+      e[d + E_POS] = r;
+      e[d + E_FROM] = from[r];
+      e[d + E_TO] = to[r];
+      e[d + E_CODE] = withTable ? codes![r] : -1;
+      e[d + E_ROW] = rowNo !== null ? rowNo[r] : 0;
+      if (wv !== null) wv[k] = v;
+      if (wn !== null) wn[k] = noteCodes![r];
       if (wnn !== null && !numShared) wnn[k] = noteNum![r];
     }
   }
-  const out: WindowRows = { start, rows, codes: wc, vals: wv, constant, table: withTable ? table : null, from: wf, to: wt, rowNo: wr, notes: wn, noteNums: wnn };
+  const out: WindowRows = {
+    start, e, coded: withTable, vals: wv, constant, table: withTable ? table : null, texts: tc !== null,
+    notes: notesShared ? 'code' : wn, noteNums: wnn,
+  };
   byWindow.set(win.id, out);
   made.push({ ks, ke, wr: out });
   ctx.memo.set(`explain:windowrows:${m.id}`, made);
@@ -193,7 +209,9 @@ function windowRows(ctx: Ctx, m: RowsMeasure, win: Period): WindowRows {
 export function measureRows(ctx: Ctx, m: RowsMeasure, w: Period, i: number): ArrayLike<number> {
   if (m.of === 'department') return [];
   const wr = windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w);
-  return wr.rows.subarray(wr.start[i], wr.start[i + 1]);
+  const out: number[] = [];
+  for (let k = wr.start[i]; k < wr.start[i + 1]; k++) out.push(wr.e[ENTRY * k + E_POS]);
+  return out;
 }
 
 /**
@@ -556,9 +574,10 @@ export class RowList implements Iterable<RowNote> {
     given: RowNote[],
     /** A chain: these lists one after another (see `chain`); null otherwise. */
     private readonly parts: readonly RowList[] | null = null,
-    /** Entry k's position is pos[off + k] (a rows measure's list reads its window's rows in place, see ofWindow). */
+    /** Entry k's position is pos[(off + k) × stride] (a rows measure's list reads its window's entries in place, see ofWindow). */
     private off = 0,
     len = -1,
+    private stride = 1,
   ) {
     this.made = given;
     this.length = parts ? parts.reduce((a, l) => a + l.length, 0) : !ctx ? given.length : len >= 0 ? len : pos.length;
@@ -566,7 +585,7 @@ export class RowList implements Iterable<RowNote> {
 
   /** The tab index position of entry `k`. */
   private posAt(k: number): number {
-    return this.pos[this.off + k];
+    return this.pos[(this.off + k) * this.stride];
   }
 
   /**
@@ -603,6 +622,7 @@ export class RowList implements Iterable<RowNote> {
     this.sources = whole.sources;
     this.pos = whole.pos;
     this.off = whole.off;
+    this.stride = whole.stride;
     this.how = whole.how;
     this.noted = whole.noted;
     this.rebuild = null;
@@ -625,8 +645,8 @@ export class RowList implements Iterable<RowNote> {
     const a = wr.start[i];
     const n = wr.start[i + 1] - a;
     if (n === 0) return RowList.EMPTY;
-    const list = new RowList(ctx, sourceOf(ctx, m.tab, telling(m)), wr.rows, null, Math.min(n, NOTED_ROWS), NONE_MADE, null, a, n);
-    if (wr.rowNo !== null) list.win = wr;
+    const list = new RowList(ctx, sourceOf(ctx, m.tab, telling(m)), wr.e, null, Math.min(n, NOTED_ROWS), NONE_MADE, null, a, n, ENTRY);
+    if (wr.texts) list.win = wr;
     return list;
   }
 
@@ -848,10 +868,10 @@ export class RowList implements Iterable<RowNote> {
         let row: number, day: number, code: number, v: number;
         if (this.win !== null) {
           const e = this.off + k;
-          row = this.win.rowNo![e];
-          code = this.win.notes === null ? -1 : this.win.notes[e];
+          row = this.win.e[ENTRY * e + E_ROW];
+          code = noteCodeAt(this.win, e);
           v = this.win.noteNums === null ? NaN : this.win.noteNums[e];
-          day = this.win.from[e];
+          day = this.win.e[ENTRY * e + E_FROM];
         } else {
           const packed = packedOf(cols);
           row = packed[3 * p];
@@ -884,11 +904,8 @@ export class RowList implements Iterable<RowNote> {
     const src = this.sources[0];
     const cols = sourceColumns(this.ctx!, src)!;
     const wr = this.win!;
-    const rowNo = wr.rowNo!;
-    const notes = wr.notes;
+    const ent = wr.e;
     const nums = wr.noteNums;
-    const days = wr.from;
-    const pos = this.pos;
     const kindNoted = shown ? textKind(src, true) : -1;
     const kindPlain = shown ? textKind(src, false) : -1;
     const prefix = cols.prefix[lang];
@@ -897,14 +914,15 @@ export class RowList implements Iterable<RowNote> {
       const e = this.off + k;
       const noted = k < this.noted;
       const kind = noted ? kindNoted : kindPlain;
-      const key = kind >= 0 && kind < 1024 ? pos[e] * 1024 + kind : -1;
+      const q = ENTRY * e;
+      const key = kind >= 0 && kind < 1024 ? ent[q + E_POS] * 1024 + kind : -1;
       let text = key >= 0 ? shown!.get(key) : undefined;
       if (text === undefined) {
-        const suffix = !noted ? plain : nums !== null ? numberSuffix(cols, days[e], nums[e], lang) : columnSuffix(cols, src.field, days[e], notes === null ? -1 : notes[e], lang);
-        text = joinRowText(prefix, rowNo[e], suffix);
+        const suffix = !noted ? plain : nums !== null ? numberSuffix(cols, ent[q + E_FROM], nums[e], lang) : columnSuffix(cols, src.field, ent[q + E_FROM], noteCodeAt(wr, e), lang);
+        text = joinRowText(prefix, ent[q + E_ROW], suffix);
         if (key >= 0) shown!.set(key, text);
       }
-      sink.shown(text, cols.tab, rowNo[e], at + k);
+      sink.shown(text, cols.tab, ent[q + E_ROW], at + k);
     }
   }
 
@@ -1069,7 +1087,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
     // The person's rows, values and value-map codes, side by side in the window's lists.
     const wr = windowRows(ctx, m, m.offset ? shiftPeriod(w, m.offset) : w);
     // With a value map, the codes are the mapped column's (the table reads it): terms by coded value.
-    const codes = m.map ? wr.codes : null;
+    const codes = m.map && wr.coded ? wr.e : null;
     const col = codes ? catColumn(ctx.tabs[m.tab], m.field!) : null;
     // A few groups at most (the value map's codes, or the distinct numbers): a list beats a Map per figure.
     const keys: number[] = [];
@@ -1077,7 +1095,7 @@ function rowsBreakdown(ctx: Ctx, m: RowsMeasure, w: Period, i: number, value: nu
     let index: Map<number, number> | null = null;
     for (let k = wr.start[i]; k < wr.start[i + 1]; k++) {
       const v = valueAt(wr, k);
-      const code = codes ? codes[k] : -1;
+      const code = codes ? codes[ENTRY * k + E_CODE] : -1;
       const key = codes ? code : v;
       let j = index ? (index.get(key) ?? -1) : keys.indexOf(key);
       if (j < 0) {
