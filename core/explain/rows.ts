@@ -511,8 +511,8 @@ function dayText(key: number): string {
 
 /** The text after a noted row's number, for a row with day key `day` and the noting field's code `code` (noteOf's note), in `lang`. */
 function columnSuffix(c: TextColumns, field: string | undefined, day: number, code: number, lang: Lang): string {
-  const cacheable = code < 65535;
-  const key = day * 65536 + (code + 1);
+  const key = suffixKey(day, code + 1);
+  const cacheable = key >= 0;
   const cache = c.suffixes[lang];
   let suffix = cacheable ? cache.get(key) : undefined;
   if (suffix === undefined) {
@@ -523,10 +523,20 @@ function columnSuffix(c: TextColumns, field: string | undefined, day: number, co
   return suffix;
 }
 
+/**
+ * A small-integer key for a day key and `n` (a code + 1, or a number + 1) below 4,096, for
+ * days from the year 2000 on: −1 outside (not cached). A small integer, not a double, so
+ * that looking it up makes nothing.
+ */
+function suffixKey(day: number, n: number): number {
+  const d = day - 2000 * 372;
+  return n >= 0 && n < 4096 && d >= 0 && d < 1 << 18 ? d * 4096 + n : -1;
+}
+
 /** columnSuffix for a field holding numbers: the row's number `v` (NaN: none), as String writes it. */
 function numberSuffix(c: TextColumns, day: number, v: number, lang: Lang): string {
-  const cacheable = v !== v || (Number.isInteger(v) && v >= 0 && v < 65534);
-  const key = day * 65536 + (v !== v ? 0 : v + 1);
+  const key = v !== v ? suffixKey(day, 0) : Number.isInteger(v) && v >= 0 ? suffixKey(day, v + 1) : -1;
+  const cacheable = key >= 0;
   const cache = c.suffixes[lang];
   let suffix = cacheable ? cache.get(key) : undefined;
   if (suffix === undefined) {
@@ -605,13 +615,17 @@ export class RowList implements Iterable<RowNote> {
    * the first ten rows of a line are shown, so the rest need not stay in memory.
    */
   trim(keep: number, rebuild: () => RowList): void {
-    if (!this.ctx || this.rebuild || this.length <= keep || this.made.length > keep) return;
-    // Positions that are a view into the run's window rows (a rows measure's list) hold no memory of
-    // their own: the run keeps those rows anyway, and copying the first ten is what would cost.
-    if (ArrayBuffer.isView(this.pos)) return;
+    if (!this.trimmable(keep)) return;
     this.pos = Array.prototype.slice.call(this.pos, 0, keep) as number[];
     if (this.how) this.how = this.how.slice(0, keep);
     this.rebuild = rebuild;
+  }
+
+  /** Whether `trim(keep, …)` would cut this list (asked first, so that no rebuild function is made for the lists it would not). */
+  trimmable(keep: number): boolean {
+    // Positions in the run's window rows (a rows measure's list) hold no memory of their own: the run
+    // keeps those rows anyway, and copying the first ten is what would cost.
+    return !!this.ctx && !this.rebuild && this.length > keep && this.made.length <= keep && !ArrayBuffer.isView(this.pos);
   }
 
   /** Make sure the first `n` positions are at hand (the whole list again after a trim). */
@@ -1006,8 +1020,11 @@ function remembered(ctx: Ctx, id: string, w: Period, i: number, depth: number): 
     // The previous person's lists are kept by their statement and near misses: cut them to what is shown.
     const prev = c.i;
     for (const s of c.made) {
-      const { id: sid, w: sw } = c.asked[s];
-      c.lists[s]!.trim(NOTED_ROWS, () => rowsBelow(ctx, sid, sw, prev, 0));
+      const list = c.lists[s]!;
+      if (list.trimmable(NOTED_ROWS)) {
+        const { id: sid, w: sw } = c.asked[s];
+        list.trim(NOTED_ROWS, () => rowsBelow(ctx, sid, sw, prev, 0));
+      }
       c.lists[s] = undefined;
     }
     c.made.length = 0;

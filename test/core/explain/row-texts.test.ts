@@ -131,3 +131,29 @@ describe('merging the rows of a figure over two windows in one pass (RowList.mer
     expect(merged).toBeGreaterThan(100);
   });
 });
+
+describe('rows noted by numbers of any sign and with decimals', () => {
+  test('a points sum over every incident (negative, zero, decimal points): the same from columns as from records', () => {
+    const scheme = JSON.parse(JSON.stringify(getPreset('property-stars')!));
+    const m = scheme.measures.find((x: { id: string }) => x.id === 'positive_points');
+    m.where = [];
+    const points: (number | string)[] = [-3, -1, 0, '', 2, 2.5, 5, -0.5, -1, ''];
+    const tabs = generateWorkbook({ staff: 40, feedback: 800, incidents: 600, reviews: 100, cases: 40 }, 21).map((t) => {
+      const j = t.rows[0].indexOf('分值');
+      return j < 0 ? t : { ...t, rows: t.rows.map((r, k) => (k === 0 ? r : r.map((c, x) => (x === j ? points[k % points.length] : c)))) };
+    });
+    const d = readDataset(tabs, { probationMonths: scheme.probationMonths, feedbackScale: scheme.feedbackScale }).dataset;
+    const view = (data: Dataset, lang: 'zh' | 'en') => {
+      const e = computeScheme(scheme, data, parsePeriod('2026')!);
+      const tab = buildStatementsTab(e, lang);
+      return { rows: tab.rows, links: cellLinkList(tab.links!) };
+    };
+    const e = computeScheme(scheme, d, parsePeriod('2026')!);
+    expect(textsFromColumns(e.ctx, 'incidents', 'points')).toBe(true);
+    const zh = view(d, 'zh');
+    expect(JSON.stringify(zh.rows)).toMatch(/，-3）/);
+    expect(JSON.stringify(zh.rows)).toMatch(/，2\.5）/);
+    expect(zh).toEqual(view(copy(d), 'zh'));
+    expect(view(d, 'en')).toEqual(view(copy(d), 'en'));
+  });
+});
