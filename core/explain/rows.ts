@@ -572,6 +572,9 @@ export class RowList implements Iterable<RowNote> {
 
   /** A rows measure's list whose texts its window's entries (WindowRows, from `off` on) hold in order; else null. */
   private win: WindowRows | null = null;
+  /** A merge of such lists: each entry's window entry (`ents[k]` in `wins[source]`), read for its text; else null. */
+  private wins: readonly WindowRows[] | null = null;
+  private ents: number[] | null = null;
 
   private constructor(
     private readonly ctx: Ctx | null,
@@ -618,6 +621,7 @@ export class RowList implements Iterable<RowNote> {
     if (!this.trimmable(keep)) return;
     this.pos = Array.prototype.slice.call(this.pos, 0, keep) as number[];
     if (this.how) this.how = this.how.slice(0, keep);
+    if (this.ents) this.ents = this.ents.slice(0, keep);
     this.rebuild = rebuild;
   }
 
@@ -637,6 +641,8 @@ export class RowList implements Iterable<RowNote> {
     this.pos = whole.pos;
     this.off = whole.off;
     this.stride = whole.stride;
+    this.wins = whole.wins;
+    this.ents = whole.ents;
     this.how = whole.how;
     this.noted = whole.noted;
     this.rebuild = null;
@@ -767,6 +773,9 @@ export class RowList implements Iterable<RowNote> {
     const at = new Array<number>(k).fill(0);
     const outPos: number[] = [];
     const outHow: number[] = [];
+    // Lists read in place from their windows: each entry keeps where it is there, for its text.
+    const wins = leaves.every((l) => l.win !== null) ? leaves.map((l) => l.win!) : null;
+    const ents: number[] | null = wins ? [] : null;
     for (;;) {
       let best = -1;
       let bestKey = 0;
@@ -783,12 +792,16 @@ export class RowList implements Iterable<RowNote> {
       const l = leaves[best];
       outPos.push(l.posAt(at[best]));
       outHow.push(best * 2 + (at[best] < l.noted ? 1 : 0));
+      if (ents !== null) ents.push(l.off + at[best]);
       // The same row in the other lists (later in list order) is dropped.
       for (let j = 0; j < k; j++) if (at[j] < leaves[j].length && keys[j] * 2 ** 32 + leaves[j].posAt(at[j]) === bestKey) at[j]++;
     }
     const sources: RowSource[] = [];
     for (const l of leaves) sources.push(l.sources[0]);
-    return new RowList(ctx, sources, outPos, outHow, 0, NONE_MADE);
+    const out = new RowList(ctx, sources, outPos, outHow, 0, NONE_MADE);
+    out.wins = wins;
+    out.ents = ents;
+    return out;
   }
 
   /** The lists a chain is made of, down to lists of rows (this list when it is one). */
@@ -886,6 +899,13 @@ export class RowList implements Iterable<RowNote> {
           code = noteCodeAt(this.win, e);
           v = this.win.noteNums === null ? NaN : this.win.noteNums[e];
           day = this.win.e[ENTRY * e + E_FROM];
+        } else if (this.ents !== null) {
+          const wr = this.wins![h >> 1];
+          const e = this.ents[k];
+          row = wr.e[ENTRY * e + E_ROW];
+          code = noteCodeAt(wr, e);
+          v = wr.noteNums === null ? NaN : wr.noteNums[e];
+          day = wr.e[ENTRY * e + E_FROM];
         } else {
           const packed = packedOf(cols);
           row = packed[3 * p];

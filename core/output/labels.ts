@@ -194,7 +194,9 @@ export function fill(template: string, values: Record<string, string | number>):
   let out = parts[0];
   for (let k = 1; k < parts.length; k += 2) {
     const name = parts[k];
-    out += (name in values ? String(values[name]) : `{${name}}`) + parts[k + 1];
+    // One lookup per placeholder; `in` only for a value that is undefined (written as String writes it), or a name not given.
+    const v = values[name];
+    out += (typeof v === 'string' ? v : v !== undefined ? String(v) : name in values ? 'undefined' : `{${name}}`) + parts[k + 1];
   }
   return out;
 }
