@@ -781,7 +781,8 @@ export class RowList implements Iterable<RowNote> {
     for (const l of leaves) {
       if (!l.ctx || l.how !== null || l.parts || !inRowOrder(ctx, l.sources[0].tab)) return null;
       l.ensure(l.length);
-      for (let j = 1; j < l.length; j++) if (l.posAt(j - 1) >= l.posAt(j)) return null;
+      // A rows measure's list read in place is ascending by construction; others are checked.
+      if (l.stride !== ENTRY) for (let j = 1; j < l.length; j++) if (l.posAt(j - 1) >= l.posAt(j)) return null;
       keys.push(l.sources[0].rank + 1);
     }
     const at = new Array<number>(k).fill(0);
@@ -835,6 +836,14 @@ export class RowList implements Iterable<RowNote> {
       if (!l.ctx) return false;
       l.ensure(l.length);
       for (const s of l.sources) if (!inRowOrder(ctx, s.tab)) return false;
+      if (l.stride === ENTRY) {
+        // A rows measure's list read in place: one source, strictly ascending by construction (a person's
+        // rows in tab order); only its ends need comparing.
+        const rank = (l.sources[0].rank + 1) * 2 ** 32;
+        if (rank + l.posAt(0) <= last) return false;
+        last = rank + l.posAt(l.length - 1);
+        continue;
+      }
       for (let k = 0; k < l.length; k++) {
         const key = (l.sources[l.howAt(k) >> 1].rank + 1) * 2 ** 32 + l.posAt(k);
         if (key <= last) return false;
