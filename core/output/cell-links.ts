@@ -20,6 +20,8 @@ export class CellLinksBuilder {
   private tab: Int32Array;
   private readonly tabs: string[] = [];
   private readonly tabIndex = new Map<string, number>();
+  private lastTab: string | null = null;
+  private lastIndex = 0;
 
   constructor(capacity = 1024) {
     this.row = new Int32Array(capacity);
@@ -31,11 +33,14 @@ export class CellLinksBuilder {
   /** Link output cell (row, col) to row `at` of tab `tab`. */
   push(row: number, col: number, tab: string, at: number): void {
     if (this.count === this.row.length) this.grow();
-    let t = this.tabIndex.get(tab);
+    // Links come in runs to one tab (a statement line's rows): the last tab's number is kept at hand.
+    let t = tab === this.lastTab ? this.lastIndex : this.tabIndex.get(tab);
     if (t === undefined) {
       t = this.tabs.push(tab) - 1;
       this.tabIndex.set(tab, t);
     }
+    this.lastTab = tab;
+    this.lastIndex = t;
     const k = this.count++;
     this.row[k] = row;
     this.col[k] = col;
