@@ -138,6 +138,28 @@ function failing(ctx: Ctx, o: AwardOutcome, e: AwardEntry, r: Reason): Failing |
   }
 }
 
+/**
+ * A scope's eligible entries of a person award in rank order, ties in entry order: as
+ * sorting them by the award's comparator then rank would (the engine ranked them with
+ * that comparator, so rank order is comparator order), by counting ranks — one pass,
+ * no comparison of scattered entries (a company-wide scope is 10,000 of them). Sorted
+ * by the comparator when a rank is missing or out of range. (A team award's entries carry
+ * their team's rank: no near misses are made for it.)
+ */
+export function inRankOrder(l: AwardEntry[], cmp: (x: AwardEntry, y: AwardEntry) => number): AwardEntry[] {
+  const m = l.length;
+  const count = new Int32Array(m + 2);
+  for (const e of l) {
+    const r = e.rank;
+    if (r === null || !Number.isInteger(r) || r < 1 || r > m) return l.sort((x, y) => cmp(x, y) || (x.rank ?? 0) - (y.rank ?? 0));
+    count[r + 1]++;
+  }
+  for (let r = 1; r <= m; r++) count[r + 1] += count[r];
+  const out = new Array<AwardEntry>(m);
+  for (const e of l) out[count[e.rank!]++] = e;
+  return out;
+}
+
 /** Near misses of one person award, in scope then staff-id order. */
 function awardNearMisses(ctx: Ctx, o: AwardOutcome): NearMiss[] {
   const a = o.award;
@@ -150,7 +172,7 @@ function awardNearMisses(ctx: Ctx, o: AwardOutcome): NearMiss[] {
     if (!l) eligible.set(e.scope, (l = []));
     l.push(e);
   }
-  for (const l of eligible.values()) l.sort((x, y) => cmp(x, y) || (x.rank ?? 0) - (y.rank ?? 0));
+  for (const [scope, l] of eligible) eligible.set(scope, inRankOrder(l, cmp));
   // Rank and gap of the eligible: core/engine/standing's, the same the Ranking tab shows.
   const standings = standingsOf(o);
   const scopeOf = new Map(o.scopes.map((s) => [s.scope, s]));

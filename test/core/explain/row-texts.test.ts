@@ -14,6 +14,8 @@ import { parsePeriod, shiftPeriod } from '../../../core/periods';
 import { buildStatementsTab } from '../../../core/explain';
 import { RowList, rowsBehind, textsFromColumns } from '../../../core/explain/rows';
 import { cellLinkList } from '../../../core/output/cell-links';
+import { inRankOrder } from '../../../core/explain/near-misses';
+import { rankComparator, type AwardEntry } from '../../../core/engine/awards';
 import { SEED, mixedWorkbook } from '../../properties/arbitraries';
 import { generateWorkbook } from '../../../bench/generate';
 
@@ -155,5 +157,31 @@ describe('rows noted by numbers of any sign and with decimals', () => {
     expect(JSON.stringify(zh.rows)).toMatch(/，2\.5）/);
     expect(zh).toEqual(view(copy(d), 'zh'));
     expect(view(d, 'en')).toEqual(view(copy(d), 'en'));
+  });
+});
+
+describe("near misses: a scope's eligible in rank order by counting ranks (inRankOrder)", () => {
+  const full = generateWorkbook({ staff: 80, feedback: 2000, incidents: 300, reviews: 200, cases: 60 }, 17);
+  test('the same order as sorting by the award comparator then rank, every person award and scope (random workbooks, and a bench-style one)', () => {
+    let scopes = 0;
+    const check = (tabs: RawTab[], id: string) => {
+      const d = read(tabs, id);
+      if (!d) return;
+      const res = computeScheme(getPreset(id)!, d, parsePeriod('2026-Q3')!);
+      // Team awards have no near misses (their entries carry the team's rank).
+      for (const o of res.awards.filter((x) => !x.award.team)) {
+        const cmp = rankComparator(o.award);
+        const byScope = new Map<string, AwardEntry[]>();
+        for (const e of o.entries) if (e.eligible) byScope.set(e.scope, [...(byScope.get(e.scope) ?? []), e]);
+        for (const l of byScope.values()) {
+          const want = [...l].sort((x, y) => cmp(x, y) || (x.rank ?? 0) - (y.rank ?? 0)).map((e) => e.idx);
+          expect(inRankOrder([...l], cmp).map((e) => e.idx)).toEqual(want);
+          scopes++;
+        }
+      }
+    };
+    for (const id of presetIds()) check(full, id);
+    fc.assert(fc.property(mixedWorkbook(), fc.constantFrom(...presetIds()), check), { seed: SEED, numRuns: 60 });
+    expect(scopes).toBeGreaterThan(20);
   });
 });
