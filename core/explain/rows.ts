@@ -785,12 +785,48 @@ export class RowList implements Iterable<RowNote> {
       if (l.stride !== ENTRY) for (let j = 1; j < l.length; j++) if (l.posAt(j - 1) >= l.posAt(j)) return null;
       keys.push(l.sources[0].rank + 1);
     }
-    const at = new Array<number>(k).fill(0);
     const outPos: number[] = [];
     const outHow: number[] = [];
     // Lists read in place from their windows: each entry keeps where it is there, for its text.
     const wins = leaves.every((l) => l.win !== null) ? leaves.map((l) => l.win!) : null;
     const ents: number[] | null = wins ? [] : null;
+    const sources: RowSource[] = [];
+    for (const l of leaves) sources.push(l.sources[0]);
+    if (k === 2 && leaves[0].stride === ENTRY && leaves[1].stride === ENTRY) {
+      // Two rows measures' lists read in place (a figure over this and the previous period): merged reading
+      // their entries directly.
+      const [a, b] = leaves;
+      const ea = a.pos as Int32Array;
+      const eb = b.pos as Int32Array;
+      const ka = keys[0] * 2 ** 32;
+      const kb = keys[1] * 2 ** 32;
+      let i = a.off;
+      let j = b.off;
+      const ie = a.off + a.length;
+      const je = b.off + b.length;
+      while (i < ie || j < je) {
+        const pa = i < ie ? ka + ea[ENTRY * i] : Infinity;
+        const pb = j < je ? kb + eb[ENTRY * j] : Infinity;
+        if (pa <= pb) {
+          outPos.push(ea[ENTRY * i]);
+          outHow.push(i - a.off < a.noted ? 1 : 0);
+          if (ents !== null) ents.push(i);
+          // The same row in the second list is dropped.
+          if (pa === pb) j++;
+          i++;
+        } else {
+          outPos.push(eb[ENTRY * j]);
+          outHow.push(2 + (j - b.off < b.noted ? 1 : 0));
+          if (ents !== null) ents.push(j);
+          j++;
+        }
+      }
+      const two = new RowList(ctx, sources, outPos, outHow, 0, NONE_MADE);
+      two.wins = wins;
+      two.ents = ents;
+      return two;
+    }
+    const at = new Array<number>(k).fill(0);
     for (;;) {
       let best = -1;
       let bestKey = 0;
@@ -811,8 +847,6 @@ export class RowList implements Iterable<RowNote> {
       // The same row in the other lists (later in list order) is dropped.
       for (let j = 0; j < k; j++) if (at[j] < leaves[j].length && keys[j] * 2 ** 32 + leaves[j].posAt(at[j]) === bestKey) at[j]++;
     }
-    const sources: RowSource[] = [];
-    for (const l of leaves) sources.push(l.sources[0]);
     const out = new RowList(ctx, sources, outPos, outHow, 0, NONE_MADE);
     out.wins = wins;
     out.ents = ents;
